@@ -1,0 +1,16 @@
+import { SiteFooter, SiteHeader } from '@/components/layout/site-header'
+import { getCurrentUser } from '@/lib/auth/session.server'
+
+// Signed-in areas. Each page checks its own access; the layout only personalises the header.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser()
+  return (
+    <>
+      <SiteHeader user={user} />
+      <main id="konten" className="container">
+        {children}
+      </main>
+      <SiteFooter />
+    </>
+  )
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { redirect } from 'next/navigation'
+import { SignInForm } from '@/components/forms/sign-in-form'
+import { getCurrentUser, homeFor } from '@/lib/auth/session.server'
+import { safeReturnPath } from '@/lib/safe-return-path'
+
+export const metadata: Metadata = { title: 'Masuk' }
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ kembali?: string }> }) {
+  const returnTo = safeReturnPath((await searchParams).kembali)
+  const user = await getCurrentUser()
+  if (user) redirect(returnTo ?? homeFor(user.role))
+  return (
+    <div className="narrow">
+      <h1>Masuk</h1>
+      <p className="muted">Masuk dengan email atau NIP / NI PPPK Anda.</p>
+      <div className="card">
+        <SignInForm returnTo={returnTo} />
+      </div>
+      <p>
+        Belum punya akun? <Link href="/daftar">Daftar di sini</Link>.
+      </p>
+    </div>
+  )
+}

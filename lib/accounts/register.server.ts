@@ -1,0 +1,84 @@
+import 'server-only'
+import { APIError } from 'better-auth/api'
+import { writeAudit } from '@/lib/audit/audit.server'
+import { auth } from '@/lib/auth/auth.server'
+import { db } from '@/lib/db/db.server'
+import {
+  fieldErrorsOf,
+  nipLabel,
+  registrationSchema,
+  type FieldErrors,
+} from './registration-schema'
+
+export type RegistrationResult =
+  | { ok: true; userId: string }
+  | { ok: false; fieldErrors: FieldErrors; values: Record<string, string> }
+
+const KEPT_VALUES = ['name', 'nip', 'employmentType', 'agencyId', 'unitId', 'email'] as const
+
+/**
+ * Registers a learner: validates every field, checks that agency and unit exist and that NIP
+ * and email are free, then lets better-auth create the user and password account (in one
+ * transaction) and start a session. On any error nothing is created, and the typed values
+ * (never the password) come back with a message per field.
+ */
+export async function registerLearner(
+  raw: Record<string, unknown>,
+  requestHeaders: Headers,
+): Promise<RegistrationResult> {
+  const values = Object.fromEntries(
+    KEPT_VALUES.map((key) => [key, typeof raw[key] === 'string' ? String(raw[key]).slice(0, 300) : '']),
+  )
+  const fail = (fieldErrors: FieldErrors): RegistrationResult => ({ ok: false, fieldErrors, values })
+
+  const parsed = registrationSchema.safeParse(raw)
+  if (!parsed.success) return fail(fieldErrorsOf(parsed.error))
+  const input = parsed.data
+
+  const [unit, nipOwner, emailOwner] = await Promise.all([
+    db.unit.findUnique({ where: { id: input.unitId }, select: { agencyId: true } }),
+    db.user.findUnique({ where: { nip: input.nip }, select: { id: true } }),
+    db.user.findUnique({ where: { email: input.email }, select: { id: true } }),
+  ])
+  const errors: FieldErrors = {}
+  if (!unit || unit.agencyId !== input.agencyId) errors.unitId = 'Pilih unit kerja dari instansi yang Anda pilih.'
+  if (nipOwner) {
+    errors.nip = `${nipLabel(input.employmentType)} ini sudah terdaftar. Masuk dengan akun tersebut, atau hubungi admin kepegawaian instansi Anda.`
+  }
+  if (emailOwner) errors.email = 'Email ini sudah dipakai akun lain.'
+  if (Object.keys(errors).length) return fail(errors)
+
+  try {
+    const result = await auth.api.signUpEmail({
+      body: {
+        name: input.name,
+        email: input.email,
+        password: input.password,
+        nip: input.nip,
+        employmentType: input.employmentType,
+        agencyId: input.agencyId,
+        unitId: input.unitId,
+      },
+      headers: requestHeaders,
+    })
+    await writeAudit({
+      action: 'user.registered',
+      actorId: result.user.id,
+      agencyId: input.agencyId,
+      targetType: 'user',
+      targetId: result.user.id,
+    })
+    return { ok: true, userId: result.user.id }
+  } catch (error) {
+    // A concurrent registration can still take the NIP or email between check and insert:
+    // the unique constraints refuse it and better-auth's transaction leaves nothing behind.
+    if (error instanceof APIError || isUniqueViolation(error)) {
+      return fail({ form: 'NIP atau email sudah terdaftar. Periksa kembali isian Anda.' })
+    }
+    throw error
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
+}

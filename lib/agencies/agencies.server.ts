@@ -1,0 +1,12 @@
+import 'server-only'
+import { db } from '@/lib/db/db.server'
+
+export type AgencyOption = { id: string; name: string; units: { id: string; name: string }[] }
+
+/** Agencies and their units, for choosing one's workplace when registering. */
+export async function listAgenciesWithUnits(): Promise<AgencyOption[]> {
+  return db.agency.findMany({
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true, units: { orderBy: { name: 'asc' }, select: { id: true, name: true } } },
+  })
+}

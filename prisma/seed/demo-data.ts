@@ -1,0 +1,33 @@
+import type { SeedAgency } from './seeders'
+
+/** The demo agencies and logins `npm run demo` seeds and prints. Not for production. */
+export const DEMO_AGENCIES: SeedAgency[] = [
+  {
+    code: 'PEMKOT-DEMO',
+    name: 'Pemerintah Kota Demo Raya',
+    units: [
+      'Bagian Umum Sekretariat Daerah',
+      'Badan Kepegawaian dan Pengembangan SDM',
+      'Dinas Komunikasi dan Informatika',
+      'Dinas Pendidikan',
+    ],
+  },
+  {
+    code: 'KEMEN-DEMO',
+    name: 'Kementerian Contoh Pelayanan Publik',
+    units: ['Biro Hubungan Masyarakat', 'Direktorat Pelayanan', 'Inspektorat Jenderal'],
+  },
+]
+
+export const DEMO_PASSWORD = 'Bijak-Bermedia-2026'
+
+export const DEMO_LOGINS = {
+  learner: {
+    name: "Dr. Ir. Ni Luh Putu Ayu Saraswati, S.Kom., M.Si.",
+    email: 'peserta@demo.go.id',
+    nip: '198609262015052001',
+    employmentType: 'PNS' as const,
+  },
+  hr: { name: 'Budi Santoso, S.E.', email: 'kepegawaian@demo.go.id' },
+  admin: { name: 'Admin Platform', email: 'admin@demo.go.id' },
+}

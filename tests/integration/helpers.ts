@@ -1,0 +1,16 @@
+import { DEMO_AGENCIES } from '@/prisma/seed/demo-data'
+import { seedAgency } from '@/prisma/seed/seeders'
+import { db } from '@/lib/db/db.server'
+
+/** The demo agencies in this test file's database; returns the first with its units. */
+export async function seedAgencies() {
+  const [first, second] = await Promise.all(DEMO_AGENCIES.map((agency) => seedAgency(db, agency)))
+  if (!first || !second) throw new Error('agencies not seeded')
+  return { agency: first, unit: first.units[0]!, otherAgency: second, otherUnit: second.units[0]! }
+}
+
+let nipSequence = 1
+/** A structurally valid NIP that no other test in this file uses. */
+export function uniqueNip(gender: 1 | 2 = 1): string {
+  return `19900101201501${gender}${String(nipSequence++).padStart(3, '0')}`
+}

@@ -1,0 +1,6 @@
+import { prepareBaseDatabase, providerUnderTest } from './test-databases'
+
+export default async function setup() {
+  console.log(`integration suite: database provider ${providerUnderTest()}`)
+  await prepareBaseDatabase()
+}
