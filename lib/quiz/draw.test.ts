@@ -1,0 +1,195 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createBank, primaryArea } from './bank'
+import { draw, POST_TEST_BLUEPRINT, PRE_TEST_BLUEPRINT } from './draw'
+import { DrawError } from './errors'
+import { bankArb, COVERAGE, syntheticBank } from './test-fixtures'
+import type { Attempt, Bank } from './types'
+
+const bank = syntheticBank()
+
+const areasOf = (b: Bank, a: Attempt) =>
+  new Set(a.items.map((d) => {
+    const item = b.itemById.get(d.itemId)
+    if (!item) throw new Error(d.itemId)
+    return primaryArea(b, item)
+  }))
+
+const nonEmptyAreas = (b: Bank) => new Set(b.items.map((i) => primaryArea(b, i)))
+
+describe('draw', () => {
+  it('draws the blueprint size, distinct items, with every option shuffled but complete', () => {
+    const attempt = draw(bank, POST_TEST_BLUEPRINT, 'learner-1/cycle-1')
+    expect(attempt.version).toBe(1)
+    expect(attempt.seed).toBe('learner-1/cycle-1')
+    expect(attempt.items).toHaveLength(15)
+    expect(new Set(attempt.items.map((d) => d.itemId)).size).toBe(15)
+    for (const d of attempt.items) {
+      const item = bank.itemById.get(d.itemId)
+      expect(item?.type).toBe(d.type)
+      if (!item) continue
+      const ids = item.type === 'judge' ? item.reasons.map((r) => r.id) : item.options.map((o) => o.id)
+      const order = d.type === 'judge' ? d.reasonOrder : d.optionOrder
+      expect([...order].sort()).toEqual([...ids].sort())
+    }
+  })
+
+  it('is JSON-serialisable without loss', () => {
+    const attempt = draw(bank, POST_TEST_BLUEPRINT, 'json')
+    expect(JSON.parse(JSON.stringify(attempt))).toEqual(attempt)
+  })
+
+  it('represents every area in a 15-item post-test and a 6-item pre-test', () => {
+    expect(areasOf(bank, draw(bank, POST_TEST_BLUEPRINT, 'a')).size).toBe(6)
+    expect(areasOf(bank, draw(bank, PRE_TEST_BLUEPRINT, 'b')).size).toBe(6)
+  })
+
+  it('spreads the remaining slots evenly (15 over 6 areas: 2 or 3 each)', () => {
+    const attempt = draw(bank, POST_TEST_BLUEPRINT, 'even')
+    const counts = new Map<string, number>()
+    for (const d of attempt.items) {
+      const item = bank.itemById.get(d.itemId)
+      if (item) counts.set(primaryArea(bank, item), (counts.get(primaryArea(bank, item)) ?? 0) + 1)
+    }
+    expect([...counts.values()].sort()).toEqual([2, 2, 2, 3, 3, 3])
+  })
+
+  it('mixes difficulties and types', () => {
+    const attempt = draw(bank, POST_TEST_BLUEPRINT, 'mix')
+    const items = attempt.items.map((d) => bank.itemById.get(d.itemId))
+    const byDifficulty = [1, 2, 3].map((d) => items.filter((i) => i?.difficulty === d).length)
+    expect(Math.max(...byDifficulty) - Math.min(...byDifficulty)).toBeLessThanOrEqual(2)
+    expect(new Set(items.map((i) => i?.type)).size).toBe(3)
+  })
+
+  it('does not depend on the order of the bank items', () => {
+    const reversed = createBank([...bank.items].reverse(), COVERAGE)
+    expect(draw(reversed, POST_TEST_BLUEPRINT, 'order')).toEqual(draw(bank, POST_TEST_BLUEPRINT, 'order'))
+  })
+
+  it('honours perAreaMin and explicit areas', () => {
+    const attempt = draw(bank, { size: 12, perAreaMin: 2 }, 'min2')
+    const counts = new Map<string, number>()
+    for (const d of attempt.items) {
+      const item = bank.itemById.get(d.itemId)
+      if (item) counts.set(primaryArea(bank, item), (counts.get(primaryArea(bank, item)) ?? 0) + 1)
+    }
+    expect([...counts.values()]).toEqual([2, 2, 2, 2, 2, 2])
+    const onlyAB = draw(bank, { size: 2, areas: ['A', 'B'] }, 'ab')
+    expect(areasOf(bank, onlyAB)).toEqual(new Set(['A', 'B']))
+  })
+
+  it('skips areas without items by default', () => {
+    const partial = syntheticBank([5, 5, 0, 5, 0, 5])
+    const attempt = draw(partial, { size: 4 }, 'skip')
+    expect(areasOf(partial, attempt)).toEqual(new Set(['A', 'B', 'D', 'F']))
+  })
+
+  it('throws DrawError with a clear message when the bank or blueprint cannot work', () => {
+    const small = syntheticBank([2, 2, 0, 0, 0, 0])
+    expect(() => draw(small, { size: 5 }, 's')).toThrow(DrawError)
+    expect(() => draw(small, { size: 5 }, 's')).toThrow('the bank has 4 items but the blueprint asks for 5')
+    expect(() => draw(bank, { size: 5 }, 's')).toThrow(/cannot represent 6 areas/)
+    expect(() => draw(small, { size: 2, areas: ['C'] }, 's')).toThrow(/no item whose primary rule is in it/)
+    expect(() => draw(small, { size: 2, areas: ['Z'] }, 's')).toThrow(/unknown area "Z"/)
+    expect(() => draw(bank, { size: 0 }, 's')).toThrow(/size/)
+    expect(() => draw(bank, { size: 2.5 }, 's')).toThrow(/size/)
+    expect(() => draw(bank, { size: 6, perAreaMin: -1 }, 's')).toThrow(/perAreaMin/)
+  })
+
+  it('can draw the whole bank', () => {
+    const tiny = syntheticBank([1, 1, 1, 1, 1, 1])
+    const attempt = draw(tiny, { size: 6 }, 'all')
+    expect(new Set(attempt.items.map((d) => d.itemId))).toEqual(new Set(tiny.items.map((i) => i.id)))
+  })
+
+  describe('refresher (seenItemIds)', () => {
+    it('prefers items not seen before', () => {
+      const first = draw(bank, POST_TEST_BLUEPRINT, 'cycle-1')
+      const seen = first.items.map((d) => d.itemId)
+      const second = draw(bank, POST_TEST_BLUEPRINT, 'cycle-2', { seenItemIds: seen })
+      expect(second.items.filter((d) => seen.includes(d.itemId))).toEqual([])
+      const third = draw(bank, POST_TEST_BLUEPRINT, 'cycle-3', { seenItemIds: [...seen, ...second.items.map((d) => d.itemId)] })
+      expect(third.items.filter((d) => seen.includes(d.itemId) || second.items.some((s) => s.itemId === d.itemId))).toEqual([])
+    })
+
+    it('falls back to seen items when there are not enough unseen ones', () => {
+      const seen = bank.items.slice(0, 50).map((i) => i.id)
+      const attempt = draw(bank, POST_TEST_BLUEPRINT, 'fallback', { seenItemIds: seen })
+      const unseenDrawn = attempt.items.filter((d) => !seen.includes(d.itemId))
+      expect(attempt.items).toHaveLength(15)
+      expect(unseenDrawn).toHaveLength(10)
+    })
+
+    it('still represents an area whose items were all seen', () => {
+      const seen = bank.items.filter((i) => primaryArea(bank, i) === 'C').map((i) => i.id)
+      const attempt = draw(bank, POST_TEST_BLUEPRINT, 'c-seen', { seenItemIds: seen })
+      expect(areasOf(bank, attempt).size).toBe(6)
+      expect(attempt.items.filter((d) => seen.includes(d.itemId))).toHaveLength(1)
+    })
+  })
+})
+
+describe('draw: properties', () => {
+  const drawArb = bankArb(6, 40).chain((b) =>
+    fc.record({
+      bank: fc.constant(b),
+      seed: fc.string({ maxLength: 30 }),
+      size: fc.integer({ min: nonEmptyAreas(b).size, max: b.items.length }),
+      seen: fc.subarray(b.items.map((i) => i.id)),
+    }),
+  )
+
+  it('draws the same attempt for the same seed', () => {
+    fc.assert(
+      fc.property(drawArb, ({ bank: b, seed, size, seen }) => {
+        expect(draw(b, { size }, seed, { seenItemIds: seen })).toEqual(draw(b, { size }, seed, { seenItemIds: [...seen] }))
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('usually draws different attempts for different seeds', () => {
+    let differ = 0
+    const runs = 200
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (s1, s2) => {
+        fc.pre(s1 !== s2)
+        const a = draw(bank, POST_TEST_BLUEPRINT, s1)
+        const b = draw(bank, POST_TEST_BLUEPRINT, s2)
+        if (JSON.stringify(a.items) !== JSON.stringify(b.items)) differ++
+      }),
+      { numRuns: runs },
+    )
+    expect(differ).toBeGreaterThanOrEqual(runs * 0.99)
+  })
+
+  it('represents every area that has items, with distinct items', () => {
+    fc.assert(
+      fc.property(drawArb, ({ bank: b, seed, size, seen }) => {
+        const attempt = draw(b, { size }, seed, { seenItemIds: seen })
+        expect(attempt.items).toHaveLength(size)
+        expect(new Set(attempt.items.map((d) => d.itemId)).size).toBe(size)
+        expect(areasOf(b, attempt)).toEqual(nonEmptyAreas(b))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('draws as many unseen items as the area minimums allow', () => {
+    fc.assert(
+      fc.property(drawArb, ({ bank: b, seed, size, seen }) => {
+        const seenSet = new Set(seen)
+        const attempt = draw(b, { size }, seed, { seenItemIds: seen })
+        const unseenDrawn = attempt.items.filter((d) => !seenSet.has(d.itemId)).length
+        // Areas with no unseen item must still take one seen item.
+        const areasWithoutUnseen = [...nonEmptyAreas(b)].filter((area) =>
+          b.items.every((i) => primaryArea(b, i) !== area || seenSet.has(i.id)),
+        ).length
+        const totalUnseen = b.items.filter((i) => !seenSet.has(i.id)).length
+        expect(unseenDrawn).toBe(Math.min(totalUnseen, size - areasWithoutUnseen))
+      }),
+      { numRuns: 300 },
+    )
+  })
+})

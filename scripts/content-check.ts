@@ -1,0 +1,80 @@
+/**
+ * Checks all course content: lessons (frontmatter, rule anchors, components, MDX compiles),
+ * the scenario bank (format, ids, every rule tested by at least two scenarios) and that every
+ * rule of the coverage map is taught. Exits 1 with one line per problem, naming the file.
+ *   npm run content:check
+ *   npm run content:check -- --json   one JSON object: {"rules": {"<id>": {"lessons": [...], "scenarios": [...]}}}
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { bundleMDX } from 'mdx-bundler'
+import { parse } from 'yaml'
+import { checkLessons } from '../lib/content/check-lessons'
+import { checkBank, parseBankFile, parseCoverageMap, type BankItem } from '../lib/quiz'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const json = process.argv.includes('--json')
+const rel = (file: string) => path.relative(root, file)
+const errors: string[] = []
+const warnings: string[] = []
+
+const listFiles = (dir: string, ext: string) =>
+  fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith(ext)).sort().map((f) => path.join(dir, f)) : []
+
+let coverage
+try {
+  coverage = parseCoverageMap(fs.readFileSync(path.join(root, 'content/rules.yaml'), 'utf8'))
+} catch (error) {
+  console.error((error as Error).message)
+  process.exit(1)
+}
+const ruleIds = new Set(coverage.rules.map((rule) => rule.id))
+const sourceIds = new Set(Object.keys(parse(fs.readFileSync(path.join(root, 'content/sources.yaml'), 'utf8')) ?? {}))
+
+// Lessons
+const lessonFiles = listFiles(path.join(root, 'content/lessons'), '.mdx').map((file) => ({
+  file: rel(file),
+  text: fs.readFileSync(file, 'utf8'),
+}))
+const lessonResult = checkLessons(lessonFiles, ruleIds, sourceIds)
+errors.push(...lessonResult.errors)
+for (const { file, text } of lessonFiles) {
+  try {
+    await bundleMDX({ source: text, cwd: path.join(root, 'content/lessons') })
+  } catch (error) {
+    errors.push(`${file}: MDX does not compile: ${(error as Error).message.split('\n').slice(0, 3).join(' ')}`)
+  }
+}
+
+// Scenario bank
+const bankFiles: { file: string; items: BankItem[] }[] = []
+for (const file of listFiles(path.join(root, 'content/scenarios'), '.yaml')) {
+  const result = parseBankFile(rel(file), fs.readFileSync(file, 'utf8'), ruleIds, sourceIds)
+  if (result.ok) bankFiles.push({ file: rel(file), items: [...result.items] })
+  else errors.push(...result.errors.map((error) => error.message))
+}
+const bank = checkBank(bankFiles, coverage)
+errors.push(...bank.errors.map((error) => error.message))
+warnings.push(...bank.warnings.map((warning) => warning.message))
+
+const scenarioCount = bankFiles.reduce((sum, file) => sum + file.items.length, 0)
+if (json) {
+  const rules: Record<string, { lessons: string[]; scenarios: string[] }> = {}
+  for (const rule of coverage.rules) {
+    rules[rule.id] = {
+      lessons: lessonResult.lessons.filter((lesson) => lesson.rules.includes(rule.id)).map((lesson) => lesson.slug),
+      scenarios: [...(bank.rules.find((r) => r.ruleId === rule.id)?.scenarioIds ?? [])],
+    }
+  }
+  console.log(JSON.stringify({ rules }))
+} else {
+  for (const warning of warnings) console.warn(`warning: ${warning}`)
+  if (!errors.length) {
+    console.log(
+      `content: ${lessonResult.lessons.length} lessons, ${scenarioCount} scenarios; all ${ruleIds.size} rules taught and tested by at least two scenarios`,
+    )
+  }
+}
+for (const error of errors) console.error(error)
+process.exit(errors.length ? 1 : 0)

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The app as the e2e tests see it: a production build on a fresh SQLite database with the demo
+# data, on port $E2E_PORT (3100). Started by Playwright's webServer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+PORT=${E2E_PORT:-3100}
+export DATABASE_URL="file:./tests/.data/e2e.db"
+export BETTER_AUTH_SECRET=${BETTER_AUTH_SECRET:-e2e-only-secret-0123456789abcdef0123456789}
+export PUBLIC_BASE_URL="http://localhost:$PORT"
+
+mkdir -p tests/.data
+rm -f tests/.data/e2e.db tests/.data/e2e.db-wal tests/.data/e2e.db-shm
+npx tsx scripts/db/migrate.ts >/dev/null
+npx tsx prisma/seed/demo.ts >/dev/null
+[ -f .next/BUILD_ID ] || npx next build
+exec npx next start -p "$PORT"

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# `npm test`: every test suite there is, on a fresh machine too.
+#   1. installs what is missing (npm packages, Debian's chromium, poppler-utils, zbar-tools)
+#   2. schema and content checks
+#   3. unit tests (Vitest)
+#   4. integration tests on a real database: SQLite, and PostgreSQL when TEST_POSTGRES_URL is set
+#   5. end-to-end tests in Chromium (Playwright) against a production build
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+bash scripts/ensure-system-packages.sh
+
+echo "== checks"
+npm run --silent db:check
+npm run --silent content:check
+
+echo "== unit tests"
+npx vitest run --project unit
+
+echo "== integration tests"
+bash scripts/test-integration.sh
+
+echo "== end-to-end tests"
+npx next build
+npx playwright test
