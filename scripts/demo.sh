@@ -6,8 +6,10 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 PORT=${PORT:-3000}
 
+# `npm install` against the lock, not `npm ci`: the registry mirror lacks some other platforms'
+# optional binaries, which `npm ci`'s strict lock check then reports as missing.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-save --no-audit --no-fund
 fi
 
 # A secret for signing sessions, made once for this checkout (never committed: .env is ignored).

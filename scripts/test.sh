@@ -9,8 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
+# `npm install` against the lock, not `npm ci`: the registry mirror lacks some other platforms'
+# optional binaries, which `npm ci`'s strict lock check then reports as missing.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-save --no-audit --no-fund
 fi
 bash scripts/ensure-system-packages.sh
 
