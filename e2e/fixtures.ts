@@ -38,3 +38,31 @@ export function freshNip(): string {
 }
 
 export const test = base
+
+/**
+ * A learner made directly in the e2e database (registration is tested elsewhere), signed in
+ * through the form in `page`'s browser context.
+ */
+export async function signInNewLearner(page: Page, label: string) {
+  const { createDbClient } = await import('../lib/db/create-client')
+  const { seedUser } = await import('../prisma/seed/seeders')
+  const { db } = createDbClient(`file:${path.resolve(import.meta.dirname, '../tests/.data/e2e.db')}`)
+  try {
+    const agency = await db.agency.findUniqueOrThrow({ where: { code: 'PEMKOT-DEMO' }, include: { units: true } })
+    const nip = freshNip()
+    const user = await seedUser(db, {
+      name: `Peserta ${label}`,
+      email: `${label}-${nip}@contoh.go.id`,
+      password: DEMO_PASSWORD,
+      nip,
+      employmentType: 'PNS',
+      agencyId: agency.id,
+      unitId: agency.units[0]?.id ?? null,
+    })
+    await signInWithForm(page, nip)
+    await expect(page).toHaveURL(/\/dasbor/)
+    return { ...user, nip }
+  } finally {
+    await db.$disconnect()
+  }
+}

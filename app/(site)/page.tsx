@@ -1,9 +1,10 @@
 import Link from 'next/link'
 import { CourseOutline } from '@/components/course-outline'
-import { getLessonOutline } from '@/lib/content/lessons.server'
+import { getLessonOutline, getSampleLesson } from '@/lib/content/lessons.server'
 
 export default function LandingPage() {
   const lessons = getLessonOutline()
+  const sample = getSampleLesson()
   const totalMinutes = lessons.reduce((sum, lesson) => sum + lesson.minutes, 0)
   return (
     <>
@@ -55,6 +56,10 @@ export default function LandingPage() {
         <div className="card">
           <CourseOutline lessons={lessons} linkLessons={false} />
         </div>
+        <p>
+          Ingin melihat dulu? <Link href={`/belajar/${sample.slug}`}>Baca contoh pelajaran: {sample.title}</Link> — tanpa
+          perlu mendaftar.
+        </p>
       </section>
 
       <section aria-labelledby="untuk-hr">

@@ -10,7 +10,7 @@ function lesson(overrides: { front?: string; body?: string; file?: string } = {}
     'title: "Delapan poin"\nslug: delapan-poin\norder: 1\nminutes: 5\nsummary: "Ringkasan pelajaran ini."\nrules: [se137-1, se137-6]\nsources: [se137]'
   const body =
     overrides.body ??
-    '## Bagian\n\n<RuleCard rule="se137-1" title="A">x</RuleCard>\n\n<RuleCard rule="se137-6" title="B">y</RuleCard>\n\n<KnowledgeCheck id="k" questions={[]} />\n'
+    '## Bagian\n\n<RuleCard rule="se137-1" title="A">x</RuleCard>\n\n<RuleCard rule="se137-6" title="B">y</RuleCard>\n\n<KnowledgeCheck id="k" questions={[{ id: "q1", prompt: "P?", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B" }], explanation: "E." }, { id: "q2", prompt: "P?", options: [{ id: "a", text: "A" }, { id: "b", text: "B", correct: true }], explanation: "E." }]} />\n'
   return { file: overrides.file ?? 'content/lessons/01-delapan-poin.mdx', text: `---\n${front}\n---\n${body}` }
 }
 
@@ -36,7 +36,7 @@ describe('checkLessons', () => {
   })
 
   it('requires one RuleCard per taught rule and no cards for other rules', () => {
-    const body = '<RuleCard rule="se137-1" title="A">x</RuleCard>\n<RuleCard rule="se137-9" title="B">y</RuleCard>\n<KnowledgeCheck id="k" questions={[]} />'
+    const body = '<RuleCard rule="se137-1" title="A">x</RuleCard>\n<RuleCard rule="se137-9" title="B">y</RuleCard>\n<KnowledgeCheck id="k" questions={[{ id: "q1", prompt: "P?", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B" }], explanation: "E." }, { id: "q2", prompt: "P?", options: [{ id: "a", text: "A" }, { id: "b", text: "B", correct: true }], explanation: "E." }]} />'
     const errors = checkLessons([lesson({ body })], rules, sources).errors
     expect(errors).toContain(
       'content/lessons/01-delapan-poin.mdx: rule "se137-6" needs exactly one <RuleCard rule="se137-6"> in the body (found 0)',
@@ -47,7 +47,7 @@ describe('checkLessons', () => {
   it('fails when a rule is taught by no lesson', () => {
     const front =
       'title: "Delapan poin"\nslug: delapan-poin\norder: 1\nminutes: 5\nsummary: "Ringkasan pelajaran ini."\nrules: [se137-1]\nsources: [se137]'
-    const body = '<RuleCard rule="se137-1" title="A">x</RuleCard>\n<KnowledgeCheck id="k" questions={[]} />'
+    const body = '<RuleCard rule="se137-1" title="A">x</RuleCard>\n<KnowledgeCheck id="k" questions={[{ id: "q1", prompt: "P?", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B" }], explanation: "E." }, { id: "q2", prompt: "P?", options: [{ id: "a", text: "A" }, { id: "b", text: "B", correct: true }], explanation: "E." }]} />'
     expect(checkLessons([lesson({ front, body })], rules, sources).errors).toEqual([
       'content/rules.yaml: rule "se137-6" is taught by no lesson',
     ])
@@ -55,7 +55,7 @@ describe('checkLessons', () => {
 
   it('wants the knowledge check last, known components only, and a matching file name', () => {
     const body =
-      '<KnowledgeCheck id="k" questions={[]} />\n<RuleCard rule="se137-1" title="A">x</RuleCard>\n<RuleCard rule="se137-6" title="B">y</RuleCard>\n<Video src="x" />'
+      '<KnowledgeCheck id="k" questions={[{ id: "q1", prompt: "P?", options: [{ id: "a", text: "A", correct: true }, { id: "b", text: "B" }], explanation: "E." }, { id: "q2", prompt: "P?", options: [{ id: "a", text: "A" }, { id: "b", text: "B", correct: true }], explanation: "E." }]} />\n<RuleCard rule="se137-1" title="A">x</RuleCard>\n<RuleCard rule="se137-6" title="B">y</RuleCard>\n<Video src="x" />'
     const errors = checkLessons([lesson({ body, file: 'content/lessons/lesson.mdx' })], rules, sources).errors
     expect(errors).toEqual([
       'content/lessons/lesson.mdx: file name should be 01-delapan-poin.mdx (order and slug from the frontmatter)',

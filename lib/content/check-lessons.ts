@@ -1,4 +1,5 @@
 import matter from 'gray-matter'
+import { extractKnowledgeQuestions } from './knowledge-check'
 import { lessonFrontmatterSchema, type LessonFrontmatter } from './lesson-frontmatter'
 
 /** The components a lesson may use (components/mdx/mdx-components.tsx provides them). */
@@ -73,6 +74,10 @@ export function checkLessons(
     const checks = components.filter((name) => name === 'KnowledgeCheck').length
     if (checks !== 1) fail(`needs exactly one <KnowledgeCheck> (found ${checks})`)
     else if (components.at(-1) !== 'KnowledgeCheck') fail('<KnowledgeCheck> must be the last component of the lesson')
+    else {
+      const knowledge = extractKnowledgeQuestions(lesson.body)
+      if ('error' in knowledge) fail(knowledge.error)
+    }
     if (/^\s*(import|export)\s/m.test(lesson.body)) fail('imports and exports are not allowed in lessons')
     if (/^#\s/m.test(lesson.body)) fail('use ## and ### headings only (the page shows the title as the h1)')
 

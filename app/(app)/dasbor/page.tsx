@@ -1,15 +1,18 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { CourseOutline } from '@/components/course-outline'
 import { requireUser } from '@/lib/auth/session.server'
-import { getLessonOutline } from '@/lib/content/lessons.server'
-import { maskNip } from '@/lib/identity/nip'
+import { maskNip, nipLabel } from '@/lib/identity/nip'
+import { getCourseProgress } from '@/lib/progress/progress.server'
 
 export const metadata: Metadata = { title: 'Dasbor' }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('/dasbor')
   const welcome = (await searchParams)['selamat-datang'] === '1'
-  const lessons = getLessonOutline().map((lesson) => ({ ...lesson, state: 'belum' as const }))
+  const progress = await getCourseProgress(user.id)
+  const total = progress.lessons.length
+  const percent = Math.round((progress.completedCount / total) * 100)
   return (
     <>
       {welcome && (
@@ -19,7 +22,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       )}
       <h1>Halo, {user.name}</h1>
       <p className="muted">
-        {user.nip ? `${user.employmentType === 'PPPK' ? 'NI PPPK' : 'NIP'} ${maskNip(user.nip)} · ` : ''}
+        {user.nip && user.employmentType ? `${nipLabel(user.employmentType)} ${maskNip(user.nip)} · ` : ''}
         {user.agencyName ?? 'Instansi belum diisi'}
         {user.unitName ? ` · ${user.unitName}` : ''}
       </p>
@@ -27,16 +30,37 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="kemajuan" style={{ marginTop: 0 }}>
           Kemajuan belajar
         </h2>
-        <p>0 dari {lessons.length} pelajaran selesai.</p>
-        <div className="progress" role="progressbar" aria-label="Kemajuan belajar" aria-valuemin={0} aria-valuemax={lessons.length} aria-valuenow={0}>
-          <span style={{ width: '0%' }} />
+        <p>
+          {progress.completedCount} dari {total} pelajaran selesai ({percent}%).
+        </p>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-label="Pelajaran selesai"
+          aria-valuemin={0}
+          aria-valuemax={total}
+          aria-valuenow={progress.completedCount}
+          aria-valuetext={`${progress.completedCount} dari ${total} pelajaran`}
+        >
+          <span style={{ width: `${percent}%` }} />
+        </div>
+        <div className="actions">
+          {progress.resume ? (
+            <Link href={progress.resume.href} className="button">
+              {progress.resume.started ? 'Lanjutkan belajar' : 'Mulai belajar'}: {progress.resume.title}
+            </Link>
+          ) : (
+            <p className="alert success" style={{ margin: 0 }}>
+              Semua pelajaran selesai. Uji akhir akan tersedia di sini.
+            </p>
+          )}
         </div>
       </section>
       <section aria-labelledby="materi" className="card">
         <h2 id="materi" style={{ marginTop: 0 }}>
           Materi kursus
         </h2>
-        <CourseOutline lessons={lessons} linkLessons={false} />
+        <CourseOutline lessons={progress.lessons.map((lesson) => ({ ...lesson, state: lesson.status }))} linkLessons />
       </section>
     </>
   )

@@ -1,0 +1,37 @@
+import { auth } from '@/lib/auth/auth.server'
+import { findLesson } from '@/lib/content/lessons.server'
+import { jsonError, readJsonBody, zodFields } from '@/lib/http/json-response'
+import { progressRequestSchema } from '@/lib/progress/lesson-progress'
+import { getLessonProgress, saveLessonProgress } from '@/lib/progress/progress.server'
+
+// A learner's own progress on one lesson. The user is always the session's: there is no way to
+// name another user, so nobody can read or write someone else's progress.
+type Context = { params: Promise<{ slug: string }> }
+
+const MAX_BODY_BYTES = 16 * 1024
+
+async function resolve(request: Request, context: Context) {
+  const session = await auth.api.getSession({ headers: request.headers })
+  if (!session) return { error: jsonError(401, 'Silakan masuk untuk menyimpan kemajuan belajar Anda.') }
+  const lesson = findLesson((await context.params).slug)
+  if (!lesson) return { error: jsonError(404, 'Pelajaran ini tidak ada.') }
+  return { userId: session.user.id, lesson }
+}
+
+export async function GET(request: Request, context: Context) {
+  const resolved = await resolve(request, context)
+  if ('error' in resolved) return resolved.error
+  const progress = await getLessonProgress(resolved.userId, resolved.lesson)
+  return Response.json({ userId: resolved.userId, ...progress }, { headers: { 'Cache-Control': 'no-store' } })
+}
+
+export async function POST(request: Request, context: Context) {
+  const resolved = await resolve(request, context)
+  if ('error' in resolved) return resolved.error
+  const body = await readJsonBody(request, MAX_BODY_BYTES)
+  if (body === null) return jsonError(400, 'Data kemajuan tidak terbaca (harus JSON, paling besar 16 kB).')
+  const parsed = progressRequestSchema.safeParse(body)
+  if (!parsed.success) return jsonError(400, 'Data kemajuan tidak valid.', zodFields(parsed.error))
+  const progress = await saveLessonProgress(resolved.userId, resolved.lesson, parsed.data.state)
+  return Response.json({ userId: resolved.userId, ...progress }, { headers: { 'Cache-Control': 'no-store' } })
+}

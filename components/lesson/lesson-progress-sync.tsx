@@ -1,0 +1,168 @@
+'use client'
+
+import Link from 'next/link'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { useLearningStore, useLessonState, type LessonState } from './learning-store'
+
+type Props = {
+  slug: string
+  knowledgeQuestionIds: string[]
+  next: { href: string; title: string } | null
+}
+
+type Connection = 'checking' | 'signed-in' | 'anonymous'
+
+const SYNC_DELAY_MS = 600
+const RETRY_DELAY_MS = 4_000
+const noopSubscribe = () => () => {}
+
+function payload(state: LessonState) {
+  const { checklists, answers, verdicts, position, reachedEnd } = state
+  return { state: { checklists, answers, verdicts, position, reachedEnd } }
+}
+
+/**
+ * The end of a lesson page: notices when the learner reaches it and which section they are
+ * reading, sends their state to the server (retrying until it is stored), brings in what they
+ * did on another device, and says what is still needed to complete the lesson.
+ */
+export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) {
+  const mounted = useSyncExternalStore(noopSubscribe, () => true, () => false)
+  const state = useLessonState(slug)
+  const [connection, setConnection] = useState<Connection>('checking')
+  const [pending, setPending] = useState(false)
+  const [failed, setFailed] = useState(false)
+  const [retryTick, setRetryTick] = useState(0)
+  const endRef = useRef<HTMLDivElement>(null)
+
+  // What the server already has for this learner (possibly from another device).
+  useEffect(() => {
+    let cancelled = false
+    const { adoptOwner, mergeFromServer } = useLearningStore.getState()
+    fetch(`/api/progress/${slug}`, { cache: 'no-store' })
+      .then(async (response) => {
+        if (cancelled) return
+        if (response.status === 401) return setConnection('anonymous')
+        if (!response.ok) throw new Error(String(response.status))
+        const data = (await response.json()) as { userId: string; completed: boolean; state: Partial<LessonState> }
+        adoptOwner(data.userId)
+        mergeFromServer(slug, { ...data.state, completed: data.completed })
+        setConnection('signed-in')
+      })
+      .catch(() => !cancelled && setFailed(true))
+    return () => {
+      cancelled = true
+    }
+  }, [slug])
+
+  // The section being read, and reaching the end of the page.
+  useEffect(() => {
+    const { setPosition, markReachedEnd } = useLearningStore.getState()
+    const headings = Array.from(document.querySelectorAll<HTMLElement>('.lesson-content h2[id^="bagian-"], .lesson-content h3[id^="bagian-"]'))
+    const sections = new IntersectionObserver(
+      (entries) => {
+        const visible = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target.id)
+        if (visible[0]) setPosition(slug, visible[0])
+      },
+      { rootMargin: '0px 0px -60% 0px' },
+    )
+    headings.forEach((heading) => sections.observe(heading))
+    const end = new IntersectionObserver((entries) => {
+      if (entries.some((entry) => entry.isIntersecting)) markReachedEnd(slug)
+    })
+    if (endRef.current) end.observe(endRef.current)
+    return () => {
+      sections.disconnect()
+      end.disconnect()
+    }
+  }, [slug])
+
+  // Send what changed; on failure keep it locally and try again.
+  const dirty = state.revision > state.syncedRevision
+  useEffect(() => {
+    if (connection !== 'signed-in' || !dirty) return
+    const revision = state.revision
+    const timer = window.setTimeout(async () => {
+      setPending(true)
+      try {
+        const response = await fetch(`/api/progress/${slug}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(payload(useLearningStore.getState().lessons[slug] ?? state)),
+        })
+        if (response.status === 401) return setConnection('anonymous')
+        // A refused body will be refused again: keep it on this device, do not retry.
+        if (response.status >= 400 && response.status < 500) return setFailed(true)
+        if (!response.ok) throw new Error(String(response.status))
+        const data = (await response.json()) as { completed: boolean }
+        useLearningStore.getState().markSynced(slug, revision, data.completed)
+        setFailed(false)
+      } catch {
+        setFailed(true)
+        window.setTimeout(() => setRetryTick((tick) => tick + 1), RETRY_DELAY_MS)
+      } finally {
+        setPending(false)
+      }
+    }, SYNC_DELAY_MS)
+    return () => window.clearTimeout(timer)
+    // retryTick re-runs this effect after a failure.
+  }, [connection, dirty, state, slug, retryTick])
+
+  useEffect(() => {
+    const retry = () => setRetryTick((tick) => tick + 1)
+    window.addEventListener('online', retry)
+    return () => window.removeEventListener('online', retry)
+  }, [])
+
+  const answered = new Set(Object.values(state.answers).flatMap((byQuestion) => Object.keys(byQuestion)))
+  const answeredCount = mounted ? knowledgeQuestionIds.filter((id) => answered.has(id)).length : 0
+  const reachedEnd = mounted && state.reachedEnd
+  const completed = mounted && state.completed && !dirty
+
+  return (
+    <section className="lesson-status card" aria-labelledby="status-pelajaran">
+      <div ref={endRef} aria-hidden="true" />
+      <h2 id="status-pelajaran" style={{ marginTop: 0 }}>
+        {completed ? 'Pelajaran selesai' : 'Menyelesaikan pelajaran'}
+      </h2>
+      <div aria-live="polite">
+        {completed ? (
+          <p>Kemajuan Anda sudah tersimpan. Anda dapat membuka pelajaran ini lagi kapan saja.</p>
+        ) : (
+          <ul className="lesson-status-list">
+            <li data-done={reachedEnd}>
+              {reachedEnd ? '✓' : '○'} Baca sampai akhir halaman
+            </li>
+            <li data-done={answeredCount === knowledgeQuestionIds.length}>
+              {answeredCount === knowledgeQuestionIds.length ? '✓' : '○'} Jawab semua pertanyaan uji pemahaman ({answeredCount} dari{' '}
+              {knowledgeQuestionIds.length})
+            </li>
+          </ul>
+        )}
+        {connection === 'anonymous' && (
+          <p className="alert info">
+            Ini contoh pelajaran. <Link href="/daftar">Daftar</Link> atau <Link href={`/masuk?kembali=/belajar/${slug}`}>masuk</Link>{' '}
+            agar kemajuan Anda tersimpan dan dapat dilanjutkan di perangkat lain.
+          </p>
+        )}
+        {connection === 'signed-in' && failed && (
+          <p className="alert error">
+            Kemajuan belum tersimpan di server; kami mencoba lagi otomatis. Jawaban Anda aman di perangkat ini.
+          </p>
+        )}
+        {connection === 'signed-in' && pending && <p className="muted">Menyimpan…</p>}
+      </div>
+      <div className="actions">
+        {next ? (
+          <Link href={next.href} className={completed ? 'button' : 'button secondary'}>
+            Lanjut: {next.title}
+          </Link>
+        ) : (
+          <Link href="/dasbor" className={completed ? 'button' : 'button secondary'}>
+            Kembali ke dasbor
+          </Link>
+        )}
+      </div>
+    </section>
+  )
+}

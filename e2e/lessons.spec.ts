@@ -1,0 +1,127 @@
+import type { Page } from '@playwright/test'
+import { e2eDatabase, expect, expectAccessible, signInNewLearner, test } from './fixtures'
+
+const LESSONS = [
+  'mengapa-penting',
+  'delapan-poin-se-137',
+  'aspek-etika',
+  'sebelum-mengunggah',
+  'yang-harus-dihindari',
+  'kenali-platform',
+  'netral-saat-pemilu',
+]
+
+/** Reads to the end and answers every knowledge-check question, with the keyboard only. */
+async function completeLessonWithKeyboard(page: Page) {
+  const check = page.getByRole('region', { name: 'Uji pemahaman' })
+  const questions = check.getByRole('group')
+  const count = await questions.count()
+  expect(count).toBeGreaterThanOrEqual(2)
+  for (let i = 0; i < count; i++) {
+    const first = questions.nth(i).getByRole('radio').first()
+    await first.focus()
+    await page.keyboard.press('Space')
+    await expect(first).toBeChecked()
+  }
+  await page.getByRole('heading', { name: 'Sumber', exact: true }).scrollIntoViewIfNeeded()
+  await expect(page.getByRole('heading', { name: 'Pelajaran selesai' })).toBeVisible()
+}
+
+function progressRows(userId: string) {
+  const db = e2eDatabase()
+  const rows = db
+    .prepare('SELECT lessonSlug, completedAt FROM lesson_progress WHERE userId = ? ORDER BY lessonSlug')
+    .all(userId) as { lessonSlug: string; completedAt: number | string | null }[]
+  db.close()
+  return rows
+}
+
+test('a learner completes every lesson in order, with the keyboard, and the dashboard shows it', async ({ page }) => {
+  test.setTimeout(120_000)
+  const learner = await signInNewLearner(page, 'semua')
+  await expect(page.getByText('0 dari 7 pelajaran selesai')).toBeVisible()
+  await expectAccessible(page)
+
+  for (const [index, slug] of LESSONS.entries()) {
+    await page.goto(`/belajar/${slug}`)
+    await expect(page.getByText(`Pelajaran ${index + 1} dari 7`)).toBeVisible()
+    if (index === 0 || index === 3 || index === 5) await expectAccessible(page)
+    await completeLessonWithKeyboard(page)
+    await expectAccessible(page)
+  }
+  const rows = progressRows(learner.id)
+  expect(rows.map((row) => row.lessonSlug).sort()).toEqual([...LESSONS].sort())
+  expect(rows.every((row) => row.completedAt !== null)).toBe(true)
+
+  await page.goto('/dasbor')
+  await expect(page.getByText('7 dari 7 pelajaran selesai (100%)')).toBeVisible()
+  await expect(page.getByText('Semua pelajaran selesai.')).toBeVisible()
+})
+
+test('checklist ticks survive a reload, and another device resumes at the right lesson', async ({ page, browser }) => {
+  const learner = await signInNewLearner(page, 'lanjut')
+  await page.goto('/belajar/mengapa-penting')
+  await completeLessonWithKeyboard(page)
+
+  await page.goto('/belajar/sebelum-mengunggah')
+  const checklist = page.getByRole('group', { name: /Sebelum/ }).first()
+  const boxes = checklist.getByRole('checkbox')
+  await boxes.nth(0).check()
+  await boxes.nth(2).check()
+  await page.reload()
+  await expect(boxes.nth(0)).toBeChecked()
+  await expect(boxes.nth(2)).toBeChecked()
+  await expect(boxes.nth(1)).not.toBeChecked()
+  // The ticks reach the server too (the sync waits a moment after the last change).
+  await expect.poll(() => progressRows(learner.id).map((row) => row.lessonSlug)).toContain('sebelum-mengunggah')
+
+  const otherDevice = await (await browser.newContext()).newPage()
+  await otherDevice.goto('/masuk')
+  await otherDevice.getByLabel('Email atau NIP').fill(learner.nip)
+  await otherDevice.getByLabel('Kata sandi').fill('Bijak-Bermedia-2026')
+  await otherDevice.getByRole('button', { name: 'Masuk' }).click()
+  await expect(otherDevice.getByText('1 dari 7 pelajaran selesai')).toBeVisible()
+  const resume = otherDevice.getByRole('link', { name: /Lanjutkan belajar: Sebelum menekan tombol unggah/ })
+  await expect(resume).toBeVisible()
+  await resume.click()
+  await expect(otherDevice).toHaveURL(/\/belajar\/sebelum-mengunggah#bagian-/)
+  const otherBoxes = otherDevice.getByRole('group', { name: /Sebelum/ }).first().getByRole('checkbox')
+  await expect(otherBoxes.nth(0)).toBeChecked()
+  await expect(otherBoxes.nth(2)).toBeChecked()
+})
+
+test('lessons need an account, except the sample lesson linked from the landing page', async ({ page }) => {
+  await page.goto('/belajar/aspek-etika')
+  await expect(page).toHaveURL(/\/masuk\?kembali=%2Fbelajar%2Faspek-etika/)
+
+  await page.goto('/')
+  await page.getByRole('link', { name: /Baca contoh pelajaran/ }).click()
+  await expect(page).toHaveURL(/\/belajar\/mengapa-penting/)
+  await expect(page.getByText('Ini contoh pelajaran.')).toBeVisible()
+  await expectAccessible(page)
+})
+
+test('progress calls with bad input get a 4xx and write nothing; a replayed completion changes nothing', async ({ page }) => {
+  const anonymous = await page.request.post('/api/progress/aspek-etika', { data: { state: { reachedEnd: true } } })
+  expect(anonymous.status()).toBe(401)
+
+  const learner = await signInNewLearner(page, 'api')
+  expect((await page.goto('/belajar/tidak-ada'))?.status()).toBe(404)
+  const post = (slug: string, data: unknown) => page.request.post(`/api/progress/${slug}`, { data: data as object })
+  expect((await post('tidak-ada', { state: {} })).status()).toBe(404)
+  const malformed = await post('aspek-etika', { state: { answers: { cek: { q1: 7 } } } })
+  expect(malformed.status()).toBe(400)
+  expect((await malformed.json()).error.message).toBe('Data kemajuan tidak valid.')
+  expect((await post('aspek-etika', { state: {}, userId: 'orang-lain' })).status()).toBe(400)
+  const notJson = await page.request.post('/api/progress/aspek-etika', { data: 'bukan json', headers: { 'Content-Type': 'application/json' } })
+  expect(notJson.status()).toBe(400)
+  expect(progressRows(learner.id)).toEqual([])
+
+  const complete = { state: { reachedEnd: true, answers: { 'cek-pemahaman': { q1: 'a', q2: 'b', q3: 'c' } } } }
+  const first = await (await post('aspek-etika', complete)).json()
+  expect(first.completed).toBe(true)
+  const before = progressRows(learner.id)
+  const replay = await (await post('aspek-etika', complete)).json()
+  expect(replay.completedAt).toBe(first.completedAt)
+  expect(progressRows(learner.id)).toEqual(before)
+})

@@ -1,0 +1,63 @@
+import { z } from 'zod'
+
+const knowledgeQuestionSchema = z.object({
+  id: z.string().min(1),
+  prompt: z.string().min(1),
+  options: z
+    .array(z.object({ id: z.string().min(1), text: z.string().min(1), correct: z.boolean().optional() }))
+    .min(2),
+  explanation: z.string().min(1),
+})
+export type KnowledgeQuestion = z.infer<typeof knowledgeQuestionSchema>
+
+const BLOCK = /<KnowledgeCheck\b/
+
+/**
+ * Reads the questions of a lesson's <KnowledgeCheck questions={[…]} /> from its MDX source.
+ * The server needs their ids to decide when a lesson is complete; the checker needs them to
+ * verify each question has exactly one right answer. The expression is our own content (a
+ * literal array), evaluated at build or server start only.
+ */
+export function extractKnowledgeQuestions(body: string): { questions: KnowledgeQuestion[] } | { error: string } {
+  const start = body.search(BLOCK)
+  if (start < 0) return { error: 'no <KnowledgeCheck>' }
+  const open = body.indexOf('questions={', start)
+  if (open < 0) return { error: '<KnowledgeCheck> has no questions={…}' }
+  let depth = 0
+  let end = -1
+  let quote: string | null = null
+  for (let i = open + 'questions='.length; i < body.length; i++) {
+    const char = body[i]
+    if (quote) {
+      if (char === '\\') i++
+      else if (char === quote) quote = null
+      continue
+    }
+    if (char === '"' || char === "'" || char === '`') quote = char
+    else if (char === '{') depth++
+    else if (char === '}' && --depth === 0) {
+      end = i
+      break
+    }
+  }
+  if (end < 0) return { error: '<KnowledgeCheck> questions={…} is not closed' }
+  const expression = body.slice(open + 'questions={'.length, end)
+  let value: unknown
+  try {
+    value = new Function(`"use strict"; return (${expression});`)()
+  } catch (error) {
+    return { error: `<KnowledgeCheck> questions are not a literal array: ${(error as Error).message}` }
+  }
+  const parsed = z.array(knowledgeQuestionSchema).min(2).max(3).safeParse(value)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return { error: `<KnowledgeCheck> questions${issue?.path.length ? `[${issue.path.join('].')}` : ''}: ${issue?.message}` }
+  }
+  for (const question of parsed.data) {
+    const correct = question.options.filter((option) => option.correct).length
+    if (correct !== 1) return { error: `<KnowledgeCheck> question "${question.id}" needs exactly one correct option (has ${correct})` }
+  }
+  const ids = parsed.data.map((q) => q.id)
+  if (new Set(ids).size !== ids.length) return { error: '<KnowledgeCheck> question ids must be unique' }
+  return { questions: parsed.data }
+}

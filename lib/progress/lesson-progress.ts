@@ -1,0 +1,80 @@
+import { z } from 'zod'
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id (letters, digits, - or _)')
+
+/** What the lesson page sends: the learner's state on that page. Bounded in size. */
+export const lessonStateSchema = z
+  .object({
+    checklists: z.record(id, z.array(id).max(30)).default({}),
+    answers: z.record(id, z.record(id, id)).default({}),
+    verdicts: z.record(id, z.enum(['ya', 'tidak'])).default({}),
+    position: z.string().regex(/^bagian-[a-z0-9-]{1,80}$/, 'must be a section id (bagian-…)').nullable().default(null),
+    reachedEnd: z.boolean().default(false),
+  })
+  .strict()
+  .refine((state) => Object.keys(state.checklists).length <= 20 && Object.keys(state.answers).length <= 10 && Object.keys(state.verdicts).length <= 20, {
+    message: 'too many entries',
+  })
+
+export type LessonStateInput = z.infer<typeof lessonStateSchema>
+
+export const progressRequestSchema = z.object({ state: lessonStateSchema }).strict()
+
+export const emptyStoredState = (): LessonStateInput => ({
+  checklists: {},
+  answers: {},
+  verdicts: {},
+  position: null,
+  reachedEnd: false,
+})
+
+/**
+ * Combines what is stored with what a device sends. Nothing the learner did is lost when two
+ * devices sync in turn: entries are united (the newest answer to a question wins), reaching the
+ * end stays reached, and the position is the newest.
+ */
+export function mergeLessonState(stored: LessonStateInput, incoming: LessonStateInput): LessonStateInput {
+  const answers: Record<string, Record<string, string>> = { ...stored.answers }
+  for (const [check, byQuestion] of Object.entries(incoming.answers)) answers[check] = { ...answers[check], ...byQuestion }
+  return {
+    checklists: { ...stored.checklists, ...incoming.checklists },
+    answers,
+    verdicts: { ...stored.verdicts, ...incoming.verdicts },
+    position: incoming.position ?? stored.position,
+    reachedEnd: stored.reachedEnd || incoming.reachedEnd,
+  }
+}
+
+/**
+ * A lesson is complete when the learner reached its end and answered every question of its
+ * knowledge check (right or wrong: the check is ungraded).
+ */
+export function isLessonComplete(state: LessonStateInput, knowledgeQuestionIds: readonly string[]): boolean {
+  if (!state.reachedEnd) return false
+  const answered = new Set(Object.values(state.answers).flatMap((byQuestion) => Object.keys(byQuestion)))
+  return knowledgeQuestionIds.every((question) => answered.has(question))
+}
+
+/** Reads a stored state (JSON text) defensively: a bad value counts as empty, never as an error. */
+export function parseStoredState(json: string): LessonStateInput {
+  try {
+    const parsed = lessonStateSchema.safeParse(JSON.parse(json))
+    return parsed.success ? parsed.data : emptyStoredState()
+  } catch {
+    return emptyStoredState()
+  }
+}
+
+export type LessonStatus = 'selesai' | 'sedang' | 'belum'
+
+/** Where "Lanjutkan belajar" leads: the most recently touched unfinished lesson, else the first not started. */
+export function resumeTarget(
+  lessons: readonly { slug: string; status: LessonStatus; updatedAt: Date | null; position: string | null }[],
+): { slug: string; position: string | null } | null {
+  const inProgress = lessons
+    .filter((lesson) => lesson.status === 'sedang')
+    .sort((a, b) => (b.updatedAt?.getTime() ?? 0) - (a.updatedAt?.getTime() ?? 0))[0]
+  if (inProgress) return { slug: inProgress.slug, position: inProgress.position }
+  const next = lessons.find((lesson) => lesson.status === 'belum')
+  return next ? { slug: next.slug, position: null } : null
+}
