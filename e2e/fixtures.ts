@@ -66,3 +66,56 @@ export async function signInNewLearner(page: Page, label: string) {
     await db.$disconnect()
   }
 }
+
+async function withE2eDb<T>(work: (db: import('../lib/db/create-client').Db) => Promise<T>): Promise<T> {
+  const { createDbClient } = await import('../lib/db/create-client')
+  const { db } = createDbClient(`file:${path.resolve(import.meta.dirname, '../tests/.data/e2e.db')}`)
+  try {
+    return await work(db)
+  } finally {
+    await db.$disconnect()
+  }
+}
+
+/** Marks every lesson complete for a learner (the lesson flow itself is tested in lessons.spec). */
+export async function completeAllLessons(userId: string) {
+  const { default: fs } = await import('node:fs')
+  const slugs = fs
+    .readdirSync(path.resolve(import.meta.dirname, '../content/lessons'))
+    .map((file) => file.replace(/^\d+-/, '').replace(/\.mdx$/, ''))
+  await withE2eDb(async (db) => {
+    for (const lessonSlug of slugs) {
+      await db.lessonProgress.upsert({
+        where: { userId_lessonSlug: { userId, lessonSlug } },
+        create: { userId, lessonSlug, contentVersion: 'e2e', reachedEndAt: new Date(), completedAt: new Date() },
+        update: { completedAt: new Date() },
+      })
+    }
+  })
+}
+
+/** Runs a query against the e2e database (test set-up and checks). */
+export const e2eDb = withE2eDb
+
+/** The right answers of an attempt, from what the server stored and the scenario bank. */
+export async function answerKey(attemptId: string) {
+  const fs = await import('node:fs')
+  const { parse } = await import('yaml')
+  const { parseBankFile, parseCoverageMap } = await import('../lib/quiz')
+  const content = path.resolve(import.meta.dirname, '../content')
+  const coverage = parseCoverageMap(fs.readFileSync(path.join(content, 'rules.yaml'), 'utf8'))
+  const sources = Object.keys(parse(fs.readFileSync(path.join(content, 'sources.yaml'), 'utf8')))
+  const items = fs.readdirSync(path.join(content, 'scenarios')).flatMap((file) => {
+    const result = parseBankFile(file, fs.readFileSync(path.join(content, 'scenarios', file), 'utf8'), coverage.rules.map((r) => r.id), sources)
+    return result.ok ? [...result.items] : []
+  })
+  const stored = await withE2eDb((db) => db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } }))
+  const drawn = JSON.parse(stored.items) as { items: { itemId: string }[] }
+  return drawn.items.map(({ itemId }) => {
+    const item = items.find((candidate) => candidate.id === itemId)
+    if (!item) throw new Error(`item ${itemId} not in the bank`)
+    if (item.type === 'single') return { itemId, type: item.type, optionIds: [item.options.find((o) => o.credit === 1)!.id], explanation: item.explanation }
+    if (item.type === 'multi') return { itemId, type: item.type, optionIds: item.options.filter((o) => o.correct).map((o) => o.id), explanation: item.explanation }
+    return { itemId, type: item.type, verdict: item.verdict, reasonId: item.reasons.find((r) => r.correct)!.id, explanation: item.explanation }
+  })
+}

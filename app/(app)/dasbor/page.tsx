@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CourseOutline } from '@/components/course-outline'
+import { getQuizStatus } from '@/lib/assessment/attempts.server'
 import { requireUser } from '@/lib/auth/session.server'
 import { maskNip, nipLabel } from '@/lib/identity/nip'
 import { getCourseProgress } from '@/lib/progress/progress.server'
@@ -10,7 +11,11 @@ export const metadata: Metadata = { title: 'Dasbor' }
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('/dasbor')
   const welcome = (await searchParams)['selamat-datang'] === '1'
-  const progress = await getCourseProgress(user.id)
+  const [progress, pretest, posttest] = await Promise.all([
+    getCourseProgress(user.id),
+    getQuizStatus(user, 'pretest'),
+    getQuizStatus(user, 'posttest'),
+  ])
   const total = progress.lessons.length
   const percent = Math.round((progress.completedCount / total) * 100)
   return (
@@ -51,10 +56,41 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             </Link>
           ) : (
             <p className="alert success" style={{ margin: 0 }}>
-              Semua pelajaran selesai. Uji akhir akan tersedia di sini.
+              Semua pelajaran selesai.
             </p>
           )}
         </div>
+      </section>
+      <section aria-labelledby="uji" className="card">
+        <h2 id="uji" style={{ marginTop: 0 }}>
+          Uji
+        </h2>
+        <ul className="outline">
+          <li>
+            <div>
+              <h3 style={{ margin: 0, fontSize: '1.05rem' }}>
+                <Link href="/uji/akhir">Uji akhir</Link>
+              </h3>
+              <p className="meta" style={{ margin: '0.2rem 0' }}>
+                {posttest.passed
+                  ? `Lulus dengan nilai ${posttest.lastResult?.score ?? ''}.`
+                  : posttest.blockedReason ?? `Siap dikerjakan. Sisa percobaan: ${posttest.attemptsLeft}.`}
+              </p>
+            </div>
+          </li>
+          <li>
+            <div>
+              <h3 style={{ margin: 0, fontSize: '1.05rem' }}>
+                <Link href="/uji/awal">Uji awal (opsional)</Link>
+              </h3>
+              <p className="meta" style={{ margin: '0.2rem 0' }}>
+                {pretest.lastResult
+                  ? `Nilai ${pretest.lastResult.score}.`
+                  : 'Belum dikerjakan. Kerjakan sebelum belajar untuk melihat kemajuan Anda.'}
+              </p>
+            </div>
+          </li>
+        </ul>
       </section>
       <section aria-labelledby="materi" className="card">
         <h2 id="materi" style={{ marginTop: 0 }}>

@@ -1,0 +1,146 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound, redirect } from 'next/navigation'
+import { FocusOnMount } from '@/components/quiz/focus-on-mount'
+import { getQuestionBank } from '@/lib/assessment/bank.server'
+import { getAttemptResult } from '@/lib/assessment/attempts.server'
+import { quizSlugOf } from '@/lib/assessment/quiz-kinds'
+import { requireUser } from '@/lib/auth/session.server'
+import { getLessonOutline } from '@/lib/content/lessons.server'
+import { isAppError } from '@/lib/errors/app-error'
+import type { ItemFeedback } from '@/lib/quiz/types'
+
+export const metadata: Metadata = { title: 'Hasil uji' }
+
+function learnerAnswer(item: ItemFeedback): string {
+  if (item.type === 'single') return item.picked?.text ?? 'Tidak dijawab'
+  if (item.type === 'multi') return item.picked.length ? item.picked.map((p) => p.text).join('; ') : 'Tidak dijawab'
+  if (!item.verdictGiven) return 'Tidak dijawab'
+  return `${item.verdictGiven === 'ya' ? 'Boleh diunggah' : 'Tidak boleh diunggah'}${item.reasonGiven ? ` — ${item.reasonGiven.text}` : ''}`
+}
+
+function bestAnswer(item: ItemFeedback): string {
+  if (item.type === 'single') return item.best.text
+  if (item.type === 'multi') return item.correctOptions.map((p) => p.text).join('; ')
+  return `${item.verdict === 'ya' ? 'Boleh diunggah' : 'Tidak boleh diunggah'} — ${item.bestReason.text}`
+}
+
+const OUTCOME = { full: 'Tepat', partial: 'Sebagian tepat', none: 'Belum tepat' } as const
+
+export default async function ResultPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  const user = await requireUser(`/uji/hasil/${id}`)
+  const attempt = await getAttemptResult(user.id, id).catch((error) => {
+    if (isAppError(error) && error.status === 404) notFound()
+    if (isAppError(error) && error.status === 409) redirect(`/uji/percobaan/${id}`)
+    throw error
+  })
+  const { result } = attempt
+  const { coverage } = getQuestionBank()
+  const ruleTitle = new Map(coverage.rules.map((rule) => [rule.id, rule.title ?? rule.id]))
+  const areaTitle = new Map(coverage.areas.map((area) => [area.id, area.title ?? area.id]))
+  const lessonOf = new Map<string, string>()
+  for (const lesson of getLessonOutline()) for (const rule of lesson.rules) if (!lessonOf.has(rule)) lessonOf.set(rule, lesson.slug)
+  const isPost = attempt.kind === 'posttest'
+
+  return (
+    <>
+      <FocusOnMount targetId="hasil" />
+      <h1 id="hasil" tabIndex={-1}>
+        Hasil {attempt.title.toLowerCase()}
+      </h1>
+      <section className="card" aria-labelledby="ringkasan">
+        <h2 id="ringkasan" style={{ marginTop: 0 }}>
+          Nilai Anda
+        </h2>
+        <p className={`result-score ${!isPost ? '' : result.passed ? 'result-pass' : 'result-fail'}`}>{result.total}</p>
+        {isPost ? (
+          <p>
+            {result.passed
+              ? `Lulus (nilai lulus ${result.passMark}). Anda berhak atas sertifikat kursus ini.`
+              : `Belum lulus (nilai lulus ${result.passMark}). Pelajari pembahasan di bawah, lalu coba lagi.`}
+          </p>
+        ) : (
+          <p>Uji awal tidak menentukan kelulusan. Nilai ini akan dibandingkan dengan uji akhir Anda.</p>
+        )}
+        <p className="muted">
+          {result.answeredCount} dari {result.itemCount} soal dijawab.
+        </p>
+        <div className="actions">
+          <Link href="/dasbor" className="button secondary">
+            Ke dasbor
+          </Link>
+          {isPost && !result.passed && (
+            <Link href={`/uji/${quizSlugOf(attempt.kind)}`} className="button">
+              Coba lagi
+            </Link>
+          )}
+        </div>
+      </section>
+
+      <section className="card" aria-labelledby="per-bidang">
+        <h2 id="per-bidang" style={{ marginTop: 0 }}>
+          Nilai per bidang
+        </h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Bidang</th>
+                <th scope="col">Soal</th>
+                <th scope="col">Nilai</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.byArea.map((area) => (
+                <tr key={area.area}>
+                  <th scope="row">
+                    {area.area}. {areaTitle.get(area.area)}
+                  </th>
+                  <td>{area.itemCount}</td>
+                  <td>{area.score}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="pembahasan">
+        <h2 id="pembahasan">Pembahasan</h2>
+        <ol className="feedback-list">
+          {result.items.map((item, index) => (
+            <li key={item.itemId} className="card feedback-item">
+              <h3>
+                Soal {index + 1}: {OUTCOME[item.outcome]}
+              </h3>
+              <p>{item.stem}</p>
+              <dl>
+                <dt>Jawaban Anda</dt>
+                <dd>{learnerAnswer(item)}</dd>
+                <dt>Jawaban terbaik</dt>
+                <dd>{bestAnswer(item)}</dd>
+                <dt>Penjelasan</dt>
+                <dd>{item.explanation}</dd>
+                <dt>Pelajari lagi</dt>
+                <dd>
+                  <ul style={{ margin: 0, paddingLeft: '1.1rem' }}>
+                    {item.rules.map((rule) => (
+                      <li key={rule}>
+                        {lessonOf.has(rule) ? (
+                          <Link href={`/belajar/${lessonOf.get(rule)}#aturan-${rule}`}>{ruleTitle.get(rule)}</Link>
+                        ) : (
+                          ruleTitle.get(rule)
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                </dd>
+              </dl>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  )
+}

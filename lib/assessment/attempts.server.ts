@@ -1,0 +1,258 @@
+import 'server-only'
+import { randomBytes } from 'node:crypto'
+import { writeAudit } from '@/lib/audit/audit.server'
+import { getContentVersion } from '@/lib/content/lessons.server'
+import { db } from '@/lib/db/db.server'
+import { AppError } from '@/lib/errors/app-error'
+import { getCourseProgress } from '@/lib/progress/progress.server'
+import {
+  attemptSchema,
+  draw,
+  findResponseProblems,
+  score,
+  toPublicItems,
+  type Attempt,
+  type PublicItem,
+  type Responses,
+  type ScoreResult,
+} from '@/lib/quiz'
+import { getCourseSettings } from '@/lib/settings/settings.server'
+import { getQuestionBank } from './bank.server'
+import { QUIZ_TITLES, SUBMIT_GRACE_MS, type QuizKind } from './quiz-kinds'
+
+const formatTime = new Intl.DateTimeFormat('id-ID', {
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Asia/Jakarta',
+})
+
+type Learner = { id: string; agencyId: string | null }
+
+/**
+ * The enrolment a learner's quizzes count for: their open one (no certificate yet), or, for a
+ * learner nobody has assigned, a self-paced onboarding cohort of their agency.
+ */
+async function currentEnrolment(learner: Learner) {
+  const enrolments = await db.enrolment.findMany({
+    where: { userId: learner.id },
+    orderBy: { assignedAt: 'desc' },
+    select: { id: true, cycleKey: true, certificate: { select: { id: true } } },
+  })
+  const open = enrolments.find((enrolment) => !enrolment.certificate)
+  if (open) return open
+  if (enrolments[0]) return enrolments[0]
+  if (!learner.agencyId) throw new AppError(409, 'Akun ini tidak terhubung dengan instansi, jadi tidak dapat mengikuti uji.')
+  const year = new Date().getFullYear()
+  const cohort = await db.cohort.upsert({
+    where: { agencyId_name: { agencyId: learner.agencyId, name: `Orientasi mandiri ${year}` } },
+    update: {},
+    create: { agencyId: learner.agencyId, kind: 'onboarding', year, name: `Orientasi mandiri ${year}` },
+  })
+  try {
+    return await db.enrolment.create({
+      data: { userId: learner.id, cohortId: cohort.id, cycleKey: 'onboarding' },
+      select: { id: true, cycleKey: true, certificate: { select: { id: true } } },
+    })
+  } catch {
+    // Created a moment ago by another request of the same learner.
+    return db.enrolment.findUniqueOrThrow({
+      where: { userId_cycleKey: { userId: learner.id, cycleKey: 'onboarding' } },
+      select: { id: true, cycleKey: true, certificate: { select: { id: true } } },
+    })
+  }
+}
+
+export type QuizStatus = {
+  kind: QuizKind
+  /** Why the learner cannot start now, or null. */
+  blockedReason: string | null
+  attemptsLeft: number | null
+  openAttemptId: string | null
+  lastResult: { attemptId: string; score: number; passed: boolean; submittedAt: Date } | null
+  passed: boolean
+}
+
+/** What the quiz page and the dashboard show: may the learner start, and how did it go. */
+export async function getQuizStatus(learner: Learner, kind: QuizKind): Promise<QuizStatus> {
+  const settings = await getCourseSettings()
+  const now = new Date()
+  const attempts = await db.quizAttempt.findMany({
+    where: { userId: learner.id, kind },
+    orderBy: { startedAt: 'desc' },
+    select: { id: true, startedAt: true, expiresAt: true, submittedAt: true, score: true, passed: true },
+  })
+  const open = attempts.find((attempt) => !attempt.submittedAt && attempt.expiresAt > now)
+  const submitted = attempts.filter((attempt) => attempt.submittedAt)
+  const last = submitted[0]
+  const lastResult =
+    last && last.submittedAt && last.score !== null
+      ? { attemptId: last.id, score: last.score, passed: !!last.passed, submittedAt: last.submittedAt }
+      : null
+  const passed = submitted.some((attempt) => attempt.passed)
+  const base = { kind, openAttemptId: open?.id ?? null, lastResult, passed }
+
+  if (kind === 'pretest') {
+    const done = submitted.length > 0
+    return { ...base, attemptsLeft: done ? 0 : 1, blockedReason: done ? 'Uji awal hanya dikerjakan sekali.' : null }
+  }
+  if (passed) return { ...base, attemptsLeft: 0, blockedReason: 'Anda sudah lulus uji akhir.' }
+  const progress = await getCourseProgress(learner.id)
+  if (progress.completedCount < progress.lessons.length) {
+    return {
+      ...base,
+      attemptsLeft: settings.attemptLimit,
+      blockedReason: `Selesaikan semua pelajaran dulu (${progress.completedCount} dari ${progress.lessons.length} selesai).`,
+    }
+  }
+  const windowStart = new Date(now.getTime() - settings.attemptWindowHours * 3_600_000)
+  const recent = attempts.filter((attempt) => attempt.startedAt > windowStart)
+  const attemptsLeft = Math.max(0, settings.attemptLimit - recent.length)
+  if (attemptsLeft === 0 && !open) {
+    const oldest = recent[recent.length - 1]
+    const nextTry = new Date((oldest?.startedAt ?? now).getTime() + settings.attemptWindowHours * 3_600_000)
+    return {
+      ...base,
+      attemptsLeft,
+      blockedReason: `Batas ${settings.attemptLimit} percobaan per ${settings.attemptWindowHours} jam sudah tercapai. Anda dapat mencoba lagi mulai ${formatTime.format(nextTry)} WIB.`,
+    }
+  }
+  return { ...base, attemptsLeft, blockedReason: null }
+}
+
+/**
+ * Starts (or resumes) an attempt: checks the gate, draws the items on the server and stores
+ * exactly what was asked. Returns the attempt id.
+ */
+export async function startAttempt(learner: Learner, kind: QuizKind): Promise<string> {
+  const status = await getQuizStatus(learner, kind)
+  if (status.openAttemptId) return status.openAttemptId
+  if (status.blockedReason) throw new AppError(kind === 'posttest' && status.attemptsLeft === 0 ? 429 : 409, status.blockedReason)
+
+  const settings = await getCourseSettings()
+  const enrolment = await currentEnrolment(learner)
+  const { bank } = getQuestionBank()
+  const previous = await db.quizAttempt.findMany({ where: { userId: learner.id }, select: { items: true } })
+  const seenItemIds = new Set(
+    previous.flatMap((attempt) => {
+      const parsed = attemptSchema.safeParse(JSON.parse(attempt.items))
+      return parsed.success ? parsed.data.items.map((item) => item.itemId) : []
+    }),
+  )
+  const seed = randomBytes(12).toString('hex')
+  const size = kind === 'posttest' ? settings.postTestItems : settings.preTestItems
+  const attempt = draw(bank, { size }, seed, { seenItemIds })
+  const created = await db.quizAttempt.create({
+    data: {
+      userId: learner.id,
+      enrolmentId: enrolment.id,
+      kind,
+      contentVersion: getContentVersion(),
+      seed,
+      items: JSON.stringify(attempt),
+      expiresAt: new Date(Date.now() + settings.attemptMinutes * 60_000),
+    },
+  })
+  await writeAudit({ action: `quiz.${kind}.started`, actorId: learner.id, agencyId: learner.agencyId, targetType: 'quiz_attempt', targetId: created.id })
+  return created.id
+}
+
+function storedAttempt(json: string): Attempt {
+  return attemptSchema.parse(JSON.parse(json)) as Attempt
+}
+
+export type AttemptView = {
+  id: string
+  kind: QuizKind
+  title: string
+  items: PublicItem[]
+  expiresAt: Date
+  submitted: boolean
+}
+
+/** The attempt as the learner's browser may see it: questions, never the key. */
+export async function getAttemptForLearner(userId: string, attemptId: string): Promise<AttemptView> {
+  const attempt = await db.quizAttempt.findUnique({ where: { id: attemptId } })
+  if (!attempt || attempt.userId !== userId) throw new AppError(404, 'Percobaan ini tidak ditemukan.')
+  const { bank } = getQuestionBank()
+  return {
+    id: attempt.id,
+    kind: attempt.kind,
+    title: QUIZ_TITLES[attempt.kind],
+    items: toPublicItems(bank, storedAttempt(attempt.items)),
+    expiresAt: attempt.expiresAt,
+    submitted: !!attempt.submittedAt,
+  }
+}
+
+/**
+ * Scores and records a submission exactly once. Refused: someone else's attempt (404), a
+ * second submission (409), an expired attempt (410), answers for items not in the attempt (400).
+ */
+export async function submitAttempt(
+  learner: Learner,
+  attemptId: string,
+  responses: Responses,
+): Promise<{ score: number; passed: boolean }> {
+  const settings = await getCourseSettings()
+  const { bank } = getQuestionBank()
+  return db.$transaction(async (tx) => {
+    const attempt = await tx.quizAttempt.findUnique({ where: { id: attemptId } })
+    if (!attempt || attempt.userId !== learner.id) throw new AppError(404, 'Percobaan ini tidak ditemukan.')
+    if (attempt.submittedAt) throw new AppError(409, 'Jawaban percobaan ini sudah dikirim dan dinilai.', { attemptId })
+    if (Date.now() > attempt.expiresAt.getTime() + SUBMIT_GRACE_MS) {
+      throw new AppError(410, 'Waktu percobaan ini sudah habis. Mulai percobaan baru dari halaman uji.')
+    }
+    const drawn = storedAttempt(attempt.items)
+    const problems = findResponseProblems(drawn, responses)
+    if (problems.unknownItemIds.length || problems.mismatchedItemIds.length) {
+      throw new AppError(400, 'Ada jawaban untuk soal yang tidak ada dalam percobaan ini.', {
+        unknownItemIds: problems.unknownItemIds,
+        mismatchedItemIds: problems.mismatchedItemIds,
+      })
+    }
+    const result = score(bank, drawn, responses, { passMark: settings.passMark })
+    const now = new Date()
+    // Conditional on "not yet submitted": of two simultaneous submissions only one updates.
+    const claimed = await tx.quizAttempt.updateMany({
+      where: { id: attemptId, submittedAt: null },
+      data: { submittedAt: now, score: result.total, passed: result.passed },
+    })
+    if (claimed.count !== 1) throw new AppError(409, 'Jawaban percobaan ini sudah dikirim dan dinilai.', { attemptId })
+    await tx.quizAnswer.createMany({
+      data: result.items.map((item) => ({
+        attemptId,
+        itemId: item.itemId,
+        response: JSON.stringify(responses[item.itemId] ?? {}),
+        credit: item.earned,
+      })),
+    })
+    await writeAudit(
+      {
+        action: `quiz.${attempt.kind}.submitted`,
+        actorId: learner.id,
+        agencyId: learner.agencyId,
+        targetType: 'quiz_attempt',
+        targetId: attemptId,
+        details: { score: result.total, passed: result.passed },
+      },
+      tx,
+    )
+    return { score: result.total, passed: result.passed }
+  })
+}
+
+export type AttemptResult = { id: string; kind: QuizKind; title: string; submittedAt: Date; result: ScoreResult }
+
+/** The scored attempt with per-item feedback, rebuilt from what was recorded. */
+export async function getAttemptResult(userId: string, attemptId: string): Promise<AttemptResult> {
+  const attempt = await db.quizAttempt.findUnique({ where: { id: attemptId }, include: { answers: true } })
+  if (!attempt || attempt.userId !== userId) throw new AppError(404, 'Percobaan ini tidak ditemukan.')
+  if (!attempt.submittedAt || attempt.score === null) throw new AppError(409, 'Percobaan ini belum dikirim.')
+  const settings = await getCourseSettings()
+  const { bank } = getQuestionBank()
+  const responses: Responses = Object.fromEntries(attempt.answers.map((answer) => [answer.itemId, JSON.parse(answer.response)]))
+  const rescored = score(bank, storedAttempt(attempt.items), responses, { passMark: settings.passMark })
+  // The recorded score is what counts (the pass mark may have changed since).
+  const result = { ...rescored, total: attempt.score, passed: !!attempt.passed }
+  return { id: attempt.id, kind: attempt.kind, title: QUIZ_TITLES[attempt.kind], submittedAt: attempt.submittedAt, result }
+}

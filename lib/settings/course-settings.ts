@@ -1,0 +1,53 @@
+import { z } from 'zod'
+
+/**
+ * Course settings an admin edits (the HR/admin issue builds the form). Every value has a
+ * default, so a fresh install works; stored values are validated on the way in and out.
+ */
+export const courseSettingsSchema = z.object({
+  passMark: z.number().min(50).max(100),
+  postTestItems: z.number().int().min(6).max(40),
+  preTestItems: z.number().int().min(3).max(20),
+  attemptLimit: z.number().int().min(1).max(20),
+  attemptWindowHours: z.number().int().min(1).max(24 * 14),
+  attemptMinutes: z.number().int().min(5).max(24 * 60),
+  jp: z.number().min(0.5).max(40),
+  validityMonths: z.number().int().min(1).max(60),
+  courseTitle: z.string().min(3).max(200),
+  signerName: z.string().min(1).max(200),
+  signerTitle: z.string().min(1).max(200),
+  publicBaseUrl: z.url(),
+})
+
+export type CourseSettings = z.infer<typeof courseSettingsSchema>
+
+export const DEFAULT_COURSE_SETTINGS: CourseSettings = {
+  passMark: 80,
+  postTestItems: 15,
+  preTestItems: 6,
+  attemptLimit: 3,
+  attemptWindowHours: 24,
+  attemptMinutes: 60,
+  jp: 2,
+  validityMonths: 12,
+  courseTitle: 'Bijak Bermedia Sosial bagi ASN',
+  signerName: 'Kepala Pusat Pengembangan Kompetensi',
+  signerTitle: 'Penyelenggara Pelatihan',
+  publicBaseUrl: 'http://localhost:3000',
+}
+
+/** Stored rows (key → JSON text) over the defaults; a bad stored value falls back to its default. */
+export function resolveSettings(rows: readonly { key: string; value: string }[], defaults = DEFAULT_COURSE_SETTINGS): CourseSettings {
+  const merged: Record<string, unknown> = { ...defaults }
+  for (const row of rows) {
+    if (!(row.key in defaults)) continue
+    const field = courseSettingsSchema.shape[row.key as keyof CourseSettings]
+    try {
+      const parsed = field.safeParse(JSON.parse(row.value))
+      if (parsed.success) merged[row.key] = parsed.data
+    } catch {
+      // keep the default
+    }
+  }
+  return merged as CourseSettings
+}
