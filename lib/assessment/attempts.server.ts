@@ -1,6 +1,6 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
-import { writeAudit } from '@/lib/audit/audit.server'
+import { auditLogCreate, writeAudit } from '@/lib/audit/audit.server'
 import { getContentVersion } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
 import { AppError } from '@/lib/errors/app-error'
@@ -195,50 +195,55 @@ export async function submitAttempt(
 ): Promise<{ score: number; passed: boolean }> {
   const settings = await getCourseSettings()
   const { bank } = getQuestionBank()
-  return db.$transaction(async (tx) => {
-    const attempt = await tx.quizAttempt.findUnique({ where: { id: attemptId } })
-    if (!attempt || attempt.userId !== learner.id) throw new AppError(404, 'Percobaan ini tidak ditemukan.')
-    if (attempt.submittedAt) throw new AppError(409, 'Jawaban percobaan ini sudah dikirim dan dinilai.', { attemptId })
-    if (Date.now() > attempt.expiresAt.getTime() + SUBMIT_GRACE_MS) {
-      throw new AppError(410, 'Waktu percobaan ini sudah habis. Mulai percobaan baru dari halaman uji.')
-    }
-    const drawn = storedAttempt(attempt.items)
-    const problems = findResponseProblems(drawn, responses)
-    if (problems.unknownItemIds.length || problems.mismatchedItemIds.length) {
-      throw new AppError(400, 'Ada jawaban untuk soal yang tidak ada dalam percobaan ini.', {
-        unknownItemIds: problems.unknownItemIds,
-        mismatchedItemIds: problems.mismatchedItemIds,
-      })
-    }
-    const result = score(bank, drawn, responses, { passMark: settings.passMark })
-    const now = new Date()
-    // Conditional on "not yet submitted": of two simultaneous submissions only one updates.
-    const claimed = await tx.quizAttempt.updateMany({
-      where: { id: attemptId, submittedAt: null },
-      data: { submittedAt: now, score: result.total, passed: result.passed },
+  const attempt = await db.quizAttempt.findUnique({ where: { id: attemptId } })
+  if (!attempt || attempt.userId !== learner.id) throw new AppError(404, 'Percobaan ini tidak ditemukan.')
+  if (attempt.submittedAt) throw new AppError(409, 'Jawaban percobaan ini sudah dikirim dan dinilai.', { attemptId })
+  if (Date.now() > attempt.expiresAt.getTime() + SUBMIT_GRACE_MS) {
+    throw new AppError(410, 'Waktu percobaan ini sudah habis. Mulai percobaan baru dari halaman uji.')
+  }
+  const drawn = storedAttempt(attempt.items)
+  const problems = findResponseProblems(drawn, responses)
+  if (problems.unknownItemIds.length || problems.mismatchedItemIds.length) {
+    throw new AppError(400, 'Ada jawaban untuk soal yang tidak ada dalam percobaan ini.', {
+      unknownItemIds: problems.unknownItemIds,
+      mismatchedItemIds: problems.mismatchedItemIds,
     })
-    if (claimed.count !== 1) throw new AppError(409, 'Jawaban percobaan ini sudah dikirim dan dinilai.', { attemptId })
-    await tx.quizAnswer.createMany({
-      data: result.items.map((item) => ({
-        attemptId,
-        itemId: item.itemId,
-        response: JSON.stringify(responses[item.itemId] ?? {}),
-        credit: item.earned,
-      })),
-    })
-    await writeAudit(
-      {
+  }
+  const result = score(bank, drawn, responses, { passMark: settings.passMark })
+  const now = new Date()
+  try {
+    // One batch transaction. Exactly-once does not depend on the read above: a second,
+    // simultaneous submission would insert the same (attempt, item) answers again, which the
+    // unique constraint refuses, rolling its whole batch back.
+    await db.$transaction([
+      db.quizAttempt.updateMany({
+        where: { id: attemptId, submittedAt: null },
+        data: { submittedAt: now, score: result.total, passed: result.passed },
+      }),
+      db.quizAnswer.createMany({
+        data: result.items.map((item) => ({
+          attemptId,
+          itemId: item.itemId,
+          response: JSON.stringify(responses[item.itemId] ?? {}),
+          credit: item.earned,
+        })),
+      }),
+      auditLogCreate({
         action: `quiz.${attempt.kind}.submitted`,
         actorId: learner.id,
         agencyId: learner.agencyId,
         targetType: 'quiz_attempt',
         targetId: attemptId,
         details: { score: result.total, passed: result.passed },
-      },
-      tx,
-    )
-    return { score: result.total, passed: result.passed }
-  })
+      }),
+    ])
+  } catch (error) {
+    if ((error as { code?: string }).code === 'P2002') {
+      throw new AppError(409, 'Jawaban percobaan ini sudah dikirim dan dinilai.', { attemptId })
+    }
+    throw error
+  }
+  return { score: result.total, passed: result.passed }
 }
 
 export type AttemptResult = { id: string; kind: QuizKind; title: string; submittedAt: Date; result: ScoreResult }

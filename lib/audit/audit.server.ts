@@ -16,7 +16,12 @@ export type AuditEntry = {
 
 /** Writes one audit-log entry; pass the transaction client to make it part of a transaction. */
 export async function writeAudit(entry: AuditEntry, client: Db | TransactionClient = defaultDb) {
-  await client.auditLog.create({
+  await auditLogCreate(entry, client)
+}
+
+/** The create of one audit-log entry, not yet run: for a batch `db.$transaction([...])`. */
+export function auditLogCreate(entry: AuditEntry, client: Db | TransactionClient = defaultDb) {
+  return client.auditLog.create({
     data: {
       action: entry.action,
       actorId: entry.actorId ?? null,

@@ -36,6 +36,9 @@ export const auth = betterAuth({
   session: {
     expiresIn: 60 * 60 * 24 * 7,
     updateAge: 60 * 60 * 24,
+    // The session is also kept in a signed cookie for 5 minutes, so most requests do not read
+    // it from the database. A sign-out elsewhere takes effect within those 5 minutes.
+    cookieCache: { enabled: true, maxAge: 5 * 60 },
   },
   rateLimit: {
     enabled: true,

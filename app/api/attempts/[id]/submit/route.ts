@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { submitAttempt } from '@/lib/assessment/attempts.server'
 import { auth } from '@/lib/auth/auth.server'
-import { db } from '@/lib/db/db.server'
 import { isAppError } from '@/lib/errors/app-error'
 import { jsonError, readJsonBody, zodFields } from '@/lib/http/json-response'
 import { responsesSchema } from '@/lib/quiz'
@@ -23,8 +22,7 @@ export async function POST(request: Request, context: Context) {
   const parsed = bodySchema.safeParse(body)
   if (!parsed.success) return jsonError(400, 'Format jawaban tidak valid.', zodFields(parsed.error))
 
-  const user = await db.user.findUnique({ where: { id: session.user.id }, select: { id: true, agencyId: true } })
-  if (!user) return jsonError(401, 'Silakan masuk untuk mengirim jawaban.')
+  const user = { id: session.user.id, agencyId: session.user.agencyId ?? null }
   try {
     const result = await submitAttempt(user, id, parsed.data.responses)
     return Response.json({ ...result, resultUrl: `/uji/hasil/${id}` }, { headers: { 'Cache-Control': 'no-store' } })
