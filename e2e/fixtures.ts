@@ -119,3 +119,27 @@ export async function answerKey(attemptId: string) {
     return { itemId, type: item.type, verdict: item.verdict, reasonId: item.reasons.find((r) => r.correct)!.id, explanation: item.explanation }
   })
 }
+
+/** Starts a post-test in the UI and answers every item right, using the server-side key. */
+export async function passPostTest(page: Page): Promise<string> {
+  await page.goto('/uji/akhir')
+  await page.getByRole('button', { name: 'Mulai uji akhir' }).click()
+  await expect(page).toHaveURL(/\/uji\/percobaan\//)
+  const attemptId = page.url().split('/').pop() as string
+  await answerAllRight(page, attemptId)
+  await page.getByRole('button', { name: 'Kirim jawaban' }).click()
+  await expect(page).toHaveURL(new RegExp(`/uji/hasil/${attemptId}`))
+  return attemptId
+}
+
+export async function answerAllRight(page: Page, attemptId: string) {
+  for (const answer of await answerKey(attemptId)) {
+    const name = `soal-${answer.itemId}`
+    if (answer.type === 'judge') {
+      await page.locator(`input[name="${name}-putusan"][value="${answer.verdict}"]`).check()
+      await page.locator(`input[name="${name}-alasan"][value="${answer.reasonId}"]`).check()
+    } else {
+      for (const optionId of answer.optionIds ?? []) await page.locator(`input[name="${name}"][value="${optionId}"]`).check()
+    }
+  }
+}

@@ -21,6 +21,9 @@ export function SiteHeader({ user }: { user?: HeaderUser | null }) {
                 <li>
                   <Link href="/dasbor">Dasbor</Link>
                 </li>
+                <li>
+                  <Link href="/sertifikat">Sertifikat</Link>
+                </li>
                 {user.role === 'hr' && (
                   <li>
                     <Link href="/hr">Kepegawaian</Link>

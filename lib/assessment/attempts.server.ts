@@ -1,6 +1,7 @@
 import 'server-only'
 import { randomBytes } from 'node:crypto'
 import { auditLogCreate, writeAudit } from '@/lib/audit/audit.server'
+import { issueCertificateIfEligible } from '@/lib/certificates/certificates.server'
 import { getContentVersion } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
 import { AppError } from '@/lib/errors/app-error'
@@ -242,6 +243,13 @@ export async function submitAttempt(
       throw new AppError(409, 'Jawaban percobaan ini sudah dikirim dan dinilai.', { attemptId })
     }
     throw error
+  }
+  if (result.passed && attempt.kind === 'posttest') {
+    // The follow-up that issues the certificate is idempotent; if it fails now, the certificate
+    // page issues it on the next visit (issuePendingCertificates), so the pass is never lost.
+    await issueCertificateIfEligible(attemptId).catch((error: unknown) => {
+      console.error(`certificate for attempt ${attemptId} not issued yet`, error)
+    })
   }
   return { score: result.total, passed: result.passed }
 }

@@ -13,6 +13,9 @@ export default async function AdminHomePage() {
     <>
       <h1>Admin platform</h1>
       <p className="muted">Pengelolaan instansi, admin kepegawaian dan pengaturan kursus sedang disiapkan.</p>
+      <p>
+        <a href="/admin/sertifikat">Sertifikat: cari dan cabut</a>
+      </p>
       <section className="card" aria-labelledby="instansi">
         <h2 id="instansi" style={{ marginTop: 0 }}>
           Instansi

@@ -76,6 +76,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                   ? `Lulus dengan nilai ${posttest.lastResult?.score ?? ''}.`
                   : posttest.blockedReason ?? `Siap dikerjakan. Sisa percobaan: ${posttest.attemptsLeft}.`}
               </p>
+              {posttest.passed && (
+                <Link href="/sertifikat" className="button">
+                  Lihat dan unduh sertifikat
+                </Link>
+              )}
             </div>
           </li>
           <li>

@@ -70,6 +70,11 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
           <Link href="/dasbor" className="button secondary">
             Ke dasbor
           </Link>
+          {isPost && result.passed && (
+            <Link href="/sertifikat" className="button">
+              Unduh sertifikat
+            </Link>
+          )}
           {isPost && !result.passed && (
             <Link href={`/uji/${quizSlugOf(attempt.kind)}`} className="button">
               Coba lagi

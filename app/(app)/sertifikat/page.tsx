@@ -1,0 +1,89 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { requireUser } from '@/lib/auth/session.server'
+import { issuePendingCertificates, listCertificatesForLearner } from '@/lib/certificates/certificates.server'
+import { formatDateId } from '@/lib/certificates/format-date-id'
+
+export const metadata: Metadata = { title: 'Sertifikat saya' }
+
+const STATUS_LABEL = { berlaku: 'Berlaku', kedaluwarsa: 'Kedaluwarsa', dicabut: 'Dicabut' } as const
+
+export default async function CertificatesPage() {
+  const user = await requireUser('/sertifikat')
+  await issuePendingCertificates(user.id)
+  const certificates = await listCertificatesForLearner(user.id)
+  const [latest, ...older] = certificates
+  return (
+    <>
+      <h1>Sertifikat saya</h1>
+      {!latest ? (
+        <div className="card">
+          <p>Anda belum memiliki sertifikat. Selesaikan semua pelajaran dan lulus uji akhir untuk mendapatkannya.</p>
+          <Link href="/dasbor" className="button secondary">
+            Ke dasbor
+          </Link>
+        </div>
+      ) : (
+        <section className="card" aria-labelledby="terbaru">
+          <h2 id="terbaru" style={{ marginTop: 0 }}>
+            {latest.number}
+          </h2>
+          <p>
+            {latest.enrolment.cohort.name} · nilai {latest.score} · {latest.jp} JP · selesai {formatDateId(latest.completedAt)} · berlaku
+            sampai {formatDateId(latest.validUntil)} · <span className="badge">{STATUS_LABEL[latest.status]}</span>
+          </p>
+          <div className="actions">
+            <a href={`/sertifikat/${latest.id}/pdf`} className="button" download>
+              Unduh sertifikat (PDF)
+            </a>
+          </div>
+          <object
+            data={`/sertifikat/${latest.id}/pdf?tampil=1`}
+            type="application/pdf"
+            title={`Pratinjau sertifikat ${latest.number}`}
+            style={{ width: '100%', aspectRatio: '297 / 210', marginTop: '1rem', border: '1px solid var(--c-border)' }}
+          >
+            <p>
+              Pratinjau tidak dapat ditampilkan di peramban ini. <a href={`/sertifikat/${latest.id}/pdf`}>Unduh PDF</a>.
+            </p>
+          </object>
+        </section>
+      )}
+      {older.length > 0 && (
+        <section className="card" aria-labelledby="riwayat">
+          <h2 id="riwayat" style={{ marginTop: 0 }}>
+            Riwayat sertifikat
+          </h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Nomor</th>
+                  <th scope="col">Kelompok</th>
+                  <th scope="col">Berlaku sampai</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Unduh</th>
+                </tr>
+              </thead>
+              <tbody>
+                {older.map((certificate) => (
+                  <tr key={certificate.id}>
+                    <td>{certificate.number}</td>
+                    <td>{certificate.enrolment.cohort.name}</td>
+                    <td>{formatDateId(certificate.validUntil)}</td>
+                    <td>{STATUS_LABEL[certificate.status]}</td>
+                    <td>
+                      <a href={`/sertifikat/${certificate.id}/pdf`} download>
+                        PDF
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+    </>
+  )
+}

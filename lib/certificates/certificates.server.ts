@@ -1,0 +1,224 @@
+import 'server-only'
+import { auditLogCreate, writeAudit } from '@/lib/audit/audit.server'
+import type { Role } from '@/lib/auth/session.server'
+import { db } from '@/lib/db/db.server'
+import { maskNip } from '@/lib/identity/nip'
+import { getCourseProgress } from '@/lib/progress/progress.server'
+import { getCourseSettings } from '@/lib/settings/settings.server'
+import { formatCertificateNumber } from './certificate-number'
+import { createCertificateRenderer, type CertificateRenderer } from './render-certificate'
+import { buildVerifyUrl, newVerificationCode, normalizeVerificationCode } from './verification-code'
+
+const COHORT_LABELS = { onboarding: 'Orientasi ASN Baru', refresher: 'Penyegaran Tahunan' } as const
+const MAX_TRIES = 3
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: string }).code
+  return code === 'P2002' || code === 'P2034'
+}
+
+/**
+ * Issues the certificate a passing post-test earns, once: for a passed post-test of an
+ * enrolment whose learner has completed every lesson. Idempotent (the enrolment has at most one
+ * certificate, enforced by the database), so it is safe to call again after a crash or from
+ * any page: that is how "never none" holds. The number comes from a per-year counter
+ * incremented in the same transaction, so numbers have no gaps and no duplicates.
+ */
+export async function issueCertificateIfEligible(attemptId: string) {
+  const attempt = await db.quizAttempt.findUnique({
+    where: { id: attemptId },
+    include: {
+      user: { include: { agency: true, unit: true } },
+      enrolment: { include: { cohort: { include: { agency: true } }, certificate: true } },
+    },
+  })
+  if (!attempt || attempt.kind !== 'posttest' || !attempt.passed || !attempt.submittedAt || !attempt.enrolment) return null
+  if (attempt.enrolment.certificate) return attempt.enrolment.certificate
+  // A certificate names its holder by NIP / NI PPPK; every learner account has one.
+  if (!attempt.user.nip) return null
+  const progress = await getCourseProgress(attempt.userId)
+  if (progress.completedCount < progress.lessons.length) return null
+
+  const settings = await getCourseSettings()
+  const { user, enrolment } = attempt
+  const completedAt = attempt.submittedAt
+  const validUntil = new Date(completedAt)
+  validUntil.setMonth(validUntil.getMonth() + settings.validityMonths)
+  const year = completedAt.getFullYear()
+  const cohort = enrolment.cohort
+
+  for (let tryNumber = 1; ; tryNumber++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const counter = await tx.certificateCounter.upsert({
+          where: { year },
+          create: { year, last: 1 },
+          update: { last: { increment: 1 } },
+        })
+        const certificate = await tx.certificate.create({
+          data: {
+            number: formatCertificateNumber(year, counter.last),
+            year,
+            sequence: counter.last,
+            code: newVerificationCode(),
+            userId: user.id,
+            enrolmentId: enrolment.id,
+            cycleKey: enrolment.cycleKey,
+            attemptId: attempt.id,
+            fullName: user.name,
+            nip: user.nip,
+            employmentType: user.employmentType,
+            agencyName: user.agency?.name ?? cohort.agency.name,
+            unitName: user.unit?.name ?? null,
+            courseTitle: settings.courseTitle,
+            contentVersion: attempt.contentVersion,
+            score: attempt.score ?? 0,
+            jp: settings.jp,
+            completedAt,
+            validUntil,
+            signerName: settings.signerName,
+            signerTitle: settings.signerTitle,
+          },
+        })
+        await auditLogCreate(
+          {
+            action: 'certificate.issued',
+            actorId: user.id,
+            agencyId: cohort.agencyId,
+            targetType: 'certificate',
+            targetId: certificate.id,
+            details: { number: certificate.number, cohort: cohort.name },
+          },
+          tx,
+        )
+        return certificate
+      })
+    } catch (error) {
+      // Issued a moment ago by a concurrent call, or a lost race on the counter row.
+      const existing = await db.certificate.findUnique({ where: { enrolmentId: enrolment.id } })
+      if (existing) return existing
+      if (!isRetryable(error) || tryNumber >= MAX_TRIES) throw error
+    }
+  }
+}
+
+/** Issues what a learner has earned but not yet received (e.g. after an interrupted submission). */
+export async function issuePendingCertificates(userId: string) {
+  const passed = await db.quizAttempt.findMany({
+    where: { userId, kind: 'posttest', passed: true, enrolment: { certificate: null } },
+    select: { id: true },
+  })
+  for (const attempt of passed) await issueCertificateIfEligible(attempt.id)
+}
+
+export type CertificateStatus = 'berlaku' | 'kedaluwarsa' | 'dicabut'
+
+export function certificateStatus(certificate: { validUntil: Date; revokedAt: Date | null }, now = new Date()): CertificateStatus {
+  if (certificate.revokedAt) return 'dicabut'
+  return certificate.validUntil < now ? 'kedaluwarsa' : 'berlaku'
+}
+
+export async function listCertificatesForLearner(userId: string) {
+  const certificates = await db.certificate.findMany({
+    where: { userId },
+    orderBy: { issuedAt: 'desc' },
+    include: { enrolment: { include: { cohort: true } } },
+  })
+  return certificates.map((certificate) => ({ ...certificate, status: certificateStatus(certificate) }))
+}
+
+type Requester = { id: string; role: Role; agencyId: string | null }
+
+/**
+ * A certificate the requester may download: their own, one of their agency's (HR officer), or
+ * any (admin). Anything else is null, indistinguishable from a certificate that does not exist.
+ */
+export async function findDownloadableCertificate(requester: Requester, certificateId: string) {
+  const certificate = await db.certificate.findUnique({
+    where: { id: certificateId },
+    include: { enrolment: { include: { cohort: true } } },
+  })
+  if (!certificate) return null
+  const allowed =
+    requester.role === 'admin' ||
+    certificate.userId === requester.id ||
+    (requester.role === 'hr' && !!requester.agencyId && certificate.enrolment.cohort.agencyId === requester.agencyId)
+  return allowed ? certificate : null
+}
+
+let renderer: CertificateRenderer | null = null
+
+/** The PDF of a stored certificate, drawn from what was recorded at issue time. */
+export async function renderCertificatePdf(
+  certificate: NonNullable<Awaited<ReturnType<typeof findDownloadableCertificate>>>,
+): Promise<Uint8Array> {
+  if (!certificate.nip) throw new Error(`certificate ${certificate.id} has no NIP`)
+  renderer ??= createCertificateRenderer()
+  const settings = await getCourseSettings()
+  const cohort = certificate.enrolment.cohort
+  return renderer.render({
+    name: certificate.fullName,
+    nip: certificate.nip,
+    employmentType: certificate.employmentType ?? 'PNS',
+    agencyName: certificate.agencyName,
+    unitName: certificate.unitName ?? '—',
+    courseTitle: certificate.courseTitle,
+    contentVersion: certificate.contentVersion,
+    cohortLabel: cohort.kind === 'refresher' ? `${COHORT_LABELS.refresher} ${cohort.year}` : COHORT_LABELS.onboarding,
+    score: certificate.score,
+    completedAt: certificate.completedAt,
+    validUntil: certificate.validUntil,
+    jp: certificate.jp,
+    number: certificate.number,
+    verificationCode: certificate.code,
+    verifyUrl: buildVerifyUrl(settings.publicBaseUrl, certificate.code),
+    signerName: certificate.signerName,
+    signerTitle: certificate.signerTitle,
+    issuedAt: certificate.issuedAt,
+  })
+}
+
+/** What anyone holding the code may see: never the full NIP. */
+export async function verifyCertificate(rawCode: string) {
+  const code = normalizeVerificationCode(rawCode)
+  if (!code) return null
+  const certificate = await db.certificate.findUnique({ where: { code } })
+  if (!certificate) return null
+  return {
+    status: certificateStatus(certificate),
+    number: certificate.number,
+    fullName: certificate.fullName,
+    maskedNip: certificate.nip ? maskNip(certificate.nip) : null,
+    agencyName: certificate.agencyName,
+    unitName: certificate.unitName,
+    courseTitle: certificate.courseTitle,
+    jp: certificate.jp,
+    completedAt: certificate.completedAt,
+    validUntil: certificate.validUntil,
+    revokedAt: certificate.revokedAt,
+    revokedReason: certificate.revokedReason,
+  }
+}
+
+/** Revokes a certificate with a reason; audit-logged. Revoking twice changes nothing. */
+export async function revokeCertificate(adminId: string, certificateId: string, reason: string) {
+  const certificate = await db.certificate.findUnique({ where: { id: certificateId }, include: { enrolment: { include: { cohort: true } } } })
+  if (!certificate) return null
+  if (certificate.revokedAt) return certificate
+  const [revoked] = await db.$transaction([
+    db.certificate.update({ where: { id: certificateId }, data: { revokedAt: new Date(), revokedReason: reason, revokedById: adminId } }),
+    auditLogCreate({
+      action: 'certificate.revoked',
+      actorId: adminId,
+      agencyId: certificate.enrolment.cohort.agencyId,
+      targetType: 'certificate',
+      targetId: certificateId,
+      details: { number: certificate.number, reason },
+    }),
+  ])
+  return revoked
+}
+
+export async function logCertificateDownload(requester: Requester, certificateId: string, agencyId: string) {
+  await writeAudit({ action: 'certificate.downloaded', actorId: requester.id, agencyId, targetType: 'certificate', targetId: certificateId })
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "certificate" ADD COLUMN     "employmentType" "EmploymentType";
+
