@@ -3,6 +3,7 @@ import { APIError } from 'better-auth/api'
 import { writeAudit } from '@/lib/audit/audit.server'
 import { auth } from '@/lib/auth/auth.server'
 import { db } from '@/lib/db/db.server'
+import { isUniqueViolation } from '@/lib/db/errors'
 import {
   fieldErrorsOf,
   nipLabel,
@@ -77,8 +78,4 @@ export async function registerLearner(
     }
     throw error
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === 'P2002'
 }

@@ -1,9 +1,11 @@
 import 'server-only'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { auditLogCreate, writeAudit } from '@/lib/audit/audit.server'
 import { issueCertificateIfEligible } from '@/lib/certificates/certificates.server'
 import { getContentVersion } from '@/lib/content/lessons.server'
+import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
+import { isUniqueViolation } from '@/lib/db/errors'
 import { AppError } from '@/lib/errors/app-error'
 import { getCourseProgress } from '@/lib/progress/progress.server'
 import {
@@ -221,14 +223,14 @@ export async function submitAttempt(
         where: { id: attemptId, submittedAt: null },
         data: { submittedAt: now, score: result.total, passed: result.passed },
       }),
-      db.quizAnswer.createMany({
-        data: result.items.map((item) => ({
-          attemptId,
-          itemId: item.itemId,
-          response: JSON.stringify(responses[item.itemId] ?? {}),
-          credit: item.earned,
-        })),
-      }),
+      // One multi-row INSERT: Prisma's createMany costs ~3.5 ms for 15 rows here, this ~0.6 ms
+      // (scripts/bench-quiz.ts). Standard SQL with quoted identifiers, the same on both providers.
+      db.$executeRaw`INSERT INTO "quiz_answer" ("id", "attemptId", "itemId", "response", "credit") VALUES ${Prisma.join(
+        result.items.map(
+          (item) =>
+            Prisma.sql`(${randomUUID()}, ${attemptId}, ${item.itemId}, ${JSON.stringify(responses[item.itemId] ?? {})}, ${item.earned})`,
+        ),
+      )}`,
       auditLogCreate({
         action: `quiz.${attempt.kind}.submitted`,
         actorId: learner.id,
@@ -239,7 +241,7 @@ export async function submitAttempt(
       }),
     ])
   } catch (error) {
-    if ((error as { code?: string }).code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new AppError(409, 'Jawaban percobaan ini sudah dikirim dan dinilai.', { attemptId })
     }
     throw error

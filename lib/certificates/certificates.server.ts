@@ -2,6 +2,7 @@ import 'server-only'
 import { auditLogCreate, writeAudit } from '@/lib/audit/audit.server'
 import type { Role } from '@/lib/auth/session.server'
 import { db } from '@/lib/db/db.server'
+import { isUniqueViolation } from '@/lib/db/errors'
 import { maskNip } from '@/lib/identity/nip'
 import { getCourseProgress } from '@/lib/progress/progress.server'
 import { getCourseSettings } from '@/lib/settings/settings.server'
@@ -14,7 +15,7 @@ const MAX_TRIES = 3
 
 function isRetryable(error: unknown): boolean {
   const code = (error as { code?: string }).code
-  return code === 'P2002' || code === 'P2034'
+  return isUniqueViolation(error) || code === 'P2034'
 }
 
 /**

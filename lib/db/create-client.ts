@@ -10,6 +10,8 @@ import { parseDatabaseUrl, type DatabaseTarget } from './database-url'
  */
 export type Db = SqliteClient
 export type { DatabaseTarget }
+/** Tagged SQL for the few raw statements (provider-neutral: standard SQL, quoted identifiers). */
+export { Prisma } from './generated/sqlite/client'
 
 /** A Prisma client for a DATABASE_URL (scripts and tests; the app uses lib/db/db.server.ts). */
 export function createDbClient(databaseUrl: string | undefined): { db: Db; target: DatabaseTarget } {
