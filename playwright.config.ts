@@ -41,6 +41,6 @@ export default defineConfig({
     timeout: 180_000,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { E2E_PORT: String(PORT) },
+    env: { ...(process.env as Record<string, string>), E2E_PORT: String(PORT) },
   },
 })

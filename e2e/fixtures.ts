@@ -5,11 +5,14 @@ import Database from 'better-sqlite3'
 import { DEMO_LOGINS, DEMO_PASSWORD } from '../prisma/seed/demo-data'
 
 export { expect }
+
+/** The e2e server's database: one per port (scripts/e2e-server.sh). */
+export const E2E_DB_FILE = path.resolve(import.meta.dirname, `../tests/.data/e2e-${process.env.E2E_PORT ?? 3100}.db`)
 export { DEMO_LOGINS, DEMO_PASSWORD }
 
 /** The e2e server's database (scripts/e2e-server.sh), opened read-only to check what the UI did. */
 export function e2eDatabase() {
-  return new Database(path.resolve(import.meta.dirname, '../tests/.data/e2e.db'), { readonly: true })
+  return new Database(E2E_DB_FILE, { readonly: true })
 }
 
 /** Fails on any serious or critical accessibility violation on the page as it is now. */
@@ -46,7 +49,7 @@ export const test = base
 export async function signInNewLearner(page: Page, label: string) {
   const { createDbClient } = await import('../lib/db/create-client')
   const { seedUser } = await import('../prisma/seed/seeders')
-  const { db } = createDbClient(`file:${path.resolve(import.meta.dirname, '../tests/.data/e2e.db')}`)
+  const { db } = createDbClient(`file:${E2E_DB_FILE}`)
   try {
     const agency = await db.agency.findUniqueOrThrow({ where: { code: 'PEMKOT-DEMO' }, include: { units: true } })
     const nip = freshNip()
@@ -69,7 +72,7 @@ export async function signInNewLearner(page: Page, label: string) {
 
 async function withE2eDb<T>(work: (db: import('../lib/db/create-client').Db) => Promise<T>): Promise<T> {
   const { createDbClient } = await import('../lib/db/create-client')
-  const { db } = createDbClient(`file:${path.resolve(import.meta.dirname, '../tests/.data/e2e.db')}`)
+  const { db } = createDbClient(`file:${E2E_DB_FILE}`)
   try {
     return await work(db)
   } finally {

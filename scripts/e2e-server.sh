@@ -5,13 +5,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 PORT=${E2E_PORT:-3100}
-export DATABASE_URL="file:./tests/.data/e2e.db"
+# One database per port, so parallel e2e runs do not share state.
+DB_FILE="tests/.data/e2e-$PORT.db"
+export DATABASE_URL="file:./$DB_FILE"
 export BETTER_AUTH_SECRET=${BETTER_AUTH_SECRET:-e2e-only-secret-0123456789abcdef0123456789}
 export PUBLIC_BASE_URL="http://localhost:$PORT"
 
 mkdir -p tests/.data
-rm -f tests/.data/e2e.db tests/.data/e2e.db-wal tests/.data/e2e.db-shm
+rm -f "$DB_FILE" "$DB_FILE-wal" "$DB_FILE-shm"
 npx tsx scripts/db/migrate.ts >/dev/null
 npx tsx prisma/seed/demo.ts >/dev/null
-[ -f .next/BUILD_ID ] || npx next build
+[ -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ] || npx next build
 exec npx next start -p "$PORT"
