@@ -3,9 +3,10 @@
 #   chromium       the browser Playwright drives (never a downloaded browser)
 #   poppler-utils  pdftotext, pdffonts, pdftoppm: read the certificates we generate
 #   zbar-tools     zbarimg: decode the QR code on a rendered certificate
+#   libreoffice-calc-nogui  soffice: open our XLSX reports like a user's spreadsheet does
 set -euo pipefail
 
-declare -A wanted=([chromium]=chromium [pdftotext]=poppler-utils [zbarimg]=zbar-tools)
+declare -A wanted=([chromium]=chromium [pdftotext]=poppler-utils [zbarimg]=zbar-tools [soffice]=libreoffice-calc-nogui)
 missing=()
 for command in "${!wanted[@]}"; do
   command -v "$command" >/dev/null 2>&1 || missing+=("${wanted[$command]}")

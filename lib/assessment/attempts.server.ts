@@ -75,23 +75,41 @@ export type QuizStatus = {
   passed: boolean
 }
 
+/**
+ * The enrolment the learner is working on (the newest without a certificate), whether they have
+ * any, so that a refresher starts afresh while earlier cycles keep their results.
+ */
+async function openEnrolment(userId: string) {
+  const enrolments = await db.enrolment.findMany({
+    where: { userId },
+    orderBy: { assignedAt: 'desc' },
+    select: { id: true, certificate: { select: { id: true } } },
+  })
+  return { open: enrolments.find((enrolment) => !enrolment.certificate) ?? null, any: enrolments.length > 0 }
+}
+
 /** What the quiz page and the dashboard show: may the learner start, and how did it go. */
 export async function getQuizStatus(learner: Learner, kind: QuizKind): Promise<QuizStatus> {
   const settings = await getCourseSettings()
   const now = new Date()
+  const enrolment = await openEnrolment(learner.id)
+  const allCertified = enrolment.any && !enrolment.open
   const attempts = await db.quizAttempt.findMany({
     where: { userId: learner.id, kind },
     orderBy: { startedAt: 'desc' },
-    select: { id: true, startedAt: true, expiresAt: true, submittedAt: true, score: true, passed: true },
+    select: { id: true, enrolmentId: true, startedAt: true, expiresAt: true, submittedAt: true, score: true, passed: true },
   })
-  const open = attempts.find((attempt) => !attempt.submittedAt && attempt.expiresAt > now)
-  const submitted = attempts.filter((attempt) => attempt.submittedAt)
+  // Results count for the open enrolment only (a refresher starts afresh); the attempt limit
+  // counts every recent attempt.
+  const current = allCertified ? attempts : attempts.filter((attempt) => !enrolment.open || attempt.enrolmentId === enrolment.open.id)
+  const open = current.find((attempt) => !attempt.submittedAt && attempt.expiresAt > now)
+  const submitted = current.filter((attempt) => attempt.submittedAt)
   const last = submitted[0]
   const lastResult =
     last && last.submittedAt && last.score !== null
       ? { attemptId: last.id, score: last.score, passed: !!last.passed, submittedAt: last.submittedAt }
       : null
-  const passed = submitted.some((attempt) => attempt.passed)
+  const passed = allCertified || submitted.some((attempt) => attempt.passed)
   const base = { kind, openAttemptId: open?.id ?? null, lastResult, passed }
 
   if (kind === 'pretest') {

@@ -3,6 +3,8 @@ import Link from 'next/link'
 import { CourseOutline } from '@/components/course-outline'
 import { getQuizStatus } from '@/lib/assessment/attempts.server'
 import { requireUser } from '@/lib/auth/session.server'
+import { formatDateId } from '@/lib/certificates/format-date-id'
+import { currentAssignment } from '@/lib/hr/cohorts.server'
 import { maskNip, nipLabel } from '@/lib/identity/nip'
 import { getCourseProgress } from '@/lib/progress/progress.server'
 
@@ -11,10 +13,11 @@ export const metadata: Metadata = { title: 'Dasbor' }
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('/dasbor')
   const welcome = (await searchParams)['selamat-datang'] === '1'
-  const [progress, pretest, posttest] = await Promise.all([
+  const [progress, pretest, posttest, assignment] = await Promise.all([
     getCourseProgress(user.id),
     getQuizStatus(user, 'pretest'),
     getQuizStatus(user, 'posttest'),
+    currentAssignment(user.id),
   ])
   const total = progress.lessons.length
   const percent = Math.round((progress.completedCount / total) * 100)
@@ -31,6 +34,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         {user.agencyName ?? 'Instansi belum diisi'}
         {user.unitName ? ` · ${user.unitName}` : ''}
       </p>
+      {assignment && (
+        <p className={`alert ${assignment.dueDate && assignment.dueDate < new Date() ? 'error' : 'info'}`}>
+          Penugasan: <strong>{assignment.name}</strong>
+          {assignment.dueDate ? ` — selesaikan paling lambat ${formatDateId(assignment.dueDate)}.` : '.'}
+        </p>
+      )}
       <section aria-labelledby="kemajuan" className="card">
         <h2 id="kemajuan" style={{ marginTop: 0 }}>
           Kemajuan belajar

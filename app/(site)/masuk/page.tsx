@@ -19,7 +19,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <SignInForm returnTo={returnTo} />
       </div>
       <p>
-        Belum punya akun? <Link href="/daftar">Daftar di sini</Link>.
+        Belum punya akun? <Link href="/daftar">Daftar di sini</Link>. Didaftarkan oleh admin kepegawaian?{' '}
+        <Link href="/aktivasi">Aktifkan akun Anda</Link>.
       </p>
     </div>
   )

@@ -1,0 +1,5 @@
+import '@/components/admin/admin.css'
+
+export default function AdminLayout({ children }: { children: React.ReactNode }) {
+  return children
+}

@@ -1,0 +1,20 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { formValues, type AdminFormState } from '@/lib/admin/form-result'
+import { SETTING_FIELDS, SETTING_KEYS } from '@/lib/admin/settings-form'
+import { updateCourseSettings } from '@/lib/admin/settings.server'
+import { requireRole } from '@/lib/auth/session.server'
+
+// Checks the role itself: a server action can be called without the page.
+export async function updateSettingsAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const admin = await requireRole(['admin'], '/admin/pengaturan')
+  const values = formValues(formData, SETTING_KEYS)
+  const result = await updateCourseSettings(admin.id, values)
+  if (!result.ok) return { fieldErrors: result.fieldErrors, values }
+  const keys = Object.keys(result.value)
+  if (keys.length === 0) return { done: 'Tidak ada perubahan.' }
+  revalidatePath('/', 'layout')
+  const labels = SETTING_FIELDS.filter((field) => keys.includes(field.key)).map((field) => field.label.toLowerCase())
+  return { done: `Pengaturan disimpan (${labels.join(', ')}).` }
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from 'next'
+import { AdminForm } from '@/components/admin/admin-form'
+import { AdminNav } from '@/components/admin/admin-nav'
+import { formatWib } from '@/lib/admin/audit-query'
+import { formatSettingValue, SETTING_FIELDS } from '@/lib/admin/settings-form'
+import { getSettingsForAdmin } from '@/lib/admin/settings.server'
+import { requireRole } from '@/lib/auth/session.server'
+import { updateSettingsAction } from './actions'
+
+export const metadata: Metadata = { title: 'Pengaturan kursus' }
+
+export default async function AdminSettingsPage() {
+  await requireRole(['admin'], '/admin/pengaturan')
+  const { settings, updatedAt } = await getSettingsForAdmin()
+  return (
+    <>
+      <AdminNav current="/admin/pengaturan" />
+      <h1>Pengaturan kursus</h1>
+      <p className="muted">
+        Berlaku segera untuk uji dan sertifikat berikutnya; sertifikat yang sudah terbit tidak berubah. Setiap perubahan
+        dicatat di <a href="/admin/audit?aksi=settings.">log audit</a> beserta nilai lama dan barunya.
+        {updatedAt && <> Terakhir diubah {formatWib(updatedAt)}.</>}
+      </p>
+      <section className="card narrow" aria-label="Formulir pengaturan kursus">
+        <AdminForm
+          action={updateSettingsAction}
+          idPrefix="pengaturan"
+          submitLabel="Simpan pengaturan"
+          fields={SETTING_FIELDS.map((field) => ({
+            name: field.key,
+            label: field.label,
+            hint: field.hint,
+            defaultValue: formatSettingValue(field, settings[field.key]),
+            inputMode: field.kind === 'integer' ? 'numeric' : field.kind === 'decimal' ? 'decimal' : field.kind === 'url' ? 'url' : 'text',
+            maxLength: field.kind === 'text' || field.kind === 'url' ? field.max : 12,
+          }))}
+        />
+      </section>
+    </>
+  )
+}

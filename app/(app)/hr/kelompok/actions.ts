@@ -1,0 +1,48 @@
+'use server'
+
+import { revalidatePath } from 'next/cache'
+import { requireHrOfficer } from '@/lib/auth/session.server'
+import { isAppError } from '@/lib/errors/app-error'
+import { assignFormSchema, cohortFormSchema } from '@/lib/hr/cohort-form'
+import { assignToCohort, createCohort } from '@/lib/hr/cohorts.server'
+
+export type CohortFormState = { fieldErrors?: Record<string, string>; error?: string; done?: string } | null
+
+function firstErrors(issues: { path: PropertyKey[]; message: string }[]) {
+  const fields: Record<string, string> = {}
+  for (const issue of issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message
+  return fields
+}
+
+export async function createCohortAction(_previous: CohortFormState, formData: FormData): Promise<CohortFormState> {
+  const officer = await requireHrOfficer('/hr/kelompok')
+  const parsed = cohortFormSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) return { fieldErrors: firstErrors(parsed.error.issues) }
+  try {
+    const cohort = await createCohort(officer, parsed.data)
+    revalidatePath('/hr/kelompok')
+    return { done: `Kelompok "${cohort.name}" dibuat. Sekarang tetapkan pesertanya.` }
+  } catch (error) {
+    if (isAppError(error)) return { fieldErrors: { name: error.userMessage } }
+    throw error
+  }
+}
+
+export async function assignAction(_previous: CohortFormState, formData: FormData): Promise<CohortFormState> {
+  const officer = await requireHrOfficer('/hr/kelompok')
+  const cohortId = String(formData.get('cohortId') ?? '')
+  const parsed = assignFormSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) return { fieldErrors: firstErrors(parsed.error.issues) }
+  try {
+    const result = await assignToCohort(officer, cohortId, parsed.data)
+    revalidatePath('/hr/kelompok')
+    const parts = [`${result.added} ditambahkan`, `${result.moved} dipindahkan dari kelompok lain`]
+    if (result.already) parts.push(`${result.already} sudah ada di kelompok ini`)
+    if (result.certified) parts.push(`${result.certified} sudah bersertifikat untuk siklus ini (tidak diubah)`)
+    if (result.unknownNips.length) parts.push(`NIP tidak ditemukan di instansi Anda: ${result.unknownNips.slice(0, 10).join(', ')}`)
+    return { done: `Penetapan selesai: ${parts.join('; ')}.` }
+  } catch (error) {
+    if (isAppError(error)) return { error: error.userMessage }
+    throw error
+  }
+}

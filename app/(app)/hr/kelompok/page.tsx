@@ -1,0 +1,54 @@
+import type { Metadata } from 'next'
+import { AssignForm, CreateCohortForm } from '@/components/roster/cohort-forms'
+import { requireHrOfficer } from '@/lib/auth/session.server'
+import { formatDateId } from '@/lib/certificates/format-date-id'
+import { db } from '@/lib/db/db.server'
+import { listCohorts } from '@/lib/hr/cohorts.server'
+
+export const metadata: Metadata = { title: 'Kelompok' }
+
+export default async function CohortsPage() {
+  const officer = await requireHrOfficer('/hr/kelompok')
+  const [cohorts, units] = await Promise.all([
+    listCohorts(officer.agencyId),
+    db.unit.findMany({ where: { agencyId: officer.agencyId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+  ])
+  return (
+    <>
+      <h1>Kelompok dan tenggat</h1>
+      <p className="muted">
+        Orientasi untuk ASN dan P3K baru, penyegaran untuk tahun berjalan. Setiap orang ada di satu kelompok per siklus; sertifikat
+        tahun lalu tetap tersimpan di riwayatnya.
+      </p>
+      {cohorts.length > 0 && (
+        <div className="card table-wrap">
+          <table>
+            <caption style={{ textAlign: 'left', fontWeight: 600 }}>Kelompok {officer.agencyName}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nama</th>
+                <th scope="col">Jenis</th>
+                <th scope="col">Tenggat</th>
+                <th scope="col">Peserta</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cohorts.map((cohort) => (
+                <tr key={cohort.id}>
+                  <td>{cohort.name}</td>
+                  <td>{cohort.kind === 'onboarding' ? `Orientasi ${cohort.year}` : `Penyegaran ${cohort.year}`}</td>
+                  <td>{cohort.dueDate ? formatDateId(cohort.dueDate) : '—'}</td>
+                  <td>{cohort._count.enrolments}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div className="grid grid-2" style={{ marginTop: '1rem' }}>
+        <CreateCohortForm thisYear={new Date().getFullYear()} />
+        {cohorts.length > 0 && <AssignForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} units={units} />}
+      </div>
+    </>
+  )
+}

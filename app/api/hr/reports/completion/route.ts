@@ -1,0 +1,25 @@
+import { requireHrOfficerForApi } from '@/lib/auth/require-api.server'
+import { auditedRows, checkReportScope, completionRows } from '@/lib/hr/report-data.server'
+import { parseReportFilter } from '@/lib/hr/report-filter'
+import { withAppErrors } from '@/lib/http/app-error-response'
+import { jsonError, zodFields } from '@/lib/http/json-response'
+import { completionCsv } from '@/lib/reports/csv'
+import { downloadHeaders, toWebStream, writerToWebStream } from '@/lib/reports/web-stream'
+import { completionXlsx } from '@/lib/reports/xlsx'
+
+// The completion report of one cohort of the officer's agency, streamed as CSV or XLSX.
+export function GET(request: Request) {
+  return withAppErrors(async () => {
+    const officer = await requireHrOfficerForApi()
+    const parsed = parseReportFilter(new URL(request.url).searchParams)
+    if (!parsed.success) return jsonError(400, 'Filter laporan tidak valid.', zodFields(parsed.error))
+    const filter = parsed.data
+    const cohort = await checkReportScope(officer, filter)
+    const rows = auditedRows(completionRows(officer, filter, cohort), { officer, action: 'report.completion.downloaded', filter })
+    const name = `laporan-penyelesaian-${cohort.name.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}`
+    if (filter.format === 'xlsx') {
+      return new Response(writerToWebStream((output) => completionXlsx(rows, output)), { headers: downloadHeaders(`${name}.xlsx`, 'xlsx') })
+    }
+    return new Response(toWebStream(completionCsv(rows, { delimiter: filter.delimiter })), { headers: downloadHeaders(`${name}.csv`, 'csv') })
+  })
+}

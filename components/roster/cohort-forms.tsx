@@ -1,0 +1,128 @@
+'use client'
+
+import { useActionState, useState } from 'react'
+import { assignAction, createCohortAction, type CohortFormState } from '@/app/(app)/hr/kelompok/actions'
+
+function Message({ state }: { state: CohortFormState }) {
+  return (
+    <div aria-live="polite">
+      {state?.error && (
+        <p className="alert error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {state?.done && (
+        <p className="alert success" role="status">
+          {state.done}
+        </p>
+      )}
+    </div>
+  )
+}
+
+function FieldError({ state, field }: { state: CohortFormState; field: string }) {
+  const message = state?.fieldErrors?.[field]
+  return message ? (
+    <span className="field-error" id={`${field}-error`}>
+      {message}
+    </span>
+  ) : null
+}
+
+export function CreateCohortForm({ thisYear }: { thisYear: number }) {
+  const [state, action, pending] = useActionState<CohortFormState, FormData>(createCohortAction, null)
+  return (
+    <form action={action} className="card">
+      <h2 style={{ marginTop: 0 }}>Kelompok baru</h2>
+      <fieldset>
+        <legend>Jenis</legend>
+        <div className="radio-row">
+          <label>
+            <input type="radio" name="kind" value="onboarding" defaultChecked /> Orientasi ASN/P3K baru
+          </label>
+          <label>
+            <input type="radio" name="kind" value="refresher" /> Penyegaran tahunan
+          </label>
+        </div>
+      </fieldset>
+      <div className="field">
+        <label htmlFor="year">Tahun</label>
+        <input id="year" name="year" type="number" defaultValue={thisYear} min={2020} max={2100} aria-describedby="year-error" />
+        <FieldError state={state} field="year" />
+      </div>
+      <div className="field">
+        <label htmlFor="name">Nama kelompok</label>
+        <input id="name" name="name" type="text" placeholder={`Orientasi ${thisYear} gelombang 1`} aria-describedby="name-error" />
+        <FieldError state={state} field="name" />
+      </div>
+      <div className="field">
+        <label htmlFor="dueDate">Tenggat</label>
+        <input id="dueDate" name="dueDate" type="date" aria-describedby="dueDate-error" />
+        <FieldError state={state} field="dueDate" />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        Buat kelompok
+      </button>
+      <Message state={state} />
+    </form>
+  )
+}
+
+export function AssignForm({ cohorts, units }: { cohorts: { id: string; name: string }[]; units: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState<CohortFormState, FormData>(assignAction, null)
+  const [target, setTarget] = useState('semua')
+  return (
+    <form action={action} className="card">
+      <h2 style={{ marginTop: 0 }}>Tetapkan peserta</h2>
+      <div className="field">
+        <label htmlFor="cohortId">Kelompok</label>
+        <select id="cohortId" name="cohortId" required>
+          {cohorts.map((cohort) => (
+            <option key={cohort.id} value={cohort.id}>
+              {cohort.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <fieldset>
+        <legend>Siapa</legend>
+        <div className="radio-row">
+          {[
+            ['semua', 'Semua pegawai instansi'],
+            ['unit', 'Satu unit kerja'],
+            ['nip', 'Daftar NIP pilihan'],
+          ].map(([value, label]) => (
+            <label key={value}>
+              <input type="radio" name="target" value={value} checked={target === value} onChange={() => setTarget(value as string)} /> {label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {target === 'unit' && (
+        <div className="field">
+          <label htmlFor="unitId">Unit kerja</label>
+          <select id="unitId" name="unitId" aria-describedby="unitId-error">
+            <option value="">— Pilih unit kerja —</option>
+            {units.map((unit) => (
+              <option key={unit.id} value={unit.id}>
+                {unit.name}
+              </option>
+            ))}
+          </select>
+          <FieldError state={state} field="unitId" />
+        </div>
+      )}
+      {target === 'nip' && (
+        <div className="field">
+          <label htmlFor="nips">NIP / NI PPPK (satu per baris)</label>
+          <textarea id="nips" name="nips" rows={5} aria-describedby="nips-error" />
+          <FieldError state={state} field="nips" />
+        </div>
+      )}
+      <button type="submit" className="button" disabled={pending}>
+        Tetapkan
+      </button>
+      <Message state={state} />
+    </form>
+  )
+}

@@ -1,0 +1,171 @@
+'use client'
+
+import Link from 'next/link'
+import { useRef, useState } from 'react'
+
+type Preview = {
+  counts: { rows: number; create: number; updateUnit: number; unchanged: number; rejected: number }
+  rejections: { rowNumber: number; reasons: string[] }[]
+  notes: { rowNumber: number; message: string }[]
+  blocker: string | null
+  rejectionsTruncated: boolean
+}
+type Imported = Preview['counts']
+
+async function send(url: string, file: File): Promise<{ ok: true; data: unknown } | { ok: false; message: string }> {
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      body: file,
+      headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
+    })
+    const data = await response.json().catch(() => null)
+    if (response.ok) return { ok: true, data }
+    return { ok: false, message: (data as { error?: { message?: string } } | null)?.error?.message ?? 'Berkas tidak dapat diproses.' }
+  } catch {
+    return { ok: false, message: 'Koneksi terputus. Tidak ada yang diimpor; coba lagi.' }
+  }
+}
+
+/** Upload a roster, see what would happen, then import it (the file is sent again on import). */
+export function RosterUpload() {
+  const input = useRef<HTMLInputElement>(null)
+  const [file, setFile] = useState<File | null>(null)
+  const [preview, setPreview] = useState<Preview | null>(null)
+  const [imported, setImported] = useState<Imported | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<'preview' | 'import' | null>(null)
+
+  async function runPreview(event: React.FormEvent) {
+    event.preventDefault()
+    const chosen = input.current?.files?.[0]
+    if (!chosen) return setError('Pilih berkas CSV atau XLSX terlebih dahulu.')
+    setFile(chosen)
+    setBusy('preview')
+    setError(null)
+    setPreview(null)
+    setImported(null)
+    const result = await send('/api/hr/roster/preview', chosen)
+    setBusy(null)
+    if (result.ok) setPreview(result.data as Preview)
+    else setError(result.message)
+  }
+
+  async function runImport() {
+    if (!file) return
+    setBusy('import')
+    setError(null)
+    const result = await send('/api/hr/roster/import', file)
+    setBusy(null)
+    if (result.ok) {
+      setImported(result.data as Imported)
+      setPreview(null)
+    } else setError(result.message)
+  }
+
+  const importable = preview ? preview.counts.create + preview.counts.updateUnit : 0
+  return (
+    <>
+      <form onSubmit={runPreview} className="card">
+        <div className="field">
+          <label htmlFor="berkas">Berkas daftar pegawai (CSV atau XLSX, paling besar 10 MB)</label>
+          <input id="berkas" ref={input} name="berkas" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />
+          <span className="hint">
+            Kolom: NIP (atau NI PPPK), Nama lengkap, Email, Jenis kepegawaian (PNS, CPNS, PPPK), Unit kerja. CSV dari Excel
+            (koma atau titik koma) diterima; simpan sebagai &ldquo;CSV UTF-8&rdquo;.
+          </span>
+        </div>
+        <button type="submit" className="button" disabled={busy !== null}>
+          {busy === 'preview' ? 'Memeriksa…' : 'Pratinjau'}
+        </button>
+      </form>
+
+      <div aria-live="polite">
+        {error && (
+          <p className="alert error" role="alert">
+            {error}
+          </p>
+        )}
+        {imported && (
+          <p className="alert success" role="status">
+            Impor selesai: {imported.create} akun baru dibuat, {imported.updateUnit} pegawai pindah unit kerja.{' '}
+            <Link href="/hr/kelompok">Tetapkan ke kelompok</Link>.
+          </p>
+        )}
+        {imported && imported.create > 0 && (
+          <form method="post" action="/api/hr/activation-codes">
+            <p>
+              Pegawai baru mengaktifkan akunnya di <strong>/aktivasi</strong> dengan NIP dan kode aktivasi. Unduh kode untuk semua akun
+              yang belum diaktifkan (kode lama tidak berlaku lagi):
+            </p>
+            <button type="submit" className="button secondary">
+              Unduh kode aktivasi (CSV)
+            </button>
+          </form>
+        )}
+      </div>
+
+      {preview && (
+        <section className="card" aria-labelledby="hasil-pratinjau">
+          <h2 id="hasil-pratinjau" style={{ marginTop: 0 }}>
+            Pratinjau: {preview.counts.rows} baris
+          </h2>
+          <ul>
+            <li>
+              <strong>{preview.counts.create}</strong> akun baru akan dibuat
+            </li>
+            <li>
+              <strong>{preview.counts.updateUnit}</strong> pegawai akan pindah unit kerja
+            </li>
+            <li>
+              <strong>{preview.counts.unchanged}</strong> sudah sesuai (tidak diubah)
+            </li>
+            <li>
+              <strong>{preview.counts.rejected}</strong> baris ditolak
+            </li>
+          </ul>
+          {preview.blocker && <p className="alert info">{preview.blocker}</p>}
+          {preview.rejections.length > 0 && (
+            <div className="table-wrap">
+              <table>
+                <caption style={{ textAlign: 'left', fontWeight: 600 }}>Baris yang ditolak</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Baris</th>
+                    <th scope="col">Alasan</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {preview.rejections.map((rejection) => (
+                    <tr key={rejection.rowNumber}>
+                      <td>{rejection.rowNumber}</td>
+                      <td>{rejection.reasons.join('; ')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {preview.rejectionsTruncated && <p className="muted">Hanya 500 penolakan pertama yang ditampilkan.</p>}
+            </div>
+          )}
+          {preview.notes.length > 0 && (
+            <details>
+              <summary>{preview.notes.length} catatan (data yang tidak diubah)</summary>
+              <ul>
+                {preview.notes.map((note) => (
+                  <li key={`${note.rowNumber}-${note.message}`}>
+                    Baris {note.rowNumber}: {note.message}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <div className="actions">
+            <button type="button" className="button" onClick={runImport} disabled={busy !== null || importable === 0}>
+              {busy === 'import' ? 'Mengimpor…' : `Impor ${importable} baris yang valid`}
+            </button>
+          </div>
+        </section>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,144 @@
+import type { Page } from '@playwright/test'
+import { DEMO_LOGINS, DEMO_PASSWORD, e2eDb, expect, expectAccessible, signInNewLearner, signInWithForm, test } from './fixtures'
+
+async function signInAdmin(page: Page) {
+  await signInWithForm(page, DEMO_LOGINS.admin.email)
+  await expect(page).toHaveURL(/\/admin$/)
+}
+
+const settingsAudits = () => e2eDb((db) => db.auditLog.findMany({ where: { action: 'settings.updated' }, orderBy: { at: 'asc' } }))
+
+test('an admin changes the pass mark, sees old and new value in the audit log; a forged action from a learner changes nothing', async ({ page, browser }) => {
+  await signInAdmin(page)
+  await expectAccessible(page)
+  await page.getByRole('link', { name: 'Pengaturan kursus' }).first().click()
+  await expect(page).toHaveURL(/\/admin\/pengaturan$/)
+  const passMark = page.getByLabel('Nilai kelulusan')
+  await expect(passMark).toHaveValue('80')
+
+  // A value out of range is refused field by field, in Bahasa Indonesia, and nothing is written.
+  await passMark.fill('101')
+  await page.getByLabel('Alamat publik untuk verifikasi').fill('bukan alamat')
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click()
+  await expect(page.getByText('Nilai kelulusan harus antara 50 dan 100.')).toBeVisible()
+  await expect(page.getByText(/Alamat publik untuk verifikasi harus alamat lengkap/)).toBeVisible()
+  await expect(page.getByText('Periksa kembali 2 isian yang ditandai di bawah.')).toBeVisible()
+  await expect(passMark).toHaveAttribute('aria-invalid', 'true')
+  await expectAccessible(page)
+  expect(await settingsAudits()).toEqual([])
+  expect(await e2eDb((db) => db.setting.count())).toBe(0)
+
+  await passMark.fill('75')
+  await page.getByLabel('Alamat publik untuk verifikasi').fill(new URL(page.url()).origin)
+  const submitted = page.waitForRequest((request) => request.method() === 'POST' && !!request.headers()['next-action'])
+  await page.getByRole('button', { name: 'Simpan pengaturan' }).click()
+  const actionRequest = await submitted
+  await expect(page.getByText('Pengaturan disimpan (nilai kelulusan).')).toBeVisible()
+  await page.reload()
+  await expect(page.getByLabel('Nilai kelulusan')).toHaveValue('75')
+
+  const stored = await e2eDb((db) => db.setting.findUniqueOrThrow({ where: { key: 'passMark' } }))
+  expect(stored.value).toBe('75')
+  const audits = await settingsAudits()
+  expect(audits).toHaveLength(1)
+  expect(JSON.parse(audits[0]!.details)).toEqual({ changed: { passMark: { old: 80, new: 75 } } })
+
+  await page.goto('/admin/audit?aksi=settings.')
+  const row = page.getByRole('row').filter({ hasText: 'settings.updated' })
+  await expect(row).toHaveCount(1)
+  await expect(row).toContainText('Admin Platform')
+  await expect(row).toContainText('WIB')
+  await expect(row.locator('pre')).toContainText('"passMark"')
+  await expect(row.locator('pre')).toContainText('"old": 80')
+  await expect(row.locator('pre')).toContainText('"new": 75')
+  await expectAccessible(page)
+
+  // A learner replays the admin's server-action request with another pass mark: refused, nothing written.
+  const learner = await (await browser.newContext()).newPage()
+  await signInNewLearner(learner, 'admin-palsu')
+  const body = actionRequest.postDataBuffer()!.toString('latin1')
+  const forged = body.replace(/(name="[^"]*passMark"\r\n\r\n)75/, '$155')
+  expect(forged).not.toBe(body)
+  const response = await learner.request.post('/admin/pengaturan', {
+    headers: { 'next-action': actionRequest.headers()['next-action']!, 'content-type': actionRequest.headers()['content-type']!, accept: 'text/x-component' },
+    data: Buffer.from(forged, 'latin1'),
+  })
+  expect(response.status()).not.toBe(200)
+  expect((await e2eDb((db) => db.setting.findUniqueOrThrow({ where: { key: 'passMark' } }))).value).toBe('75')
+  expect(await settingsAudits()).toHaveLength(1)
+})
+
+test('an admin creates an agency with a unit and appoints an HR officer, who can then open /hr', async ({ page, browser }) => {
+  const suffix = Date.now().toString(36).toUpperCase()
+  const code = `E2E-${suffix}`
+  const email = `calon-hr-${suffix.toLowerCase()}@contoh.go.id`
+  const { seedUser } = await import('../prisma/seed/seeders')
+  await e2eDb((db) => seedUser(db, { name: `Calon HR ${suffix}`, email, password: DEMO_PASSWORD }))
+
+  await signInAdmin(page)
+  await page.goto('/admin/instansi')
+  await expectAccessible(page)
+  await page.getByLabel('Kode instansi').fill('ada spasi')
+  await page.getByLabel('Nama instansi').fill('Pemerintah Kabupaten Uji Coba')
+  await page.getByRole('button', { name: 'Tambah instansi' }).click()
+  await expect(page.getByText(/Kode hanya boleh berisi huruf kapital/)).toBeVisible()
+  await expect(page.getByLabel('Nama instansi')).toHaveValue('Pemerintah Kabupaten Uji Coba')
+  await page.getByLabel('Kode instansi').fill(code.toLowerCase())
+  await page.getByRole('button', { name: 'Tambah instansi' }).click()
+  await expect(page).toHaveURL(/\/admin\/instansi\/[^/?]+\?baru=1$/)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Pemerintah Kabupaten Uji Coba')
+  await expect(page.getByText(`Instansi ${code} dibuat.`)).toBeVisible()
+
+  await page.getByLabel('Nama unit kerja').fill('Bagian Organisasi')
+  await page.getByRole('button', { name: 'Tambah unit' }).click()
+  await expect(page.getByText('Unit kerja "Bagian Organisasi" ditambahkan.')).toBeVisible()
+  await expect(page.getByRole('heading', { name: /Bagian Organisasi/ })).toBeVisible()
+  await page.getByLabel('Nama unit kerja').fill('bagian ORGANISASI')
+  await page.getByRole('button', { name: 'Tambah unit' }).click()
+  await expect(page.getByText(/Unit kerja "Bagian Organisasi" sudah ada di Pemerintah Kabupaten Uji Coba/)).toBeVisible()
+  await expectAccessible(page)
+
+  const agency = await e2eDb((db) => db.agency.findUniqueOrThrow({ where: { code }, include: { units: true } }))
+  expect(agency.units.map((unit) => unit.name)).toEqual(['Bagian Organisasi'])
+  expect(await e2eDb((db) => db.auditLog.count({ where: { agencyId: agency.id, action: { in: ['agency.created', 'unit.created'] } } }))).toBe(2)
+
+  await page.goto(`/admin/pengguna?q=${encodeURIComponent(email)}`)
+  await expectAccessible(page)
+  const results = page.getByRole('table', { name: 'Hasil pencarian pengguna' })
+  await results.getByLabel(`Instansi yang dikelola Calon HR ${suffix}`).selectOption(agency.id)
+  await results.getByRole('button', { name: 'Jadikan admin kepegawaian' }).click()
+  await expect(page.getByText(`Calon HR ${suffix} sekarang admin kepegawaian Pemerintah Kabupaten Uji Coba.`).first()).toBeVisible()
+  const appointed = await e2eDb((db) => db.user.findUniqueOrThrow({ where: { email } }))
+  expect(appointed).toMatchObject({ role: 'hr', agencyId: agency.id })
+  const roleAudit = await e2eDb((db) => db.auditLog.findFirstOrThrow({ where: { action: 'user.role_changed', targetId: appointed.id } }))
+  expect(JSON.parse(roleAudit.details)).toEqual({ old: { role: 'learner', agencyId: null }, new: { role: 'hr', agencyId: agency.id } })
+
+  const hr = await (await browser.newContext()).newPage()
+  await signInWithForm(hr, email)
+  await expect(hr).toHaveURL(/\/hr$/)
+  expect((await hr.goto('/hr'))?.status()).toBe(200)
+  expect((await hr.goto('/admin'))?.status()).toBe(403)
+})
+
+test('a learner gets 403 on every admin page', async ({ page }) => {
+  const agency = await e2eDb((db) => db.agency.findUniqueOrThrow({ where: { code: 'PEMKOT-DEMO' } }))
+  await signInNewLearner(page, 'bukan-admin')
+  for (const path of ['/admin', '/admin/instansi', `/admin/instansi/${agency.id}`, '/admin/pengguna?q=demo', '/admin/pengaturan', '/admin/audit', '/admin/sertifikat']) {
+    const response = await page.goto(path)
+    expect(response?.status(), path).toBe(403)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Akses ditolak')
+  }
+})
+
+test('the admin pages pass axe with data on them', async ({ page }) => {
+  const agency = await e2eDb((db) => db.agency.findUniqueOrThrow({ where: { code: 'PEMKOT-DEMO' } }))
+  await signInAdmin(page)
+  for (const path of ['/admin', '/admin/instansi', `/admin/instansi/${agency.id}`, '/admin/pengguna?q=demo.go.id', '/admin/pengaturan', '/admin/audit']) {
+    const response = await page.goto(path)
+    expect(response?.status(), path).toBe(200)
+    await expectAccessible(page)
+  }
+  // An admin cannot demote themselves: no form for their own row.
+  await page.goto('/admin/pengguna?q=admin%40demo.go.id')
+  await expect(page.getByRole('table', { name: 'Hasil pencarian pengguna' }).getByText('Akun Anda sendiri')).toBeVisible()
+})

@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { completeAllLessons, DEMO_LOGINS, e2eDb, expect, expectAccessible, freshNip, passPostTest, signInWithForm, test } from './fixtures'
+
+/** Reads an XLSX the way a user's spreadsheet does: LibreOffice converts it to CSV. */
+function xlsxToRows(bytes: Buffer): string[][] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bbs-xlsx-'))
+  fs.writeFileSync(path.join(dir, 'laporan.xlsx'), bytes)
+  execFileSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76', '--outdir', dir, path.join(dir, 'laporan.xlsx')], {
+    stdio: 'pipe',
+    timeout: 120_000,
+  })
+  const rows = parse(fs.readFileSync(path.join(dir, 'laporan.csv'), 'utf8'), { bom: true }) as string[][]
+  fs.rmSync(dir, { recursive: true, force: true })
+  return rows
+}
+
+test('HR imports a roster, assigns onboarding, an imported learner claims and passes, and the reports show it', async ({ page, browser }) => {
+  test.setTimeout(240_000)
+  const [a, b, c] = [freshNip(), freshNip(), freshNip()]
+  const roster = [
+    'NIP;Nama Lengkap;Email;Jenis Kepegawaian;Unit Kerja',
+    `${a};Dr. Ayu Lestari, M.Si.;ayu-${a}@contoh.go.id;PNS;Dinas Pendidikan`,
+    `${b};Muh. Ma'ruf;maruf-${b}@contoh.go.id;PPPK;Dinas Komunikasi dan Informatika`,
+    `${c};"Siti; Rahma";siti-${c}@contoh.go.id;CPNS;Dinas Pendidikan`,
+    `19860230201505100;Salah NIP;salah@contoh.go.id;PNS;Dinas Pendidikan`,
+    `${a};Ganda;ganda-${a}@contoh.go.id;PNS;Dinas Pendidikan`,
+    `${freshNip()};Unit Asing;asing@contoh.go.id;PNS;Dinas Pariwisata`,
+    `${freshNip()};Email Terpakai;${DEMO_LOGINS.learner.email};PNS;Dinas Pendidikan`,
+  ].join('\r\n')
+
+  await signInWithForm(page, DEMO_LOGINS.hr.email)
+  await expect(page).toHaveURL(/\/hr$/)
+  await page.goto('/hr/impor')
+  await expectAccessible(page)
+  await page.getByLabel(/Berkas daftar pegawai/).setInputFiles({ name: 'daftar.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${roster}`) })
+  await page.getByRole('button', { name: 'Pratinjau' }).click()
+  await expect(page.getByRole('heading', { name: 'Pratinjau: 7 baris' })).toBeVisible()
+  const rejected = page.getByRole('table', { name: 'Baris yang ditolak' })
+  await expect(rejected.getByRole('row')).toHaveCount(5)
+  await expect(rejected).toContainText('NIP tidak valid')
+  await expect(rejected).toContainText('baris 2')
+  await expect(rejected).toContainText('Dinas Pariwisata')
+  await expect(rejected).toContainText('Email sudah dipakai')
+  await expectAccessible(page)
+  const before = await e2eDb((db) => db.user.count())
+  expect(await e2eDb((db) => db.user.count({ where: { nip: a } }))).toBe(0)
+
+  await page.getByRole('button', { name: 'Impor 3 baris yang valid' }).click()
+  await expect(page.getByText('Impor selesai: 3 akun baru dibuat')).toBeVisible()
+  expect(await e2eDb((db) => db.user.count())).toBe(before + 3)
+  const imported = await e2eDb((db) => db.user.findUniqueOrThrow({ where: { nip: c }, include: { unit: true } }))
+  expect(imported).toMatchObject({ name: 'Siti; Rahma', employmentType: 'CPNS', claimedAt: null })
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh kode aktivasi (CSV)' }).click()])
+  const codes = parse(fs.readFileSync(await download.path()), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[]
+  const codeOfA = codes.find((row) => row.NIP === a)?.['Kode Aktivasi']
+  expect(codeOfA).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/)
+
+  await page.goto('/hr/kelompok')
+  const cohortName = `Orientasi e2e ${a.slice(-6)}`
+  await page.getByLabel('Nama kelompok').fill(cohortName)
+  await page.getByLabel('Tenggat').fill('2030-12-31')
+  await page.getByRole('button', { name: 'Buat kelompok' }).click()
+  await expect(page.getByText(`Kelompok "${cohortName}" dibuat.`)).toBeVisible()
+  await page.getByLabel('Kelompok', { exact: true }).selectOption({ label: cohortName })
+  await page.getByLabel('Daftar NIP pilihan').check()
+  await page.getByLabel('NIP / NI PPPK (satu per baris)').fill([a, b, c].join('\n'))
+  await page.getByRole('button', { name: 'Tetapkan' }).click()
+  await expect(page.getByText('Penetapan selesai: 3 ditambahkan')).toBeVisible()
+  await expectAccessible(page)
+
+  // The imported learner claims the account with the NIP and the code, and passes.
+  const learner = await (await browser.newContext()).newPage()
+  await learner.goto('/aktivasi')
+  await expectAccessible(learner)
+  await learner.getByLabel('NIP / NI PPPK').fill(a)
+  await learner.getByLabel('Kode aktivasi').fill((codeOfA as string).toLowerCase())
+  await learner.getByLabel('Kata sandi baru').fill('Sandi-aktivasi-2026')
+  await learner.getByLabel('Ulangi kata sandi').fill('Sandi-aktivasi-2026')
+  await learner.getByRole('button', { name: 'Aktifkan akun' }).click()
+  await expect(learner).toHaveURL(/\/dasbor/)
+  await expect(learner.getByText(`Penugasan: ${cohortName}`)).toBeVisible()
+  const userA = await e2eDb((db) => db.user.findUniqueOrThrow({ where: { nip: a } }))
+  await completeAllLessons(userA.id)
+  await passPostTest(learner)
+  const certificate = await e2eDb((db) => db.certificate.findFirstOrThrow({ where: { userId: userA.id } }))
+
+  // Reports: CSV and XLSX contain the learner as passed with the certificate number.
+  const cohort = await e2eDb((db) => db.cohort.findFirstOrThrow({ where: { name: cohortName } }))
+  const csv = await page.request.get(`/api/hr/reports/completion?kelompok=${cohort.id}&format=csv&pemisah=titik-koma`)
+  expect(csv.status()).toBe(200)
+  const csvBody = await csv.body()
+  expect(csvBody.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
+  const csvRows = parse(csvBody, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[]
+  expect(csvRows).toHaveLength(3)
+  const rowA = csvRows.find((row) => row.NIP === a)
+  expect(rowA).toMatchObject({ 'Nama Lengkap': 'Dr. Ayu Lestari, M.Si.', Status: 'Lulus', 'Nomor Sertifikat': certificate.number })
+
+  const xlsx = await page.request.get(`/api/hr/reports/completion?kelompok=${cohort.id}&format=xlsx`)
+  expect(xlsx.status()).toBe(200)
+  const [header, ...dataRows] = xlsxToRows(await xlsx.body())
+  const column = (name: string) => header!.indexOf(name)
+  const xlsxA = dataRows.find((row) => row[column('NIP')] === a)
+  expect(xlsxA?.[column('Status')]).toBe('Lulus')
+  expect(xlsxA?.[column('Nomor Sertifikat')]).toBe(certificate.number)
+  expect(xlsxA?.[column('Nama Lengkap')]).toBe('Dr. Ayu Lestari, M.Si.')
+
+  const siasn = await page.request.get(`/api/hr/reports/siasn?kelompok=${cohort.id}&format=csv`)
+  const siasnRows = parse(await siasn.body(), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[]
+  expect(siasnRows).toHaveLength(1)
+  expect(Object.values(siasnRows[0]!)).toContain(certificate.number)
+
+  const audit = await e2eDb((db) => db.auditLog.findMany({ where: { action: { startsWith: 'report.' } }, orderBy: { at: 'asc' } }))
+  expect(audit.map((entry) => entry.action)).toEqual(
+    expect.arrayContaining(['report.completion.downloaded', 'report.siasn.downloaded']),
+  )
+  expect(JSON.parse(audit.find((entry) => entry.action === 'report.completion.downloaded')!.details)).toMatchObject({ rows: 3, completed: true })
+})
+
+test("an HR officer cannot read another agency's cohort, and a learner cannot use HR routes", async ({ page, browser }) => {
+  const otherCohort = await e2eDb(async (db) => {
+    const ministry = await db.agency.findUniqueOrThrow({ where: { code: 'KEMEN-DEMO' } })
+    return db.cohort.create({ data: { agencyId: ministry.id, kind: 'onboarding', year: 2026, name: `Lain ${Date.now()}` } })
+  })
+  await signInWithForm(page, DEMO_LOGINS.hr.email)
+  await expect(page).toHaveURL(/\/hr$/)
+  for (const route of ['completion', 'siasn', 'certificates']) {
+    expect((await page.request.get(`/api/hr/reports/${route}?kelompok=${otherCohort.id}&format=csv`)).status()).toBe(404)
+  }
+  const learner = await (await browser.newContext()).newPage()
+  await signInWithForm(learner, DEMO_LOGINS.learner.email)
+  await expect(learner).toHaveURL(/\/dasbor$/)
+  expect((await learner.request.get(`/api/hr/reports/completion?kelompok=${otherCohort.id}`)).status()).toBe(403)
+  expect((await learner.request.post('/api/hr/roster/preview', { data: 'NIP;Nama' })).status()).toBe(403)
+  expect((await learner.goto('/hr/impor'))?.status()).toBe(403)
+})

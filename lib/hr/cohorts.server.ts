@@ -1,0 +1,108 @@
+import 'server-only'
+import { auditLogCreate } from '@/lib/audit/audit.server'
+import { db } from '@/lib/db/db.server'
+import { isUniqueViolation } from '@/lib/db/errors'
+import { AppError } from '@/lib/errors/app-error'
+import { cycleKeyOf } from './cohort-form'
+
+type Officer = { id: string; agencyId: string }
+
+export async function listCohorts(agencyId: string) {
+  return db.cohort.findMany({
+    where: { agencyId },
+    orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
+    include: { _count: { select: { enrolments: true } } },
+  })
+}
+
+export async function createCohort(
+  officer: Officer,
+  input: { kind: 'onboarding' | 'refresher'; year: number; name: string; dueDate: Date },
+) {
+  try {
+    return await db.$transaction(async (tx) => {
+      const cohort = await tx.cohort.create({ data: { agencyId: officer.agencyId, ...input } })
+      await auditLogCreate(
+        { action: 'cohort.created', actorId: officer.id, agencyId: officer.agencyId, targetType: 'cohort', targetId: cohort.id, details: input },
+        tx,
+      )
+      return cohort
+    })
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new AppError(409, 'Nama kelompok ini sudah dipakai di instansi Anda.')
+    throw error
+  }
+}
+
+export type AssignTarget = { target: 'semua' } | { target: 'unit'; unitId: string } | { target: 'nip'; nips: string[] }
+
+/**
+ * Puts people of the officer's agency into a cohort. A person already in another cohort of the
+ * same cycle moves here, unless that enrolment already earned its certificate (then they are
+ * left alone: their certificate stays in their history). Only the officer's agency is touched.
+ */
+export async function assignToCohort(officer: Officer, cohortId: string, target: AssignTarget) {
+  const cohort = await db.cohort.findUnique({ where: { id: cohortId } })
+  if (!cohort || cohort.agencyId !== officer.agencyId) throw new AppError(404, 'Kelompok tidak ditemukan.')
+  if (target.target === 'unit') {
+    const unit = await db.unit.findUnique({ where: { id: target.unitId } })
+    if (!unit || unit.agencyId !== officer.agencyId) throw new AppError(404, 'Unit kerja tidak ditemukan.')
+  }
+  const people = await db.user.findMany({
+    where: {
+      agencyId: officer.agencyId,
+      role: 'learner',
+      ...(target.target === 'unit' ? { unitId: target.unitId } : {}),
+      ...(target.target === 'nip' ? { nip: { in: target.nips } } : {}),
+    },
+    select: { id: true, nip: true },
+  })
+  const unknownNips = target.target === 'nip' ? target.nips.filter((nip) => !people.some((person) => person.nip === nip)) : []
+  const cycleKey = cycleKeyOf(cohort.kind, cohort.year)
+  const existing = await db.enrolment.findMany({
+    where: { cycleKey, userId: { in: people.map((person) => person.id) } },
+    select: { id: true, userId: true, cohortId: true, certificate: { select: { id: true } } },
+  })
+  const byUser = new Map(existing.map((enrolment) => [enrolment.userId, enrolment]))
+  const toCreate = people.filter((person) => !byUser.has(person.id))
+  const toMove = existing.filter((enrolment) => enrolment.cohortId !== cohort.id && !enrolment.certificate)
+  const certified = existing.filter((enrolment) => enrolment.cohortId !== cohort.id && enrolment.certificate).length
+  const already = existing.filter((enrolment) => enrolment.cohortId === cohort.id).length
+
+  await db.$transaction(async (tx) => {
+    for (let start = 0; start < toCreate.length; start += 1000) {
+      await tx.enrolment.createMany({
+        data: toCreate.slice(start, start + 1000).map((person) => ({ userId: person.id, cohortId: cohort.id, cycleKey, assignedById: officer.id })),
+      })
+    }
+    if (toMove.length) {
+      await tx.enrolment.updateMany({
+        where: { id: { in: toMove.map((enrolment) => enrolment.id) } },
+        data: { cohortId: cohort.id, assignedById: officer.id, assignedAt: new Date() },
+      })
+    }
+    await auditLogCreate(
+      {
+        action: 'cohort.assigned',
+        actorId: officer.id,
+        agencyId: officer.agencyId,
+        targetType: 'cohort',
+        targetId: cohort.id,
+        details: { target: target.target, added: toCreate.length, moved: toMove.length, certified, already, unknownNips: unknownNips.length },
+      },
+      tx,
+    )
+  })
+  return { added: toCreate.length, moved: toMove.length, certified, already, unknownNips }
+}
+
+
+/** The cohort a learner is working towards now (newest without a certificate), for their dashboard. */
+export async function currentAssignment(userId: string) {
+  const enrolment = await db.enrolment.findFirst({
+    where: { userId, certificate: null },
+    orderBy: { assignedAt: 'desc' },
+    select: { cohort: { select: { name: true, dueDate: true } } },
+  })
+  return enrolment?.cohort ?? null
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod'
+
+const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus TTTT-BB-HH.')
+  .optional()
+  .or(z.literal('').transform(() => undefined))
+
+const optionalText = z.string().max(64).optional().or(z.literal('').transform(() => undefined))
+
+/**
+ * The filter of every HR report (query parameters): one cohort, and optionally a unit, an
+ * employment type, a status, and a range of completion dates (WIB days, inclusive).
+ */
+export const reportFilterSchema = z
+  .object({
+    kelompok: z.string({ error: 'Pilih kelompok.' }).min(1, 'Pilih kelompok.').max(64),
+    unit: optionalText,
+    jenis: z.enum(['PNS', 'CPNS', 'PPPK']).optional().or(z.literal('').transform(() => undefined)),
+    status: z.enum(['belum-mulai', 'sedang', 'lulus', 'terlambat']).optional().or(z.literal('').transform(() => undefined)),
+    dari: date,
+    sampai: date,
+    format: z.enum(['csv', 'xlsx']).default('csv'),
+    pemisah: z.enum(['koma', 'titik-koma']).default('titik-koma'),
+  })
+  .transform((value) => ({
+    cohortId: value.kelompok,
+    unitId: value.unit,
+    employmentType: value.jenis,
+    status: value.status,
+    completedFrom: value.dari ? new Date(`${value.dari}T00:00:00+07:00`) : undefined,
+    completedTo: value.sampai ? new Date(`${value.sampai}T23:59:59.999+07:00`) : undefined,
+    format: value.format,
+    delimiter: value.pemisah === 'koma' ? (',' as const) : (';' as const),
+  }))
+
+export type ReportFilter = z.output<typeof reportFilterSchema>
+
+export function parseReportFilter(searchParams: URLSearchParams) {
+  return reportFilterSchema.safeParse(Object.fromEntries(searchParams))
+}

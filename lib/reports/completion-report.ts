@@ -1,0 +1,70 @@
+/**
+ * The completion report HR officers download for a cohort: one row per learner assigned to
+ * it, with progress, scores and certificate. Columns and labels are in Bahasa Indonesia.
+ */
+
+import type { EmploymentType } from '@/lib/identity/nip'
+import type { ColumnDef } from './columns'
+
+export type CompletionStatus = 'belum-mulai' | 'sedang' | 'lulus' | 'terlambat'
+
+export const COMPLETION_STATUSES: readonly CompletionStatus[] = ['belum-mulai', 'sedang', 'lulus', 'terlambat']
+
+export const COMPLETION_STATUS_LABELS: Readonly<Record<CompletionStatus, string>> = {
+  'belum-mulai': 'Belum mulai',
+  sedang: 'Sedang belajar',
+  lulus: 'Lulus',
+  terlambat: 'Terlambat',
+}
+
+export interface CompletionRow {
+  /** NIP or NI PPPK, 18 digits; always text, never a number (it would lose digits). */
+  nip: string
+  /** Full name exactly as registered, titles included. */
+  name: string
+  employmentType: EmploymentType | null
+  agencyName: string
+  unitName: string | null
+  cohortName: string
+  dueDate: Date | null
+  status: CompletionStatus
+  lessonsDone: number
+  lessonsTotal: number
+  /** 0–100. */
+  preTestScore: number | null
+  /** 0–100. */
+  bestPostTestScore: number | null
+  /** Post-test attempts submitted. */
+  attempts: number
+  completedAt: Date | null
+  certificateNumber: string | null
+  validUntil: Date | null
+  jp: number | null
+}
+
+/** Columns of the completion report, in file order. */
+export const COMPLETION_COLUMNS: readonly ColumnDef<CompletionRow>[] = [
+  { key: 'nip', header: 'NIP', kind: 'text', width: 21, value: (r) => r.nip },
+  { key: 'name', header: 'Nama Lengkap', kind: 'text', width: 40, value: (r) => r.name },
+  { key: 'employmentType', header: 'Jenis Kepegawaian', kind: 'text', width: 18, value: (r) => r.employmentType },
+  { key: 'agencyName', header: 'Instansi', kind: 'text', width: 32, value: (r) => r.agencyName },
+  { key: 'unitName', header: 'Unit Kerja', kind: 'text', width: 32, value: (r) => r.unitName },
+  { key: 'cohortName', header: 'Angkatan', kind: 'text', width: 28, value: (r) => r.cohortName },
+  { key: 'dueDate', header: 'Batas Waktu', kind: 'date', width: 13, value: (r) => r.dueDate },
+  { key: 'status', header: 'Status', kind: 'text', width: 15, value: (r) => COMPLETION_STATUS_LABELS[r.status] },
+  { key: 'lessonsDone', header: 'Materi Selesai', kind: 'number', width: 14, value: (r) => r.lessonsDone },
+  { key: 'lessonsTotal', header: 'Jumlah Materi', kind: 'number', width: 14, value: (r) => r.lessonsTotal },
+  { key: 'preTestScore', header: 'Nilai Pre-test', kind: 'number', width: 14, value: (r) => r.preTestScore },
+  {
+    key: 'bestPostTestScore',
+    header: 'Nilai Post-test Terbaik',
+    kind: 'number',
+    width: 22,
+    value: (r) => r.bestPostTestScore,
+  },
+  { key: 'attempts', header: 'Jumlah Percobaan', kind: 'number', width: 17, value: (r) => r.attempts },
+  { key: 'completedAt', header: 'Tanggal Lulus', kind: 'date', width: 14, value: (r) => r.completedAt },
+  { key: 'certificateNumber', header: 'Nomor Sertifikat', kind: 'text', width: 19, value: (r) => r.certificateNumber },
+  { key: 'validUntil', header: 'Berlaku Sampai', kind: 'date', width: 15, value: (r) => r.validUntil },
+  { key: 'jp', header: 'JP', kind: 'number', width: 6, value: (r) => r.jp },
+]
