@@ -8,13 +8,13 @@
  * 3. autocannon, 10 s, 50 connections, against one lesson page: requests/s and latency.
  * Prints readable lines, then one JSON object on the last line.
  */
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 import matter from 'gray-matter'
+import { startNextServer } from './lib/next-server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const PORT = Number(process.env.BENCH_PORT ?? 3300)
@@ -29,48 +29,11 @@ const slugs = fs
   .sort()
   .map((file) => String(matter(fs.readFileSync(path.join(root, 'content/lessons', file), 'utf8')).data.slug))
 
-if (!fs.existsSync(path.join(root, '.next/BUILD_ID'))) {
-  console.error('No production build: run `npx next build` first.')
-  process.exit(1)
-}
-
-const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(PORT)], {
-  cwd: root,
-  env: {
-    ...process.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    DATABASE_URL: 'file:/proc/no-database-here/app.db',
-    BETTER_AUTH_SECRET: 'benchmark-secret-0123456789abcdefghijklmnop',
-  },
-  stdio: 'ignore',
+// DATABASE_URL points where no database can be opened: a page that touched it would fail.
+const server = await startNextServer(PORT, {
+  DATABASE_URL: 'file:/proc/no-database-here/app.db',
+  BETTER_AUTH_SECRET: 'benchmark-secret-0123456789abcdefghijklmnop',
 })
-const stop = () => server.kill('SIGTERM')
-process.on('exit', stop)
-server.on('exit', (code) => {
-  if (code !== null && code !== 0) {
-    console.error(`next start exited with ${code} (is port ${PORT} taken?)`)
-    process.exit(1)
-  }
-})
-
-async function waitForServer() {
-  try {
-    await fetch(`${base}/`)
-    throw new Error(`port ${PORT} already answers: stop that server first (or set BENCH_PORT)`)
-  } catch (error) {
-    if ((error as Error).message.startsWith('port')) throw error
-  }
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${base}/`)).ok) return
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error('server did not start')
-}
 
 const fileCache = new Map<string, number>()
 async function gzippedSize(src: string): Promise<number> {
@@ -81,7 +44,6 @@ async function gzippedSize(src: string): Promise<number> {
   return fileCache.get(src) as number
 }
 
-await waitForServer()
 const routes: { route: string; status: number; scripts: number; firstLoadJsKb: number; inlinePayloadKb: number }[] = []
 for (const slug of slugs) {
   const route = `/belajar/${slug}`
@@ -116,7 +78,7 @@ console.log(`Load: autocannon ${loadRoute}, 50 connections, 10 s (load generator
 console.log(
   `  ${Math.round(result.requests.average)} req/s average, latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${result.non2xx} non-2xx, ${result.errors} errors`,
 )
-stop()
+await server.stop()
 
 console.log(
   JSON.stringify({

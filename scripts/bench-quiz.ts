@@ -7,11 +7,12 @@
  *    submission was recorded exactly once.
  * Prints readable lines, then one JSON object on the last line.
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { startNextServer } from './lib/next-server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const PORT = Number(process.env.BENCH_PORT ?? 3400)
@@ -79,21 +80,7 @@ jobs.sort((a, b) => a.path.split('-').at(-1)!.localeCompare(b.path.split('-').at
 console.log(`prepared ${LEARNERS} learners with ${jobs.length} open attempts in ${path.relative(root, DB_FILE)}`)
 
 // 3. The production server on that database.
-if (!fs.existsSync(path.join(root, '.next/BUILD_ID'))) throw new Error('No production build: run `npx next build` first.')
-const server = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(PORT)], {
-  cwd: root,
-  env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-  stdio: 'ignore',
-})
-process.on('exit', () => server.kill('SIGTERM'))
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break
-  } catch {
-    if (i > 100) throw new Error('server did not start')
-  }
-  await new Promise((resolve) => setTimeout(resolve, 200))
-}
+const server = await startNextServer(PORT, {})
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
@@ -142,10 +129,7 @@ const submit = await load('submission endpoint', {
   ],
 })
 // Let the server finish the requests still in flight before counting.
-await new Promise((resolve) => {
-  server.once('exit', resolve)
-  server.kill('SIGTERM')
-})
+await server.stop()
 
 // 4. Exactly once: every submitted attempt has exactly its answers, every 2xx is recorded, and
 // nothing is recorded that was not sent (requests cut off at the end may be recorded unanswered).

@@ -7,6 +7,14 @@ import { cycleKeyOf } from './cohort-form'
 
 type Officer = { id: string; agencyId: string }
 
+// Ids per query stay well under the SQLite driver's limit on bound parameters (999).
+const CHUNK = 500
+function chunks<T>(items: T[]): T[][] {
+  const result: T[][] = []
+  for (let start = 0; start < items.length; start += CHUNK) result.push(items.slice(start, start + CHUNK))
+  return result
+}
+
 export async function listCohorts(agencyId: string) {
   return db.cohort.findMany({
     where: { agencyId },
@@ -53,16 +61,21 @@ export async function assignToCohort(officer: Officer, cohortId: string, target:
       agencyId: officer.agencyId,
       role: 'learner',
       ...(target.target === 'unit' ? { unitId: target.unitId } : {}),
-      ...(target.target === 'nip' ? { nip: { in: target.nips } } : {}),
+      ...(target.target === 'nip' ? { nip: { in: target.nips.slice(0, 5000) } } : {}),
     },
     select: { id: true, nip: true },
   })
   const unknownNips = target.target === 'nip' ? target.nips.filter((nip) => !people.some((person) => person.nip === nip)) : []
   const cycleKey = cycleKeyOf(cohort.kind, cohort.year)
-  const existing = await db.enrolment.findMany({
-    where: { cycleKey, userId: { in: people.map((person) => person.id) } },
-    select: { id: true, userId: true, cohortId: true, certificate: { select: { id: true } } },
-  })
+  const existing = []
+  for (const ids of chunks(people.map((person) => person.id))) {
+    existing.push(
+      ...(await db.enrolment.findMany({
+        where: { cycleKey, userId: { in: ids } },
+        select: { id: true, userId: true, cohortId: true, certificate: { select: { id: true } } },
+      })),
+    )
+  }
   const byUser = new Map(existing.map((enrolment) => [enrolment.userId, enrolment]))
   const toCreate = people.filter((person) => !byUser.has(person.id))
   const toMove = existing.filter((enrolment) => enrolment.cohortId !== cohort.id && !enrolment.certificate)
@@ -75,9 +88,9 @@ export async function assignToCohort(officer: Officer, cohortId: string, target:
         data: toCreate.slice(start, start + 1000).map((person) => ({ userId: person.id, cohortId: cohort.id, cycleKey, assignedById: officer.id })),
       })
     }
-    if (toMove.length) {
+    for (const ids of chunks(toMove.map((enrolment) => enrolment.id))) {
       await tx.enrolment.updateMany({
-        where: { id: { in: toMove.map((enrolment) => enrolment.id) } },
+        where: { id: { in: ids } },
         data: { cohortId: cohort.id, assignedById: officer.id, assignedAt: new Date() },
       })
     }

@@ -1,52 +1,169 @@
 import type { Metadata } from 'next'
-import { getAgencyOverview } from '@/lib/agencies/agency-overview.server'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { formatDate, formatScore, formatSigned } from '@/components/hr/format'
+import styles from '@/components/hr/hr.module.css'
+import { StatusBreakdown } from '@/components/hr/status'
 import { requireHrOfficer } from '@/lib/auth/session.server'
+import { percent, STATUS_ORDER } from '@/lib/hr/dashboard'
+import { getDashboard } from '@/lib/hr/dashboard.server'
+import { ENROLMENT_STATUS_LABELS } from '@/lib/hr/enrolment-status'
 
-export const metadata: Metadata = { title: 'Kepegawaian' }
+export const metadata: Metadata = { title: 'Dasbor kepegawaian' }
 
-export default async function HrHomePage() {
+const KIND_LABELS = { onboarding: 'Orientasi', refresher: 'Penyegaran' } as const
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
+}
+
+export default async function HrDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const officer = await requireHrOfficer('/hr')
-  const agency = await getAgencyOverview(officer.agencyId)
+  const params = await searchParams
+  const cohortId = single(params.kelompok)?.trim() || null
+  const dashboard = await getDashboard(officer.agencyId, cohortId)
+  if (!dashboard) notFound()
+  const { selected, counts, scores } = dashboard
+
   return (
     <>
-      <h1>Kepegawaian: {agency.name}</h1>
+      <h1>Dasbor kepegawaian: {dashboard.agencyName}</h1>
       <p className="muted">
-        Anda mengelola instansi ini saja. Impor daftar pegawai, penugasan, dasbor kemajuan dan laporan sedang
-        disiapkan.
+        Kemajuan pegawai instansi Anda saja. <Link href="/hr/pegawai">Cari pegawai</Link> untuk melihat riwayat setiap orang.
       </p>
-      <div className="grid grid-2">
-        <section className="card" aria-labelledby="peserta">
-          <h2 id="peserta" style={{ marginTop: 0 }}>
-            Peserta
+
+      {!selected ? (
+        <section className="card" aria-labelledby="kosong">
+          <h2 id="kosong" style={{ marginTop: 0 }}>
+            Belum ada data
           </h2>
           <p>
-            <strong>{agency.learners}</strong> pegawai terdaftar.
+            Belum ada kelompok. Tetapkan orientasi atau penyegaran di halaman <Link href="/hr/kelompok">Kelompok</Link>.
           </p>
         </section>
-        <section className="card" aria-labelledby="unit">
-          <h2 id="unit" style={{ marginTop: 0 }}>
-            Unit kerja
-          </h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Unit kerja</th>
-                  <th scope="col">Pegawai</th>
-                </tr>
-              </thead>
-              <tbody>
-                {agency.units.map((unit) => (
-                  <tr key={unit.id}>
-                    <td>{unit.name}</td>
-                    <td>{unit.people}</td>
-                  </tr>
+      ) : (
+        <>
+          <form method="get" action="/hr" className={styles.filters} aria-label="Pilih kelompok">
+            <div>
+              <label htmlFor="kelompok">Kelompok</label>
+              <select id="kelompok" name="kelompok" defaultValue={selected.id}>
+                {dashboard.cohorts.map((cohort) => (
+                  <option key={cohort.id} value={cohort.id}>
+                    {cohort.name} ({KIND_LABELS[cohort.kind]} {cohort.year}, {cohort.enrolments} peserta)
+                  </option>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      </div>
+              </select>
+            </div>
+            <button type="submit" className="button">
+              Tampilkan
+            </button>
+          </form>
+
+          <section aria-labelledby="ringkasan">
+            <h2 id="ringkasan">{selected.name}</h2>
+            <p className="muted">
+              {KIND_LABELS[selected.kind]} {selected.year} · batas waktu {selected.dueDate ? formatDate(selected.dueDate) : 'tidak ditetapkan'} ·{' '}
+              <span data-testid="jumlah-peserta">{counts.total}</span> peserta
+            </p>
+            <ul className={styles.headline} aria-label="Status peserta kelompok ini">
+              {STATUS_ORDER.map((status) => (
+                <li key={status} data-status={status}>
+                  <span className="muted">{ENROLMENT_STATUS_LABELS[status]}</span>
+                  <span className={styles.headlineValue} data-testid={`jumlah-${status}`}>
+                    {counts[status]}
+                  </span>
+                  <span className="muted">{percent(counts[status], counts.total)}% dari {counts.total}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+
+          <section className="card" aria-labelledby="nilai">
+            <h2 id="nilai" style={{ marginTop: 0 }}>
+              Nilai
+            </h2>
+            <dl>
+              <dt>Rata-rata nilai terbaik uji akhir</dt>
+              <dd>
+                <strong data-testid="rata-rata-akhir">{formatScore(scores.averageBestPost)}</strong>{' '}
+                <span className="muted">({scores.postLearners} peserta yang sudah mengerjakan uji akhir)</span>
+              </dd>
+              <dt>Kenaikan dari uji awal ke uji akhir</dt>
+              <dd>
+                <strong data-testid="kenaikan">{formatSigned(scores.averageGain)}</strong>{' '}
+                <span className="muted">
+                  {scores.gainLearners > 0
+                    ? `(rata-rata ${formatScore(scores.averagePreOfGain)} → ${formatScore(scores.averagePostOfGain)}, ${scores.gainLearners} peserta dengan kedua uji)`
+                    : '(belum ada peserta yang mengerjakan kedua uji)'}
+                </span>
+              </dd>
+            </dl>
+            <p className="muted">
+              Per peserta: nilai terbaik uji akhir dikurangi nilai uji awal pertama, dalam kelompok ini.
+            </p>
+          </section>
+
+          <section aria-labelledby="per-kelompok">
+            <h2 id="per-kelompok">Status per kelompok</h2>
+            <StatusBreakdown id="kelompok" title="Status peserta per kelompok" groupHeader="Kelompok" groups={dashboard.byCohort} />
+          </section>
+
+          <section aria-labelledby="per-unit">
+            <h2 id="per-unit">Status per unit kerja ({selected.name})</h2>
+            <StatusBreakdown
+              id="unit"
+              title={`Status peserta per unit kerja, ${selected.name}`}
+              groupHeader="Unit kerja"
+              groups={dashboard.byUnit.filter((group) => group.counts.total > 0)}
+            />
+          </section>
+
+          <section aria-labelledby="per-jenis">
+            <h2 id="per-jenis">Status per jenis kepegawaian ({selected.name})</h2>
+            <StatusBreakdown
+              id="jenis"
+              title={`Status peserta per jenis kepegawaian, ${selected.name}`}
+              groupHeader="Jenis kepegawaian"
+              groups={dashboard.byEmploymentType.filter((group) => group.counts.total > 0)}
+            />
+          </section>
+
+          <section aria-labelledby="analisis">
+            <h2 id="analisis">Analisis soal per aturan</h2>
+            <p className="muted">
+              Bagian jawaban uji akhir kelompok ini yang belum tepat (nilai di bawah penuh), per aturan yang diuji soal. Delapan poin
+              SE MenPAN-RB 137/2018 lebih dahulu. Persentase tinggi menandakan materi yang perlu diajarkan ulang.
+            </p>
+            <div className="table-wrap">
+              <table>
+                <caption className="visually-hidden">Analisis soal per aturan</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Aturan</th>
+                    <th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                      Jawaban
+                    </th>
+                    <th scope="col" style={{ whiteSpace: 'nowrap' }}>
+                      Belum tepat
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {dashboard.items.map((rule) => (
+                    <tr key={rule.ruleId} data-rule={rule.ruleId}>
+                      <th scope="row" style={{ fontWeight: 400 }}>
+                        {rule.lessonSlug ? <Link href={`/belajar/${rule.lessonSlug}#aturan-${rule.ruleId}`}>{rule.title}</Link> : rule.title}
+                      </th>
+                      <td>{rule.answered}</td>
+                      <td>{rule.wrongPercent === null ? '–' : `${rule.wrongPercent}% (${rule.wrong})`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
     </>
   )
 }

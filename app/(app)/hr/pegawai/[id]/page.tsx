@@ -1,0 +1,194 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { formatDate, formatDateTime, formatScore } from '@/components/hr/format'
+import { StatusBadge } from '@/components/hr/status'
+import { requireHrOfficer } from '@/lib/auth/session.server'
+import { getPersonHistory } from '@/lib/hr/dashboard.server'
+
+export const metadata: Metadata = { title: 'Riwayat pegawai' }
+
+const KIND_LABELS = { onboarding: 'Orientasi', refresher: 'Penyegaran' } as const
+const QUIZ_LABELS = { pretest: 'Uji awal', posttest: 'Uji akhir' } as const
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  const officer = await requireHrOfficer(`/hr/pegawai/${encodeURIComponent(id)}`)
+  // Another agency's person is answered exactly like an unknown id.
+  const history = await getPersonHistory(officer.agencyId, id)
+  if (!history) notFound()
+  const { person } = history
+
+  return (
+    <>
+      <p>
+        <Link href="/hr/pegawai">← Daftar pegawai</Link>
+      </p>
+      <h1>{person.name}</h1>
+      <dl className="verify-details">
+        <dt>NIP</dt>
+        <dd>{person.nip ?? '–'}</dd>
+        <dt>Email</dt>
+        <dd>{person.email}</dd>
+        <dt>Jenis kepegawaian</dt>
+        <dd>{person.employmentType ?? '–'}</dd>
+        <dt>Unit kerja</dt>
+        <dd>{person.unit?.name ?? '–'}</dd>
+        <dt>Akun</dt>
+        <dd>{person.claimedAt || person.createdAt ? `terdaftar ${formatDate(person.claimedAt ?? person.createdAt)}` : '–'}</dd>
+      </dl>
+
+      <section aria-labelledby="kelompok">
+        <h2 id="kelompok">Kelompok</h2>
+        {history.enrolments.length === 0 ? (
+          <p className="muted">Belum ditugaskan ke kelompok mana pun.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Kelompok yang diikuti</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Kelompok</th>
+                  <th scope="col">Jenis</th>
+                  <th scope="col">Batas waktu</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Nilai terbaik uji akhir</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.enrolments.map((enrolment) => (
+                  <tr key={enrolment.id}>
+                    <th scope="row" style={{ fontWeight: 400 }}>
+                      {enrolment.cohort.name}
+                    </th>
+                    <td>
+                      {KIND_LABELS[enrolment.cohort.kind]} {enrolment.cohort.year}
+                    </td>
+                    <td>{formatDate(enrolment.cohort.dueDate)}</td>
+                    <td>
+                      <StatusBadge status={enrolment.status} />
+                    </td>
+                    <td>{formatScore(enrolment.bestPostScore)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="pelajaran">
+        <h2 id="pelajaran">
+          Pelajaran ({history.lessonsDone} dari {history.lessonCount} selesai)
+        </h2>
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">Pelajaran</caption>
+            <thead>
+              <tr>
+                <th scope="col">Pelajaran</th>
+                <th scope="col">Selesai</th>
+                <th scope="col">Aktivitas terakhir</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.lessons.map((lesson) => (
+                <tr key={lesson.slug}>
+                  <th scope="row" style={{ fontWeight: 400 }}>
+                    {lesson.title}
+                  </th>
+                  <td>{lesson.completedAt ? formatDate(lesson.completedAt) : 'Belum'}</td>
+                  <td>{formatDateTime(lesson.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="percobaan">
+        <h2 id="percobaan">Percobaan uji</h2>
+        {history.attempts.length === 0 ? (
+          <p className="muted">Belum pernah mengerjakan uji.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Percobaan uji</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Tanggal</th>
+                  <th scope="col">Uji</th>
+                  <th scope="col">Kelompok</th>
+                  <th scope="col">Nilai</th>
+                  <th scope="col">Hasil</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.attempts.map((attempt) => (
+                  <tr key={attempt.id} data-attempt={attempt.id}>
+                    <td>{formatDateTime(attempt.submittedAt ?? attempt.startedAt)}</td>
+                    <td>{QUIZ_LABELS[attempt.kind]}</td>
+                    <td>{attempt.cohortName ?? '–'}</td>
+                    <td>{attempt.submittedAt ? formatScore(attempt.score) : '–'}</td>
+                    <td>
+                      {!attempt.submittedAt
+                        ? 'Belum dikirim'
+                        : attempt.kind === 'pretest'
+                          ? 'Selesai'
+                          : attempt.passed
+                            ? 'Lulus'
+                            : 'Belum lulus'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="sertifikat">
+        <h2 id="sertifikat">Sertifikat</h2>
+        {history.certificates.length === 0 ? (
+          <p className="muted">Belum ada sertifikat.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Sertifikat</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Nomor</th>
+                  <th scope="col">Tahun</th>
+                  <th scope="col">Nilai</th>
+                  <th scope="col">Selesai</th>
+                  <th scope="col">Berlaku sampai</th>
+                  <th scope="col">Keadaan</th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.certificates.map((certificate) => (
+                  <tr key={certificate.id}>
+                    <th scope="row" style={{ fontWeight: 400 }}>
+                      {certificate.number}
+                    </th>
+                    <td>{certificate.year}</td>
+                    <td>{formatScore(certificate.score)}</td>
+                    <td>{formatDate(certificate.completedAt)}</td>
+                    <td>{formatDate(certificate.validUntil)}</td>
+                    <td>
+                      {certificate.revokedAt
+                        ? `Dicabut ${formatDate(certificate.revokedAt)}${certificate.revokedReason ? `: ${certificate.revokedReason}` : ''}`
+                        : certificate.expired
+                          ? 'Kedaluwarsa'
+                          : 'Berlaku'}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/**
+ * Starts the production build (`next start`) for a benchmark, in its own process group: `next
+ * start` runs the server in a child process, so stopping only the CLI would leave the server
+ * holding the port. Refuses a port that already answers, so a benchmark never measures a stale
+ * server.
+ */
+export async function startNextServer(port: number, env: Record<string, string | undefined>) {
+  if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
+    throw new Error('No production build: run `npx next build` first.')
+  }
+  const base = `http://localhost:${port}`
+  const answers = await fetch(`${base}/api/health`).then(() => true, () => false)
+  if (answers) throw new Error(`port ${port} already answers: stop that server first (or choose another port)`)
+  const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
+    cwd: root,
+    env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+    detached: true,
+  })
+  let exited = false
+  child.once('exit', () => (exited = true))
+  const stop = async () => {
+    if (exited || child.pid === undefined) return
+    try {
+      process.kill(-child.pid, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+    await new Promise((resolve) => (exited ? resolve(null) : child.once('exit', resolve)))
+  }
+  process.once('exit', () => {
+    if (!exited && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM')
+  })
+  for (let i = 0; ; i++) {
+    if (exited) throw new Error(`next start exited early (port ${port} taken?)`)
+    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break
+    if (i > 200) throw new Error('server did not start within 40 s')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  /** The server process (the child of `next start`), for reading its memory from /proc. */
+  const serverPid = (): number => {
+    const children = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
+    return Number(children[0] ?? child.pid)
+  }
+  return { base, stop, serverPid }
+}
