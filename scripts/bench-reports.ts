@@ -70,19 +70,23 @@ sqlite.transaction(() => {
     const userId = randomUUID()
     const enrolmentId = randomUUID()
     const nip = `19${String(60 + (i % 40)).padStart(2, '0')}0101202101${1 + (i % 2)}${String(i % 1000).padStart(3, '0')}`.slice(0, 14) + String(i).padStart(4, '0')
-    const at = now - (i % 1000) * 60_000
+    const atMs = now - (i % 1000) * 60_000
+    // Stored the way Prisma stores DateTime on SQLite: ISO-8601 text.
+    const at = new Date(atMs).toISOString()
+    const later = new Date(atMs + 3_600_000).toISOString()
+    const yearLater = new Date(atMs + 365 * 86_400_000).toISOString()
     insertUser.run(userId, `Peserta ${i}, S.Sos.`, `peserta${i}@contoh.go.id`, nip, types[i % 3], agency.id, units[i % units.length], at, at)
     insertEnrolment.run(enrolmentId, userId, cohort.id, at)
     const lessonsDone = i % 8
     for (const slug of slugs.slice(0, lessonsDone)) insertProgress.run(randomUUID(), userId, slug, at, at, at)
-    if (i % 4 === 0) insertAttempt.run(randomUUID(), userId, enrolmentId, 'pretest', at, at + 3_600_000, at, 40 + (i % 50), 0)
+    if (i % 4 === 0) insertAttempt.run(randomUUID(), userId, enrolmentId, 'pretest', at, later, at, 40 + (i % 50), 0)
     if (lessonsDone === 7) {
       const attemptId = randomUUID()
       const passed = i % 3 !== 0
-      insertAttempt.run(attemptId, userId, enrolmentId, 'posttest', at, at + 3_600_000, at, passed ? 86.7 : 60, passed ? 1 : 0)
+      insertAttempt.run(attemptId, userId, enrolmentId, 'posttest', at, later, at, passed ? 86.7 : 60, passed ? 1 : 0)
       if (passed) {
         certificates++
-        insertCertificate.run(randomUUID(), `BBS/2026/${String(certificates).padStart(6, '0')}`, certificates, randomUUID().replaceAll('-', ''), userId, enrolmentId, attemptId, `Peserta ${i}, S.Sos.`, nip, agency.name, 86.7, at, at + 365 * 86_400_000, at)
+        insertCertificate.run(randomUUID(), `BBS/2026/${String(certificates).padStart(6, '0')}`, certificates, randomUUID().replaceAll('-', ''), userId, enrolmentId, attemptId, `Peserta ${i}, S.Sos.`, nip, agency.name, 86.7, at, yearLater, at)
       }
     }
   }

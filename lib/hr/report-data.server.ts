@@ -1,14 +1,14 @@
 import 'server-only'
 import { writeAudit } from '@/lib/audit/audit.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
+import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
 import { AppError } from '@/lib/errors/app-error'
 import type { CompletionRow } from '@/lib/reports/completion-report'
 import { enrolmentStatus } from './enrolment-status'
 import type { ReportFilter } from './report-filter'
 
-// Ids per query stay well under the SQLite driver's limit on bound parameters (999).
-const PAGE_SIZE = 400
+const PAGE_SIZE = 1000
 
 type Officer = { id: string; agencyId: string }
 
@@ -32,95 +32,88 @@ function inRange(date: Date | null, filter: ReportFilter): boolean {
   return (!filter.completedFrom || date >= filter.completedFrom) && (!filter.completedTo || date <= filter.completedTo)
 }
 
+type CompletionRecord = {
+  id: string
+  nip: string | null
+  name: string
+  employmentType: string | null
+  unitName: string | null
+  lessonsDone: number | bigint
+  attempts: number | bigint
+  bestPost: number | null
+  preScore: number | null
+  passedAt: Date | string | null
+  certificateNumber: string | null
+  validUntil: Date | string | null
+  certificateCompletedAt: Date | string | null
+  jp: number | null
+}
+
+/** Raw results carry SQLite's ISO text or PostgreSQL's Date, and BigInt counts: one shape here. */
+const asDate = (value: Date | string | null): Date | null => (value === null ? null : value instanceof Date ? value : new Date(value))
+
 /**
- * The completion rows of a cohort, page by page (400 enrolments and a handful of grouped
- * queries per page), so a report of 100,000 people streams with flat memory.
+ * The completion rows of a cohort, page by page: one SQL statement per 1,000 enrolments (keyset
+ * on the enrolment id, correlated subqueries for lessons, attempts, scores), so 100,000 rows
+ * stream with flat memory. Standard SQL with quoted identifiers, the same on both providers;
+ * enum values are literals, compared as text.
  */
 export async function* completionRows(officer: Officer, filter: ReportFilter, cohort: ReportCohort): AsyncGenerator<CompletionRow> {
-  const lessonsTotal = getLessonOutline().length
-  const lessonSlugs = getLessonOutline().map((lesson) => lesson.slug)
+  const outline = getLessonOutline()
+  const lessonsTotal = outline.length
+  const slugs = Prisma.join(outline.map((lesson) => lesson.slug))
+  const unitFilter = filter.unitId ? Prisma.sql`AND u."unitId" = ${filter.unitId}` : Prisma.empty
+  const typeFilter = filter.employmentType ? Prisma.sql`AND CAST(u."employmentType" AS TEXT) = ${filter.employmentType}` : Prisma.empty
   const now = new Date()
-  let cursor: string | undefined
+  let cursor = ''
   for (;;) {
-    const enrolments = await db.enrolment.findMany({
-      where: {
-        cohortId: cohort.id,
-        user: {
-          agencyId: officer.agencyId,
-          ...(filter.unitId ? { unitId: filter.unitId } : {}),
-          ...(filter.employmentType ? { employmentType: filter.employmentType } : {}),
-        },
-      },
-      orderBy: { id: 'asc' },
-      take: PAGE_SIZE,
-      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
-      select: {
-        id: true,
-        userId: true,
-        user: { select: { nip: true, name: true, employmentType: true, unit: { select: { name: true } } } },
-        certificate: { select: { number: true, validUntil: true, completedAt: true, jp: true } },
-      },
-    })
-    if (!enrolments.length) return
-    cursor = enrolments.at(-1)?.id
-    const userIds = enrolments.map((enrolment) => enrolment.userId)
-    const enrolmentIds = enrolments.map((enrolment) => enrolment.id)
-    const [lessons, posttests, passes, pretests] = await Promise.all([
-      db.lessonProgress.groupBy({
-        by: ['userId'],
-        where: { userId: { in: userIds }, completedAt: { not: null }, lessonSlug: { in: lessonSlugs } },
-        _count: { _all: true },
-      }),
-      db.quizAttempt.groupBy({
-        by: ['enrolmentId'],
-        where: { enrolmentId: { in: enrolmentIds }, kind: 'posttest' },
-        _max: { score: true },
-        _count: { _all: true },
-      }),
-      db.quizAttempt.groupBy({
-        by: ['enrolmentId'],
-        where: { enrolmentId: { in: enrolmentIds }, kind: 'posttest', passed: true },
-        _min: { submittedAt: true },
-      }),
-      db.quizAttempt.findMany({
-        where: { enrolmentId: { in: enrolmentIds }, kind: 'pretest', submittedAt: { not: null } },
-        orderBy: { submittedAt: 'asc' },
-        select: { enrolmentId: true, score: true },
-      }),
-    ])
-    const lessonsBy = new Map(lessons.map((row) => [row.userId, row._count._all]))
-    const postBy = new Map(posttests.map((row) => [row.enrolmentId, row]))
-    const passBy = new Map(passes.map((row) => [row.enrolmentId, row._min.submittedAt]))
-    const preBy = new Map<string, number | null>()
-    for (const row of pretests) if (row.enrolmentId && !preBy.has(row.enrolmentId)) preBy.set(row.enrolmentId, row.score)
-
-    for (const enrolment of enrolments) {
-      const post = postBy.get(enrolment.id)
-      const passedAt = passBy.get(enrolment.id) ?? null
-      const lessonsDone = lessonsBy.get(enrolment.userId) ?? 0
-      const attempts = post?._count._all ?? 0
+    const records = await db.$queryRaw<CompletionRecord[]>`
+      SELECT e."id", u."nip", u."name", CAST(u."employmentType" AS TEXT) AS "employmentType", un."name" AS "unitName",
+        (SELECT COUNT(*) FROM "lesson_progress" lp
+          WHERE lp."userId" = e."userId" AND lp."completedAt" IS NOT NULL AND lp."lessonSlug" IN (${slugs})) AS "lessonsDone",
+        (SELECT COUNT(*) FROM "quiz_attempt" qa WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest') AS "attempts",
+        (SELECT MAX(qa."score") FROM "quiz_attempt" qa WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest') AS "bestPost",
+        (SELECT qa."score" FROM "quiz_attempt" qa
+          WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'pretest' AND qa."submittedAt" IS NOT NULL
+          ORDER BY qa."submittedAt" LIMIT 1) AS "preScore",
+        (SELECT MIN(qa."submittedAt") FROM "quiz_attempt" qa
+          WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest' AND qa."passed" = TRUE) AS "passedAt",
+        c."number" AS "certificateNumber", c."validUntil", c."completedAt" AS "certificateCompletedAt", c."jp"
+      FROM "enrolment" e
+      JOIN "user" u ON u."id" = e."userId"
+      LEFT JOIN "unit" un ON un."id" = u."unitId"
+      LEFT JOIN "certificate" c ON c."enrolmentId" = e."id"
+      WHERE e."cohortId" = ${cohort.id} AND u."agencyId" = ${officer.agencyId} ${unitFilter} ${typeFilter} AND e."id" > ${cursor}
+      ORDER BY e."id"
+      LIMIT ${PAGE_SIZE}`
+    if (!records.length) return
+    cursor = records.at(-1)?.id ?? cursor
+    for (const record of records) {
+      const passedAt = asDate(record.passedAt)
+      const lessonsDone = Number(record.lessonsDone)
+      const attempts = Number(record.attempts)
       const status = enrolmentStatus({ passed: !!passedAt, lessonsDone, attempts, dueDate: cohort.dueDate, now })
-      const completedAt = enrolment.certificate?.completedAt ?? passedAt
+      const completedAt = asDate(record.certificateCompletedAt) ?? passedAt
       if (filter.status && status !== filter.status) continue
       if (!inRange(completedAt, filter)) continue
       yield {
-        nip: enrolment.user.nip ?? '',
-        name: enrolment.user.name,
-        employmentType: enrolment.user.employmentType,
+        nip: record.nip ?? '',
+        name: record.name,
+        employmentType: (record.employmentType as CompletionRow['employmentType']) ?? null,
         agencyName: cohort.agency.name,
-        unitName: enrolment.user.unit?.name ?? '',
+        unitName: record.unitName ?? '',
         cohortName: cohort.name,
         dueDate: cohort.dueDate,
         status,
         lessonsDone,
         lessonsTotal,
-        preTestScore: preBy.get(enrolment.id) ?? null,
-        bestPostTestScore: post?._max.score ?? null,
+        preTestScore: record.preScore === null ? null : Number(record.preScore),
+        bestPostTestScore: record.bestPost === null ? null : Number(record.bestPost),
         attempts,
         completedAt,
-        certificateNumber: enrolment.certificate?.number ?? null,
-        validUntil: enrolment.certificate?.validUntil ?? null,
-        jp: enrolment.certificate?.jp ?? null,
+        certificateNumber: record.certificateNumber,
+        validUntil: asDate(record.validUntil),
+        jp: record.jp === null ? null : Number(record.jp),
       }
     }
   }
