@@ -66,6 +66,8 @@ test('an admin changes the pass mark, sees old and new value in the audit log; a
   expect(response.status()).not.toBe(200)
   expect((await e2eDb((db) => db.setting.findUniqueOrThrow({ where: { key: 'passMark' } }))).value).toBe('75')
   expect(await settingsAudits()).toHaveLength(1)
+  // Other tests share this database: put the default pass mark back.
+  await e2eDb((db) => db.setting.deleteMany({ where: { key: 'passMark' } }))
 })
 
 test('an admin creates an agency with a unit and appoints an HR officer, who can then open /hr', async ({ page, browser }) => {

@@ -37,9 +37,10 @@ test('a learner fails the post-test, reads the feedback, and passes on the secon
 
   await submitWithoutAnswers(page)
   await expect(page.getByRole('heading', { level: 1, name: 'Hasil uji akhir' })).toBeFocused()
-  await expect(page.getByText(/Belum lulus \(nilai lulus 80\)/)).toBeVisible()
+  // 0 fails and 100 passes under any pass mark an admin may set (another test may change it).
+  await expect(page.getByText(/Belum lulus \(nilai lulus \d+\)/)).toBeVisible()
   await expect(page.getByRole('heading', { level: 3, name: /Soal \d+: Belum tepat/ })).toHaveCount(key.length)
-  await expect(page.getByText(key[0]!.explanation.slice(0, 60))).toBeVisible()
+  await expect(page.getByText(key[0]!.explanation.trim(), { exact: true })).toBeVisible()
   const lessonLink = page.locator('a[href*="#aturan-"]').first()
   await expect(lessonLink).toHaveAttribute('href', /\/belajar\/[a-z0-9-]+#aturan-/)
   await expectAccessible(page)
@@ -52,7 +53,7 @@ test('a learner fails the post-test, reads the feedback, and passes on the secon
   await expect(page.getByText(`${key.length} dari ${key.length} soal terjawab`)).toBeVisible()
   await page.getByRole('button', { name: 'Kirim jawaban' }).click()
   await expect(page).toHaveURL(new RegExp(`/uji/hasil/${second}`))
-  await expect(page.getByText(/^Lulus \(nilai lulus 80\)/)).toBeVisible()
+  await expect(page.getByText(/^Lulus \(nilai lulus \d+\)/)).toBeVisible()
   await expect(page.locator('.result-score')).toHaveText('100')
 
   const attempts = await e2eDb((db) =>
