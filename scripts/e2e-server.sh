@@ -14,6 +14,6 @@ export PUBLIC_BASE_URL="http://localhost:$PORT"
 mkdir -p tests/.data
 rm -f "$DB_FILE" "$DB_FILE-wal" "$DB_FILE-shm"
 npx tsx scripts/db/migrate.ts >/dev/null
-npx tsx prisma/seed/demo.ts >/dev/null
+npx tsx --conditions=react-server prisma/seed/demo.ts >/dev/null
 [ -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ] || npx next build
 exec npx next start -p "$PORT"

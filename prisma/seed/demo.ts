@@ -4,7 +4,8 @@
  *   npm run db:seed
  */
 import { createDbClient } from '../../lib/db/create-client'
-import { DEMO_AGENCIES, DEMO_LOGINS, DEMO_PASSWORD } from './demo-data'
+import { getLessonOutline } from '../../lib/content/lessons.server'
+import { DEMO_AGENCIES, DEMO_COLLEAGUES, DEMO_LOGINS, DEMO_PASSWORD } from './demo-data'
 import { seedAgency, seedUser } from './seeders'
 
 const { db } = createDbClient(process.env.DATABASE_URL)
@@ -13,7 +14,7 @@ const [city, ministry] = await Promise.all(DEMO_AGENCIES.map((agency) => seedAge
 if (!city || !ministry) throw new Error('demo agencies missing')
 const unitNamed = (name: string) => city.units.find((unit) => unit.name === name)?.id ?? null
 
-await seedUser(db, {
+const learner = await seedUser(db, {
   ...DEMO_LOGINS.learner,
   password: DEMO_PASSWORD,
   agencyId: city.id,
@@ -27,7 +28,42 @@ await seedUser(db, {
   unitId: unitNamed('Badan Kepegawaian dan Pengembangan SDM'),
 })
 await seedUser(db, { ...DEMO_LOGINS.admin, password: DEMO_PASSWORD, role: 'admin' })
+
+// An onboarding cohort with a due date, the demo learner and a few colleagues at different
+// stages, so the HR pages have something to show.
+const year = new Date().getFullYear()
+const cohort = await db.cohort.upsert({
+  where: { agencyId_name: { agencyId: city.id, name: `Orientasi ASN dan P3K ${year}` } },
+  update: {},
+  create: { agencyId: city.id, kind: 'onboarding', year, name: `Orientasi ASN dan P3K ${year}`, dueDate: new Date(`${year + 1}-01-31T16:59:59Z`) },
+})
+const lessons = getLessonOutline()
+for (const [index, colleague] of DEMO_COLLEAGUES.entries()) {
+  const user = await seedUser(db, {
+    ...colleague,
+    password: DEMO_PASSWORD,
+    agencyId: city.id,
+    unitId: city.units[index % city.units.length]?.id ?? null,
+  })
+  await enrol(user.id)
+  for (const lesson of lessons.slice(0, colleague.lessonsDone)) {
+    await db.lessonProgress.upsert({
+      where: { userId_lessonSlug: { userId: user.id, lessonSlug: lesson.slug } },
+      update: {},
+      create: { userId: user.id, lessonSlug: lesson.slug, contentVersion: 'demo', reachedEndAt: new Date(), completedAt: new Date() },
+    })
+  }
+}
+await enrol(learner.id)
 await db.$disconnect()
+
+async function enrol(userId: string) {
+  await db.enrolment.upsert({
+    where: { userId_cycleKey: { userId, cycleKey: 'onboarding' } },
+    update: {},
+    create: { userId, cohortId: cohort.id, cycleKey: 'onboarding' },
+  })
+}
 
 console.log(`
 Demo data is ready. Sign in at http://localhost:3000/masuk with password ${DEMO_PASSWORD}:
