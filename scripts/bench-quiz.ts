@@ -8,17 +8,15 @@
  * Prints readable lines, then one JSON object on the last line.
  */
 import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
+import { prepareBenchDatabase } from './lib/bench-database'
 import { startNextServer } from './lib/next-server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const PORT = Number(process.env.BENCH_PORT ?? 3400)
 const base = `http://localhost:${PORT}`
-const DB_FILE = path.join(root, 'tests/.data/bench-quiz.db')
-const SECRET = 'benchmark-secret-0123456789abcdefghijklmnop'
 const LEARNERS = 50
 const ATTEMPTS_PER_LEARNER = 160
 const CONNECTIONS = 50
@@ -34,20 +32,10 @@ const micro = JSON.parse(
 console.log(`draw + score of one 15-item attempt: median ${micro.drawScoreMedianUs} µs`)
 
 // 2. A scratch database with learners, sessions and open attempts.
-for (const suffix of ['', '-wal', '-shm']) fs.rmSync(DB_FILE + suffix, { force: true })
-process.env.DATABASE_URL = `file:${DB_FILE}`
-process.env.BETTER_AUTH_SECRET = SECRET
-process.env.PUBLIC_BASE_URL = base
-const { migrate } = await import('./db/migrate')
-migrate(process.env.DATABASE_URL, { quiet: true })
-const { db } = await import('../lib/db/db.server')
-const { auth } = await import('../lib/auth/auth.server')
-const { seedAgency, seedUser } = await import('../prisma/seed/seeders')
-const { DEMO_AGENCIES } = await import('../prisma/seed/demo-data')
+const { file: DB_FILE, db, agency, sessionCookie } = await prepareBenchDatabase('bench-quiz', base)
+const { seedUser } = await import('../prisma/seed/seeders')
 const { getQuestionBank } = await import('../lib/assessment/bank.server')
 const { draw, POST_TEST_BLUEPRINT } = await import('../lib/quiz')
-
-const agency = await seedAgency(db, DEMO_AGENCIES[0]!)
 const cohort = await db.cohort.create({ data: { agencyId: agency.id, kind: 'onboarding', year: 2026, name: 'Bench' } })
 const { bank } = getQuestionBank()
 type Job = { path: string; cookie: string; body: string }
@@ -56,8 +44,7 @@ for (let i = 0; i < LEARNERS; i++) {
   const email = `bench-${i}@contoh.go.id`
   const user = await seedUser(db, { name: `Peserta ${i}`, email, password: 'Bench-password-1', agencyId: agency.id })
   const enrolment = await db.enrolment.create({ data: { userId: user.id, cohortId: cohort.id, cycleKey: 'onboarding' } })
-  const signIn = await auth.api.signInEmail({ body: { email, password: 'Bench-password-1' }, asResponse: true })
-  const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const cookie = await sessionCookie(email, 'Bench-password-1')
   const rows = []
   for (let j = 0; j < ATTEMPTS_PER_LEARNER; j++) {
     const attempt = draw(bank, POST_TEST_BLUEPRINT, `bench-${i}-${j}`)

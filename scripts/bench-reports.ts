@@ -8,38 +8,21 @@
  */
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import Database from 'better-sqlite3'
+import { prepareBenchDatabase } from './lib/bench-database'
 import { startNextServer } from './lib/next-server'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
 const PORT = Number(process.env.BENCH_PORT ?? 3410)
 const base = `http://localhost:${PORT}`
-const DB_FILE = path.join(root, 'tests/.data/bench-reports.db')
-const SECRET = 'benchmark-secret-0123456789abcdefghijklmnop'
-
-for (const suffix of ['', '-wal', '-shm']) fs.rmSync(DB_FILE + suffix, { force: true })
-process.env.DATABASE_URL = `file:${DB_FILE}`
-process.env.BETTER_AUTH_SECRET = SECRET
-process.env.PUBLIC_BASE_URL = base
-
-const { migrate } = await import('./db/migrate')
-migrate(process.env.DATABASE_URL, { quiet: true })
-const { db } = await import('../lib/db/db.server')
-const { auth } = await import('../lib/auth/auth.server')
-const { seedAgency, seedUser } = await import('../prisma/seed/seeders')
-const { DEMO_AGENCIES } = await import('../prisma/seed/demo-data')
+const { file: DB_FILE, db, agency, sessionCookie } = await prepareBenchDatabase('bench-reports', base)
+const { seedUser } = await import('../prisma/seed/seeders')
 const { getLessonOutline } = await import('../lib/content/lessons.server')
-
-const agency = await seedAgency(db, DEMO_AGENCIES[0]!)
 await seedUser(db, { name: 'HR Bench', email: 'hr-bench@contoh.go.id', password: 'Bench-password-1', role: 'hr', agencyId: agency.id })
 const cohort = await db.cohort.create({
   data: { agencyId: agency.id, kind: 'onboarding', year: 2026, name: 'Orientasi 2026', dueDate: new Date('2026-12-31T16:59:59Z') },
 })
-const signIn = await auth.api.signInEmail({ body: { email: 'hr-bench@contoh.go.id', password: 'Bench-password-1' }, asResponse: true })
-const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+const cookie = await sessionCookie('hr-bench@contoh.go.id', 'Bench-password-1')
 await db.$disconnect()
 
 // Seeding 100,000 people through the ORM takes minutes; plain prepared statements take seconds.

@@ -3,8 +3,8 @@ import { signOutAction } from '@/app/(site)/masuk/actions'
 
 type HeaderUser = { name: string; role: 'learner' | 'hr' | 'admin' }
 
-/** The page header; with a user it shows their areas and a sign-out button. */
-export function SiteHeader({ user }: { user?: HeaderUser | null }) {
+/** The brand and the main navigation, around the links each header chooses. */
+function HeaderFrame({ children }: { children: React.ReactNode }) {
   return (
     <header className="site-header">
       <div className="container">
@@ -15,49 +15,70 @@ export function SiteHeader({ user }: { user?: HeaderUser | null }) {
           Bijak Bermedia Sosial
         </Link>
         <nav className="site-nav" aria-label="Navigasi utama">
-          <ul>
-            {user ? (
-              <>
-                <li>
-                  <Link href="/dasbor">Dasbor</Link>
-                </li>
-                <li>
-                  <Link href="/sertifikat">Sertifikat</Link>
-                </li>
-                {user.role === 'hr' && (
-                  <li>
-                    <Link href="/hr">Kepegawaian</Link>
-                  </li>
-                )}
-                {user.role === 'admin' && (
-                  <li>
-                    <Link href="/admin">Admin</Link>
-                  </li>
-                )}
-                <li>
-                  <form action={signOutAction}>
-                    <button type="submit" className="button link">
-                      Keluar
-                    </button>
-                  </form>
-                </li>
-              </>
-            ) : (
-              <>
-                <li>
-                  <Link href="/masuk">Masuk</Link>
-                </li>
-                <li>
-                  <Link href="/daftar" className="button secondary">
-                    Daftar
-                  </Link>
-                </li>
-              </>
-            )}
-          </ul>
+          <ul>{children}</ul>
         </nav>
       </div>
     </header>
+  )
+}
+
+/**
+ * The header of static lesson pages: it cannot depend on who is reading, so it only leads to
+ * the dashboard.
+ */
+export function CourseHeader() {
+  return (
+    <HeaderFrame>
+      <li>
+        <Link href="/dasbor">Dasbor saya</Link>
+      </li>
+    </HeaderFrame>
+  )
+}
+
+/** The page header; with a user it shows their areas and a sign-out button. */
+export function SiteHeader({ user }: { user?: HeaderUser | null }) {
+  return (
+    <HeaderFrame>
+      {user ? (
+        <>
+          <li>
+            <Link href="/dasbor">Dasbor</Link>
+          </li>
+          <li>
+            <Link href="/sertifikat">Sertifikat</Link>
+          </li>
+          {user.role === 'hr' && (
+            <li>
+              <Link href="/hr">Kepegawaian</Link>
+            </li>
+          )}
+          {user.role === 'admin' && (
+            <li>
+              <Link href="/admin">Admin</Link>
+            </li>
+          )}
+          <li>
+            <form action={signOutAction}>
+              <button type="submit" className="button link">
+                Keluar
+              </button>
+            </form>
+          </li>
+        </>
+      ) : (
+        <>
+          <li>
+            <Link href="/masuk">Masuk</Link>
+          </li>
+          <li>
+            <Link href="/daftar" className="button secondary">
+              Daftar
+            </Link>
+          </li>
+        </>
+      )}
+    </HeaderFrame>
   )
 }
 
