@@ -55,6 +55,11 @@ test('HR imports a roster, assigns onboarding, an imported learner claims and pa
   const imported = await e2eDb((db) => db.user.findUniqueOrThrow({ where: { nip: c }, include: { unit: true } }))
   expect(imported).toMatchObject({ name: 'Siti; Rahma', employmentType: 'CPNS', claimedAt: null })
 
+  // "The imported roster": the same file assigns its people to a cohort (here the demo one).
+  await page.getByLabel('Tetapkan semua orang dalam berkas ini ke kelompok').selectOption({ label: `Orientasi ASN dan P3K ${new Date().getFullYear()}` })
+  await page.getByRole('button', { name: 'Tetapkan daftar ini' }).click()
+  await expect(page.getByText('Penetapan selesai: 3 ditambahkan, 0 dipindahkan dari kelompok lain.')).toBeVisible()
+
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh kode aktivasi (CSV)' }).click()])
   const codes = parse(fs.readFileSync(await download.path()), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[]
   const codeOfA = codes.find((row) => row.NIP === a)?.['Kode Aktivasi']
@@ -70,7 +75,8 @@ test('HR imports a roster, assigns onboarding, an imported learner claims and pa
   await page.getByLabel('Daftar NIP pilihan').check()
   await page.getByLabel('NIP / NI PPPK (satu per baris)').fill([a, b, c].join('\n'))
   await page.getByRole('button', { name: 'Tetapkan' }).click()
-  await expect(page.getByText('Penetapan selesai: 3 ditambahkan')).toBeVisible()
+  // One cohort per cycle: they move from the demo cohort to this one.
+  await expect(page.getByText('Penetapan selesai: 0 ditambahkan; 3 dipindahkan dari kelompok lain.')).toBeVisible()
   await expectAccessible(page)
 
   // The imported learner claims the account with the NIP and the code, and passes.

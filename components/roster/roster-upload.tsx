@@ -27,14 +27,28 @@ async function send(url: string, file: File): Promise<{ ok: true; data: unknown 
   }
 }
 
+type Assigned = { added: number; moved: number; already: number; certified: number; unknownNips: number }
+
 /** Upload a roster, see what would happen, then import it (the file is sent again on import). */
-export function RosterUpload() {
+export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string }[] }) {
   const input = useRef<HTMLInputElement>(null)
   const [file, setFile] = useState<File | null>(null)
   const [preview, setPreview] = useState<Preview | null>(null)
   const [imported, setImported] = useState<Imported | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<'preview' | 'import' | null>(null)
+  const [busy, setBusy] = useState<'preview' | 'import' | 'assign' | null>(null)
+  const [cohortId, setCohortId] = useState(cohorts[0]?.id ?? '')
+  const [assigned, setAssigned] = useState<Assigned | null>(null)
+
+  async function runAssign() {
+    if (!file || !cohortId) return
+    setBusy('assign')
+    setError(null)
+    const result = await send(`/api/hr/cohorts/assign-roster?kelompok=${encodeURIComponent(cohortId)}`, file)
+    setBusy(null)
+    if (result.ok) setAssigned(result.data as Assigned)
+    else setError(result.message)
+  }
 
   async function runPreview(event: React.FormEvent) {
     event.preventDefault()
@@ -91,6 +105,29 @@ export function RosterUpload() {
             Impor selesai: {imported.create} akun baru dibuat, {imported.updateUnit} pegawai pindah unit kerja.{' '}
             <Link href="/hr/kelompok">Tetapkan ke kelompok</Link>.
           </p>
+        )}
+        {imported && cohorts.length > 0 && (
+          <div className="card">
+            <label htmlFor="kelompok-impor">Tetapkan semua orang dalam berkas ini ke kelompok</label>
+            <select id="kelompok-impor" value={cohortId} onChange={(event) => setCohortId(event.target.value)}>
+              {cohorts.map((cohort) => (
+                <option key={cohort.id} value={cohort.id}>
+                  {cohort.name}
+                </option>
+              ))}
+            </select>
+            <div className="actions">
+              <button type="button" className="button" onClick={runAssign} disabled={busy !== null}>
+                {busy === 'assign' ? 'Menetapkan…' : 'Tetapkan daftar ini'}
+              </button>
+            </div>
+            {assigned && (
+              <p className="alert success" role="status">
+                Penetapan selesai: {assigned.added} ditambahkan, {assigned.moved} dipindahkan dari kelompok lain
+                {assigned.certified ? `, ${assigned.certified} sudah bersertifikat (tidak diubah)` : ''}.
+              </p>
+            )}
+          </div>
         )}
         {imported && imported.create > 0 && (
           <form method="post" action="/api/hr/activation-codes">

@@ -4,7 +4,7 @@ import { auditLogCreate } from '@/lib/audit/audit.server'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { AppError } from '@/lib/errors/app-error'
-import { previewRoster, type RosterLookups, type RosterPreview } from '@/lib/roster'
+import { previewRoster, readRosterRows, RosterFileError, validateRosterRow, type RosterLookups, type RosterPreview } from '@/lib/roster'
 
 type Officer = { id: string; agencyId: string }
 type Upload = { body: AsyncIterable<Uint8Array>; fileName: string }
@@ -100,4 +100,22 @@ export async function importRosterUpload(officer: Officer, upload: Upload) {
     throw error
   }
   return preview.counts
+}
+
+/**
+ * The NIPs of every readable, valid row of a roster file, for assigning "the imported roster" to
+ * a cohort (the same file is sent again: nothing is kept between requests).
+ */
+export async function rosterNips(upload: Upload): Promise<string[]> {
+  const nips = new Set<string>()
+  try {
+    for await (const raw of readRosterRows(upload.body, { fileName: upload.fileName })) {
+      const checked = validateRosterRow(raw)
+      if (checked.ok) nips.add(checked.row.nip)
+    }
+  } catch (error) {
+    if (error instanceof RosterFileError) throw new AppError(422, error.message)
+    throw error
+  }
+  return [...nips]
 }
