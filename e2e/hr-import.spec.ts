@@ -78,6 +78,10 @@ test('HR imports a roster, assigns onboarding, an imported learner claims and pa
   // One cohort per cycle: they move from the demo cohort to this one.
   await expect(page.getByText('Penetapan selesai: 0 ditambahkan; 3 dipindahkan dari kelompok lain.')).toBeVisible()
   await expectAccessible(page)
+  const cohort = await e2eDb((db) => db.cohort.findFirstOrThrow({ where: { name: cohortName } }))
+  await page.goto(`/hr?kelompok=${cohort.id}`)
+  await expect(page.getByTestId('jumlah-peserta')).toHaveText('3')
+  await expect(page.getByTestId('jumlah-lulus')).toHaveText('0')
 
   // The imported learner claims the account with the NIP and the code, and passes.
   const learner = await (await browser.newContext()).newPage()
@@ -95,8 +99,11 @@ test('HR imports a roster, assigns onboarding, an imported learner claims and pa
   await passPostTest(learner)
   const certificate = await e2eDb((db) => db.certificate.findFirstOrThrow({ where: { userId: userA.id } }))
 
+  // The dashboard counts change.
+  await page.reload()
+  await expect(page.getByTestId('jumlah-lulus')).toHaveText('1')
+
   // Reports: CSV and XLSX contain the learner as passed with the certificate number.
-  const cohort = await e2eDb((db) => db.cohort.findFirstOrThrow({ where: { name: cohortName } }))
   const csv = await page.request.get(`/api/hr/reports/completion?kelompok=${cohort.id}&format=csv&pemisah=titik-koma`)
   expect(csv.status()).toBe(200)
   const csvBody = await csv.body()
@@ -134,6 +141,15 @@ test("an HR officer cannot read another agency's cohort, and a learner cannot us
   })
   await signInWithForm(page, DEMO_LOGINS.hr.email)
   await expect(page).toHaveURL(/\/hr$/)
+  const users = await e2eDb((db) => db.user.count())
+  const tooLarge = await page.request.post('/api/hr/roster/preview', { data: Buffer.alloc(11 * 1024 * 1024, 65), headers: { 'x-file-name': 'besar.csv' } })
+  expect(tooLarge.status()).toBe(413)
+  expect((await tooLarge.json()).error.message).toMatch(/lebih dari 10 MB/)
+  const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
+  const binary = await page.request.post('/api/hr/roster/import', { data: png, headers: { 'x-file-name': 'daftar.csv', origin: new URL(page.url()).origin } })
+  expect(binary.status()).toBe(422)
+  expect((await binary.json()).error.message).toMatch(/bukan CSV atau XLSX|bukan berkas/i)
+  expect(await e2eDb((db) => db.user.count())).toBe(users)
   for (const route of ['completion', 'siasn', 'certificates']) {
     expect((await page.request.get(`/api/hr/reports/${route}?kelompok=${otherCohort.id}&format=csv`)).status()).toBe(404)
   }
