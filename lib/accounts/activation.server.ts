@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { auditLogCreate } from '@/lib/audit/audit.server'
 import { auth } from '@/lib/auth/auth.server'
 import { db } from '@/lib/db/db.server'
+import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
 import { ACTIVATION_VALID_DAYS, activationCodeMatches, hashActivationCode, newActivationCode } from './activation-code'
 import { passwordSchema } from './registration-schema'
 import { afterFailure, isLocked, minutesLeft } from './sign-in-throttle'
@@ -43,7 +44,7 @@ const claimSchema = z
   })
   .refine((value) => value.password === value.passwordConfirm, { path: ['passwordConfirm'], message: 'Ulangan kata sandi tidak sama.' })
 
-export type ClaimResult = { ok: true } | { ok: false; fieldErrors: Record<string, string>; nip: string }
+export type ClaimResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; nip: string }
 
 const WRONG = 'NIP atau kode aktivasi tidak cocok, atau kodenya sudah kedaluwarsa. Minta kode baru ke admin kepegawaian.'
 
@@ -55,9 +56,7 @@ export async function claimAccount(raw: Record<string, unknown>, requestHeaders:
   const nipTyped = typeof raw.nip === 'string' ? raw.nip.slice(0, 40) : ''
   const parsed = claimSchema.safeParse(raw)
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {}
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message
-    return { ok: false, fieldErrors, nip: nipTyped }
+    return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), nip: nipTyped }
   }
   const { nip, code, password } = parsed.data
   const throttleKey = `activation:${nip}`

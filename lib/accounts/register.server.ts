@@ -4,12 +4,9 @@ import { writeAudit } from '@/lib/audit/audit.server'
 import { auth } from '@/lib/auth/auth.server'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
-import {
-  fieldErrorsOf,
-  nipLabel,
-  registrationSchema,
-  type FieldErrors,
-} from './registration-schema'
+import { nipLabel } from '@/lib/identity/nip'
+import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
+import { registrationSchema } from './registration-schema'
 
 export type RegistrationResult =
   | { ok: true; userId: string }

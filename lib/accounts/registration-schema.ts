@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { checkNip, nipLabel } from '@/lib/identity/nip'
+import { checkNip } from '@/lib/identity/nip'
 import {
   EMPLOYMENT_TYPES,
   NAME_MAX_LENGTH,
@@ -60,16 +60,3 @@ export const registrationSchema = z
   })
 
 export type RegistrationInput = z.infer<typeof registrationSchema>
-export type FieldErrors = Partial<Record<string, string>>
-
-/** The first message per field, for showing next to each input. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {}
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form')
-    errors[field] ??= issue.message
-  }
-  return errors
-}
-
-export { nipLabel }

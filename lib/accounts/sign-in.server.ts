@@ -4,6 +4,7 @@ import { z } from 'zod'
 import { writeAudit } from '@/lib/audit/audit.server'
 import { auth } from '@/lib/auth/auth.server'
 import { db } from '@/lib/db/db.server'
+import { fieldErrorsOf } from '@/lib/validation/field-errors'
 import { afterFailure, isLocked, minutesLeft, type ThrottleState } from './sign-in-throttle'
 
 const signInSchema = z.object({
@@ -30,9 +31,7 @@ export async function signIn(raw: Record<string, unknown>, requestHeaders: Heade
   const identifierTyped = typeof raw.identifier === 'string' ? raw.identifier.slice(0, 254) : ''
   const parsed = signInSchema.safeParse(raw)
   if (!parsed.success) {
-    const fieldErrors: Record<string, string> = {}
-    for (const issue of parsed.error.issues) fieldErrors[String(issue.path[0])] ??= issue.message
-    return { ok: false, fieldErrors, identifier: identifierTyped }
+    return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), identifier: identifierTyped }
   }
   const identifier = parsed.data.identifier.toLowerCase()
   const now = new Date()

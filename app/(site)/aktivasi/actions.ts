@@ -3,8 +3,9 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { claimAccount } from '@/lib/accounts/activation.server'
+import type { FieldErrors } from '@/lib/validation/field-errors'
 
-export type ClaimState = { fieldErrors: Record<string, string>; nip: string } | null
+export type ClaimState = { fieldErrors: FieldErrors; nip: string } | null
 
 export async function claimAction(_previous: ClaimState, formData: FormData): Promise<ClaimState> {
   const result = await claimAccount(

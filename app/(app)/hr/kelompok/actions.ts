@@ -5,19 +5,14 @@ import { requireHrOfficer } from '@/lib/auth/session.server'
 import { isAppError } from '@/lib/errors/app-error'
 import { assignFormSchema, cohortFormSchema } from '@/lib/hr/cohort-form'
 import { assignToCohort, createCohort } from '@/lib/hr/cohorts.server'
+import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
 
-export type CohortFormState = { fieldErrors?: Record<string, string>; error?: string; done?: string } | null
-
-function firstErrors(issues: { path: PropertyKey[]; message: string }[]) {
-  const fields: Record<string, string> = {}
-  for (const issue of issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message
-  return fields
-}
+export type CohortFormState = { fieldErrors?: FieldErrors; error?: string; done?: string } | null
 
 export async function createCohortAction(_previous: CohortFormState, formData: FormData): Promise<CohortFormState> {
   const officer = await requireHrOfficer('/hr/kelompok')
   const parsed = cohortFormSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) return { fieldErrors: firstErrors(parsed.error.issues) }
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) }
   try {
     const cohort = await createCohort(officer, parsed.data)
     revalidatePath('/hr/kelompok')
@@ -32,7 +27,7 @@ export async function assignAction(_previous: CohortFormState, formData: FormDat
   const officer = await requireHrOfficer('/hr/kelompok')
   const cohortId = String(formData.get('cohortId') ?? '')
   const parsed = assignFormSchema.safeParse(Object.fromEntries(formData))
-  if (!parsed.success) return { fieldErrors: firstErrors(parsed.error.issues) }
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) }
   try {
     const result = await assignToCohort(officer, cohortId, parsed.data)
     revalidatePath('/hr/kelompok')
