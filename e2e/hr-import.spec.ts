@@ -122,6 +122,14 @@ test('HR imports a roster, assigns onboarding, an imported learner claims and pa
   expect(xlsxA?.[column('Nomor Sertifikat')]).toBe(certificate.number)
   expect(xlsxA?.[column('Nama Lengkap')]).toBe('Dr. Ayu Lestari, M.Si.')
 
+  // The reports page: its form downloads the same report.
+  await page.goto('/hr/laporan')
+  await expectAccessible(page)
+  await page.getByLabel('Kelompok', { exact: true }).selectOption({ label: cohortName })
+  const [pageDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Laporan penyelesaian (CSV)' }).click()])
+  const fromPage = parse(fs.readFileSync(await pageDownload.path()), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[]
+  expect(fromPage.find((row) => row.NIP === a)?.Status).toBe('Lulus')
+
   const siasn = await page.request.get(`/api/hr/reports/siasn?kelompok=${cohort.id}&format=csv`)
   const siasnRows = parse(await siasn.body(), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[]
   expect(siasnRows).toHaveLength(1)

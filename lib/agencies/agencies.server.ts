@@ -10,3 +10,8 @@ export async function listAgenciesWithUnits(): Promise<AgencyOption[]> {
     select: { id: true, name: true, units: { orderBy: { name: 'asc' }, select: { id: true, name: true } } },
   })
 }
+
+/** The units of one agency, by name (for filters and assignment forms). */
+export async function listUnits(agencyId: string) {
+  return db.unit.findMany({ where: { agencyId }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+}

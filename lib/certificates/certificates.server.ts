@@ -223,3 +223,12 @@ export async function revokeCertificate(adminId: string, certificateId: string, 
 export async function logCertificateDownload(requester: Requester, certificateId: string, agencyId: string) {
   await writeAudit({ action: 'certificate.downloaded', actorId: requester.id, agencyId, targetType: 'certificate', targetId: certificateId })
 }
+
+/** The newest certificates, optionally those whose number contains `query` (admin search). */
+export async function searchCertificates(query: string, take = 50) {
+  return db.certificate.findMany({
+    where: query ? { number: { contains: query.toUpperCase() } } : {},
+    orderBy: { issuedAt: 'desc' },
+    take,
+  })
+}

@@ -1,20 +1,15 @@
 import type { Metadata } from 'next'
 import { RevokeForm } from '@/components/forms/revoke-form'
 import { requireRole } from '@/lib/auth/session.server'
-import { certificateStatus } from '@/lib/certificates/certificates.server'
+import { certificateStatus, searchCertificates } from '@/lib/certificates/certificates.server'
 import { formatDateId } from '@/lib/certificates/format-date-id'
-import { db } from '@/lib/db/db.server'
 
 export const metadata: Metadata = { title: 'Sertifikat' }
 
 export default async function AdminCertificatesPage({ searchParams }: { searchParams: Promise<{ nomor?: string }> }) {
   await requireRole(['admin'], '/admin/sertifikat')
   const query = ((await searchParams).nomor ?? '').trim().slice(0, 40)
-  const certificates = await db.certificate.findMany({
-    where: query ? { number: { contains: query.toUpperCase() } } : {},
-    orderBy: { issuedAt: 'desc' },
-    take: 50,
-  })
+  const certificates = await searchCertificates(query)
   return (
     <>
       <h1>Sertifikat</h1>

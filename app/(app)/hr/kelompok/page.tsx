@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import { AssignForm, CreateCohortForm } from '@/components/roster/cohort-forms'
+import { listUnits } from '@/lib/agencies/agencies.server'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { formatDateId } from '@/lib/certificates/format-date-id'
-import { db } from '@/lib/db/db.server'
 import { listCohorts } from '@/lib/hr/cohorts.server'
 
 export const metadata: Metadata = { title: 'Kelompok' }
@@ -11,7 +11,7 @@ export default async function CohortsPage() {
   const officer = await requireHrOfficer('/hr/kelompok')
   const [cohorts, units] = await Promise.all([
     listCohorts(officer.agencyId),
-    db.unit.findMany({ where: { agencyId: officer.agencyId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    listUnits(officer.agencyId),
   ])
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
+import { listUnits } from '@/lib/agencies/agencies.server'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { db } from '@/lib/db/db.server'
 import { listCohorts } from '@/lib/hr/cohorts.server'
 import { ENROLMENT_STATUS_LABELS } from '@/lib/hr/enrolment-status'
 
@@ -13,7 +13,7 @@ export default async function ReportsPage() {
   const officer = await requireHrOfficer('/hr/laporan')
   const [cohorts, units] = await Promise.all([
     listCohorts(officer.agencyId),
-    db.unit.findMany({ where: { agencyId: officer.agencyId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    listUnits(officer.agencyId),
   ])
   if (!cohorts.length) {
     return (
