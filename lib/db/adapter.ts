@@ -22,12 +22,15 @@ export function prepareSqliteFile(file: string): void {
   }
 }
 
+/** The better-sqlite3 adapter factory for a database file (created, in WAL mode, if missing). */
+export function createSqliteAdapterFactory(file: string) {
+  prepareSqliteFile(file)
+  return new PrismaBetterSQLite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS })
+}
+
 /** The Prisma driver adapter factory for a database target. */
 export function createAdapterFactory(target: DatabaseTarget) {
-  if (target.provider === 'sqlite') {
-    prepareSqliteFile(target.file)
-    return new PrismaBetterSQLite3({ url: target.file, timeout: SQLITE_BUSY_TIMEOUT_MS })
-  }
+  if (target.provider === 'sqlite') return createSqliteAdapterFactory(target.file)
   // allowExitOnIdle: idle pooled connections must not keep a CLI or script process alive.
   return new PrismaPg({
     connectionString: target.url,

@@ -1,7 +1,8 @@
 import { PrismaClient as PostgresClient } from './generated/postgresql/client'
 import { PrismaClient as SqliteClient } from './generated/sqlite/client'
-import { createAdapterFactory } from './adapter'
+import { createAdapterFactory, createSqliteAdapterFactory } from './adapter'
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url'
+import { isolateSqliteTransactions } from './sqlite-transaction-isolation'
 
 /**
  * The Prisma client type the app codes against. Both generated clients come from the same
@@ -16,9 +17,10 @@ export { Prisma } from './generated/sqlite/client'
 /** A Prisma client for a DATABASE_URL (scripts and tests; the app uses lib/db/db.server.ts). */
 export function createDbClient(databaseUrl: string | undefined): { db: Db; target: DatabaseTarget } {
   const target = parseDatabaseUrl(databaseUrl)
-  const adapter = createAdapterFactory(target)
-  if (target.provider === 'postgresql') return { db: new PostgresClient({ adapter }) as unknown as Db, target }
-  const db = new SqliteClient({ adapter })
+  if (target.provider === 'postgresql') {
+    return { db: new PostgresClient({ adapter: createAdapterFactory(target) }) as unknown as Db, target }
+  }
+  const db = new SqliteClient({ adapter: isolateSqliteTransactions(createSqliteAdapterFactory(target.file)) })
   // With WAL, synchronous=NORMAL stays consistent after a crash and skips an fsync per commit
   // (a power cut can lose the last commits, never corrupt). It is per connection, and the
   // adapter keeps one.
