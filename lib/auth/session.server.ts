@@ -2,7 +2,7 @@ import 'server-only'
 import { headers } from 'next/headers'
 import { forbidden, redirect } from 'next/navigation'
 import { cache } from 'react'
-import { auth } from './auth.server'
+import { getRequestSessionUser } from './request-session.server'
 import { db } from '@/lib/db/db.server'
 
 export type Role = 'learner' | 'hr' | 'admin'
@@ -22,10 +22,11 @@ export type CurrentUser = {
 
 /** The signed-in user for this request (read once per request), or null. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth.api.getSession({ headers: await headers() })
+  const session = await getRequestSessionUser(await headers())
   if (!session) return null
+  // Role, agency and unit from the database, so an admin's change applies at once.
   const user = await db.user.findUnique({
-    where: { id: session.user.id },
+    where: { id: session.id },
     select: {
       id: true,
       name: true,

@@ -1,4 +1,4 @@
-import { auth } from '@/lib/auth/auth.server'
+import { getRequestSessionUser } from '@/lib/auth/request-session.server'
 import { findLesson } from '@/lib/content/lessons.server'
 import { jsonError, readJsonBody, zodFields } from '@/lib/http/json-response'
 import { progressRequestSchema } from '@/lib/progress/lesson-progress'
@@ -11,11 +11,11 @@ type Context = { params: Promise<{ slug: string }> }
 const MAX_BODY_BYTES = 16 * 1024
 
 async function resolve(request: Request, context: Context) {
-  const session = await auth.api.getSession({ headers: request.headers })
-  if (!session) return { error: jsonError(401, 'Silakan masuk untuk menyimpan kemajuan belajar Anda.') }
+  const user = await getRequestSessionUser(request.headers)
+  if (!user) return { error: jsonError(401, 'Silakan masuk untuk menyimpan kemajuan belajar Anda.') }
   const lesson = findLesson((await context.params).slug)
   if (!lesson) return { error: jsonError(404, 'Pelajaran ini tidak ada.') }
-  return { userId: session.user.id, lesson }
+  return { userId: user.id, lesson }
 }
 
 export async function GET(request: Request, context: Context) {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { submitAttempt } from '@/lib/assessment/attempts.server'
-import { auth } from '@/lib/auth/auth.server'
+import { getRequestSessionUser } from '@/lib/auth/request-session.server'
 import { isAppError } from '@/lib/errors/app-error'
 import { jsonError, readJsonBody, zodFields } from '@/lib/http/json-response'
 import { responsesSchema } from '@/lib/quiz'
@@ -14,15 +14,14 @@ const bodySchema = z.object({ responses: responsesSchema }).strict()
 const MAX_BODY_BYTES = 32 * 1024
 
 export async function POST(request: Request, context: Context) {
-  const session = await auth.api.getSession({ headers: request.headers })
-  if (!session) return jsonError(401, 'Silakan masuk untuk mengirim jawaban.')
+  const user = await getRequestSessionUser(request.headers)
+  if (!user) return jsonError(401, 'Silakan masuk untuk mengirim jawaban.')
   const { id } = await context.params
   const body = await readJsonBody(request, MAX_BODY_BYTES)
   if (body === null) return jsonError(400, 'Jawaban tidak terbaca (harus JSON, paling besar 32 kB).')
   const parsed = bodySchema.safeParse(body)
   if (!parsed.success) return jsonError(400, 'Format jawaban tidak valid.', zodFields(parsed.error))
 
-  const user = { id: session.user.id, agencyId: session.user.agencyId ?? null }
   try {
     const result = await submitAttempt(user, id, parsed.data.responses)
     return Response.json({ ...result, resultUrl: `/uji/hasil/${id}` }, { headers: { 'Cache-Control': 'no-store' } })
