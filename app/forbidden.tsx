@@ -1,5 +1,6 @@
 import Link from 'next/link'
-import { SiteFooter, SiteHeader } from '@/components/layout/site-header'
+import { SiteFooter } from '@/components/layout/site-frame'
+import { SiteHeader } from '@/components/layout/site-header'
 
 export default function Forbidden() {
   return (

@@ -4,7 +4,8 @@
  * 1. Starts `next start` with a DATABASE_URL that cannot be opened: if a lesson page touched
  *    the database it would fail, so 200s prove they are served without it.
  * 2. For each lesson route: first-load JavaScript = the <script src> files a modern browser
- *    loads (not the `nomodule` polyfills), gzipped; the inline RSC payload is reported apart.
+ *    loads (not the `nomodule` polyfills) plus the inline data scripts (`__NEXT_DATA__`, which
+ *    carries the compiled lesson code), gzipped. Both parts are printed.
  * 3. autocannon, 10 s, 50 connections, against one lesson page: requests/s and latency.
  * Prints readable lines, then one JSON object on the last line.
  */
@@ -44,27 +45,31 @@ async function gzippedSize(src: string): Promise<number> {
   return fileCache.get(src) as number
 }
 
-const routes: { route: string; status: number; scripts: number; firstLoadJsKb: number; inlinePayloadKb: number }[] = []
+const routes: { route: string; status: number; scripts: number; scriptFilesKb: number; inlinePayloadKb: number; firstLoadJsKb: number }[] = []
 for (const slug of slugs) {
   const route = `/belajar/${slug}`
   const response = await fetch(`${base}${route}`, { headers })
   const html = await response.text()
   const sources = [...new Set([...html.matchAll(/<script(?![^>]*nomodule)[^>]+src="([^"]+\.js[^"]*)"/gi)].map((match) => match[1] as string))]
   const sizes = await Promise.all(sources.map(gzippedSize))
-  const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '').join('')
+  // Inline scripts without src: an App Router RSC payload, or the Pages Router's __NEXT_DATA__,
+  // which carries the compiled lesson (code the browser runs).
+  const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1] ?? '').join('')
   routes.push({
     route,
     status: response.status,
     scripts: sources.length,
-    firstLoadJsKb: Math.round((sizes.reduce((sum, size) => sum + size, 0) / 1024) * 10) / 10,
-    inlinePayloadKb: Math.round((gzipSync(inline).length / 1024) * 10) / 10,
+    scriptFilesKb: Math.round((sizes.reduce((sum, size) => sum + size, 0) / 1024) * 10) / 10,
+    inlinePayloadKb: Math.round((gzipSync(inline, { level: 9 }).length / 1024) * 10) / 10,
+    // What is held against the budget: the script files and the inline data they run.
+    firstLoadJsKb: Math.round(((sizes.reduce((sum, size) => sum + size, 0) + gzipSync(inline, { level: 9 }).length) / 1024) * 10) / 10,
   })
 }
 
 console.log('Lesson routes (production build; gzip):')
 for (const route of routes) {
   console.log(
-    `  ${route.route.padEnd(34)} HTTP ${route.status}  first-load JS ${route.firstLoadJsKb} kB in ${route.scripts} files  (+ inline RSC payload ${route.inlinePayloadKb} kB)`,
+    `  ${route.route.padEnd(34)} HTTP ${route.status}  first-load JS ${route.firstLoadJsKb} kB = ${route.scriptFilesKb} kB in ${route.scripts} files + ${route.inlinePayloadKb} kB inline data with the compiled lesson`,
   )
 }
 const maxKb = Math.max(...routes.map((route) => route.firstLoadJsKb))

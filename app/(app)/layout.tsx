@@ -1,4 +1,5 @@
-import { SiteFooter, SiteHeader } from '@/components/layout/site-header'
+import { SiteFooter } from '@/components/layout/site-frame'
+import { SiteHeader } from '@/components/layout/site-header'
 import { getCurrentUser } from '@/lib/auth/session.server'
 
 // Signed-in areas. Each page checks its own access; the layout only personalises the header.

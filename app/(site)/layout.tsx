@@ -1,4 +1,5 @@
-import { SiteFooter, SiteHeader } from '@/components/layout/site-header'
+import { SiteFooter } from '@/components/layout/site-frame'
+import { SiteHeader } from '@/components/layout/site-header'
 
 // Public pages: a static header, so these pages can be prerendered.
 export default function SiteLayout({ children }: { children: React.ReactNode }) {

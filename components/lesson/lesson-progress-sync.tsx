@@ -1,6 +1,5 @@
 'use client'
 
-import Link from 'next/link'
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useLearningStore, useLessonState, type LessonState } from './learning-store'
 
@@ -141,7 +140,7 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
         )}
         {connection === 'anonymous' && (
           <p className="alert info">
-            Ini contoh pelajaran. <Link href="/daftar">Daftar</Link> atau <Link href={`/masuk?kembali=/belajar/${slug}`}>masuk</Link>{' '}
+            Ini contoh pelajaran. <a href="/daftar">Daftar</a> atau <a href={`/masuk?kembali=/belajar/${slug}`}>masuk</a>{' '}
             agar kemajuan Anda tersimpan dan dapat dilanjutkan di perangkat lain.
           </p>
         )}
@@ -154,13 +153,13 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
       </div>
       <div className="actions">
         {next ? (
-          <Link href={next.href} className={completed ? 'button' : 'button secondary'}>
+          <a href={next.href} className={completed ? 'button' : 'button secondary'}>
             Lanjut: {next.title}
-          </Link>
+          </a>
         ) : (
-          <Link href="/dasbor" className={completed ? 'button' : 'button secondary'}>
+          <a href="/dasbor" className={completed ? 'button' : 'button secondary'}>
             Kembali ke dasbor
-          </Link>
+          </a>
         )}
       </div>
     </section>

@@ -1,4 +1,5 @@
-import 'server-only'
+// No 'server-only' marker: the lesson pages (Pages Router) import this from getStaticProps, where
+// that marker is refused. node:fs keeps it out of any browser bundle all the same.
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'

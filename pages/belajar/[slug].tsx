@@ -1,0 +1,114 @@
+import type { GetStaticPaths, GetStaticProps } from 'next'
+import Head from 'next/head'
+import { CourseHeader, SiteFooter } from '@/components/layout/site-frame'
+import { LessonBody } from '@/components/lesson/lesson-body'
+import { LessonProvider } from '@/components/lesson/lesson-context'
+import { LessonProgressSync } from '@/components/lesson/lesson-progress-sync'
+import { compileLesson, getLessonOutline, getSources, type LessonSummary, type Source } from '@/lib/content/lessons.server'
+
+// Lesson pages are the one Pages Router route (docs/decisions/008): the App Router's browser
+// runtime alone is over their 130 kB budget. Every lesson is compiled by mdx-bundler and
+// prerendered at build time; nothing is compiled per request, and an unknown slug is a 404.
+
+type Neighbour = { slug: string; title: string }
+type Props = {
+  lesson: Pick<LessonSummary, 'slug' | 'title' | 'summary' | 'order' | 'minutes' | 'knowledgeQuestionIds'>
+  code: string
+  lessonCount: number
+  previous: Neighbour | null
+  next: Neighbour | null
+  sources: Source[]
+}
+
+export const getStaticPaths: GetStaticPaths = () => ({
+  paths: getLessonOutline().map((lesson) => ({ params: { slug: lesson.slug } })),
+  fallback: false,
+})
+
+export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ params }) => {
+  const { lesson, code } = await compileLesson(params!.slug)
+  const outline = getLessonOutline()
+  const index = outline.findIndex((item) => item.slug === lesson.slug)
+  const neighbour = (item: LessonSummary | undefined): Neighbour | null => (item ? { slug: item.slug, title: item.title } : null)
+  const allSources = getSources()
+  return {
+    props: {
+      lesson: {
+        slug: lesson.slug,
+        title: lesson.title,
+        summary: lesson.summary,
+        order: lesson.order,
+        minutes: lesson.minutes,
+        knowledgeQuestionIds: lesson.knowledgeQuestionIds,
+      },
+      code,
+      lessonCount: outline.length,
+      previous: neighbour(outline[index - 1]),
+      next: neighbour(outline[index + 1]),
+      sources: lesson.sources.flatMap((id) => (allSources[id] ? [JSON.parse(JSON.stringify(allSources[id])) as Source] : [])),
+    },
+  }
+}
+
+const formatDate = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' })
+
+export default function LessonPage({ lesson, code, lessonCount, previous, next, sources }: Props) {
+  return (
+    <>
+      <Head>
+        <title>{`${lesson.title} · Bijak Bermedia Sosial`}</title>
+        <meta name="description" content={lesson.summary} />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+      </Head>
+      <CourseHeader />
+      <main id="konten" className="container">
+        <LessonProvider slug={lesson.slug}>
+          <article className="lesson prose">
+            <nav aria-label="Posisi pelajaran" className="muted">
+              <a href="/dasbor">Materi kursus</a> › Pelajaran {lesson.order} dari {lessonCount}
+            </nav>
+            <header>
+              <h1>{lesson.title}</h1>
+              <p className="lead muted">{lesson.summary}</p>
+              <p className="muted">± {lesson.minutes} menit membaca</p>
+            </header>
+            <div className="lesson-content">
+              <LessonBody code={code} />
+            </div>
+            <LessonProgressSync
+              slug={lesson.slug}
+              knowledgeQuestionIds={lesson.knowledgeQuestionIds}
+              next={next ? { href: `/belajar/${next.slug}`, title: next.title } : null}
+            />
+            <section aria-labelledby="sumber" className="lesson-sources">
+              <h2 id="sumber">Sumber</h2>
+              <ol>
+                {sources.map((source) => (
+                  <li key={source.id}>
+                    <cite>{source.title}</cite>. {source.publisher}
+                    {source.date ? `, ${formatDate.format(new Date(source.date))}` : source.year ? `, ${source.year}` : ''}
+                    {source.kind === 'regulation' ? ' (peraturan)' : ''}.
+                  </li>
+                ))}
+              </ol>
+              <p className="muted">Materi ini ditulis ulang dengan kata-kata sendiri dari sumber di atas.</p>
+            </section>
+            <nav aria-label="Pelajaran sebelum dan sesudah" className="actions">
+              {previous && (
+                <a href={`/belajar/${previous.slug}`} className="button secondary">
+                  ‹ {previous.title}
+                </a>
+              )}
+              {next && (
+                <a href={`/belajar/${next.slug}`} className="button secondary">
+                  {next.title} ›
+                </a>
+              )}
+            </nav>
+          </article>
+        </LessonProvider>
+      </main>
+      <SiteFooter />
+    </>
+  )
+}
