@@ -16,7 +16,7 @@ const config = [
     // The lesson pages (the only Pages Router route, docs/decisions/008) link to App Router pages
     // with plain <a>: between the two routers every navigation is a full page load anyway, and
     // next/link would only add its code and prefetching to the lesson's JavaScript budget.
-    files: ['pages/**/*.tsx', 'components/layout/site-frame.tsx'],
+    files: ['pages/**/*.tsx', 'components/layout/site-frame.tsx', 'components/layout/not-found-message.tsx'],
     rules: { '@next/next/no-html-link-for-pages': 'off' },
   },
   {

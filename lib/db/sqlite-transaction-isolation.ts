@@ -7,7 +7,7 @@ type SqliteTransaction = Awaited<ReturnType<SqliteAdapter['startTransaction']>>
  * Prisma's better-sqlite3 adapter runs every query on one connection, and only serialises
  * transactions against each other. A query from another request that arrives while a transaction
  * is open runs *inside* it: it reads uncommitted rows, and its write is rolled back with the
- * transaction (tests/integration/sqlite-transaction-isolation.test.ts shows both). This wraps
+ * transaction (tests/integration/transaction-isolation.test.ts shows both). This wraps
  * the adapter so that a query outside a transaction waits until the open transaction has ended:
  * one lock, held by a transaction from BEGIN to COMMIT/ROLLBACK and by any other query for the
  * (synchronous) time it runs. The same problem in Bun's SQLite driver: oven-sh/bun#33581.

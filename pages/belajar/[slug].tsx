@@ -45,7 +45,7 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
       lessonCount: outline.length,
       previous: neighbour(outline[index - 1]),
       next: neighbour(outline[index + 1]),
-      sources: lesson.sources.flatMap((id) => (allSources[id] ? [JSON.parse(JSON.stringify(allSources[id])) as Source] : [])),
+      sources: lesson.sources.flatMap((id) => allSources[id] ?? []),
     },
   }
 }
