@@ -164,17 +164,22 @@ export const attacks: Attack[] = [
       const dashboardBody = await dashboard.text()
       if (dashboard.status !== 404) problems.push(`dashboard with A's cohort → ${dashboard.status}`)
       if (dashboardBody.includes(victim.cohort.name)) problems.push("dashboard shows A's cohort name")
-      for (const path of [
-        `/hr/pegawai?q=${victim.person.nip}`,
-        `/hr/pegawai?q=${encodeURIComponent(victim.name)}`,
-        `/hr/pegawai?unit=${victim.unitId}`,
-        `/hr/pegawai?unit=${victim.unitId}&identitas=verified&status=belum-mulai`,
-      ]) {
+      // The search box echoes what the attacker typed; anything else of the victim is a leak.
+      for (const [path, typed] of [
+        [`/hr/pegawai?q=${victim.person.nip}`, victim.person.nip],
+        [`/hr/pegawai?q=${encodeURIComponent(victim.name)}`, victim.name],
+        [`/hr/pegawai?unit=${victim.unitId}`, ''],
+        [`/hr/pegawai?unit=${victim.unitId}&identitas=verified&status=belum-mulai`, ''],
+      ] as const) {
         const response = await client.get(path)
         const body = await response.text()
         if (response.status !== 200) problems.push(`${path} → ${response.status}`)
         else if (!body.includes('Tidak ada pegawai yang cocok.')) problems.push(`${path} lists someone`)
-        const leaked = leaks(body, secrets)
+        if (body.includes(`/hr/pegawai/${victim.person.id}`)) problems.push(`${path} links to the victim`)
+        const leaked = leaks(
+          body,
+          secrets.filter((secret) => secret !== typed),
+        )
         if (leaked.length) problems.push(`${path} shows ${leaked.join(', ')}`)
       }
       return refusedIf(problems.length === 0, problems.join('; '))
