@@ -81,7 +81,13 @@ test('the HR officer sees their agency numbers, finds a learner who passed, and 
   await expect(row).toContainText(learner.nip)
   await expect(row).toContainText('Lulus')
   await expect(row).toContainText(certificate.number)
+  // A self-registered NIP is claimed: listed, flagged; the identity filter finds it.
+  await expect(row).toContainText('Belum diverifikasi')
   await expectAccessible(page)
+  await page.goto(`/hr/pegawai?q=${learner.nip}&identitas=claimed`)
+  await expect(page.getByTestId('jumlah-hasil')).toHaveText(/^1 pegawai/)
+  await page.goto(`/hr/pegawai?q=${learner.nip}&identitas=verified`)
+  await expect(page.getByTestId('jumlah-hasil')).toHaveText('Tidak ada pegawai yang cocok.')
   await page.goto(`/hr/pegawai?q=${learner.nip.slice(0, 12)}&status=lulus`)
   await expect(page.getByRole('link', { name: learner.name })).toBeVisible()
   await page.getByRole('link', { name: learner.name }).click()
@@ -89,7 +95,13 @@ test('the HR officer sees their agency numbers, finds a learner who passed, and 
   await expect(page.getByRole('heading', { level: 1, name: learner.name })).toBeVisible()
   await expect(page.locator(`tr[data-attempt="${attemptId}"]`)).toContainText('Uji akhir')
   await expect(page.locator(`tr[data-attempt="${attemptId}"]`)).toContainText('Lulus')
-  await expect(page.getByRole('row', { name: new RegExp(certificate.number) })).toContainText('Berlaku')
+  await expect(page.getByRole('row', { name: new RegExp(certificate.number) }).last()).toContainText('Berlaku')
+  await expect(page.getByTestId('status-identitas')).toHaveText('Belum diverifikasi')
+  // Time on task: the server-recorded seconds per lesson and their total (written here as the heartbeat would).
+  await e2eDb((db) => db.lessonProgress.updateMany({ where: { userId: learner.id, lessonSlug: 'mengapa-penting' }, data: { activeSeconds: 3900 } }))
+  await page.reload()
+  await expect(page.getByTestId('waktu-belajar-total')).toHaveText('1 j 05 mnt')
+  await expect(page.locator('td[data-seconds="3900"]')).toHaveText('1 j 05 mnt')
   await expectAccessible(page)
 
   // Another agency's ids answer 404 and show nothing.

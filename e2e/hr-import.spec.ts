@@ -130,10 +130,44 @@ test('HR imports a roster, assigns onboarding, an imported learner claims and pa
   const fromPage = parse(fs.readFileSync(await pageDownload.path()), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[]
   expect(fromPage.find((row) => row.NIP === a)?.Status).toBe('Lulus')
 
+  // Identity status: the completion report shows it (and time on task) for everyone. The SIASN
+  // export has only verified identities unless HR ticks "Sertakan yang belum diverifikasi".
+  // A's NIP is set verified here the way a roster match records it (issue 10's identity flow).
+  await e2eDb((db) => db.user.update({ where: { id: userA.id }, data: { identityStatus: 'verified', identityMethod: 'roster', identityVerifiedAt: new Date() } }))
+  await e2eDb((db) => db.lessonProgress.updateMany({ where: { userId: userA.id }, data: { activeSeconds: 150 } }))
+  const withIdentity = parse(await (await page.request.get(`/api/hr/reports/completion?kelompok=${cohort.id}&format=csv`)).body(), {
+    delimiter: ';',
+    bom: true,
+    columns: true,
+  }) as Record<string, string>[]
+  const lessonCount = await e2eDb((db) => db.lessonProgress.count({ where: { userId: userA.id } }))
+  expect(withIdentity.find((row) => row.NIP === a)).toMatchObject({ 'Status identitas': 'Terverifikasi', 'Waktu belajar (menit)': String(Math.round((150 * lessonCount) / 60)) })
+  expect(withIdentity.find((row) => row.NIP === b)?.['Status identitas']).toBeTruthy()
+
   const siasn = await page.request.get(`/api/hr/reports/siasn?kelompok=${cohort.id}&format=csv`)
   const siasnRows = parse(await siasn.body(), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[]
   expect(siasnRows).toHaveLength(1)
   expect(Object.values(siasnRows[0]!)).toContain(certificate.number)
+  expect(Object.keys(siasnRows[0]!)).not.toContain('Status identitas')
+
+  // The same person with only a claimed NIP: left out of SIASN by default…
+  await e2eDb((db) => db.user.update({ where: { id: userA.id }, data: { identityStatus: 'claimed', identityMethod: null, identityVerifiedAt: null } }))
+  const claimedOnly = parse(await (await page.request.get(`/api/hr/reports/siasn?kelompok=${cohort.id}&format=csv`)).body(), {
+    delimiter: ';',
+    bom: true,
+    columns: true,
+  }) as Record<string, string>[]
+  expect(claimedOnly).toHaveLength(0)
+  // …and in it, flagged, when HR asks for everyone on the reports page (XLSX read by LibreOffice).
+  await page.goto('/hr/laporan')
+  await page.getByLabel('Kelompok', { exact: true }).selectOption({ label: cohortName })
+  await page.getByLabel('Sertakan yang belum diverifikasi').check()
+  const [siasnDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Ekspor SIASN (XLSX)' }).click()])
+  const [siasnHeader, ...siasnData] = xlsxToRows(fs.readFileSync(await siasnDownload.path()))
+  expect(siasnHeader).toContain('Status identitas')
+  expect(siasnData).toHaveLength(1)
+  expect(siasnData[0]![siasnHeader!.indexOf('NIP')]).toBe(a)
+  expect(siasnData[0]![siasnHeader!.indexOf('Status identitas')]).toBe('Belum diverifikasi')
 
   const audit = await e2eDb((db) => db.auditLog.findMany({ where: { action: { startsWith: 'report.' } }, orderBy: { at: 'asc' } }))
   expect(audit.map((entry) => entry.action)).toEqual(

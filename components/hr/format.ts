@@ -19,3 +19,11 @@ export function formatSigned(value: number | null | undefined): string {
   if (value === null || value === undefined) return '–'
   return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${number.format(Math.abs(value))}`
 }
+
+/** Time on task for HR: "0 mnt", "42 mnt", "1 j 05 mnt" (rounded to whole minutes). */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '–'
+  const minutes = Math.round(Math.max(0, seconds) / 60)
+  if (minutes < 60) return `${minutes} mnt`
+  return `${Math.floor(minutes / 60)} j ${String(minutes % 60).padStart(2, '0')} mnt`
+}

@@ -7,6 +7,7 @@ import { maskNip } from '@/lib/identity/nip'
 import { getCourseProgress } from '@/lib/progress/progress.server'
 import { getCourseSettings } from '@/lib/settings/settings.server'
 import { formatCertificateNumber } from './certificate-number'
+import { certificateStatus, type CertificateStatus } from './certificate-status'
 import { createCertificateRenderer, type CertificateRenderer } from './render-certificate'
 import { buildVerifyUrl, newVerificationCode, normalizeVerificationCode } from './verification-code'
 
@@ -112,12 +113,8 @@ export async function issuePendingCertificates(userId: string) {
   for (const attempt of passed) await issueCertificateIfEligible(attempt.id)
 }
 
-export type CertificateStatus = 'berlaku' | 'kedaluwarsa' | 'dicabut'
-
-export function certificateStatus(certificate: { validUntil: Date; revokedAt: Date | null }, now = new Date()): CertificateStatus {
-  if (certificate.revokedAt) return 'dicabut'
-  return certificate.validUntil < now ? 'kedaluwarsa' : 'berlaku'
-}
+// The one validity rule lives in a pure module (HR rows use it too); re-exported for callers here.
+export { certificateStatus, type CertificateStatus }
 
 export async function listCertificatesForLearner(userId: string) {
   const certificates = await db.certificate.findMany({

@@ -4,14 +4,10 @@ import {
   countStatuses,
   groupCounts,
   itemAnalysis,
-  latest,
-  matchesSearch,
   mean,
   orderRules,
-  paginate,
   percent,
   scoreSummary,
-  statusOf,
   type EnrolmentFacts,
 } from './dashboard'
 
@@ -43,17 +39,6 @@ describe('status counts', () => {
     expect(percent(0, 0)).toBe(0)
   })
 
-  it('applies the one status rule to the facts', () => {
-    const due = new Date('2026-03-31T00:00:00Z')
-    const before = new Date('2026-03-01T00:00:00Z')
-    const after = new Date('2026-04-02T00:00:00Z')
-    expect(statusOf(facts(), due, before)).toBe('belum-mulai')
-    expect(statusOf(facts({ lessonsDone: 1 }), due, before)).toBe('sedang')
-    expect(statusOf(facts({ postAttempts: 1 }), null, after)).toBe('sedang')
-    expect(statusOf(facts({ lessonsDone: 3 }), due, after)).toBe('terlambat')
-    expect(statusOf(facts({ passed: true }), due, after)).toBe('lulus')
-  })
-
   it('groups rows in the given order, unknown keys in a final "other" group only when used', () => {
     const groups = groupCounts(
       [
@@ -74,6 +59,8 @@ describe('status counts', () => {
       ['Lainnya', 2, 1],
     ])
     expect(groupCounts([{ groupKey: 'a', status: 'lulus' }], [{ key: 'a', label: 'A' }], 'Lainnya')).toHaveLength(1)
+    expect(groupCounts([{ groupKey: 'a', status: 'lulus', count: 5 }], [{ key: 'a', label: 'A' }])[0]!.counts).toMatchObject({ total: 5, lulus: 5 })
+    expect(countStatuses([{ status: 'sedang', count: 3 }, 'sedang'])).toMatchObject({ total: 4, sedang: 4 })
     expect(groupCounts([{ groupKey: 'x', status: 'lulus' }], [{ key: 'a', label: 'A' }])).toHaveLength(1)
   })
 })
@@ -154,35 +141,5 @@ describe('item analysis', () => {
       ['role-model', 10, 4, 40, 'satu'],
       ['ethics-code', 0, 0, null, null],
     ])
-  })
-})
-
-describe('people list helpers', () => {
-  const person = { name: 'Dr. Ni Luh Putu Ayu SARASWATI, S.Kom.', nip: '198609262015052001', email: 'Peserta@Demo.go.id' }
-
-  it('searches name, email and NIP without regard to case or accents', () => {
-    expect(matchesSearch(person, 'saraswati')).toBe(true)
-    expect(matchesSearch(person, 'NI LUH')).toBe(true)
-    expect(matchesSearch(person, 'peserta@demo')).toBe(true)
-    expect(matchesSearch(person, '20150520')).toBe(true)
-    expect(matchesSearch(person, '1986 0926')).toBe(true)
-    expect(matchesSearch(person, '')).toBe(true)
-    expect(matchesSearch(person, 'budi')).toBe(false)
-    expect(matchesSearch({ name: 'José Ramírez', nip: null, email: 'j@x.id' }, 'ramirez')).toBe(true)
-  })
-
-  it('paginates with a clamped page number', () => {
-    const items = Array.from({ length: 60 }, (_, i) => i)
-    expect(paginate(items, 1, 25)).toMatchObject({ page: 1, pages: 3, total: 60 })
-    expect(paginate(items, 3, 25).items).toEqual(items.slice(50))
-    expect(paginate(items, 99, 25).page).toBe(3)
-    expect(paginate(items, -1, 25).page).toBe(1)
-    expect(paginate(items, Number.NaN, 25).page).toBe(1)
-    expect(paginate([], 1, 25)).toMatchObject({ page: 1, pages: 1, total: 0, items: [] })
-  })
-
-  it('picks the latest date', () => {
-    expect(latest(null, new Date(1), undefined, new Date(3), new Date(2))).toEqual(new Date(3))
-    expect(latest(null, undefined)).toBeNull()
   })
 })

@@ -1,9 +1,9 @@
 /**
- * Pure aggregation for the HR dashboard and the people list: no database, no framework. The
- * server module (dashboard.server.ts) runs a handful of grouped queries and hands the rows here.
- * The status rule itself lives in enrolment-status.ts and is only applied here, never redefined.
+ * Pure aggregation for the HR dashboard: no database, no framework. The server module
+ * (dashboard.server.ts) hands it the read model's grouped counts and the cohort's attempts.
+ * The status rule itself lives in enrolment-status.ts (and its SQL copy in the read model).
  */
-import { enrolmentStatus, type EnrolmentStatus } from './enrolment-status'
+import type { EnrolmentStatus } from './enrolment-status'
 
 /** The four statuses in the order the dashboard shows them. */
 export const STATUS_ORDER: readonly EnrolmentStatus[] = ['lulus', 'sedang', 'terlambat', 'belum-mulai']
@@ -14,11 +14,13 @@ export function emptyCounts(): StatusCounts {
   return { total: 0, lulus: 0, sedang: 0, terlambat: 0, 'belum-mulai': 0 }
 }
 
-export function countStatuses(statuses: Iterable<EnrolmentStatus>): StatusCounts {
+/** Counts statuses; an entry may stand for several rows (`count`, from a GROUP BY). */
+export function countStatuses(statuses: Iterable<EnrolmentStatus | { status: EnrolmentStatus; count: number }>): StatusCounts {
   const counts = emptyCounts()
-  for (const status of statuses) {
-    counts[status] += 1
-    counts.total += 1
+  for (const entry of statuses) {
+    const { status, count } = typeof entry === 'string' ? { status: entry, count: 1 } : entry
+    counts[status] += count
+    counts.total += count
   }
   return counts
 }
@@ -44,10 +46,6 @@ export type EnrolmentFacts = {
   firstPreScore: number | null
 }
 
-export function statusOf(facts: EnrolmentFacts, dueDate: Date | null, now: Date): EnrolmentStatus {
-  return enrolmentStatus({ passed: facts.passed, lessonsDone: facts.lessonsDone, attempts: facts.postAttempts, dueDate, now })
-}
-
 export type Group = { key: string; label: string; counts: StatusCounts }
 
 /**
@@ -55,7 +53,7 @@ export type Group = { key: string; label: string; counts: StatusCounts }
  * is not listed go to a final "other" group when `otherLabel` is given (and it is not empty).
  */
 export function groupCounts(
-  rows: readonly { groupKey: string | null; status: EnrolmentStatus }[],
+  rows: readonly { groupKey: string | null; status: EnrolmentStatus; count?: number }[],
   groups: readonly { key: string; label: string }[],
   otherLabel?: string,
 ): Group[] {
@@ -63,8 +61,8 @@ export function groupCounts(
   const other: Group = { key: '', label: otherLabel ?? '', counts: emptyCounts() }
   for (const row of rows) {
     const group = (row.groupKey !== null && byKey.get(row.groupKey)) || other
-    group.counts[row.status] += 1
-    group.counts.total += 1
+    group.counts[row.status] += row.count ?? 1
+    group.counts.total += row.count ?? 1
   }
   const result = [...byKey.values()]
   if (otherLabel && other.counts.total > 0) result.push(other)
@@ -211,35 +209,4 @@ export function itemAnalysis(
       lessonSlug: lessonOf.get(rule.id) ?? null,
     }
   })
-}
-
-/** Lower-cased, accent-folded text for searching in JavaScript (the same on both databases). */
-export function foldForSearch(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase('id-ID').trim()
-}
-
-/** Does the person match the search text (name, NIP, email; case- and accent-insensitive)? */
-export function matchesSearch(person: { name: string; nip: string | null; email: string }, query: string): boolean {
-  const needle = foldForSearch(query)
-  if (!needle) return true
-  const compactNeedle = needle.replace(/\s+/g, '')
-  return (
-    foldForSearch(person.name).includes(needle) ||
-    foldForSearch(person.email).includes(needle) ||
-    (person.nip !== null && /^\d+$/.test(compactNeedle) && person.nip.replace(/\s+/g, '').includes(compactNeedle))
-  )
-}
-
-/** Page `page` (1-based, clamped) of `items`, `size` per page. */
-export function paginate<T>(items: readonly T[], page: number, size: number) {
-  const pages = Math.max(1, Math.ceil(items.length / size))
-  const current = Math.min(Math.max(1, Number.isFinite(page) ? Math.floor(page) : 1), pages)
-  return { items: items.slice((current - 1) * size, current * size), page: current, pages, total: items.length }
-}
-
-/** The latest of the dates given (nulls ignored), or null. */
-export function latest(...dates: (Date | null | undefined)[]): Date | null {
-  let best: Date | null = null
-  for (const date of dates) if (date && (!best || date > best)) best = date
-  return best
 }

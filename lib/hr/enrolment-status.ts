@@ -25,3 +25,15 @@ export function enrolmentStatus(facts: {
   if (facts.dueDate && (facts.now ?? new Date()) > facts.dueDate) return 'terlambat'
   return facts.lessonsDone > 0 || facts.attempts > 0 ? 'sedang' : 'belum-mulai'
 }
+
+/** A person of the agency in no cohort yet (the people list only; never an enrolment's status). */
+export const UNASSIGNED = 'belum-ditugaskan'
+export type PersonStatus = EnrolmentStatus | typeof UNASSIGNED
+
+export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = { ...ENROLMENT_STATUS_LABELS, [UNASSIGNED]: 'Belum ditugaskan' }
+
+export const PERSON_STATUSES = Object.keys(PERSON_STATUS_LABELS) as PersonStatus[]
+
+export function isPersonStatus(value: unknown): value is PersonStatus {
+  return typeof value === 'string' && (PERSON_STATUSES as string[]).includes(value)
+}

@@ -1,131 +1,114 @@
 import 'server-only'
 import { writeAudit } from '@/lib/audit/audit.server'
-import { getLessonOutline } from '@/lib/content/lessons.server'
-import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
 import { AppError } from '@/lib/errors/app-error'
 import type { CompletionRow } from '@/lib/reports/completion-report'
-import { enrolmentStatus } from './enrolment-status'
+import type { SiasnCertificate } from '@/lib/reports/siasn'
+import { enrolmentRows, type RowFilter } from './enrolment-rows.server'
+import { UNASSIGNED } from './enrolment-status'
 import type { ReportFilter } from './report-filter'
-
-const PAGE_SIZE = 1000
 
 type Officer = { id: string; agencyId: string }
 
-/** The cohort (and unit) of a filter, checked to belong to the officer's agency: else 404. */
+/**
+ * The scope of a report: the officer's agency, and the filter's cohort (or every cohort when it
+ * asks for all) and unit, each checked to belong to that agency: else 404, exactly like an id
+ * that does not exist. Call it before the response starts.
+ */
 export async function checkReportScope(officer: Officer, filter: ReportFilter) {
-  const cohort = await db.cohort.findUnique({ where: { id: filter.cohortId }, include: { agency: true } })
-  if (!cohort || cohort.agencyId !== officer.agencyId) throw new AppError(404, 'Kelompok tidak ditemukan.')
+  const agency = await db.agency.findUniqueOrThrow({ where: { id: officer.agencyId }, select: { id: true, name: true } })
+  let cohort = null
+  if (filter.cohortId) {
+    cohort = await db.cohort.findUnique({ where: { id: filter.cohortId } })
+    if (!cohort || cohort.agencyId !== officer.agencyId) throw new AppError(404, 'Kelompok tidak ditemukan.')
+  }
   if (filter.unitId) {
     const unit = await db.unit.findUnique({ where: { id: filter.unitId } })
     if (!unit || unit.agencyId !== officer.agencyId) throw new AppError(404, 'Unit kerja tidak ditemukan.')
   }
-  return cohort
+  return { agency, cohort }
 }
 
-/** A cohort already checked by checkReportScope (call it before the response starts). */
-export type ReportCohort = Awaited<ReturnType<typeof checkReportScope>>
+/** A scope already checked by checkReportScope. */
+export type ReportScope = Awaited<ReturnType<typeof checkReportScope>>
 
-function inRange(date: Date | null, filter: ReportFilter): boolean {
-  if (!filter.completedFrom && !filter.completedTo) return true
-  if (!date) return false
-  return (!filter.completedFrom || date >= filter.completedFrom) && (!filter.completedTo || date <= filter.completedTo)
+/** The read model's filter for a report filter (agency from the officer, cohort from the scope). */
+function rowFilter(officer: Officer, filter: ReportFilter, scope: ReportScope): RowFilter {
+  return {
+    agencyId: officer.agencyId,
+    view: 'enrolments',
+    cohortId: scope.cohort?.id,
+    unitId: filter.unitId,
+    employmentType: filter.employmentType,
+    status: filter.status,
+    identityStatus: filter.identityStatus,
+    completedFrom: filter.completedFrom,
+    completedTo: filter.completedTo,
+  }
 }
-
-type CompletionRecord = {
-  id: string
-  nip: string | null
-  name: string
-  employmentType: string | null
-  unitName: string | null
-  lessonsDone: number | bigint
-  attempts: number | bigint
-  bestPost: number | null
-  preScore: number | null
-  passedAt: Date | string | null
-  certificateNumber: string | null
-  validUntil: Date | string | null
-  certificateCompletedAt: Date | string | null
-  jp: number | null
-}
-
-/** Raw results carry SQLite's ISO text or PostgreSQL's Date, and BigInt counts: one shape here. */
-const asDate = (value: Date | string | null): Date | null => (value === null ? null : value instanceof Date ? value : new Date(value))
 
 /**
- * The completion rows of a cohort, page by page: one SQL statement per 1,000 enrolments (keyset
- * on the enrolment id, correlated subqueries for lessons, attempts, scores), so 100,000 rows
- * stream with flat memory. Standard SQL with quoted identifiers, the same on both providers;
- * enum values are literals, compared as text.
+ * The completion rows of a cohort (or every cohort), streamed from the read model one SQL page
+ * of 1,000 enrolments at a time, so 100,000 rows stream with flat memory.
  */
-export async function* completionRows(officer: Officer, filter: ReportFilter, cohort: ReportCohort): AsyncGenerator<CompletionRow> {
-  const outline = getLessonOutline()
-  const lessonsTotal = outline.length
-  const slugs = Prisma.join(outline.map((lesson) => lesson.slug))
-  const unitFilter = filter.unitId ? Prisma.sql`AND u."unitId" = ${filter.unitId}` : Prisma.empty
-  const typeFilter = filter.employmentType ? Prisma.sql`AND CAST(u."employmentType" AS TEXT) = ${filter.employmentType}` : Prisma.empty
-  const now = new Date()
-  let cursor = ''
-  for (;;) {
-    const records = await db.$queryRaw<CompletionRecord[]>`
-      SELECT e."id", u."nip", u."name", CAST(u."employmentType" AS TEXT) AS "employmentType", un."name" AS "unitName",
-        (SELECT COUNT(*) FROM "lesson_progress" lp
-          WHERE lp."userId" = e."userId" AND lp."completedAt" IS NOT NULL AND lp."lessonSlug" IN (${slugs})) AS "lessonsDone",
-        (SELECT COUNT(*) FROM "quiz_attempt" qa WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest') AS "attempts",
-        (SELECT MAX(qa."score") FROM "quiz_attempt" qa WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest') AS "bestPost",
-        (SELECT qa."score" FROM "quiz_attempt" qa
-          WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'pretest' AND qa."submittedAt" IS NOT NULL
-          ORDER BY qa."submittedAt" LIMIT 1) AS "preScore",
-        (SELECT MIN(qa."submittedAt") FROM "quiz_attempt" qa
-          WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest' AND qa."passed" = TRUE) AS "passedAt",
-        c."number" AS "certificateNumber", c."validUntil", c."completedAt" AS "certificateCompletedAt", c."jp"
-      FROM "enrolment" e
-      JOIN "user" u ON u."id" = e."userId"
-      LEFT JOIN "unit" un ON un."id" = u."unitId"
-      LEFT JOIN "certificate" c ON c."enrolmentId" = e."id"
-      WHERE e."cohortId" = ${cohort.id} AND u."agencyId" = ${officer.agencyId} ${unitFilter} ${typeFilter} AND e."id" > ${cursor}
-      ORDER BY e."id"
-      LIMIT ${PAGE_SIZE}`
-    if (!records.length) return
-    cursor = records.at(-1)?.id ?? cursor
-    for (const record of records) {
-      const passedAt = asDate(record.passedAt)
-      const lessonsDone = Number(record.lessonsDone)
-      const attempts = Number(record.attempts)
-      const status = enrolmentStatus({ passed: !!passedAt, lessonsDone, attempts, dueDate: cohort.dueDate, now })
-      const completedAt = asDate(record.certificateCompletedAt) ?? passedAt
-      if (filter.status && status !== filter.status) continue
-      if (!inRange(completedAt, filter)) continue
-      yield {
-        nip: record.nip ?? '',
-        name: record.name,
-        employmentType: (record.employmentType as CompletionRow['employmentType']) ?? null,
-        agencyName: cohort.agency.name,
-        unitName: record.unitName ?? '',
-        cohortName: cohort.name,
-        dueDate: cohort.dueDate,
-        status,
-        lessonsDone,
-        lessonsTotal,
-        preTestScore: record.preScore === null ? null : Number(record.preScore),
-        bestPostTestScore: record.bestPost === null ? null : Number(record.bestPost),
-        attempts,
-        completedAt,
-        certificateNumber: record.certificateNumber,
-        validUntil: asDate(record.validUntil),
-        jp: record.jp === null ? null : Number(record.jp),
-      }
+export async function* completionRows(officer: Officer, filter: ReportFilter, scope: ReportScope): AsyncGenerator<CompletionRow> {
+  for await (const row of enrolmentRows(rowFilter(officer, filter, scope))) {
+    yield {
+      nip: row.person.nip ?? '',
+      name: row.person.name,
+      employmentType: row.person.employmentType,
+      identityStatus: row.identity.status,
+      agencyName: scope.agency.name,
+      unitName: row.person.unitName ?? '',
+      cohortName: row.enrolment?.cohortName ?? '',
+      dueDate: row.enrolment?.dueDate ?? null,
+      status: row.status === UNASSIGNED ? 'belum-mulai' : row.status,
+      lessonsDone: row.lessonsDone,
+      lessonsTotal: row.lessonsTotal,
+      activeSeconds: row.activeSeconds,
+      preTestScore: row.preTestScore,
+      bestPostTestScore: row.bestPostTestScore,
+      attempts: row.attempts,
+      completedAt: row.completedAt,
+      certificateNumber: row.certificate?.number ?? null,
+      validUntil: row.certificate?.validUntil ?? null,
+      jp: row.certificate?.jp ?? null,
     }
   }
 }
 
-/** The certificates issued in a cohort (for SIASN and the bulk ZIP), with the same filters. */
-export async function* cohortCertificates(officer: Officer, filter: ReportFilter, cohort: ReportCohort) {
+/**
+ * The certificates for the SIASN export, from the same read model: one per enrolment with a
+ * certificate that is not revoked, of VERIFIED identities only unless HR asked for everyone
+ * (`includeUnverified`; then each says its identity status). An identity filter narrows either.
+ */
+export async function* siasnCertificates(officer: Officer, filter: ReportFilter, scope: ReportScope): AsyncGenerator<SiasnCertificate> {
+  const base = rowFilter(officer, filter, scope)
+  const identityStatus = filter.includeUnverified
+    ? filter.identityStatus
+    : filter.identityStatus === undefined || filter.identityStatus === 'verified'
+      ? ('verified' as const)
+      : []
+  for await (const row of enrolmentRows({ ...base, identityStatus, withValidCertificate: true })) {
+    if (!row.certificate || !row.enrolment) continue
+    yield {
+      nip: row.person.nip ?? '',
+      certificateNumber: row.certificate.number,
+      startedAt: row.enrolment.assignedAt,
+      completedAt: row.certificate.completedAt,
+      jp: row.certificate.jp,
+      ...(filter.includeUnverified ? { identityStatus: row.identity.status } : {}),
+    }
+  }
+}
+
+/** The certificates issued in a cohort or all (for the bulk ZIP of PDFs), with the same filters. */
+export async function* cohortCertificates(officer: Officer, filter: ReportFilter, scope: ReportScope) {
   let cursor: string | undefined
   for (;;) {
     const certificates = await db.certificate.findMany({
       where: {
-        enrolment: { cohortId: cohort.id },
+        enrolment: { cohort: { agencyId: officer.agencyId, ...(scope.cohort ? { id: scope.cohort.id } : {}) } },
         user: {
           agencyId: officer.agencyId,
           ...(filter.unitId ? { unitId: filter.unitId } : {}),

@@ -6,28 +6,42 @@ const date = z
   .optional()
   .or(z.literal('').transform(() => undefined))
 
+/** The `kelompok` value that asks for every cohort of the agency. */
+export const ALL_COHORTS = 'semua'
+
 const optionalText = z.string().max(64).optional().or(z.literal('').transform(() => undefined))
 
 /**
- * The filter of every HR report (query parameters): one cohort, and optionally a unit, an
- * employment type, a status, and a range of completion dates (WIB days, inclusive).
+ * The filter of every HR report (query parameters): one cohort (or all), and optionally a unit,
+ * an employment type, a status, an identity status, a range of completion dates (WIB days,
+ * inclusive), and for the SIASN export whether unverified identities are included.
  */
 export const reportFilterSchema = z
   .object({
+    // A cohort id, or "semua" for every cohort of the agency.
     kelompok: z.string({ error: 'Pilih kelompok.' }).min(1, 'Pilih kelompok.').max(64),
     unit: optionalText,
     jenis: z.enum(['PNS', 'CPNS', 'PPPK']).optional().or(z.literal('').transform(() => undefined)),
     status: z.enum(['belum-mulai', 'sedang', 'lulus', 'terlambat']).optional().or(z.literal('').transform(() => undefined)),
+    identitas: z
+      .enum(['claimed', 'verified', 'rejected'], { error: 'Status identitas tidak dikenal.' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    // The SIASN export leaves out unverified identities unless HR ticks this (decisions.md).
+    'semua-identitas': z.literal('ya', { error: 'Pilihan identitas tidak dikenal.' }).optional().or(z.literal('').transform(() => undefined)),
     dari: date,
     sampai: date,
     format: z.enum(['csv', 'xlsx']).default('csv'),
     pemisah: z.enum(['koma', 'titik-koma']).default('titik-koma'),
   })
   .transform((value) => ({
-    cohortId: value.kelompok,
+    /** Undefined: every cohort of the agency. */
+    cohortId: value.kelompok === ALL_COHORTS ? undefined : value.kelompok,
     unitId: value.unit,
     employmentType: value.jenis,
     status: value.status,
+    identityStatus: value.identitas,
+    includeUnverified: value['semua-identitas'] === 'ya',
     completedFrom: value.dari ? new Date(`${value.dari}T00:00:00+07:00`) : undefined,
     completedTo: value.sampai ? new Date(`${value.sampai}T23:59:59.999+07:00`) : undefined,
     format: value.format,

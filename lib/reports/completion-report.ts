@@ -3,6 +3,7 @@
  * it, with progress, scores and certificate. Columns and labels are in Bahasa Indonesia.
  */
 
+import { identityStatusLabel, type IdentityStatus } from '@/lib/identity/identity-status'
 import type { EmploymentType } from '@/lib/identity/nip'
 import type { ColumnDef } from './columns'
 
@@ -23,6 +24,8 @@ export interface CompletionRow {
   /** Full name exactly as registered, titles included. */
   name: string
   employmentType: EmploymentType | null
+  /** Whose NIP is it: claimed people count in every report, flagged (decisions.md). */
+  identityStatus: IdentityStatus
   agencyName: string
   unitName: string | null
   cohortName: string
@@ -30,6 +33,8 @@ export interface CompletionRow {
   status: CompletionStatus
   lessonsDone: number
   lessonsTotal: number
+  /** Time on task over the current lessons, in seconds (server-recorded active reading time). */
+  activeSeconds: number
   /** 0–100. */
   preTestScore: number | null
   /** 0–100. */
@@ -47,6 +52,7 @@ export const COMPLETION_COLUMNS: readonly ColumnDef<CompletionRow>[] = [
   { key: 'nip', header: 'NIP', kind: 'text', width: 21, value: (r) => r.nip },
   { key: 'name', header: 'Nama Lengkap', kind: 'text', width: 40, value: (r) => r.name },
   { key: 'employmentType', header: 'Jenis Kepegawaian', kind: 'text', width: 18, value: (r) => r.employmentType },
+  { key: 'identityStatus', header: 'Status identitas', kind: 'text', width: 20, value: (r) => identityStatusLabel(r.identityStatus) },
   { key: 'agencyName', header: 'Instansi', kind: 'text', width: 32, value: (r) => r.agencyName },
   { key: 'unitName', header: 'Unit Kerja', kind: 'text', width: 32, value: (r) => r.unitName },
   { key: 'cohortName', header: 'Angkatan', kind: 'text', width: 28, value: (r) => r.cohortName },
@@ -54,6 +60,7 @@ export const COMPLETION_COLUMNS: readonly ColumnDef<CompletionRow>[] = [
   { key: 'status', header: 'Status', kind: 'text', width: 15, value: (r) => COMPLETION_STATUS_LABELS[r.status] },
   { key: 'lessonsDone', header: 'Materi Selesai', kind: 'number', width: 14, value: (r) => r.lessonsDone },
   { key: 'lessonsTotal', header: 'Jumlah Materi', kind: 'number', width: 14, value: (r) => r.lessonsTotal },
+  { key: 'activeMinutes', header: 'Waktu belajar (menit)', kind: 'number', width: 21, numFmt: '0', value: (r) => activeMinutes(r.activeSeconds) },
   { key: 'preTestScore', header: 'Nilai Pre-test', kind: 'number', width: 14, value: (r) => r.preTestScore },
   {
     key: 'bestPostTestScore',
@@ -68,3 +75,8 @@ export const COMPLETION_COLUMNS: readonly ColumnDef<CompletionRow>[] = [
   { key: 'validUntil', header: 'Berlaku Sampai', kind: 'date', width: 15, value: (r) => r.validUntil },
   { key: 'jp', header: 'JP', kind: 'number', width: 6, value: (r) => r.jp },
 ]
+
+/** Time on task as whole minutes (rounded), the unit HR reads in reports and on pages. */
+export function activeMinutes(seconds: number): number {
+  return Math.round(Math.max(0, seconds) / 60)
+}

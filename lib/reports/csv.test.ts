@@ -37,7 +37,7 @@ describe('completionCsv', () => {
     const bytes = await bytesOf(completionCsv([sampleCompletionRow(0)], { delimiter: ',' }))
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = bytes.toString('utf8')
-    expect(text.slice(1).startsWith('NIP,Nama Lengkap,Jenis Kepegawaian,Instansi,Unit Kerja,Angkatan,Batas Waktu,Status,')).toBe(true)
+    expect(text.slice(1).startsWith('NIP,Nama Lengkap,Jenis Kepegawaian,Status identitas,Instansi,Unit Kerja,Angkatan,Batas Waktu,Status,')).toBe(true)
     expect(text.endsWith('\r\n')).toBe(true)
     expect(text.replaceAll('\r\n', '').includes('\n')).toBe(false)
     const records = parseCsv(bytes, ',')
@@ -64,6 +64,8 @@ describe('completionCsv', () => {
       expect(cell('preTestScore')).toBe('0')
       expect(cell('jp')).toBe('2')
       expect(cell('certificateNumber')).toBe('BBS/2026/000123')
+      expect(cell('identityStatus')).toBe(tricky.identityStatus === 'verified' ? 'Terverifikasi' : 'Belum diverifikasi')
+      expect(cell('activeMinutes')).toBe(String(Math.round(tricky.activeSeconds / 60)))
       expect(second).toHaveLength(COMPLETION_COLUMNS.length)
     })
   }
@@ -87,6 +89,7 @@ describe('completionCsv', () => {
       row.nip,
       row.name,
       '',
+      'Terverifikasi',
       row.agencyName,
       '',
       row.cohortName,
@@ -94,6 +97,7 @@ describe('completionCsv', () => {
       'Belum mulai',
       String(row.lessonsDone),
       '8',
+      '0',
       '',
       '',
       String(row.attempts),

@@ -97,6 +97,15 @@ describe('SIASN rows', () => {
     ])
   })
 
+  it('adds "Status identitas" last only when asked to', async () => {
+    const rows = [toSiasnRow({ ...certificate, identityStatus: 'claimed' }, course), toSiasnRow({ ...certificate, identityStatus: 'verified' }, course)]
+    const withIdentity = parse(await bytesOf(siasnCsv(rows, { delimiter: ';', withIdentity: true })), { bom: true, delimiter: ';' }) as string[][]
+    expect(withIdentity[0]).toEqual([...SIASN_COLUMNS.map((c) => c.header), 'Status identitas'])
+    expect(withIdentity.slice(1).map((row) => row.at(-1))).toEqual(['Belum diverifikasi', 'Terverifikasi'])
+    const plain = parse(await bytesOf(siasnCsv(rows, { delimiter: ';' })), { bom: true, delimiter: ';' }) as string[][]
+    expect(plain[0]).toEqual(SIASN_COLUMNS.map((c) => c.header))
+  })
+
   it('writes XLSX with typed cells, sheet "SIASN"', async () => {
     const chunks: Buffer[] = []
     const out = new Writable({

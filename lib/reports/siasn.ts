@@ -7,6 +7,7 @@
 
 import type { Readable, Writable } from 'node:stream'
 import { z } from 'zod'
+import { identityStatusLabel, type IdentityStatus } from '@/lib/identity/identity-status'
 import { yearWib } from './cell-values'
 import type { ColumnDef } from './columns'
 import { csvStream, type CsvOptions } from './csv'
@@ -38,6 +39,8 @@ export interface SiasnCertificate {
   /** When the course was completed (the certificate's completion date). */
   completedAt: Date
   jp: number
+  /** Whose NIP is it; shown only when HR asked for unverified identities too. */
+  identityStatus?: IdentityStatus
 }
 
 export interface SiasnRow {
@@ -51,6 +54,7 @@ export interface SiasnRow {
   jp: number
   certificateNumber: string
   nip: string
+  identityStatus?: IdentityStatus
 }
 
 export const SIASN_COLUMNS: readonly ColumnDef<SiasnRow>[] = [
@@ -65,6 +69,17 @@ export const SIASN_COLUMNS: readonly ColumnDef<SiasnRow>[] = [
   { key: 'nip', header: 'NIP', kind: 'text', width: 21, value: (r) => r.nip },
 ]
 
+/**
+ * The columns when HR asked for unverified identities too: the same, and "Status identitas" last
+ * so that a row of an unverified NIP is never mistaken for a verified one.
+ */
+export const SIASN_COLUMNS_WITH_IDENTITY: readonly ColumnDef<SiasnRow>[] = [
+  ...SIASN_COLUMNS,
+  { key: 'identityStatus', header: 'Status identitas', kind: 'text', width: 20, value: (r) => identityStatusLabel(r.identityStatus) },
+]
+
+export type SiasnExportOptions = { withIdentity?: boolean }
+
 /** One SIASN row for a certificate of `course`. */
 export function toSiasnRow(certificate: SiasnCertificate, course: SiasnCourse): SiasnRow {
   return {
@@ -77,6 +92,7 @@ export function toSiasnRow(certificate: SiasnCertificate, course: SiasnCourse): 
     jp: certificate.jp,
     certificateNumber: certificate.certificateNumber,
     nip: certificate.nip,
+    ...(certificate.identityStatus ? { identityStatus: certificate.identityStatus } : {}),
   }
 }
 
@@ -90,13 +106,14 @@ export async function* siasnRows(
 }
 
 /** The SIASN export as CSV (same format as the completion CSV). */
-export function siasnCsv(rows: AsyncIterable<SiasnRow> | Iterable<SiasnRow>, options: CsvOptions): Readable {
-  return csvStream(rows, SIASN_COLUMNS, options)
+export function siasnCsv(rows: AsyncIterable<SiasnRow> | Iterable<SiasnRow>, options: CsvOptions & SiasnExportOptions): Readable {
+  const { withIdentity, ...csv } = options
+  return csvStream(rows, withIdentity ? SIASN_COLUMNS_WITH_IDENTITY : SIASN_COLUMNS, csv)
 }
 
 /** The SIASN export as XLSX, sheet "SIASN". */
-export function siasnXlsx(rows: AsyncIterable<SiasnRow> | Iterable<SiasnRow>, output: Writable): Promise<void> {
-  return writeXlsx(rows, SIASN_COLUMNS, output, { sheetName: 'SIASN' })
+export function siasnXlsx(rows: AsyncIterable<SiasnRow> | Iterable<SiasnRow>, output: Writable, options: SiasnExportOptions = {}): Promise<void> {
+  return writeXlsx(rows, options.withIdentity ? SIASN_COLUMNS_WITH_IDENTITY : SIASN_COLUMNS, output, { sheetName: 'SIASN' })
 }
 
 function fileNamePart(value: string): string {

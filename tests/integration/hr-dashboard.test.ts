@@ -158,6 +158,8 @@ describe('HR dashboard', () => {
   it('counts the four statuses of the cohort, per cohort, per unit and per employment type', async () => {
     const dashboard = (await getDashboard(agencyId, current.id, now))!
     expect(dashboard.counts).toEqual({ total: 3, lulus: 1, sedang: 1, terlambat: 0, 'belum-mulai': 1 })
+    // Everyone here self-registered (claimed): counted, and flagged in their own number.
+    expect(dashboard.unverified).toBe(3)
     expect(dashboard.byCohort.map((g) => [g.label, g.counts])).toEqual([
       ['Orientasi 2026', { total: 3, lulus: 1, sedang: 1, terlambat: 0, 'belum-mulai': 1 }],
       ['Penyegaran 2025', { total: 1, lulus: 0, sedang: 0, terlambat: 1, 'belum-mulai': 0 }],
@@ -212,42 +214,52 @@ describe('HR dashboard', () => {
 })
 
 describe('people list', () => {
-  it('lists only the agency learners with status, best score and certificate', async () => {
+  it('lists only the agency people with status, identity, best score and certificate', async () => {
     const list = await listPeople(agencyId, {}, now)
     expect(list.total).toBe(4 + PAGE_SIZE)
     expect(list.rows).toHaveLength(PAGE_SIZE)
-    const ayu = list.rows.find((r) => r.id === people.lulus)!
-    expect(ayu).toMatchObject({ status: 'lulus', bestScore: 90, cohortName: 'Orientasi 2026', unitName: units[0]!.name })
+    const ayu = list.rows.find((r) => r.person.id === people.lulus)!
+    expect(ayu).toMatchObject({ status: 'lulus', bestPostTestScore: 90, enrolment: { cohortName: 'Orientasi 2026' }, person: { unitName: units[0]!.name } })
+    expect(ayu.identity.status).toBe('claimed')
     expect(ayu.certificate?.number).toBe(certificateNumber)
     expect(ayu.lastActivity).toBeInstanceOf(Date)
-    expect(list.rows.find((r) => r.id === people.sedang)).toMatchObject({ status: 'sedang', bestScore: 40 })
-    expect(list.rows.find((r) => r.id === people.terlambat)).toMatchObject({ status: 'terlambat', cohortName: 'Penyegaran 2025' })
-    expect(list.rows.find((r) => r.name === 'Zulkifli 00')).toMatchObject({ status: 'belum-ditugaskan', certificate: null })
+    expect(list.rows.find((r) => r.person.id === people.sedang)).toMatchObject({ status: 'sedang', bestPostTestScore: 40 })
+    expect(list.rows.find((r) => r.person.id === people.terlambat)).toMatchObject({ status: 'terlambat', enrolment: { cohortName: 'Penyegaran 2025' } })
+    expect(list.rows.find((r) => r.person.name === 'Zulkifli 00')).toMatchObject({ status: 'belum-ditugaskan', certificate: null })
     expectNothingFromOtherAgency(list)
   })
 
-  it('pages 25 at a time', async () => {
-    const second = await listPeople(agencyId, { page: 2 }, now)
-    expect(second.page).toBe(2)
-    expect(second.pages).toBe(2)
+  it('pages 25 at a time by key, forwards and back (behaviour changed: keyset instead of page numbers)', async () => {
+    const first = await listPeople(agencyId, {}, now)
+    expect(first.prev).toBeNull()
+    expect(first.next).not.toBeNull()
+    const second = await listPeople(agencyId, { after: first.next! }, now)
     expect(second.rows).toHaveLength(4)
-    expect((await listPeople(agencyId, { page: 50 }, now)).page).toBe(2)
+    expect(second.next).toBeNull()
+    expect(second.prev).not.toBeNull()
+    const ids = new Set([...first.rows, ...second.rows].map((r) => r.person.id))
+    expect(ids.size).toBe(4 + PAGE_SIZE)
+    const back = await listPeople(agencyId, { before: second.prev! }, now)
+    expect(back.rows.map((r) => r.person.id)).toEqual(first.rows.map((r) => r.person.id))
+    expect(back.prev).toBeNull()
   })
 
   it('searches name, NIP and email case-insensitively', async () => {
-    expect((await listPeople(agencyId, { q: 'ayu LESTARI' }, now)).rows.map((r) => r.id)).toEqual([people.lulus])
-    expect((await listPeople(agencyId, { q: 'SEDANG@CONTOH' }, now)).rows.map((r) => r.id)).toEqual([people.sedang])
+    expect((await listPeople(agencyId, { q: 'ayu LESTARI' }, now)).rows.map((r) => r.person.id)).toEqual([people.lulus])
+    expect((await listPeople(agencyId, { q: 'SEDANG@CONTOH' }, now)).rows.map((r) => r.person.id)).toEqual([people.sedang])
     const nip = (await db.user.findUniqueOrThrow({ where: { id: people.belum! } })).nip!
-    expect((await listPeople(agencyId, { q: nip }, now)).rows.map((r) => r.id)).toEqual([people.belum])
+    expect((await listPeople(agencyId, { q: nip }, now)).rows.map((r) => r.person.id)).toEqual([people.belum])
     expect((await listPeople(agencyId, { q: 'orang lain' }, now)).total).toBe(0)
   })
 
-  it('filters by unit and status, and finds nothing with another agency unit', async () => {
-    expect((await listPeople(agencyId, { unitId: units[0]!.id }, now)).rows.map((r) => r.id).sort()).toEqual(
+  it('filters by unit, status and identity status, and finds nothing with another agency unit', async () => {
+    expect((await listPeople(agencyId, { unitId: units[0]!.id }, now)).rows.map((r) => r.person.id).sort()).toEqual(
       [people.lulus, people.belum].sort(),
     )
-    expect((await listPeople(agencyId, { status: 'lulus' }, now)).rows.map((r) => r.id)).toEqual([people.lulus])
-    expect((await listPeople(agencyId, { status: 'belum-mulai' }, now)).rows.map((r) => r.id)).toEqual([people.belum])
+    expect((await listPeople(agencyId, { status: 'lulus' }, now)).rows.map((r) => r.person.id)).toEqual([people.lulus])
+    expect((await listPeople(agencyId, { status: 'belum-mulai' }, now)).rows.map((r) => r.person.id)).toEqual([people.belum])
+    expect((await listPeople(agencyId, { identityStatus: 'verified' }, now)).total).toBe(0)
+    expect((await listPeople(agencyId, { identityStatus: 'claimed' }, now)).total).toBe(4 + PAGE_SIZE)
     expect((await listPeople(agencyId, { unitId: otherUnitId }, now)).total).toBe(0)
     expect((await listPeople(otherAgencyId, { status: 'lulus' }, now)).total).toBe(3)
   })
@@ -257,8 +269,9 @@ describe('person history', () => {
   it('shows enrolments, lessons, every attempt and certificates', async () => {
     const history = (await getPersonHistory(agencyId, people.lulus!, now))!
     expect(history.person.name).toBe('Ayu Lestari')
-    expect(history.enrolments).toEqual([expect.objectContaining({ status: 'lulus', bestPostScore: 90 })])
+    expect(history.enrolments).toEqual([expect.objectContaining({ status: 'lulus', bestPostTestScore: 90 })])
     expect(history.lessonsDone).toBe(getLessonOutline().length)
+    expect(history.person.identityStatus).toBe('claimed')
     expect(history.attempts.map((a) => [a.kind, a.score])).toEqual([
       ['posttest', 90],
       ['posttest', 60],
@@ -266,7 +279,21 @@ describe('person history', () => {
       ['pretest', 50],
     ])
     expect(history.certificates.map((c) => c.number)).toEqual([certificateNumber])
-    expect(history.certificates[0]!.expired).toBe(false)
+    expect(history.certificates[0]!.status).toBe('berlaku')
+  })
+
+  it('shows time on task per lesson and in total, from the server-recorded seconds of current lessons', async () => {
+    const [first, second] = getLessonOutline()
+    await db.lessonProgress.update({ where: { userId_lessonSlug: { userId: people.sedang!, lessonSlug: first!.slug } }, data: { activeSeconds: 610 } })
+    await db.lessonProgress.update({ where: { userId_lessonSlug: { userId: people.sedang!, lessonSlug: second!.slug } }, data: { activeSeconds: 95 } })
+    await db.lessonProgress.create({ data: { userId: people.sedang!, lessonSlug: 'pelajaran-lama', contentVersion: 't', activeSeconds: 5000 } })
+    const history = (await getPersonHistory(agencyId, people.sedang!, now))!
+    expect(history.lessons.find((l) => l.slug === first!.slug)?.activeSeconds).toBe(610)
+    expect(history.lessons.find((l) => l.slug === second!.slug)?.activeSeconds).toBe(95)
+    expect(history.activeSeconds).toBe(705)
+    expect(history.enrolments[0]!.activeSeconds).toBe(705)
+    const listed = (await listPeople(agencyId, { q: 'Bambang' }, now)).rows[0]!
+    expect(listed.activeSeconds).toBe(705)
   })
 
   it("is null for another agency's person, an unknown id, and a non-learner", async () => {

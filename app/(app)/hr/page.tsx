@@ -64,6 +64,12 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
             <p className="muted">
               {KIND_LABELS[selected.kind]} {selected.year} · batas waktu {selected.dueDate ? formatDate(selected.dueDate) : 'tidak ditetapkan'} ·{' '}
               <span data-testid="jumlah-peserta">{counts.total}</span> peserta
+              {dashboard.unverified > 0 && (
+                <>
+                  {' '}
+                  · <span data-testid="jumlah-belum-diverifikasi">{dashboard.unverified}</span> belum diverifikasi (NIP diklaim sendiri, tetap dihitung)
+                </>
+              )}
             </p>
             <ul className={styles.headline} aria-label="Status peserta kelompok ini">
               {STATUS_ORDER.map((status) => (

@@ -4,6 +4,8 @@ import { listUnits } from '@/lib/agencies/agencies.server'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { listCohorts } from '@/lib/hr/cohorts.server'
 import { ENROLMENT_STATUS_LABELS } from '@/lib/hr/enrolment-status'
+import { ALL_COHORTS } from '@/lib/hr/report-filter'
+import { IDENTITY_STATUS_LABELS, IDENTITY_STATUSES } from '@/lib/identity/identity-status'
 
 export const metadata: Metadata = { title: 'Laporan' }
 
@@ -41,6 +43,7 @@ export default async function ReportsPage() {
                   {cohort.name}
                 </option>
               ))}
+              <option value={ALL_COHORTS}>Semua kelompok</option>
             </select>
           </div>
           <div className="field">
@@ -75,6 +78,17 @@ export default async function ReportsPage() {
             </select>
           </div>
           <div className="field">
+            <label htmlFor="identitas">Status identitas</label>
+            <select id="identitas" name="identitas">
+              <option value="">Semua</option>
+              {IDENTITY_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {IDENTITY_STATUS_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
             <label htmlFor="dari">Lulus sejak</label>
             <input id="dari" name="dari" type="date" />
           </div>
@@ -93,6 +107,16 @@ export default async function ReportsPage() {
               <input type="radio" name="pemisah" value="koma" /> Koma
             </label>
           </div>
+        </fieldset>
+        <fieldset>
+          <legend>Ekspor SIASN</legend>
+          <label>
+            <input type="checkbox" name="semua-identitas" value="ya" /> Sertakan yang belum diverifikasi
+          </label>
+          <p className="muted">
+            Tanpa pilihan ini ekspor SIASN hanya berisi pegawai yang NIP-nya sudah diverifikasi instansi; dengan pilihan ini
+            kolom &quot;Status identitas&quot; menunjukkan mana yang belum.
+          </p>
         </fieldset>
         <h2>Unduh</h2>
         <div className="actions">

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { formatDate, formatDateTime, formatScore } from '@/components/hr/format'
+import { formatDate, formatDateTime, formatDuration, formatScore } from '@/components/hr/format'
 import styles from '@/components/hr/hr.module.css'
 import { StatusBadge } from '@/components/hr/status'
 import { requireHrOfficer } from '@/lib/auth/session.server'
+import { CERTIFICATE_STATUS_LABELS } from '@/lib/certificates/certificate-status'
 import { STATUS_ORDER } from '@/lib/hr/dashboard'
-import { listPeople, UNASSIGNED } from '@/lib/hr/dashboard.server'
-import { ENROLMENT_STATUS_LABELS } from '@/lib/hr/enrolment-status'
+import { listPeople, PAGE_SIZE } from '@/lib/hr/dashboard.server'
+import { ENROLMENT_STATUS_LABELS, isPersonStatus, UNASSIGNED } from '@/lib/hr/enrolment-status'
+import { decodeRowKey, encodeRowKey, type UrlRowKey } from '@/lib/hr/row-key'
+import { IDENTITY_STATUS_LABELS, IDENTITY_STATUSES, identityStatusLabel, isIdentityStatus } from '@/lib/identity/identity-status'
 
 export const metadata: Metadata = { title: 'Pegawai' }
 
@@ -16,28 +19,38 @@ function single(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value)?.trim() ?? ''
 }
 
-const STATUS_VALUES: readonly string[] = [...STATUS_ORDER, UNASSIGNED]
-
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Params> }) {
   const officer = await requireHrOfficer('/hr/pegawai')
   const params = await searchParams
   const q = single(params.q).slice(0, 100)
   const unitId = single(params.unit)
-  const status = STATUS_VALUES.includes(single(params.status)) ? single(params.status) : ''
+  const status = isPersonStatus(single(params.status)) ? single(params.status) : ''
+  const identity = isIdentityStatus(single(params.identitas)) ? single(params.identitas) : ''
+  const after = decodeRowKey(single(params.setelah))
+  const before = after ? undefined : decodeRowKey(single(params.sebelum))
   const requestedPage = Number.parseInt(single(params.halaman), 10)
+  const page = after || before ? (Number.isFinite(requestedPage) && requestedPage > 0 ? requestedPage : 1) : 1
   const result = await listPeople(officer.agencyId, {
     q,
     unitId: unitId || undefined,
-    status: status || undefined,
-    page: Number.isFinite(requestedPage) ? requestedPage : 1,
+    status: isPersonStatus(status) ? status : undefined,
+    identityStatus: isIdentityStatus(identity) ? identity : undefined,
+    after,
+    before,
   })
+  const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
 
-  const hrefFor = (page: number) => {
+  // Keyset paging: "Berikutnya" starts after the last row shown, "Sebelumnya" ends before the
+  // first; the page number only labels where the officer is.
+  const hrefFor = (key: { setelah?: UrlRowKey; sebelum?: UrlRowKey; halaman: number }) => {
     const search = new URLSearchParams()
     if (q) search.set('q', q)
     if (unitId) search.set('unit', unitId)
     if (status) search.set('status', status)
-    if (page > 1) search.set('halaman', String(page))
+    if (identity) search.set('identitas', identity)
+    if (key.setelah) search.set('setelah', encodeRowKey(key.setelah))
+    if (key.sebelum && key.halaman > 1) search.set('sebelum', encodeRowKey(key.sebelum))
+    if (key.halaman > 1) search.set('halaman', String(key.halaman))
     const text = search.toString()
     return text ? `/hr/pegawai?${text}` : '/hr/pegawai'
   }
@@ -76,6 +89,17 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             <option value={UNASSIGNED}>Belum ditugaskan</option>
           </select>
         </div>
+        <div>
+          <label htmlFor="identitas">Status identitas</label>
+          <select id="identitas" name="identitas" defaultValue={identity}>
+            <option value="">Semua</option>
+            {IDENTITY_STATUSES.map((value) => (
+              <option key={value} value={value}>
+                {IDENTITY_STATUS_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
         <button type="submit" className="button">
           Cari
         </button>
@@ -84,7 +108,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       <p role="status" data-testid="jumlah-hasil">
         {result.total === 0
           ? 'Tidak ada pegawai yang cocok.'
-          : `${result.total} pegawai · halaman ${result.page} dari ${result.pages}`}
+          : `${result.total} pegawai · halaman ${Math.min(page, pages)} dari ${pages}`}
       </p>
       <p className="muted">Status, nilai terbaik dan sertifikat menurut kelompok terbaru setiap pegawai.</p>
 
@@ -99,34 +123,39 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                 <th scope="col">Nama</th>
                 <th scope="col">NIP</th>
                 <th scope="col">Unit kerja</th>
+                <th scope="col">Status identitas</th>
                 <th scope="col">Status</th>
+                <th scope="col">Waktu belajar</th>
                 <th scope="col">Aktivitas terakhir</th>
                 <th scope="col">Nilai terbaik</th>
                 <th scope="col">Sertifikat</th>
               </tr>
             </thead>
             <tbody>
-              {result.rows.map((person) => (
-                <tr key={person.id}>
+              {result.rows.map((row) => (
+                <tr key={row.person.id} data-person={row.person.id}>
                   <th scope="row" style={{ fontWeight: 400 }}>
-                    <Link href={`/hr/pegawai/${person.id}`}>{person.name}</Link>
+                    <Link href={`/hr/pegawai/${row.person.id}`}>{row.person.name}</Link>
                   </th>
-                  <td>{person.nip ?? '–'}</td>
-                  <td>{person.unitName ?? '–'}</td>
+                  <td>{row.person.nip ?? '–'}</td>
+                  <td>{row.person.unitName ?? '–'}</td>
+                  <td data-identity={row.identity.status}>{identityStatusLabel(row.identity.status)}</td>
                   <td>
-                    <StatusBadge status={person.status} />
-                    {person.cohortName && <div className="muted">{person.cohortName}</div>}
+                    <StatusBadge status={row.status} />
+                    {row.enrolment && <div className="muted">{row.enrolment.cohortName}</div>}
                   </td>
-                  <td>{formatDateTime(person.lastActivity)}</td>
-                  <td>{formatScore(person.bestScore)}</td>
+                  <td>{formatDuration(row.activeSeconds)}</td>
+                  <td>{formatDateTime(row.lastActivity)}</td>
+                  <td>{formatScore(row.bestPostTestScore)}</td>
                   <td>
-                    {person.certificate ? (
+                    {row.certificate ? (
                       <>
-                        {person.certificate.number}
+                        {row.certificate.number}
                         <div className="muted">
-                          {person.certificate.revoked
+                          {row.certificate.status === 'dicabut'
                             ? 'dicabut'
-                            : `${person.certificate.expired ? 'berakhir' : 'berlaku s.d.'} ${formatDate(person.certificate.validUntil)}`}
+                            : `${row.certificate.status === 'kedaluwarsa' ? 'berakhir' : 'berlaku s.d.'} ${formatDate(row.certificate.validUntil)}`}
+                          <span className="visually-hidden"> ({CERTIFICATE_STATUS_LABELS[row.certificate.status]})</span>
                         </div>
                       </>
                     ) : (
@@ -140,13 +169,13 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         </div>
       )}
 
-      {result.pages > 1 && (
+      {(result.prev || result.next) && (
         <nav className={styles.pager} aria-label="Halaman daftar pegawai">
-          {result.page > 1 ? <Link href={hrefFor(result.page - 1)}>← Sebelumnya</Link> : <span />}
+          {result.prev ? <Link href={hrefFor({ sebelum: result.prev, halaman: Math.max(1, page - 1) })}>← Sebelumnya</Link> : <span />}
           <span>
-            Halaman {result.page} dari {result.pages}
+            Halaman {Math.min(page, pages)} dari {pages}
           </span>
-          {result.page < result.pages && <Link href={hrefFor(result.page + 1)}>Berikutnya →</Link>}
+          {result.next ? <Link href={hrefFor({ setelah: result.next, halaman: page + 1 })}>Berikutnya →</Link> : <span />}
         </nav>
       )}
     </>

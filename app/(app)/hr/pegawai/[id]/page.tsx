@@ -1,10 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { formatDate, formatDateTime, formatScore } from '@/components/hr/format'
+import { formatDate, formatDateTime, formatDuration, formatScore } from '@/components/hr/format'
 import { StatusBadge } from '@/components/hr/status'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { getPersonHistory } from '@/lib/hr/dashboard.server'
+import { IDENTITY_METHOD_LABELS, identityStatusLabel } from '@/lib/identity/identity-status'
 
 export const metadata: Metadata = { title: 'Riwayat pegawai' }
 
@@ -27,7 +28,18 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       <h1>{person.name}</h1>
       <dl className="verify-details">
         <dt>NIP</dt>
-        <dd>{person.nip ?? '–'}</dd>
+        <dd>{person.nip ?? (person.rejectedNip ? `${person.rejectedNip} (klaim ditolak)` : '–')}</dd>
+        <dt>Status identitas</dt>
+        <dd data-testid="status-identitas" data-identity={person.identityStatus}>
+          {identityStatusLabel(person.identityStatus)}
+          {person.identityStatus === 'verified' && (
+            <>
+              {person.identityMethod && IDENTITY_METHOD_LABELS[person.identityMethod] ? `: ${IDENTITY_METHOD_LABELS[person.identityMethod]}` : ''}
+              {person.identityVerifiedAt ? `, ${formatDate(person.identityVerifiedAt)}` : ''}
+            </>
+          )}
+          {person.identityStatus === 'rejected' && person.identityRejectedAt ? `, ${formatDate(person.identityRejectedAt)}` : ''}
+        </dd>
         <dt>Email</dt>
         <dd>{person.email}</dd>
         <dt>Jenis kepegawaian</dt>
@@ -53,22 +65,24 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                   <th scope="col">Batas waktu</th>
                   <th scope="col">Status</th>
                   <th scope="col">Nilai terbaik uji akhir</th>
+                  <th scope="col">Sertifikat</th>
                 </tr>
               </thead>
               <tbody>
-                {history.enrolments.map((enrolment) => (
-                  <tr key={enrolment.id}>
+                {history.enrolments.map((row) => (
+                  <tr key={row.key.id}>
                     <th scope="row" style={{ fontWeight: 400 }}>
-                      {enrolment.cohort.name}
+                      {row.enrolment!.cohortName}
                     </th>
                     <td>
-                      {KIND_LABELS[enrolment.cohort.kind]} {enrolment.cohort.year}
+                      {KIND_LABELS[row.enrolment!.cohortKind]} {row.enrolment!.cohortYear}
                     </td>
-                    <td>{formatDate(enrolment.cohort.dueDate)}</td>
+                    <td>{formatDate(row.enrolment!.dueDate)}</td>
                     <td>
-                      <StatusBadge status={enrolment.status} />
+                      <StatusBadge status={row.status} />
                     </td>
-                    <td>{formatScore(enrolment.bestPostScore)}</td>
+                    <td>{formatScore(row.bestPostTestScore)}</td>
+                    <td>{row.certificate?.number ?? '–'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -81,6 +95,10 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <h2 id="pelajaran">
           Pelajaran ({history.lessonsDone} dari {history.lessonCount} selesai)
         </h2>
+        <p>
+          Waktu belajar tercatat: <strong data-testid="waktu-belajar-total">{formatDuration(history.activeSeconds)}</strong>{' '}
+          <span className="muted">(waktu membaca aktif yang dicatat server, semua pelajaran saat ini)</span>
+        </p>
         <div className="table-wrap">
           <table>
             <caption className="visually-hidden">Pelajaran</caption>
@@ -88,6 +106,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <tr>
                 <th scope="col">Pelajaran</th>
                 <th scope="col">Selesai</th>
+                <th scope="col">Waktu belajar</th>
                 <th scope="col">Aktivitas terakhir</th>
               </tr>
             </thead>
@@ -98,6 +117,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                     {lesson.title}
                   </th>
                   <td>{lesson.completedAt ? formatDate(lesson.completedAt) : 'Belum'}</td>
+                  <td data-seconds={lesson.activeSeconds}>{formatDuration(lesson.activeSeconds)}</td>
                   <td>{formatDateTime(lesson.updatedAt)}</td>
                 </tr>
               ))}
@@ -178,7 +198,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                     <td>
                       {certificate.revokedAt
                         ? `Dicabut ${formatDate(certificate.revokedAt)}${certificate.revokedReason ? `: ${certificate.revokedReason}` : ''}`
-                        : certificate.expired
+                        : certificate.status === 'kedaluwarsa'
                           ? 'Kedaluwarsa'
                           : 'Berlaku'}
                     </td>

@@ -16,9 +16,9 @@ export function GET(request: Request) {
     const parsed = parseReportFilter(new URL(request.url).searchParams)
     if (!parsed.success) return jsonError(400, 'Filter laporan tidak valid.', zodFields(parsed.error))
     const filter = parsed.data
-    const cohort = await checkReportScope(officer, filter)
+    const scope = await checkReportScope(officer, filter)
     async function* certificates() {
-      for await (const certificate of cohortCertificates(officer, filter, cohort)) {
+      for await (const certificate of cohortCertificates(officer, filter, scope)) {
         yield { ...certificate, certificateNumber: certificate.number }
       }
     }

@@ -7,16 +7,16 @@ import { completionCsv } from '@/lib/reports/csv'
 import { downloadHeaders, toWebStream, writerToWebStream } from '@/lib/reports/web-stream'
 import { completionXlsx } from '@/lib/reports/xlsx'
 
-// The completion report of one cohort of the officer's agency, streamed as CSV or XLSX.
+// The completion report of one cohort (or every cohort) of the officer's agency, streamed as CSV or XLSX.
 export function GET(request: Request) {
   return withAppErrors(async () => {
     const officer = await requireHrOfficerForApi()
     const parsed = parseReportFilter(new URL(request.url).searchParams)
     if (!parsed.success) return jsonError(400, 'Filter laporan tidak valid.', zodFields(parsed.error))
     const filter = parsed.data
-    const cohort = await checkReportScope(officer, filter)
-    const rows = auditedRows(completionRows(officer, filter, cohort), { officer, action: 'report.completion.downloaded', filter })
-    const name = `laporan-penyelesaian-${cohort.name.replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}`
+    const scope = await checkReportScope(officer, filter)
+    const rows = auditedRows(completionRows(officer, filter, scope), { officer, action: 'report.completion.downloaded', filter })
+    const name = `laporan-penyelesaian-${(scope.cohort?.name ?? 'semua-kelompok').replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}`
     if (filter.format === 'xlsx') {
       return new Response(writerToWebStream((output) => completionXlsx(rows, output)), { headers: downloadHeaders(`${name}.xlsx`, 'xlsx') })
     }
