@@ -61,6 +61,7 @@ export async function importRosterUpload(officer: Officer, upload: Upload) {
   const preview = await readPreview(officer, upload)
   if (preview.blocker) throw new AppError(422, preview.blocker)
   const { create, updateUnit } = preview.plan
+  const now = new Date()
   try {
     await db.$transaction(
       async (tx) => {
@@ -75,6 +76,11 @@ export async function importRosterUpload(officer: Officer, upload: Upload) {
               agencyId: officer.agencyId,
               unitId: row.unitId,
               role: 'learner' as const,
+              // The agency's own roster names this person: verified from the start.
+              identityStatus: 'verified' as const,
+              identityMethod: 'import',
+              identityVerifiedAt: now,
+              identityVerifiedById: officer.id,
             })),
           })
         }
