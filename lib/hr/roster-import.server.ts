@@ -81,6 +81,8 @@ export async function previewRosterUpload(officer: Officer, upload: Upload): Pro
   }
 }
 
+const DECISION_LABELS: Record<ConflictDecision, string> = { konfirmasi: 'konfirmasi pengklaim', tolak: 'tolak klaim' }
+
 /** Every conflict needs a decision the conflict allows; refused (422) before anything is written. */
 function decide(conflicts: ClaimConflict[], decisions: ReadonlyMap<string, ConflictDecision>) {
   const missing = conflicts.filter((conflict) => !decisions.has(conflict.nip))
@@ -91,11 +93,14 @@ function decide(conflicts: ClaimConflict[], decisions: ReadonlyMap<string, Confl
       `Konflik klaim NIP belum diputuskan (baris ${rows}${missing.length > 10 ? ', …' : ''}): pilih "konfirmasi pengklaim" atau "tolak klaim" untuk setiap konflik. Tidak ada yang diimpor.`,
     )
   }
-  const notAllowed = conflicts.filter((conflict) => !conflict.allowed.includes(decisions.get(conflict.nip)!))
-  if (notAllowed.length > 0) {
+  const notAllowed = conflicts.find((conflict) => !conflict.allowed.includes(decisions.get(conflict.nip)!))
+  if (notAllowed) {
+    const why = notAllowed.claimant.sameAgency
+      ? 'email di berkas sudah dipakai akun lain, jadi akun untuk NIP yang dilepas tidak dapat dibuat'
+      : 'pengklaim terdaftar di instansi lain dan tidak dapat dikonfirmasi oleh instansi Anda'
     throw new AppError(
       422,
-      `Baris ${notAllowed.map((c) => c.rowNumber).slice(0, 10).join(', ')}: pengklaimnya terdaftar di instansi lain, jadi hanya "tolak klaim" yang dapat dipilih. Tidak ada yang diimpor.`,
+      `Baris ${notAllowed.rowNumber}: hanya ${notAllowed.allowed.map((d) => `"${DECISION_LABELS[d]}"`).join(' atau ')} yang dapat dipilih (${why}). Tidak ada yang diimpor.`,
     )
   }
   return {

@@ -193,13 +193,16 @@ describe('classifyRoster', () => {
       expect(preview.conflicts).toEqual([])
     })
 
-    it('refuses a conflict row whose email already belongs to an account (the released NIP could not get its account)', async () => {
-      const preview = await classifyRoster(
+    it('offers only "konfirmasi" when the row\'s email is taken (a rejection could not create the roster\'s account), and refuses such a row of another agency', async () => {
+      const taken = [{ email: 'klaim@contoh.go.id', userId: 'k', nip: nip(2) }]
+      const mine = await classifyRoster([ok(2, { name: 'Siti Aminah', email: 'klaim@contoh.go.id' })], lookups([claimant({ name: 'Penyerobot' })], taken))
+      expect(mine.conflicts.map((c) => c.allowed)).toEqual([['konfirmasi']])
+      const foreign = await classifyRoster(
         [ok(2, { name: 'Siti Aminah', email: 'klaim@contoh.go.id' })],
-        lookups([claimant({ name: 'Penyerobot' })], [{ email: 'klaim@contoh.go.id', userId: 'k', nip: nip(2) }]),
+        lookups([claimant({ name: 'Penyerobot', agencyId: 'agency-2' })], taken),
       )
-      expect(preview.conflicts).toEqual([])
-      expect(preview.rejections[0]?.reasons[0]).toMatch(/ganti email di berkas/)
+      expect(foreign.conflicts).toEqual([])
+      expect(foreign.rejections[0]?.reasons[0]).toMatch(/ganti email di berkas/)
     })
   })
 

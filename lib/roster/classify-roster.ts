@@ -268,14 +268,19 @@ export async function classifyRoster(
   }
   const conflicts: ClaimConflict[] = []
   for (const { row, unitId, person } of conflictCandidates) {
-    if (takenEmails.has(row.email)) {
+    const sameAgency = person.agencyId === lookups.agencyId
+    // Rejecting the claim creates the roster's account, which needs the row's email free.
+    const canReject = !takenEmails.has(row.email)
+    if (!canReject && !sameAgency) {
       reject(
         row.rowNumber,
         'NIP ini diklaim akun yang belum diverifikasi, dan email di berkas sudah dipakai akun lain: ganti email di berkas agar klaim dapat diputuskan.',
       )
       continue
     }
-    const sameAgency = person.agencyId === lookups.agencyId
+    const allowed: ConflictDecision[] = []
+    if (sameAgency) allowed.push('konfirmasi')
+    if (canReject) allowed.push('tolak')
     conflicts.push({
       rowNumber: row.rowNumber,
       nip: row.nip,
@@ -289,7 +294,7 @@ export async function classifyRoster(
         unitName: sameAgency ? (person.unitName ?? null) : null,
         registeredAt: sameAgency && person.createdAt ? person.createdAt.toISOString() : null,
       },
-      allowed: sameAgency ? ['konfirmasi', 'tolak'] : ['tolak'],
+      allowed,
       account: { ...row, unitId },
     })
   }
