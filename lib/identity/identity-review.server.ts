@@ -88,6 +88,14 @@ export async function rejectClaimInTx(
   return { revokedCertificates: certificates.map((c) => c.number) }
 }
 
+/** A person's own identity status, for their dashboard. */
+export async function getOwnIdentity(userId: string) {
+  return db.user.findUnique({
+    where: { id: userId },
+    select: { identityStatus: true, rejectedNip: true, identityRejectedAt: true },
+  })
+}
+
 /** The agency's claimed (unverified) people, oldest claim first: the review queue. */
 export async function listClaimants(officer: Officer) {
   return db.user.findMany({
