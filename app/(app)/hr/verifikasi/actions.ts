@@ -1,6 +1,5 @@
 'use server'
 
-import { revalidatePath } from 'next/cache'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { isAppError } from '@/lib/errors/app-error'
 import { confirmClaim, rejectClaim, type ReviewResult } from '@/lib/identity/identity-review.server'
@@ -13,7 +12,8 @@ async function run(work: () => Promise<ReviewResult>): Promise<ReviewState> {
   try {
     const result = await work()
     if (!result.ok) return { fieldErrors: result.fieldErrors, error: result.fieldErrors.form }
-    revalidatePath('/hr/verifikasi')
+    // No revalidatePath: the row stays with its outcome until the page is opened again (the
+    // decided person then leaves the queue), so HR sees what happened where they clicked.
     return { done: result.message }
   } catch (error) {
     if (isAppError(error)) return { error: error.userMessage }
