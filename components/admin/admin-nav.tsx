@@ -4,6 +4,7 @@ const LINKS = [
   { href: '/admin/pengguna', label: 'Admin kepegawaian' },
   { href: '/admin/pengaturan', label: 'Pengaturan kursus' },
   { href: '/admin/sertifikat', label: 'Sertifikat' },
+  { href: '/admin/mutasi', label: 'Mutasi' },
   { href: '/admin/audit', label: 'Log audit' },
 ]
 

@@ -3,21 +3,36 @@
 import Link from 'next/link'
 import { useRef, useState } from 'react'
 
+type Decision = 'konfirmasi' | 'tolak'
+type Conflict = {
+  rowNumber: number
+  nip: string
+  rosterName: string
+  claimant: { name: string; nameMatches: boolean; sameAgency: boolean; email: string | null; unitName: string | null; registeredAt: string | null }
+  allowed: Decision[]
+}
 type Preview = {
-  counts: { rows: number; create: number; updateUnit: number; unchanged: number; rejected: number }
+  counts: { rows: number; create: number; updateUnit: number; unchanged: number; rejected: number; verify: number; conflict: number }
   rejections: { rowNumber: number; reasons: string[] }[]
+  conflicts: Conflict[]
   notes: { rowNumber: number; message: string }[]
   blocker: string | null
   rejectionsTruncated: boolean
 }
-type Imported = Preview['counts']
+type Imported = Preview['counts'] & { claimsConfirmed: number; claimsRejected: number }
 
-async function send(url: string, file: File): Promise<{ ok: true; data: unknown } | { ok: false; message: string }> {
+const DECISION_LABELS: Record<Decision, string> = { konfirmasi: 'Konfirmasi pengklaim', tolak: 'Tolak klaim' }
+
+async function send(
+  url: string,
+  file: File,
+  extraHeaders: Record<string, string> = {},
+): Promise<{ ok: true; data: unknown } | { ok: false; message: string }> {
   try {
     const response = await fetch(url, {
       method: 'POST',
       body: file,
-      headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name) },
+      headers: { 'Content-Type': 'application/octet-stream', 'X-File-Name': encodeURIComponent(file.name), ...extraHeaders },
     })
     const data = await response.json().catch(() => null)
     if (response.ok) return { ok: true, data }
@@ -39,6 +54,7 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
   const [busy, setBusy] = useState<'preview' | 'import' | 'assign' | null>(null)
   const [cohortId, setCohortId] = useState(cohorts[0]?.id ?? '')
   const [assigned, setAssigned] = useState<Assigned | null>(null)
+  const [decisions, setDecisions] = useState<Record<string, Decision>>({})
 
   async function runAssign() {
     if (!file || !cohortId) return
@@ -59,6 +75,7 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
     setError(null)
     setPreview(null)
     setImported(null)
+    setDecisions({})
     const result = await send('/api/hr/roster/preview', chosen)
     setBusy(null)
     if (result.ok) setPreview(result.data as Preview)
@@ -69,7 +86,11 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
     if (!file) return
     setBusy('import')
     setError(null)
-    const result = await send('/api/hr/roster/import', file)
+    // HR's decision per conflict travels with the file: `<nip>=konfirmasi;<nip>=tolak`.
+    const header = Object.entries(decisions)
+      .map(([nip, decision]) => `${nip}=${decision}`)
+      .join(';')
+    const result = await send('/api/hr/roster/import', file, header ? { 'X-Conflict-Decisions': header } : {})
     setBusy(null)
     if (result.ok) {
       setImported(result.data as Imported)
@@ -77,7 +98,9 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
     } else setError(result.message)
   }
 
-  const importable = preview ? preview.counts.create + preview.counts.updateUnit : 0
+  const conflicts = preview?.conflicts ?? []
+  const undecided = conflicts.filter((conflict) => !decisions[conflict.nip]).length
+  const importable = preview ? preview.counts.create + preview.counts.updateUnit + preview.counts.verify + conflicts.length : 0
   return (
     <>
       <form onSubmit={runPreview} className="card">
@@ -102,7 +125,10 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
         )}
         {imported && (
           <p className="alert success" role="status">
-            Impor selesai: {imported.create} akun baru dibuat, {imported.updateUnit} pegawai pindah unit kerja.{' '}
+            Impor selesai: {imported.create} akun baru dibuat, {imported.updateUnit} pegawai pindah unit kerja
+            {imported.verify ? `, ${imported.verify} NIP diverifikasi` : ''}
+            {imported.claimsConfirmed ? `, ${imported.claimsConfirmed} pengklaim dikonfirmasi` : ''}
+            {imported.claimsRejected ? `, ${imported.claimsRejected} klaim ditolak` : ''}.{' '}
             <Link href="/hr/kelompok">Tetapkan ke kelompok</Link>.
           </p>
         )}
@@ -158,9 +184,74 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
               <strong>{preview.counts.unchanged}</strong> sudah sesuai (tidak diubah)
             </li>
             <li>
+              <strong>{preview.counts.verify}</strong> NIP yang diklaim sendiri akan diverifikasi (nama cocok)
+            </li>
+            <li>
+              <strong>{preview.counts.conflict}</strong> konflik klaim NIP perlu keputusan Anda
+            </li>
+            <li>
               <strong>{preview.counts.rejected}</strong> baris ditolak
             </li>
           </ul>
+          {conflicts.length > 0 && (
+            <div className="table-wrap">
+              <table>
+                <caption style={{ textAlign: 'left', fontWeight: 600 }}>Konflik klaim NIP</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Baris</th>
+                    <th scope="col">NIP</th>
+                    <th scope="col">Nama di daftar</th>
+                    <th scope="col">Pengklaim (belum diverifikasi)</th>
+                    <th scope="col">Keputusan</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {conflicts.map((conflict) => (
+                    <tr key={conflict.nip} data-testid={`konflik-${conflict.nip}`}>
+                      <td>{conflict.rowNumber}</td>
+                      <td>{conflict.nip}</td>
+                      <td>{conflict.rosterName}</td>
+                      <td>
+                        {conflict.claimant.name}
+                        {conflict.claimant.sameAgency ? (
+                          <span className="hint">
+                            {' '}
+                            {[conflict.claimant.email, conflict.claimant.unitName, conflict.claimant.registeredAt ? `mendaftar ${new Date(conflict.claimant.registeredAt).toLocaleDateString('id-ID')}` : null]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </span>
+                        ) : (
+                          <span className="hint"> (terdaftar di instansi lain)</span>
+                        )}
+                      </td>
+                      <td>
+                        <fieldset style={{ border: 0, margin: 0, padding: 0 }}>
+                          <legend className="visually-hidden">Keputusan untuk baris {conflict.rowNumber}</legend>
+                          {conflict.allowed.map((decision) => (
+                            <label key={decision} style={{ display: 'block' }}>
+                              <input
+                                type="radio"
+                                name={`keputusan-${conflict.nip}`}
+                                value={decision}
+                                checked={decisions[conflict.nip] === decision}
+                                onChange={() => setDecisions((current) => ({ ...current, [conflict.nip]: decision }))}
+                              />{' '}
+                              {DECISION_LABELS[decision]}
+                            </label>
+                          ))}
+                        </fieldset>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="hint">
+                Menolak klaim melepas NIP dari akun pengklaim (riwayatnya tetap, sertifikatnya dengan NIP itu dicabut) dan membuat akun untuk
+                pegawai dalam daftar, yang diaktifkan dengan kode aktivasi.
+              </p>
+            </div>
+          )}
           {preview.blocker && <p className="alert info">{preview.blocker}</p>}
           {preview.rejections.length > 0 && (
             <div className="table-wrap">
@@ -197,9 +288,10 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
             </details>
           )}
           <div className="actions">
-            <button type="button" className="button" onClick={runImport} disabled={busy !== null || importable === 0}>
+            <button type="button" className="button" onClick={runImport} disabled={busy !== null || importable === 0 || undecided > 0}>
               {busy === 'import' ? 'Mengimpor…' : `Impor ${importable} baris yang valid`}
             </button>
+            {undecided > 0 && <span className="hint">Putuskan {undecided} konflik klaim NIP dulu.</span>}
           </div>
         </section>
       )}

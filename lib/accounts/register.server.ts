@@ -35,13 +35,19 @@ export async function registerLearner(
 
   const [unit, nipOwner, emailOwner] = await Promise.all([
     db.unit.findUnique({ where: { id: input.unitId }, select: { agencyId: true } }),
-    db.user.findUnique({ where: { nip: input.nip }, select: { id: true } }),
+    db.user.findUnique({ where: { nip: input.nip }, select: { id: true, identityStatus: true } }),
     db.user.findUnique({ where: { email: input.email }, select: { id: true } }),
   ])
   const errors: FieldErrors = {}
   if (!unit || unit.agencyId !== input.agencyId) errors.unitId = 'Pilih unit kerja dari instansi yang Anda pilih.'
   if (nipOwner) {
-    errors.nip = `${nipLabel(input.employmentType)} ini sudah terdaftar. Masuk dengan akun tersebut, atau hubungi admin kepegawaian instansi Anda.`
+    const label = nipLabel(input.employmentType)
+    // Someone else may have claimed the NIP first: say what the real person can do, and nothing
+    // about the other account.
+    errors.nip =
+      nipOwner.identityStatus === 'verified'
+        ? `${label} ini sudah terdaftar. Masuk dengan akun tersebut, atau hubungi admin kepegawaian instansi Anda.`
+        : `${label} ini sudah diklaim oleh akun yang belum diverifikasi instansi. Jika ini ${label} Anda, hubungi admin kepegawaian instansi Anda: mereka dapat menolak klaim tersebut sehingga ${label} ini dapat Anda pakai.`
   }
   if (emailOwner) errors.email = 'Email ini sudah dipakai akun lain.'
   if (Object.keys(errors).length) return fail(errors)

@@ -38,12 +38,21 @@ export async function appointHrOfficer(actorId: string, input: unknown): Promise
   if (userId === actorId) return refused({ form: 'Anda tidak dapat menurunkan peran Anda sendiri dari admin.' })
   return db.$transaction(async (tx) => {
     const [user, agency] = await Promise.all([
-      tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, role: true, agencyId: true, unit: { select: { agencyId: true } } } }),
+      tx.user.findUnique({
+        where: { id: userId },
+        select: { id: true, name: true, role: true, agencyId: true, nip: true, agency: { select: { name: true } }, unit: { select: { agencyId: true } } },
+      }),
       tx.agency.findUnique({ where: { id: agencyId }, select: { id: true, name: true } }),
     ])
     if (!user) return refused({ form: 'Pengguna tidak ditemukan.' })
     if (!agency) return refused({ agencyId: 'Instansi tidak ditemukan.' })
     if (user.role === 'hr' && user.agencyId === agencyId) return refused({ form: `${user.name} sudah menjadi admin kepegawaian ${agency.name}.` })
+    // A person with a NIP who works in another agency moves only by mutasi (approved by that agency).
+    if (user.nip && user.agencyId && user.agencyId !== agencyId) {
+      return refused({
+        form: `${user.name} adalah pegawai ${user.agency?.name ?? 'instansi lain'}. Pindahkan dulu melalui mutasi (disetujui instansi asal) sebelum menjadikannya admin kepegawaian ${agency.name}.`,
+      })
+    }
     // A unit belongs to one agency: moving the person to another agency clears it.
     const unitStays = user.unit?.agencyId === agencyId
     await tx.user.update({ where: { id: userId }, data: { role: 'hr', agencyId, ...(unitStays ? {} : { unitId: null }) } })

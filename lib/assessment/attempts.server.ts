@@ -29,7 +29,7 @@ const formatTime = new Intl.DateTimeFormat('id-ID', {
   timeZone: 'Asia/Jakarta',
 })
 
-type Learner = { id: string; agencyId: string | null }
+type Learner = { id: string; agencyId: string | null; nip?: string | null }
 
 /**
  * The enrolment a learner's quizzes count for: their open one (no certificate yet), or, for a
@@ -117,6 +117,14 @@ export async function getQuizStatus(learner: Learner, kind: QuizKind): Promise<Q
     return { ...base, attemptsLeft: done ? 0 : 1, blockedReason: done ? 'Uji awal hanya dikerjakan sekali.' : null }
   }
   if (passed) return { ...base, attemptsLeft: 0, blockedReason: 'Anda sudah lulus uji akhir.' }
+  // A certificate names its holder by NIP: without one (e.g. a rejected claim) there is none to earn.
+  if (learner.nip === null) {
+    return {
+      ...base,
+      attemptsLeft: 0,
+      blockedReason: 'Uji akhir memerlukan NIP / NI PPPK yang terdaftar pada akun Anda. Hubungi admin kepegawaian instansi Anda.',
+    }
+  }
   const progress = await getCourseProgress(learner.id)
   if (progress.completedCount < progress.lessons.length) {
     return {

@@ -180,10 +180,20 @@ export async function renderCertificatePdf(
 export async function verifyCertificate(rawCode: string) {
   const code = normalizeVerificationCode(rawCode)
   if (!code) return null
-  const certificate = await db.certificate.findUnique({ where: { code } })
+  const certificate = await db.certificate.findUnique({
+    where: { code },
+    include: { user: { select: { identityStatus: true, nip: true } } },
+  })
   if (!certificate) return null
+  const { user, ...stated } = certificate
   return {
-    status: certificateStatus(certificate),
+    status: certificateStatus(stated),
+    /**
+     * Whether the holder's agency has verified that the NIP on the certificate is theirs: read
+     * from the holder's status now (a claim confirmed later shows as verified; a rejected one
+     * never does).
+     */
+    holderIdentityVerified: user.identityStatus === 'verified' && !!certificate.nip && user.nip === certificate.nip,
     number: certificate.number,
     fullName: certificate.fullName,
     maskedNip: certificate.nip ? maskNip(certificate.nip) : null,

@@ -39,7 +39,7 @@ function lookups(people: ExistingPerson[] = [], emails: Array<{ email: string; u
 describe('classifyRoster', () => {
   it('plans new accounts with their unit id, matching unit names case- and space-insensitively', async () => {
     const preview = await classifyRoster([ok(2), ok(3, { unitName: '  bagian   UMUM ' }), ok(4, { unitName: 'SEKRETARIAT' })], lookups())
-    expect(preview.counts).toEqual({ rows: 3, create: 3, updateUnit: 0, unchanged: 0, rejected: 0 })
+    expect(preview.counts).toEqual({ rows: 3, create: 3, updateUnit: 0, unchanged: 0, rejected: 0, verify: 0, conflict: 0 })
     expect(preview.plan.create.map((r) => [r.rowNumber, r.unitId])).toEqual([
       [2, 'u-umum'],
       [3, 'u-umum'],
@@ -87,7 +87,7 @@ describe('classifyRoster', () => {
       { userId: 'c', nip: nip(4), name: 'Pegawai 4', email: 'p4@contoh.go.id', agencyId: AGENCY, unitId: null },
     ]
     const preview = await classifyRoster([ok(2), ok(3), ok(4)], lookups(people))
-    expect(preview.counts).toEqual({ rows: 3, create: 0, updateUnit: 2, unchanged: 1, rejected: 0 })
+    expect(preview.counts).toEqual({ rows: 3, create: 0, updateUnit: 2, unchanged: 1, rejected: 0, verify: 0, conflict: 0 })
     expect(preview.plan.updateUnit).toEqual([
       { rowNumber: 2, userId: 'a', unitId: 'u-umum', previousUnitId: 'u-sekre' },
       { rowNumber: 4, userId: 'c', unitId: 'u-umum', previousUnitId: null },
@@ -106,10 +106,104 @@ describe('classifyRoster', () => {
       ),
     )
     expect(preview.rejections).toEqual([
-      { rowNumber: 2, reasons: ['Orang ini terdaftar di instansi lain. Pemindahan antarinstansi dilakukan oleh admin platform.'] },
+      { rowNumber: 2, reasons: ['Orang ini terverifikasi di instansi lain. Ajukan mutasi (menu Mutasi) agar instansi asalnya menyetujui pemindahan.'] },
       { rowNumber: 3, reasons: ['Email sudah dipakai akun lain.'] },
     ])
     expect(preview.plan.create.map((r) => r.rowNumber)).toEqual([4])
+  })
+
+  describe('claimed NIPs (whose NIP is it)', () => {
+    const claimant = (fields: Partial<ExistingPerson>): ExistingPerson => ({
+      userId: 'k',
+      nip: nip(2),
+      name: 'Pegawai 2',
+      email: 'klaim@contoh.go.id',
+      agencyId: AGENCY,
+      unitId: 'u-umum',
+      identityStatus: 'claimed',
+      unitName: 'Bagian Umum',
+      agencyName: 'Instansi Uji',
+      createdAt: new Date('2026-11-01T03:00:00Z'),
+      ...fields,
+    })
+
+    it('verifies a claimant of this agency whose name matches without titles, case or punctuation', async () => {
+      const preview = await classifyRoster(
+        [ok(2, { name: 'Dr. Ir. Ni Luh Putu Ayu Saraswati, S.Kom., M.Si.', email: 'klaim@contoh.go.id' }), ok(3, { unitName: 'Sekretariat' })],
+        lookups([
+          claimant({ name: 'ni luh putu ayu saraswati' }),
+          claimant({ userId: 'k3', nip: nip(3), name: 'PEGAWAI  3', email: 'p3@contoh.go.id' }),
+        ]),
+      )
+      expect(preview.counts).toEqual({ rows: 2, create: 0, updateUnit: 1, unchanged: 1, rejected: 0, verify: 2, conflict: 0 })
+      expect(preview.plan.verify).toEqual([
+        { rowNumber: 2, userId: 'k', nip: nip(2) },
+        { rowNumber: 3, userId: 'k3', nip: nip(3) },
+      ])
+      expect(preview.plan.updateUnit).toEqual([{ rowNumber: 3, userId: 'k3', unitId: 'u-sekre', previousUnitId: 'u-umum' }])
+      expect(preview.conflicts).toEqual([])
+      // A matching name spelled differently is not noted as a difference.
+      expect(preview.notes).toEqual([])
+      expect(preview.blocker).toBeNull()
+    })
+
+    it('makes a conflict of a claimant of this agency with another name, with the details HR needs', async () => {
+      const preview = await classifyRoster([ok(2, { name: 'Siti Aminah' })], lookups([claimant({ name: 'Penyerobot' })]))
+      expect(preview.counts).toEqual({ rows: 1, create: 0, updateUnit: 0, unchanged: 0, rejected: 0, verify: 0, conflict: 1 })
+      expect(preview.conflicts).toEqual([
+        {
+          rowNumber: 2,
+          nip: nip(2),
+          rosterName: 'Siti Aminah',
+          claimant: {
+            userId: 'k',
+            name: 'Penyerobot',
+            nameMatches: false,
+            sameAgency: true,
+            email: 'klaim@contoh.go.id',
+            unitName: 'Bagian Umum',
+            registeredAt: '2026-11-01T03:00:00.000Z',
+          },
+          allowed: ['konfirmasi', 'tolak'],
+          account: { ...(ok(2, { name: 'Siti Aminah' }) as { row: object }).row, unitId: 'u-umum' },
+        },
+      ])
+      expect(preview.plan).toEqual({ create: [], updateUnit: [], verify: [] })
+      expect(preview.blocker).toBeNull()
+    })
+
+    it("makes a conflict of a claimant in another agency (even with a matching name), showing only the claimant's name", async () => {
+      const preview = await classifyRoster(
+        [ok(2, { name: 'Siti Aminah' }), ok(3)],
+        lookups([
+          claimant({ name: 'Orang Lain', agencyId: 'agency-2' }),
+          claimant({ userId: 'k3', nip: nip(3), name: 'Pegawai 3', agencyId: 'agency-2', email: 'k3@contoh.go.id' }),
+        ]),
+      )
+      expect(preview.conflicts.map((c) => [c.rowNumber, c.claimant, c.allowed])).toEqual([
+        [2, { userId: 'k', name: 'Orang Lain', nameMatches: false, sameAgency: false, email: null, unitName: null, registeredAt: null }, ['tolak']],
+        [3, { userId: 'k3', name: 'Pegawai 3', nameMatches: true, sameAgency: false, email: null, unitName: null, registeredAt: null }, ['tolak']],
+      ])
+      expect(JSON.stringify(preview.conflicts)).not.toContain('Instansi Uji')
+    })
+
+    it('still rejects a verified person of another agency, pointing to mutasi', async () => {
+      const preview = await classifyRoster([ok(2)], lookups([claimant({ identityStatus: 'verified', agencyId: 'agency-2' })]))
+      expect(preview.rejections).toEqual([{ rowNumber: 2, reasons: [expect.stringMatching(/terverifikasi di instansi lain.*mutasi/i)] }])
+      expect(preview.conflicts).toEqual([])
+    })
+
+    it('offers only "konfirmasi" when the row\'s email is taken (a rejection could not create the roster\'s account), and refuses such a row of another agency', async () => {
+      const taken = [{ email: 'klaim@contoh.go.id', userId: 'k', nip: nip(2) }]
+      const mine = await classifyRoster([ok(2, { name: 'Siti Aminah', email: 'klaim@contoh.go.id' })], lookups([claimant({ name: 'Penyerobot' })], taken))
+      expect(mine.conflicts.map((c) => c.allowed)).toEqual([['konfirmasi']])
+      const foreign = await classifyRoster(
+        [ok(2, { name: 'Siti Aminah', email: 'klaim@contoh.go.id' })],
+        lookups([claimant({ name: 'Penyerobot', agencyId: 'agency-2' })], taken),
+      )
+      expect(foreign.conflicts).toEqual([])
+      expect(foreign.rejections[0]?.reasons[0]).toMatch(/ganti email di berkas/)
+    })
   })
 
   it('batches lookups instead of one query per row', async () => {
@@ -149,7 +243,7 @@ describe('previewRoster (read + validate + classify)', () => {
     const result = await previewRoster(chunked('\uFEFF' + text, 11), lookups(), { today: TODAY })
     if (!result.ok) throw new Error(result.error.message)
     expect(result.format).toBe('csv')
-    expect(result.preview.counts).toEqual({ rows: 7, create: 2, updateUnit: 0, unchanged: 0, rejected: 5 })
+    expect(result.preview.counts).toEqual({ rows: 7, create: 2, updateUnit: 0, unchanged: 0, rejected: 5, verify: 0, conflict: 0 })
     expect(result.preview.rejections.map((r) => [r.rowNumber, r.reasons[0]?.slice(0, 30)])).toEqual([
       [3, 'NIP tidak valid: NIP harus 18 '],
       [4, 'NIP ganda dalam berkas (juga d'],
@@ -173,7 +267,7 @@ describe('previewRoster (read + validate + classify)', () => {
   it('blocks a roster with 0 valid rows', async () => {
     const text = csvText([HEADER, ['1', 'A', 'a', 'X', ''], ['2', 'B', 'b', 'Y', '']])
     const result = await previewRoster(chunked(text), lookups(), { today: TODAY })
-    expect(result).toMatchObject({ ok: true, preview: { counts: { rejected: 2, create: 0 }, plan: { create: [], updateUnit: [] } } })
+    expect(result).toMatchObject({ ok: true, preview: { counts: { rejected: 2, create: 0 }, plan: { create: [], updateUnit: [], verify: [] } } })
     if (result.ok) expect(result.preview.blocker).toMatch(/semua 2 baris ditolak/)
   })
 })

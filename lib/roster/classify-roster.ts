@@ -11,9 +11,16 @@
  * 50,000-row roster costs ~100 queries per lookup, not 50,000. No database imports: the
  * lookups are functions the caller provides.
  *
+ * Whose NIP is it (issue 10): a NIP self-registered by someone is only claimed. A row naming a
+ * claimant of this agency with a matching name (titles, case and punctuation aside) verifies
+ * them. A row whose NIP is claimed by someone else — another name, or an account in another
+ * agency — is a conflict HR must decide before importing: confirm the claimant (only one of
+ * this agency) or reject the claim, which releases the NIP for the roster's account.
+ *
  * The caller should classify again inside the import transaction: the database may have
  * changed between preview and confirmation.
  */
+import { namesMatch } from '@/lib/identity/person-name'
 import { nipLabel } from '@/lib/identity/nip'
 import type { RosterRow, RowValidation } from './validate-roster'
 
@@ -25,6 +32,12 @@ export interface ExistingPerson {
   agencyId: string | null
   unitId: string | null
   employmentType?: string | null
+  /** Whose NIP is it; absent means verified (the agency's own record). */
+  identityStatus?: 'claimed' | 'verified' | 'rejected'
+  /** For a claimant of another agency, nothing of theirs but the name is shown. */
+  unitName?: string | null
+  agencyName?: string | null
+  createdAt?: Date
 }
 
 export interface EmailOwner {
@@ -57,6 +70,39 @@ export interface UnitUpdate {
   previousUnitId: string | null
 }
 
+/** A claimant of this agency whose name matches the roster: the import verifies them. */
+export interface ClaimVerification {
+  rowNumber: number
+  userId: string
+  nip: string
+}
+
+/** HR's choice for a conflict: confirm the claimant, or reject the claim. */
+export type ConflictDecision = 'konfirmasi' | 'tolak'
+
+/**
+ * A roster row whose NIP an unverified account claims under another name, or from another
+ * agency. Details of the claimant beyond the name only when the claimant is in this agency.
+ */
+export interface ClaimConflict {
+  rowNumber: number
+  nip: string
+  rosterName: string
+  claimant: {
+    userId: string
+    name: string
+    nameMatches: boolean
+    sameAgency: boolean
+    email: string | null
+    unitName: string | null
+    registeredAt: string | null
+  }
+  /** The decisions HR may take: 'konfirmasi' only for a claimant of this agency. */
+  allowed: ConflictDecision[]
+  /** The roster's account, created when the claim is rejected. */
+  account: PlannedAccount
+}
+
 export interface RowRejection {
   rowNumber: number
   reasons: string[]
@@ -68,12 +114,18 @@ export interface RowNote {
 }
 
 export interface RosterPreview {
-  counts: { rows: number; create: number; updateUnit: number; unchanged: number; rejected: number }
+  /**
+   * Every row is exactly one of create, updateUnit, unchanged, rejected or conflict; `verify`
+   * counts the claimants among updateUnit and unchanged that the import verifies.
+   */
+  counts: { rows: number; create: number; updateUnit: number; unchanged: number; rejected: number; verify: number; conflict: number }
   /** Sorted by row number. */
   rejections: RowRejection[]
   /** Rows that are not rejected but where the file differs from what is kept (name, email...). */
   notes: RowNote[]
-  plan: { create: PlannedAccount[]; updateUnit: UnitUpdate[] }
+  /** Sorted by row number; each needs HR's decision before the import. */
+  conflicts: ClaimConflict[]
+  plan: { create: PlannedAccount[]; updateUnit: UnitUpdate[]; verify: ClaimVerification[] }
   /** Why there is nothing to import (the confirm button stays disabled), or null. */
   blocker: string | null
 }
@@ -164,6 +216,8 @@ export async function classifyRoster(
   const updateUnit: UnitUpdate[] = []
   const newPeople: Array<{ row: RosterRow; unitId: string }> = []
   let unchanged = 0
+  const verify: ClaimVerification[] = []
+  const conflictCandidates: Array<{ row: RosterRow; unitId: string; person: ExistingPerson }> = []
   for (const item of withUnit) {
     const { row, unitId } = item
     const person = personByNip.get(row.nip)
@@ -171,15 +225,22 @@ export async function classifyRoster(
       newPeople.push(item)
       continue
     }
-    if (person.agencyId !== lookups.agencyId) {
+    const claimed = person.identityStatus === 'claimed'
+    const sameAgency = person.agencyId === lookups.agencyId
+    if (claimed && !(sameAgency && namesMatch(person.name, row.name))) {
+      conflictCandidates.push({ row, unitId, person })
+      continue
+    }
+    if (!sameAgency) {
       reject(
         row.rowNumber,
-        'Orang ini terdaftar di instansi lain. Pemindahan antarinstansi dilakukan oleh admin platform.',
+        'Orang ini terverifikasi di instansi lain. Ajukan mutasi (menu Mutasi) agar instansi asalnya menyetujui pemindahan.',
       )
       continue
     }
+    if (claimed) verify.push({ rowNumber: row.rowNumber, userId: person.userId, nip: row.nip })
     const kept: string[] = []
-    if (person.name !== row.name) kept.push('nama')
+    if (!claimed && person.name !== row.name) kept.push('nama')
     if (person.email.toLowerCase() !== row.email) kept.push('email')
     if (person.employmentType && person.employmentType !== row.employmentType) kept.push('jenis kepegawaian')
     if (kept.length > 0) {
@@ -193,8 +254,9 @@ export async function classifyRoster(
   }
 
   // 4. New people: their email must not belong to another account.
+  // A rejected claim creates the roster's account, so a conflict row's email must be free too.
   const owners = await lookupInBatches(
-    newPeople.map(({ row }) => row.email),
+    [...newPeople, ...conflictCandidates].map(({ row }) => row.email),
     batchSize,
     lookups.findAccountsByEmail,
   )
@@ -204,6 +266,39 @@ export async function classifyRoster(
     if (takenEmails.has(row.email)) reject(row.rowNumber, 'Email sudah dipakai akun lain.')
     else create.push({ ...row, unitId })
   }
+  const conflicts: ClaimConflict[] = []
+  for (const { row, unitId, person } of conflictCandidates) {
+    const sameAgency = person.agencyId === lookups.agencyId
+    // Rejecting the claim creates the roster's account, which needs the row's email free.
+    const canReject = !takenEmails.has(row.email)
+    if (!canReject && !sameAgency) {
+      reject(
+        row.rowNumber,
+        'NIP ini diklaim akun yang belum diverifikasi, dan email di berkas sudah dipakai akun lain: ganti email di berkas agar klaim dapat diputuskan.',
+      )
+      continue
+    }
+    const allowed: ConflictDecision[] = []
+    if (sameAgency) allowed.push('konfirmasi')
+    if (canReject) allowed.push('tolak')
+    conflicts.push({
+      rowNumber: row.rowNumber,
+      nip: row.nip,
+      rosterName: row.name,
+      claimant: {
+        userId: person.userId,
+        name: person.name,
+        nameMatches: namesMatch(person.name, row.name),
+        sameAgency,
+        email: sameAgency ? person.email : null,
+        unitName: sameAgency ? (person.unitName ?? null) : null,
+        registeredAt: sameAgency && person.createdAt ? person.createdAt.toISOString() : null,
+      },
+      allowed,
+      account: { ...row, unitId },
+    })
+  }
+  conflicts.sort((a, b) => a.rowNumber - b.rowNumber)
 
   const rejections = [...reasonsByRow]
     .map(([rowNumber, reasons]) => ({ rowNumber, reasons }))
@@ -211,17 +306,26 @@ export async function classifyRoster(
   const rows = validations.length
   let blocker: string | null = null
   if (rows === 0) blocker = 'Berkas tidak berisi baris data pegawai di bawah baris judul.'
-  else if (create.length + updateUnit.length === 0) {
+  else if (create.length + updateUnit.length + verify.length + conflicts.length === 0) {
     blocker =
       rejections.length === rows
         ? `Tidak ada baris yang dapat diimpor: semua ${rows.toLocaleString('id-ID')} baris ditolak. Perbaiki baris yang ditolak lalu unggah ulang.`
         : 'Tidak ada perubahan: semua pegawai yang valid dalam berkas sudah terdaftar di unit kerja yang sama.'
   }
   return {
-    counts: { rows, create: create.length, updateUnit: updateUnit.length, unchanged, rejected: rejections.length },
+    counts: {
+      rows,
+      create: create.length,
+      updateUnit: updateUnit.length,
+      unchanged,
+      rejected: rejections.length,
+      verify: verify.length,
+      conflict: conflicts.length,
+    },
     rejections,
     notes: notes.sort((a, b) => a.rowNumber - b.rowNumber),
-    plan: { create, updateUnit },
+    conflicts,
+    plan: { create, updateUnit, verify },
     blocker,
   }
 }

@@ -49,6 +49,9 @@ export {
   type UnitUpdate,
   type RowRejection,
   type RowNote,
+  type ClaimConflict,
+  type ClaimVerification,
+  type ConflictDecision,
 } from './classify-roster'
 
 export type RosterPreviewResult =

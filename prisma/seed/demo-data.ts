@@ -38,3 +38,14 @@ export const DEMO_COLLEAGUES = [
   { name: "Nur'aini Rahmawati, S.Pd.", email: 'nuraini@demo.go.id', nip: '199205202023212002', employmentType: 'PPPK' as const, lessonsDone: 3 },
   { name: 'Yohanes Kristianto', email: 'yohanes@demo.go.id', nip: '199811022024031001', employmentType: 'CPNS' as const, lessonsDone: 0 },
 ]
+
+/**
+ * Someone who registered on their own: their NIP is claimed, not verified, so HR's review queue
+ * ("Verifikasi peserta") has someone to show.
+ */
+export const DEMO_CLAIMANT = {
+  name: 'Rudi Hartono',
+  email: 'rudi.mandiri@demo.go.id',
+  nip: '199003172015031004',
+  employmentType: 'PNS' as const,
+}

@@ -5,7 +5,7 @@
  */
 import { createDbClient } from '../../lib/db/create-client'
 import { getLessonOutline } from '../../lib/content/lessons.server'
-import { DEMO_AGENCIES, DEMO_COLLEAGUES, DEMO_LOGINS, DEMO_PASSWORD } from './demo-data'
+import { DEMO_AGENCIES, DEMO_CLAIMANT, DEMO_COLLEAGUES, DEMO_LOGINS, DEMO_PASSWORD } from './demo-data'
 import { seedAgency, seedUser } from './seeders'
 
 const { db } = createDbClient(process.env.DATABASE_URL)
@@ -55,6 +55,14 @@ for (const [index, colleague] of DEMO_COLLEAGUES.entries()) {
   }
 }
 await enrol(learner.id)
+// A self-registered claimant, not yet verified by the agency (HR's "Verifikasi peserta").
+await seedUser(db, {
+  ...DEMO_CLAIMANT,
+  password: DEMO_PASSWORD,
+  agencyId: city.id,
+  unitId: unitNamed('Dinas Pendidikan'),
+  identityStatus: 'claimed',
+})
 await db.$disconnect()
 
 async function enrol(userId: string) {

@@ -30,6 +30,11 @@ export type SeedUser = {
   employmentType?: 'PNS' | 'CPNS' | 'PPPK' | null
   agencyId?: string | null
   unitId?: string | null
+  /**
+   * Whose NIP is it. Default 'verified': seeded people are the agency's word (its roster), so
+   * tests keep their meaning; pass 'claimed' for a self-registered claimant.
+   */
+  identityStatus?: 'claimed' | 'verified'
 }
 
 /**
@@ -53,6 +58,9 @@ export async function seedUser(db: Db, user: SeedUser) {
       agencyId: user.agencyId ?? null,
       unitId: user.unitId ?? null,
       claimedAt: new Date(),
+      identityStatus: user.identityStatus ?? 'verified',
+      identityMethod: (user.identityStatus ?? 'verified') === 'verified' && user.nip ? 'import' : null,
+      identityVerifiedAt: (user.identityStatus ?? 'verified') === 'verified' && user.nip ? new Date() : null,
       accounts: { create: { id: randomUUID(), accountId: id, providerId: 'credential', password } },
     },
   })

@@ -99,17 +99,28 @@ describe('HR officers', () => {
     expect(byEmail.ok && byEmail.value.map((u) => u.id)).toEqual([user.id])
     expect(await findUsers('ab')).toEqual({ ok: false, fieldErrors: { q: 'Tulis minimal 3 karakter email atau NIP.' } })
 
-    expect(await appointHrOfficer(adminId, { userId: user.id, agencyId: otherAgency.id })).toMatchObject({ ok: true, value: { role: 'hr' } })
+    // Issue 10: a person with a NIP active in another agency moves only by mutasi.
+    const moved = await appointHrOfficer(adminId, { userId: user.id, agencyId: otherAgency.id })
+    expect(moved).toMatchObject({ ok: false, fieldErrors: { form: expect.stringMatching(/Pindahkan dulu melalui mutasi/) } })
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ role: 'learner', agencyId: agency.id })
+
+    expect(await appointHrOfficer(adminId, { userId: user.id, agencyId: agency.id })).toMatchObject({ ok: true, value: { role: 'hr' } })
     const appointed = await db.user.findUniqueOrThrow({ where: { id: user.id } })
-    expect(appointed).toMatchObject({ role: 'hr', agencyId: otherAgency.id, unitId: null })
+    expect(appointed).toMatchObject({ role: 'hr', agencyId: agency.id, unitId: agency.units[0]!.id })
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: 'user.role_changed', targetId: user.id } })
-    expect(entry.agencyId).toBe(otherAgency.id)
-    expect(JSON.parse(entry.details)).toEqual({ old: { role: 'learner', agencyId: agency.id }, new: { role: 'hr', agencyId: otherAgency.id } })
+    expect(entry.agencyId).toBe(agency.id)
+    expect(JSON.parse(entry.details)).toEqual({ old: { role: 'learner', agencyId: agency.id }, new: { role: 'hr', agencyId: agency.id } })
 
     expect(await removeHrRole(adminId, { userId: user.id })).toMatchObject({ ok: true, value: { role: 'learner' } })
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ role: 'learner', agencyId: otherAgency.id })
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ role: 'learner', agencyId: agency.id })
     expect(await db.auditLog.count({ where: { action: 'user.role_changed', targetId: user.id } })).toBe(2)
     expect(await removeHrRole(adminId, { userId: user.id })).toEqual({ ok: false, fieldErrors: { form: 'Calon HR bukan admin kepegawaian.' } })
+  })
+
+  it('appoints platform staff (no NIP) as HR of any agency, clearing a unit of another agency', async () => {
+    const staff = await seedUser(db, { name: 'Staf Tanpa NIP', email: 'staf-hr@contoh.go.id', password: 'Kata-sandi-benar-9', agencyId: agency.id, unitId: agency.units[0]!.id })
+    expect(await appointHrOfficer(adminId, { userId: staff.id, agencyId: otherAgency.id })).toMatchObject({ ok: true, value: { role: 'hr' } })
+    expect(await db.user.findUniqueOrThrow({ where: { id: staff.id } })).toMatchObject({ role: 'hr', agencyId: otherAgency.id, unitId: null })
   })
 
   it('keeps the unit when the agency stays the same, and refuses unknown agencies', async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { registerLearner } from '@/lib/accounts/register.server'
 import { db } from '@/lib/db/db.server'
+import { seedUser } from '@/prisma/seed/seeders'
 import { seedAgencies, uniqueNip } from './helpers'
 
 let agencyId: string
@@ -58,6 +59,27 @@ describe('registerLearner', () => {
     expect(audit?.agencyId).toBe(agencyId)
   })
 
+  it('claims the NIP, never verifies it, even when a crafted form says so', async () => {
+    const input = form({ identityStatus: 'verified', identityMethod: 'hr', identityVerifiedAt: new Date().toISOString() })
+    expect((await registerLearner(input, new Headers())).ok).toBe(true)
+    expect(await db.user.findUniqueOrThrow({ where: { nip: input.nip } })).toMatchObject({
+      identityStatus: 'claimed',
+      identityMethod: null,
+      identityVerifiedAt: null,
+      identityVerifiedById: null,
+    })
+  })
+
+  it('tells a person whose NIP is verified to sign in, without naming the account', async () => {
+    const nip = uniqueNip()
+    await seedUser(db, { name: 'Pemilik Asli', email: `asli-${nip}@contoh.go.id`, password: 'Rahasia-yang-kuat-1', nip, agencyId, unitId })
+    const result = await registerLearner(form({ nip }), new Headers())
+    expect(result.ok).toBe(false)
+    if (result.ok) return
+    expect(result.fieldErrors.nip).toBe('NIP ini sudah terdaftar. Masuk dengan akun tersebut, atau hubungi admin kepegawaian instansi Anda.')
+    expect(JSON.stringify(result)).not.toContain('asli-')
+  })
+
   it('cannot be made an HR officer or admin by a crafted form', async () => {
     const input = form({ role: 'admin' })
     const result = await registerLearner(input, new Headers())
@@ -105,7 +127,8 @@ describe('registerLearner', () => {
     const sameNip = await registerLearner(form({ nip: first.nip }), new Headers())
     const sameEmail = await registerLearner(form({ email: first.email.toUpperCase() }), new Headers())
     expect(sameNip.ok || sameEmail.ok).toBe(false)
-    if (!sameNip.ok) expect(sameNip.fieldErrors.nip).toMatch(/sudah terdaftar/)
+    // The first registration only claims the NIP: the message says HR can reject that claim.
+    if (!sameNip.ok) expect(sameNip.fieldErrors.nip).toMatch(/sudah diklaim oleh akun yang belum diverifikasi.*admin kepegawaian.*menolak klaim/)
     if (!sameEmail.ok) expect(sameEmail.fieldErrors.email).toBe('Email ini sudah dipakai akun lain.')
     expect(await counts()).toEqual(before)
   })

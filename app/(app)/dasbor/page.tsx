@@ -5,6 +5,7 @@ import { getQuizStatus } from '@/lib/assessment/attempts.server'
 import { requireUser } from '@/lib/auth/session.server'
 import { formatDateId } from '@/lib/certificates/format-date-id'
 import { currentAssignment } from '@/lib/hr/cohorts.server'
+import { getOwnIdentity } from '@/lib/identity/identity-review.server'
 import { maskNip, nipLabel } from '@/lib/identity/nip'
 import { getCourseProgress } from '@/lib/progress/progress.server'
 
@@ -13,11 +14,12 @@ export const metadata: Metadata = { title: 'Dasbor' }
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('/dasbor')
   const welcome = (await searchParams)['selamat-datang'] === '1'
-  const [progress, pretest, posttest, assignment] = await Promise.all([
+  const [progress, pretest, posttest, assignment, identity] = await Promise.all([
     getCourseProgress(user.id),
     getQuizStatus(user, 'pretest'),
     getQuizStatus(user, 'posttest'),
     currentAssignment(user.id),
+    getOwnIdentity(user.id),
   ])
   const total = progress.lessons.length
   const percent = Math.round((progress.completedCount / total) * 100)
@@ -26,6 +28,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {welcome && (
         <div className="alert success" role="status">
           Akun Anda sudah dibuat. Selamat belajar!
+        </div>
+      )}
+      {identity?.identityStatus === 'rejected' && (
+        <div className="alert error" role="alert" data-testid="klaim-ditolak">
+          <strong>Klaim NIP Anda ditolak.</strong> Admin kepegawaian instansi Anda menyatakan NIP{' '}
+          {identity.rejectedNip ? maskNip(identity.rejectedNip) : ''} bukan milik akun ini
+          {identity.identityRejectedAt ? ` (${formatDateId(identity.identityRejectedAt)})` : ''}. Riwayat belajar Anda tetap tersimpan, tetapi
+          uji akhir dan sertifikat memerlukan NIP yang terverifikasi. Hubungi admin kepegawaian instansi Anda bila ini keliru.
         </div>
       )}
       <h1>Halo, {user.name}</h1>

@@ -4,7 +4,9 @@ const SECTIONS = [
   ['/hr', 'Ringkasan'],
   ['/hr/pegawai', 'Pegawai'],
   ['/hr/kelompok', 'Kelompok'],
+  ['/hr/verifikasi', 'Verifikasi peserta'],
   ['/hr/impor', 'Impor daftar'],
+  ['/hr/mutasi', 'Mutasi'],
   ['/hr/laporan', 'Laporan'],
 ] as const
 

@@ -50,6 +50,10 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
               <dd>{certificate.maskedNip}</dd>
             </>
           )}
+          <dt>Identitas pemegang</dt>
+          <dd data-testid="identitas-pemegang">
+            {certificate.holderIdentityVerified ? 'terverifikasi oleh instansi' : 'belum diverifikasi oleh instansi'}
+          </dd>
           <dt>Instansi</dt>
           <dd>
             {certificate.agencyName}

@@ -1,0 +1,69 @@
+import type { Metadata } from 'next'
+import { AdminForm } from '@/components/admin/admin-form'
+import { AdminNav } from '@/components/admin/admin-nav'
+import { requireRole } from '@/lib/auth/session.server'
+import { formatDateId } from '@/lib/certificates/format-date-id'
+import { listPendingTransfersForAdmin } from '@/lib/identity/transfers.server'
+import { adminDecideTransferAction } from './actions'
+
+export const metadata: Metadata = { title: 'Mutasi antarinstansi' }
+
+export default async function AdminTransfersPage() {
+  await requireRole(['admin'], '/admin/mutasi')
+  const pending = await listPendingTransfersForAdmin()
+  return (
+    <>
+      <AdminNav current="/admin/mutasi" />
+      <h1>Mutasi antarinstansi</h1>
+      <p className="muted">Permintaan yang menunggu keputusan instansi asal. Admin platform dapat memutuskannya bila instansi asal tidak dapat.</p>
+      {pending.length === 0 ? (
+        <p className="alert info">Tidak ada permintaan mutasi yang menunggu.</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption style={{ textAlign: 'left', fontWeight: 600 }}>{pending.length} permintaan menunggu</caption>
+            <thead>
+              <tr>
+                <th scope="col">Pegawai</th>
+                <th scope="col">Dari</th>
+                <th scope="col">Ke</th>
+                <th scope="col">Rujukan</th>
+                <th scope="col">Keputusan</th>
+              </tr>
+            </thead>
+            <tbody>
+              {pending.map((request) => (
+                <tr key={request.id}>
+                  <td>
+                    {request.person.name} ({request.person.maskedNip})
+                  </td>
+                  <td>{request.fromAgency.name}</td>
+                  <td>
+                    {request.toAgency.name}
+                    {request.toUnit ? ` · ${request.toUnit.name}` : ''}
+                  </td>
+                  <td>
+                    {request.note} <span className="hint">({formatDateId(request.requestedAt)})</span>
+                  </td>
+                  <td>
+                    <AdminForm action={adminDecideTransferAction} idPrefix={`setujui-${request.id}`} label={`Setujui mutasi ${request.person.name}`} hidden={{ requestId: request.id, decision: 'setujui' }} fields={[]} submitLabel="Setujui" compact />
+                    <AdminForm
+                      action={adminDecideTransferAction}
+                      idPrefix={`tolak-${request.id}`}
+                      label={`Tolak mutasi ${request.person.name}`}
+                      hidden={{ requestId: request.id, decision: 'tolak' }}
+                      fields={[{ name: 'reason', label: 'Alasan menolak', maxLength: 500 }]}
+                      submitLabel="Tolak"
+                      secondary
+                      compact
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}

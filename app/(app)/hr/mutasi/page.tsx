@@ -1,0 +1,121 @@
+import '@/components/admin/admin.css'
+import type { Metadata } from 'next'
+import { AdminForm } from '@/components/admin/admin-form'
+import { requireHrOfficer } from '@/lib/auth/session.server'
+import { formatDateId } from '@/lib/certificates/format-date-id'
+import { listUnits } from '@/lib/agencies/agencies.server'
+import { listTransfersForOfficer } from '@/lib/identity/transfers.server'
+import { decideTransferAction, requestTransferAction } from './actions'
+
+export const metadata: Metadata = { title: 'Mutasi antarinstansi' }
+
+const STATUS_LABELS = { pending: 'Menunggu keputusan', approved: 'Disetujui', rejected: 'Ditolak', cancelled: 'Dibatalkan' } as const
+
+export default async function TransfersPage() {
+  const officer = await requireHrOfficer('/hr/mutasi')
+  const [units, { outgoing, incoming }] = await Promise.all([listUnits(officer.agencyId), listTransfersForOfficer(officer)])
+  const pendingIncoming = incoming.filter((request) => request.status === 'pending')
+  return (
+    <>
+      <h1>Mutasi antarinstansi</h1>
+      <p className="muted">
+        Pegawai yang pindah ke {officer.agencyName} dari instansi lain: ajukan dengan NIP-nya, lalu admin kepegawaian instansi asal menyetujui.
+        Riwayat belajar dan sertifikatnya tetap bersamanya. Pegawai yang aktif di instansi lain tidak dapat dipindahkan dengan cara lain.
+      </p>
+
+      <section className="card" aria-labelledby="ajukan">
+        <h2 id="ajukan" style={{ marginTop: 0 }}>
+          Ajukan mutasi masuk
+        </h2>
+        <AdminForm
+          action={requestTransferAction}
+          idPrefix="mutasi"
+          label="Ajukan mutasi masuk"
+          fields={[
+            { name: 'nip', label: 'NIP / NI PPPK pegawai', inputMode: 'numeric', maxLength: 18 },
+            { name: 'unitId', label: 'Unit kerja tujuan', options: [{ value: '', label: '— Pilih unit kerja —' }, ...units.map((unit) => ({ value: unit.id, label: unit.name }))] },
+            { name: 'note', label: 'Rujukan (misalnya nomor SK mutasi)', maxLength: 300 },
+          ]}
+          submitLabel="Ajukan mutasi"
+        />
+      </section>
+
+      <section className="card" aria-labelledby="masuk-menunggu">
+        <h2 id="masuk-menunggu" style={{ marginTop: 0 }}>
+          Permintaan untuk pegawai Anda
+        </h2>
+        {pendingIncoming.length === 0 ? (
+          <p className="muted">Tidak ada permintaan yang menunggu keputusan Anda.</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="visually-hidden">Permintaan mutasi keluar yang menunggu keputusan</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Pegawai</th>
+                  <th scope="col">Ke instansi</th>
+                  <th scope="col">Rujukan</th>
+                  <th scope="col">Keputusan</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pendingIncoming.map((request) => (
+                  <tr key={request.id} data-testid={`mutasi-${request.id}`}>
+                    <td>
+                      {request.person.name} ({request.person.nip}){request.person.unitName ? ` · ${request.person.unitName}` : ''}
+                    </td>
+                    <td>
+                      {request.toAgency.name}
+                      {request.toUnit ? ` · ${request.toUnit.name}` : ''}
+                    </td>
+                    <td>
+                      {request.note} <span className="hint">({formatDateId(request.requestedAt)})</span>
+                    </td>
+                    <td>
+                      <AdminForm action={decideTransferAction} idPrefix={`setujui-${request.id}`} label={`Setujui mutasi ${request.person.name}`} hidden={{ requestId: request.id, decision: 'setujui' }} fields={[]} submitLabel="Setujui" compact />
+                      <AdminForm
+                        action={decideTransferAction}
+                        idPrefix={`tolak-${request.id}`}
+                        label={`Tolak mutasi ${request.person.name}`}
+                        hidden={{ requestId: request.id, decision: 'tolak' }}
+                        fields={[{ name: 'reason', label: 'Alasan menolak', maxLength: 500 }]}
+                        submitLabel="Tolak"
+                        secondary
+                        compact
+                      />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="riwayat">
+        <h2 id="riwayat" style={{ marginTop: 0 }}>
+          Riwayat permintaan
+        </h2>
+        {outgoing.length + incoming.length === 0 ? (
+          <p className="muted">Belum ada permintaan mutasi.</p>
+        ) : (
+          <ul>
+            {outgoing.map((request) => (
+              <li key={request.id}>
+                Masuk: {request.person.name} ({request.person.maskedNip}) dari {request.fromAgency.name} — {STATUS_LABELS[request.status]},{' '}
+                {formatDateId(request.decidedAt ?? request.requestedAt)}
+              </li>
+            ))}
+            {incoming
+              .filter((request) => request.status !== 'pending')
+              .map((request) => (
+                <li key={request.id}>
+                  Keluar: {request.person.name} ke {request.toAgency.name} — {STATUS_LABELS[request.status]}, {formatDateId(request.decidedAt ?? request.requestedAt)}
+                </li>
+              ))}
+          </ul>
+        )}
+      </section>
+    </>
+  )
+}

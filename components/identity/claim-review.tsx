@@ -1,0 +1,62 @@
+'use client'
+
+import { useActionState } from 'react'
+import { confirmClaimAction, rejectClaimAction, type ReviewState } from '@/app/(app)/hr/verifikasi/actions'
+
+/** "Konfirmasi" and "Tolak klaim" (with a required reason) for one claimant. */
+export function ClaimReview({ userId, name }: { userId: string; name: string }) {
+  const [confirmed, confirmAction, confirming] = useActionState<ReviewState, FormData>(confirmClaimAction, null)
+  const [rejected, rejectAction, rejecting] = useActionState<ReviewState, FormData>(rejectClaimAction, null)
+  const reasonId = `alasan-${userId}`
+  const reasonError = rejected?.fieldErrors?.reason
+  const done = confirmed?.done ?? rejected?.done
+  const error = confirmed?.error ?? (reasonError ? undefined : rejected?.error)
+  return (
+    <div>
+      <div aria-live="polite">
+        {done && (
+          <p className="alert success" role="status" style={{ margin: 0 }}>
+            {done}
+          </p>
+        )}
+        {error && (
+          <p className="alert error" role="alert" style={{ margin: 0 }}>
+            {error}
+          </p>
+        )}
+      </div>
+      {!done && (
+        <>
+          <form action={confirmAction} aria-label={`Konfirmasi NIP ${name}`}>
+            <input type="hidden" name="userId" value={userId} />
+            <button type="submit" className="button" disabled={confirming || rejecting}>
+              Konfirmasi
+            </button>
+          </form>
+          <form action={rejectAction} aria-label={`Tolak klaim NIP ${name}`} style={{ marginTop: '0.5rem' }}>
+            <input type="hidden" name="userId" value={userId} />
+            <label htmlFor={reasonId}>Alasan menolak klaim {name}</label>
+            <input
+              id={reasonId}
+              name="reason"
+              type="text"
+              required
+              minLength={5}
+              maxLength={500}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={reasonError ? `${reasonId}-galat` : undefined}
+            />
+            {reasonError && (
+              <span id={`${reasonId}-galat`} className="field-error">
+                {reasonError}
+              </span>
+            )}
+            <button type="submit" className="button secondary" disabled={confirming || rejecting} style={{ marginTop: '0.4rem' }}>
+              Tolak klaim
+            </button>
+          </form>
+        </>
+      )}
+    </div>
+  )
+}
