@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import { getQuizStatus, startAttempt } from '@/lib/assessment/attempts.server'
 import { verifyCertificate } from '@/lib/certificates/certificates.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
@@ -226,6 +227,19 @@ describe('review queue (Verifikasi peserta)', () => {
     expect(JSON.parse(audit.details)).toEqual({ nip: person.nip, reason: 'Bukan pegawai kami', via: 'verifikasi', revokedCertificates: [certificate.number] })
     // The real person can now register with the NIP.
     expect(await db.user.findUnique({ where: { nip: person.nip! } })).toBeNull()
+  })
+
+  it('a rejected claimant, lessons done, cannot start a post-test (no NIP, no certificate)', async () => {
+    const person = await claimant('Ditolak Uji')
+    await db.lessonProgress.createMany({
+      data: getLessonOutline().map((lesson) => ({ userId: person.id, lessonSlug: lesson.slug, contentVersion: 't', completedAt: new Date() })),
+    })
+    expect((await getQuizStatus(person, 'posttest')).blockedReason).toBeNull()
+    await rejectClaim(officer, { userId: person.id, reason: 'Bukan pegawai kami' })
+    const after = await db.user.findUniqueOrThrow({ where: { id: person.id } })
+    expect((await getQuizStatus(after, 'posttest')).blockedReason).toMatch(/Uji akhir memerlukan NIP/)
+    expect(await refusal(startAttempt(after, 'posttest'))).toMatchObject({ status: 429 })
+    expect(await db.quizAttempt.count({ where: { userId: person.id, kind: 'posttest' } })).toBe(0)
   })
 
   it("refuses another agency's officer, whatever the id, and changes nothing", async () => {

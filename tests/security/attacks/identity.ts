@@ -4,17 +4,18 @@
  * the database; where an attack replays a form, a control submission first proves the replay
  * itself works (so a refusal means the app refused, not that the replay was broken).
  */
+import { getLessonOutline } from '@/lib/content/lessons.server'
 import type { Attack, AttackContext, HttpClient } from '../attack'
 import { refusedIf } from '../attack'
 
 const AGENCY_A = 'PEMKOT-DEMO'
 const AGENCY_B = 'KEMEN-DEMO'
 
-/** Index (as the harness counts forms) of the first form whose opening tag matches `pattern`. */
+/** Index (as the harness counts forms) of the first form whose HTML matches `pattern`. */
 async function formIndex(client: HttpClient, pagePath: string, pattern: RegExp): Promise<number> {
   const html = await (await client.get(pagePath)).text()
   const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)]
-  const index = forms.findIndex((form) => pattern.test(form[1] ?? ''))
+  const index = forms.findIndex((form) => pattern.test(form[0]))
   if (index < 0) throw new Error(`no form matching ${pattern} on ${pagePath}`)
   return index
 }
@@ -59,6 +60,14 @@ async function crossAgencyReview(ctx: AttackContext, kind: 'confirm' | 'reject')
     afterAttack.identityStatus === 'claimed' && afterAttack.nip === victim.nip && audits === 0 && !attackBody.includes('ditolak; NIP dilepas') && !attackBody.includes('dikonfirmasi:'),
     `victim now ${afterAttack.identityStatus} (nip ${afterAttack.nip}), ${audits} audit entries, HTTP ${attack.status}`,
   )
+}
+
+/** Every lesson recorded as completed (with generous reading time), so only the NIP can block. */
+async function completeLessons(ctx: AttackContext, userId: string) {
+  for (const lesson of getLessonOutline()) {
+    const data = { contentVersion: 'security', reachedEndAt: new Date(), completedAt: new Date(), openedAt: new Date(), activeSeconds: 3600 }
+    await ctx.db.lessonProgress.upsert({ where: { userId_lessonSlug: { userId, lessonSlug: lesson.slug } }, create: { userId, lessonSlug: lesson.slug, ...data }, update: data })
+  }
 }
 
 export const attacks: Attack[] = [
@@ -242,6 +251,36 @@ export const attacks: Attack[] = [
         response.status === 200 && html.includes('belum diverifikasi oleh instansi') && !html.includes('terverifikasi oleh instansi'),
         `HTTP ${response.status}; the page ${html.includes('terverifikasi oleh instansi') ? 'says verified' : 'does not state the identity status'}`,
       )
+    },
+  },
+  {
+    name: 'rejected-claimant-starts-post-test',
+    area: 'identity',
+    description: "a claimant whose NIP claim HR rejected replays the quiz-start form (from /uji/awal) with kind=akhir to earn a certificate without a NIP",
+    async run(ctx) {
+      const rejected = await ctx.newLearner('klaim-ditolak-uji', { agencyCode: AGENCY_A, identityStatus: 'claimed' })
+      await ctx.db.user.update({
+        where: { id: rejected.id },
+        data: { nip: null, rejectedNip: rejected.nip, identityStatus: 'rejected', identityRejectedAt: new Date() },
+      })
+      await completeLessons(ctx, rejected.id)
+      const client = await signedIn(ctx.client(), rejected.email, rejected.password)
+      // The page's first server-action form is the header's sign-out: pick the quiz-start form.
+      const startForm = /name="kind"/
+      const attack = await client.submitForm('/uji/awal', { kind: 'akhir' }, { formIndex: await formIndex(client, '/uji/awal', startForm) })
+      await attack.arrayBuffer()
+      const attempts = await ctx.db.quizAttempt.count({ where: { userId: rejected.id, kind: 'posttest' } })
+
+      // Control: a verified learner with the same lessons done gets a post-test from the same replay.
+      const verified = await ctx.newLearner('terverifikasi-uji', { agencyCode: AGENCY_A })
+      await completeLessons(ctx, verified.id)
+      const controlClient = await signedIn(ctx.client(), verified.nip, verified.password)
+      const control = await controlClient.submitForm('/uji/awal', { kind: 'akhir' }, { formIndex: await formIndex(controlClient, '/uji/awal', startForm) })
+      await control.arrayBuffer()
+      if ((await ctx.db.quizAttempt.count({ where: { userId: verified.id, kind: 'posttest' } })) !== 1) {
+        return { refused: false, detail: `the control replay did not start a post-test (HTTP ${control.status} ${control.headers.get("location") ?? ""}); the attack proves nothing` }
+      }
+      return refusedIf(attempts === 0, `the rejected claimant started ${attempts} post-test attempt(s) (HTTP ${attack.status})`)
     },
   },
 ]
