@@ -35,10 +35,11 @@ export type HttpClient = {
   post(path: string, init?: RequestInit): Promise<Response>
   /**
    * Submits a page's form the way a browser without JavaScript does: GETs `pagePath`, takes the
-   * hidden server-action fields ($ACTION_…) and other hidden inputs of form number `formIndex`
-   * (default: the first form that posts a server action), overlays `fields`, and POSTs it as
-   * multipart to `pagePath` (or `options.action`) with Origin = baseUrl. The redirect is not
-   * followed: a 303 with a Location means the action redirected.
+   * hidden inputs (the server action's $ACTION_… fields among them) of form number `formIndex`,
+   * or by default of the first server-action form that has one of `fields` (not the header's
+   * sign-out form), overlays `fields`, and POSTs it as multipart to `pagePath` (or the form's
+   * action) with Origin = baseUrl. The redirect is not followed: a 303 with a Location means the
+   * action redirected.
    */
   submitForm(pagePath: string, fields: Record<string, string>, options?: { formIndex?: number; origin?: string }): Promise<Response>
   /** Signs in through /masuk's form; true when a session cookie was set. */

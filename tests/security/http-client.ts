@@ -28,7 +28,13 @@ function attributesOf(tag: string): Record<string, string> {
   return attributes
 }
 
-export type ParsedForm = { action: string | null; hidden: Array<[string, string]>; postsServerAction: boolean }
+export type ParsedForm = {
+  action: string | null
+  hidden: Array<[string, string]>
+  /** Names of every input, select and textarea. */
+  names: Set<string>
+  postsServerAction: boolean
+}
 
 /** The forms of a page with their hidden inputs (in document order). */
 export function parseForms(html: string): ParsedForm[] {
@@ -36,13 +42,16 @@ export function parseForms(html: string): ParsedForm[] {
   for (const match of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
     const formAttributes = attributesOf(match[1] ?? '')
     const hidden: Array<[string, string]> = []
-    for (const input of (match[2] ?? '').matchAll(/<input\b[^>]*>/gi)) {
-      const attributes = attributesOf(input[0].slice(6))
-      if (attributes.type === 'hidden' && attributes.name) hidden.push([attributes.name, attributes.value ?? ''])
+    const names = new Set<string>()
+    for (const input of (match[2] ?? '').matchAll(/<(input|select|textarea)\b[^>]*>/gi)) {
+      const attributes = attributesOf(input[0].slice(input[1]!.length + 1))
+      if (attributes.name) names.add(attributes.name)
+      if (input[1]!.toLowerCase() === 'input' && attributes.type === 'hidden' && attributes.name) hidden.push([attributes.name, attributes.value ?? ''])
     }
     forms.push({
       action: formAttributes.action || null,
       hidden,
+      names,
       postsServerAction: hidden.some(([name]) => name.startsWith('$ACTION_')),
     })
   }
@@ -85,8 +94,13 @@ export function createHttpClient(baseUrl: string, options: { forwardedFor?: stri
       const page = await request('GET', pagePath)
       const html = await page.text()
       const forms = parseForms(html)
+      // By default the first server-action form that has one of the fields sent (so the header's
+      // sign-out form is not taken for the page's own form), else the first server-action form.
+      const actionForms = forms.filter((candidate) => candidate.postsServerAction)
       const form =
-        submitOptions.formIndex !== undefined ? forms[submitOptions.formIndex] : forms.find((candidate) => candidate.postsServerAction)
+        submitOptions.formIndex !== undefined
+          ? forms[submitOptions.formIndex]
+          : (actionForms.find((candidate) => Object.keys(fields).some((name) => candidate.names.has(name))) ?? actionForms[0])
       if (!form) throw new Error(`no server-action form on ${pagePath} (HTTP ${page.status})`)
       const body = new FormData()
       for (const [name, value] of form.hidden) if (!(name in fields)) body.append(name, value)

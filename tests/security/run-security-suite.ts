@@ -182,11 +182,7 @@ function makeContext(baseUrl: string, provider: Provider, db: Db): AttackContext
         employmentType: 'PNS',
         agencyId: agency.id,
         unitId: agency.units[0]?.id ?? null,
-      })
-      const identityStatus = options.identityStatus ?? 'verified'
-      await db.user.update({
-        where: { id: user.id },
-        data: identityStatus === 'verified' ? { identityStatus, identityMethod: 'import', identityVerifiedAt: new Date() } : { identityStatus },
+        identityStatus: options.identityStatus ?? 'verified',
       })
       return { id: user.id, nip, email, password: DEMO_PASSWORD, agencyId: agency.id }
     },
