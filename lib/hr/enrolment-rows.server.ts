@@ -129,10 +129,10 @@ type RawRow = {
   cohortKind: string | null
   cohortYear: number | bigint | null
   dueDate: Date | string | null
-  lessonsDone: number | bigint | string
-  activeSeconds: number | bigint | string | null
-  attempts: number | bigint | string
-  bestPost: number | null
+  /** "<lessons done>:<active seconds>" over the current lessons. */
+  lessonFacts: string | null
+  /** "<post-test attempts>:<best post-test score, or empty>". */
+  postFacts: string | null
   preScore: number | null
   passedAt: Date | string | null
   certificateNumber: string | null
@@ -161,13 +161,16 @@ function currentLessonSlugs() {
 function fragments(filter: RowFilter, now: Date) {
   const slugs = currentLessonSlugs()
   const agencyId = filter.agencyId
-  const lessonsDone = Prisma.sql`(SELECT COUNT(*) FROM "lesson_progress" lp
-    WHERE lp."userId" = u."id" AND lp."completedAt" IS NOT NULL AND lp."lessonSlug" IN (${slugs.list}))`
+  // Lessons done and time on task in ONE pass over the person's current lessons (one correlated
+  // subquery instead of two: it is evaluated for each of up to 100,000 report rows), returned as
+  // "<done>:<seconds>" text, the same on both providers.
+  const lessonFacts = Prisma.sql`(SELECT CAST(COUNT(lp."completedAt") AS TEXT) || ':' || CAST(COALESCE(SUM(lp."activeSeconds"), 0) AS TEXT)
+    FROM "lesson_progress" lp WHERE lp."userId" = u."id" AND lp."lessonSlug" IN (${slugs.list}))`
   const anyLessonDone = Prisma.sql`EXISTS (SELECT 1 FROM "lesson_progress" lp
     WHERE lp."userId" = u."id" AND lp."completedAt" IS NOT NULL AND lp."lessonSlug" IN (${slugs.list}))`
-  const activeSeconds = Prisma.sql`(SELECT COALESCE(SUM(lp."activeSeconds"), 0) FROM "lesson_progress" lp
-    WHERE lp."userId" = u."id" AND lp."lessonSlug" IN (${slugs.list}))`
-  const postAttempts = Prisma.sql`(SELECT COUNT(*) FROM "quiz_attempt" qa WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest')`
+  // Post-test attempts and the best score in one pass, as "<attempts>:<best or empty>".
+  const postFacts = Prisma.sql`(SELECT CAST(COUNT(*) AS TEXT) || ':' || COALESCE(CAST(MAX(qa."score") AS TEXT), '')
+    FROM "quiz_attempt" qa WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest')`
   const anyPostAttempt = Prisma.sql`EXISTS (SELECT 1 FROM "quiz_attempt" qa WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest')`
   const passedAt = Prisma.sql`(SELECT MIN(qa."submittedAt") FROM "quiz_attempt" qa
     WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest' AND qa."passed" = TRUE)`
@@ -227,7 +230,7 @@ function fragments(filter: RowFilter, now: Date) {
   if (filter.completedTo) conditions.push(Prisma.sql`${completedAt} <= ${filter.completedTo}`)
   if (filter.withValidCertificate) conditions.push(Prisma.sql`ce."id" IS NOT NULL AND ce."revokedAt" IS NULL`)
 
-  return { slugs, from, conditions, status, lessonsDone, activeSeconds, postAttempts, passedAt }
+  return { slugs, from, conditions, status, lessonFacts, postFacts, passedAt }
 }
 
 function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?: RowKey; limit: number }, options: { sqlStatus?: boolean } = {}) {
@@ -255,10 +258,8 @@ function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?:
       CAST(u."identityStatus" AS TEXT) AS "identityStatus", u."identityMethod", u."identityVerifiedAt",
       e."id" AS "enrolmentId", e."assignedAt", co."id" AS "cohortId", co."name" AS "cohortName",
       CAST(co."kind" AS TEXT) AS "cohortKind", co."year" AS "cohortYear", co."dueDate",
-      ${f.lessonsDone} AS "lessonsDone",
-      ${f.activeSeconds} AS "activeSeconds",
-      ${f.postAttempts} AS "attempts",
-      (SELECT MAX(qa."score") FROM "quiz_attempt" qa WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest') AS "bestPost",
+      ${f.lessonFacts} AS "lessonFacts",
+      ${f.postFacts} AS "postFacts",
       (SELECT qa."score" FROM "quiz_attempt" qa
         WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'pretest' AND qa."submittedAt" IS NOT NULL
         ORDER BY qa."submittedAt" LIMIT 1) AS "preScore",
@@ -274,8 +275,12 @@ function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?:
 
 function toRow(raw: RawRow, view: RowView, lessonsTotal: number, now: Date): EnrolmentRow {
   const passedAt = asDate(raw.passedAt)
-  const lessonsDone = Number(raw.lessonsDone)
-  const attempts = Number(raw.attempts)
+  const [done, seconds] = (raw.lessonFacts ?? '0:0').split(':')
+  const lessonsDone = Number(done) || 0
+  const activeSeconds = Number(seconds) || 0
+  const [attemptCount, best] = (raw.postFacts ?? '0:').split(':')
+  const attempts = Number(attemptCount) || 0
+  const bestPostTestScore = best ? Number(best) : null
   const dueDate = asDate(raw.dueDate)
   const status: PersonStatus = raw.enrolmentId ? enrolmentStatus({ passed: passedAt !== null, lessonsDone, attempts, dueDate, now }) : UNASSIGNED
   const certificate =
@@ -322,9 +327,9 @@ function toRow(raw: RawRow, view: RowView, lessonsTotal: number, now: Date): Enr
     status,
     lessonsDone,
     lessonsTotal,
-    activeSeconds: asNumber(raw.activeSeconds) ?? 0,
+    activeSeconds,
     preTestScore: asNumber(raw.preScore),
-    bestPostTestScore: asNumber(raw.bestPost),
+    bestPostTestScore,
     attempts,
     passedAt,
     completedAt: certificate?.completedAt ?? passedAt,
