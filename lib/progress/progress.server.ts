@@ -57,9 +57,9 @@ export type CourseProgress = {
 }
 
 /** The learner's whole course: each lesson's status and where to resume. */
-export async function getCourseProgress(userId: string): Promise<CourseProgress> {
+export async function getCourseProgress(userId: string, client: Pick<typeof db, 'lessonProgress'> = db): Promise<CourseProgress> {
   const outline = getLessonOutline()
-  const rows = await db.lessonProgress.findMany({
+  const rows = await client.lessonProgress.findMany({
     where: { userId },
     select: { lessonSlug: true, completedAt: true, updatedAt: true, state: true },
   })
