@@ -134,10 +134,28 @@ export async function answerKey(attemptId: string) {
   return drawn.items.map(({ itemId }) => {
     const item = items.find((candidate) => candidate.id === itemId)
     if (!item) throw new Error(`item ${itemId} not in the bank`)
-    if (item.type === 'single') return { itemId, type: item.type, optionIds: [item.options.find((o) => o.credit === 1)!.id], explanation: item.explanation }
-    if (item.type === 'multi') return { itemId, type: item.type, optionIds: item.options.filter((o) => o.correct).map((o) => o.id), explanation: item.explanation }
-    return { itemId, type: item.type, verdict: item.verdict, reasonId: item.reasons.find((r) => r.correct)!.id, explanation: item.explanation }
+    if (item.type === 'single') {
+      const best = item.options.find((o) => o.credit === 1)!
+      return { itemId, type: item.type, optionIds: [best.id], explanation: item.explanation, keyTexts: [best.text] }
+    }
+    if (item.type === 'multi') {
+      const correct = item.options.filter((o) => o.correct)
+      return { itemId, type: item.type, optionIds: correct.map((o) => o.id), explanation: item.explanation, keyTexts: correct.map((o) => o.text) }
+    }
+    const reason = item.reasons.find((r) => r.correct)!
+    return { itemId, type: item.type, verdict: item.verdict, reasonId: reason.id, explanation: item.explanation, keyTexts: [reason.text] }
   })
+}
+
+/**
+ * The longest run of letters, digits and spaces in a text: a fragment that reads the same in the
+ * HTML and in the inline RSC payload, whatever escaping either applies to punctuation.
+ */
+export function plainFragment(text: string): string {
+  return text
+    .split(/[^\p{L}\p{N} ]+/u)
+    .map((part) => part.trim())
+    .sort((a, b) => b.length - a.length)[0]!
 }
 
 /** Starts a post-test in the UI and answers every item right, using the server-side key. */

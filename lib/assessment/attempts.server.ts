@@ -14,10 +14,11 @@ import {
   findResponseProblems,
   score,
   toPublicItems,
+  toResultView,
   type Attempt,
   type PublicItem,
   type Responses,
-  type ScoreResult,
+  type ResultView,
 } from '@/lib/quiz'
 import { getCourseSettings } from '@/lib/settings/settings.server'
 import { getQuestionBank } from './bank.server'
@@ -315,18 +316,26 @@ export async function submitAttempt(
   return { score: result.total, passed: result.passed }
 }
 
-export type AttemptResult = { id: string; kind: QuizKind; title: string; submittedAt: Date; result: ScoreResult }
+export type AttemptResult = { id: string; kind: QuizKind; title: string; submittedAt: Date; result: ResultView }
 
-/** The scored attempt with per-item feedback, rebuilt from what was recorded. */
+/**
+ * The scored attempt with per-item feedback, rebuilt from what was recorded. The best answers
+ * and explanations are included only once the learner has passed the post-test of the
+ * enrolment this attempt belongs to (issue 10 §3): before that they may meet the same items in
+ * a later attempt (lib/quiz/result-view.ts).
+ */
 export async function getAttemptResult(userId: string, attemptId: string): Promise<AttemptResult> {
   const attempt = await db.quizAttempt.findUnique({ where: { id: attemptId }, include: { answers: true } })
   if (!attempt || attempt.userId !== userId) throw new AppError(404, 'Percobaan ini tidak ditemukan.')
   if (!attempt.submittedAt || attempt.score === null) throw new AppError(409, 'Percobaan ini belum dikirim.')
-  const settings = await getCourseSettings()
+  const [settings, passedPostTests] = await Promise.all([
+    getCourseSettings(),
+    db.quizAttempt.count({ where: { userId, kind: 'posttest', passed: true, enrolmentId: attempt.enrolmentId } }),
+  ])
   const { bank } = getQuestionBank()
   const responses: Responses = Object.fromEntries(attempt.answers.map((answer) => [answer.itemId, JSON.parse(answer.response)]))
   const rescored = score(bank, storedAttempt(attempt.items), responses, { passMark: settings.passMark })
   // The recorded score is what counts (the pass mark may have changed since).
-  const result = { ...rescored, total: attempt.score, passed: !!attempt.passed }
+  const result = toResultView(bank, { ...rescored, total: attempt.score, passed: !!attempt.passed }, { reveal: passedPostTests > 0 })
   return { id: attempt.id, kind: attempt.kind, title: QUIZ_TITLES[attempt.kind], submittedAt: attempt.submittedAt, result }
 }
