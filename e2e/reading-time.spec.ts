@@ -39,12 +39,17 @@ test('finishing a lesson too quickly completes nothing and says why; heartbeats 
   // Answer everything and reach the end at once.
   const questions = page.getByRole('region', { name: 'Uji pemahaman' }).getByRole('group')
   for (let i = 0; i < (await questions.count()); i++) await questions.nth(i).getByRole('radio').first().check()
+  for (const heading of await page.locator('.lesson-content h2[id^="bagian-"]').all()) {
+    await heading.evaluate((element) => element.scrollIntoView({ block: 'start' }))
+  }
   await page.getByRole('heading', { name: 'Sumber', exact: true }).scrollIntoViewIfNeeded()
   await page.clock.runFor(1_000) // the sync's short delay after the last change
   const message = page.getByText(/Anda membaca lebih cepat dari waktu minimal pelajaran ini \(± 3 menit\)\. Lanjutkan membaca; pelajaran tercatat selesai setelah sekitar \d menit lagi/)
   await expect(message).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Menyelesaikan pelajaran' })).toBeVisible()
   await expect.poll(async () => (await progress(learner.id))?.reachedEndAt).not.toBeNull()
+  // The sections the page reported reading are recorded too.
+  await expect.poll(async () => JSON.parse((await progress(learner.id))?.sectionsReached ?? '[]').length).toBeGreaterThan(0)
   const saved = await progress(learner.id)
   expect(saved?.completedAt).toBeNull()
   expect(saved?.openedAt).not.toBeNull()
@@ -70,10 +75,10 @@ test('finishing a lesson too quickly completes nothing and says why; heartbeats 
     }),
   )
   await page.clock.runFor(15_000)
-  await expect(page.getByRole('heading', { name: 'Pelajaran selesai' })).toBeVisible()
+  await expect.poll(() => sent).toEqual(['start', 'beat', 'start', 'beat', 'beat'])
+  await expect(page.getByRole('heading', { name: 'Pelajaran selesai' })).toBeVisible({ timeout: 15_000 })
   await expect(message).toHaveCount(0)
   const done = await progress(learner.id)
   expect(done?.completedAt).not.toBeNull()
   expect(done?.activeSeconds).toBeGreaterThanOrEqual(162)
-  expect(JSON.parse(done?.sectionsReached ?? '[]').length).toBeGreaterThan(0)
 })

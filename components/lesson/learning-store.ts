@@ -111,7 +111,8 @@ export const useLearningStore = create<LearningStore>()(
           false,
         ),
       markSynced: (lesson, revision, completed) =>
-        update(set, lesson, (state) => ({ syncedRevision: Math.max(state.syncedRevision, revision), completed }), false),
+        // A completion is never undone: a slower response saying "not yet" does not override one that completed.
+        update(set, lesson, (state) => ({ syncedRevision: Math.max(state.syncedRevision, revision), completed: state.completed || completed }), false),
       markCompleted: (lesson) => update(set, lesson, (state) => (state.completed ? {} : { completed: true }), false),
     }),
     {

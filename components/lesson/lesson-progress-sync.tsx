@@ -45,6 +45,11 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
   const [failed, setFailed] = useState(false)
   const [retryTick, setRetryTick] = useState(0)
   const [reading, setReading] = useState<Reading | null>(null)
+  // Responses may arrive out of order; the server's count only grows, so the largest is the newest.
+  const keepNewestReading = (data: ServerProgress) => {
+    const next = readingOf(data)
+    if (next) setReading((current) => (current && current.activeSeconds > next.activeSeconds ? { ...current, requiredSeconds: next.requiredSeconds } : next))
+  }
   const endRef = useRef<HTMLDivElement>(null)
 
   // What the server already has for this learner (possibly from another device).
@@ -59,7 +64,7 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
         const data = (await response.json()) as ServerProgress & { userId: string; state: Partial<LessonState> }
         adoptOwner(data.userId)
         mergeFromServer(slug, { ...data.state, completed: data.completed })
-        setReading(readingOf(data))
+        keepNewestReading(data)
         setConnection('signed-in')
       })
       .catch(() => !cancelled && setFailed(true))
@@ -109,7 +114,7 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
         if (!response.ok) throw new Error(String(response.status))
         const data = (await response.json()) as ServerProgress
         useLearningStore.getState().markSynced(slug, revision, data.completed)
-        setReading(readingOf(data))
+        keepNewestReading(data)
         setFailed(false)
       } catch {
         setFailed(true)
@@ -135,7 +140,7 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
         })
         if (!response.ok) return
         const data = (await response.json()) as ServerProgress
-        setReading(readingOf(data))
+        keepNewestReading(data)
         if (data.completed) useLearningStore.getState().markCompleted(slug)
       } catch {
         // The next heartbeat tries again; a lost one only loses its own interval.
