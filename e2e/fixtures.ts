@@ -63,7 +63,8 @@ export async function signInNewLearner(page: Page, label: string) {
       unitId: agency.units[0]?.id ?? null,
     })
     await signInWithForm(page, nip)
-    await expect(page).toHaveURL(/\/dasbor/)
+    // Sign-in hashes a password (scrypt): seconds on a loaded 2-core machine.
+    await expect(page).toHaveURL(/\/dasbor/, { timeout: 30_000 })
     return { ...user, nip }
   } finally {
     await db.$disconnect()
