@@ -63,7 +63,8 @@ export async function signInNewLearner(page: Page, label: string) {
       unitId: agency.units[0]?.id ?? null,
     })
     await signInWithForm(page, nip)
-    await expect(page).toHaveURL(/\/dasbor/)
+    // Sign-in hashes a password (scrypt): seconds on a loaded 2-core machine.
+    await expect(page).toHaveURL(/\/dasbor/, { timeout: 30_000 })
     return { ...user, nip }
   } finally {
     await db.$disconnect()
@@ -97,6 +98,23 @@ export async function completeAllLessons(userId: string) {
   })
 }
 
+/**
+ * Credits recorded reading time (issue 10 §3) for this test's own learner on the given lessons,
+ * as if they had read each for an hour, so that completing them through the UI is not held back
+ * by the minimum reading time. The minimum itself stays on (tests share one server).
+ */
+export async function creditReadingTime(userId: string, lessonSlugs: readonly string[], activeSeconds = 3_600) {
+  await withE2eDb(async (db) => {
+    for (const lessonSlug of lessonSlugs) {
+      await db.lessonProgress.upsert({
+        where: { userId_lessonSlug: { userId, lessonSlug } },
+        create: { userId, lessonSlug, contentVersion: 'e2e', openedAt: new Date(), activeSeconds },
+        update: { activeSeconds },
+      })
+    }
+  })
+}
+
 /** Runs a query against the e2e database (test set-up and checks). */
 export const e2eDb = withE2eDb
 
@@ -117,10 +135,28 @@ export async function answerKey(attemptId: string) {
   return drawn.items.map(({ itemId }) => {
     const item = items.find((candidate) => candidate.id === itemId)
     if (!item) throw new Error(`item ${itemId} not in the bank`)
-    if (item.type === 'single') return { itemId, type: item.type, optionIds: [item.options.find((o) => o.credit === 1)!.id], explanation: item.explanation }
-    if (item.type === 'multi') return { itemId, type: item.type, optionIds: item.options.filter((o) => o.correct).map((o) => o.id), explanation: item.explanation }
-    return { itemId, type: item.type, verdict: item.verdict, reasonId: item.reasons.find((r) => r.correct)!.id, explanation: item.explanation }
+    if (item.type === 'single') {
+      const best = item.options.find((o) => o.credit === 1)!
+      return { itemId, type: item.type, optionIds: [best.id], explanation: item.explanation, keyTexts: [best.text] }
+    }
+    if (item.type === 'multi') {
+      const correct = item.options.filter((o) => o.correct)
+      return { itemId, type: item.type, optionIds: correct.map((o) => o.id), explanation: item.explanation, keyTexts: correct.map((o) => o.text) }
+    }
+    const reason = item.reasons.find((r) => r.correct)!
+    return { itemId, type: item.type, verdict: item.verdict, reasonId: reason.id, explanation: item.explanation, keyTexts: [reason.text] }
   })
+}
+
+/**
+ * The longest run of letters, digits and spaces in a text: a fragment that reads the same in the
+ * HTML and in the inline RSC payload, whatever escaping either applies to punctuation.
+ */
+export function plainFragment(text: string): string {
+  return text
+    .split(/[^\p{L}\p{N} ]+/u)
+    .map((part) => part.trim())
+    .sort((a, b) => b.length - a.length)[0]!
 }
 
 /** Starts a post-test in the UI and answers every item right, using the server-side key. */

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { e2eDatabase, expect, expectAccessible, signInNewLearner, test } from './fixtures'
+import { creditReadingTime, e2eDatabase, expect, expectAccessible, signInNewLearner, test } from './fixtures'
 
 const LESSONS = [
   'mengapa-penting',
@@ -41,6 +41,8 @@ test('a learner completes every lesson in order, with the keyboard, and the dash
   const learner = await signInNewLearner(page, 'semua')
   await expect(page.getByText('0 dari 7 pelajaran selesai')).toBeVisible()
   await expectAccessible(page)
+  // Reading time is recorded by the server (reading-time.spec.ts tests the minimum itself).
+  await creditReadingTime(learner.id, LESSONS)
 
   for (const [index, slug] of LESSONS.entries()) {
     await page.goto(`/belajar/${slug}`)
@@ -60,6 +62,7 @@ test('a learner completes every lesson in order, with the keyboard, and the dash
 
 test('checklist ticks survive a reload, and another device resumes at the right lesson', async ({ page, browser }) => {
   const learner = await signInNewLearner(page, 'lanjut')
+  await creditReadingTime(learner.id, ['mengapa-penting'])
   await page.goto('/belajar/mengapa-penting')
   await completeLessonWithKeyboard(page)
 
@@ -101,7 +104,7 @@ test('lessons need an account, except the sample lesson linked from the landing 
   await expectAccessible(page)
 })
 
-test('progress calls with bad input get a 4xx and write nothing; a replayed completion changes nothing', async ({ page }) => {
+test('progress calls with bad input get a 4xx and write nothing; the browser saying "done" completes nothing; a replayed completion changes nothing', async ({ page }) => {
   const anonymous = await page.request.post('/api/progress/aspek-etika', { data: { state: { reachedEnd: true } } })
   expect(anonymous.status()).toBe(401)
 
@@ -117,7 +120,17 @@ test('progress calls with bad input get a 4xx and write nothing; a replayed comp
   expect(notJson.status()).toBe(400)
   expect(progressRows(learner.id)).toEqual([])
 
+  expect((await post('aspek-etika', { heartbeat: 'beat', activeSeconds: 9_999 })).status()).toBe(400)
+  expect(progressRows(learner.id)).toEqual([])
+
+  // Reaching the end and answering everything, without reading time recorded by the server, completes nothing.
   const complete = { state: { reachedEnd: true, answers: { 'cek-pemahaman': { q1: 'a', q2: 'b', q3: 'c' } } } }
+  const tooQuick = await (await post('aspek-etika', complete)).json()
+  expect(tooQuick).toMatchObject({ completed: false, activeSeconds: 0 })
+  expect(tooQuick.requiredSeconds).toBeGreaterThan(0)
+  expect(progressRows(learner.id)).toEqual([{ lessonSlug: 'aspek-etika', completedAt: null }])
+
+  await creditReadingTime(learner.id, ['aspek-etika'])
   const first = await (await post('aspek-etika', complete)).json()
   expect(first.completed).toBe(true)
   const before = progressRows(learner.id)

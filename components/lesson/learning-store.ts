@@ -49,6 +49,8 @@ type LearningStore = {
   /** Adopts what the server has (another device) where this browser knows less. */
   mergeFromServer: (lesson: string, server: Partial<LessonState> & { completed: boolean }) => void
   markSynced: (lesson: string, revision: number, completed: boolean) => void
+  /** The server completed the lesson (on a heartbeat, once enough reading time accrued). */
+  markCompleted: (lesson: string) => void
   /** Forgets everything (signing out on a shared computer). */
   reset: () => void
 }
@@ -109,7 +111,9 @@ export const useLearningStore = create<LearningStore>()(
           false,
         ),
       markSynced: (lesson, revision, completed) =>
-        update(set, lesson, (state) => ({ syncedRevision: Math.max(state.syncedRevision, revision), completed }), false),
+        // A completion is never undone: a slower response saying "not yet" does not override one that completed.
+        update(set, lesson, (state) => ({ syncedRevision: Math.max(state.syncedRevision, revision), completed: state.completed || completed }), false),
+      markCompleted: (lesson) => update(set, lesson, (state) => (state.completed ? {} : { completed: true }), false),
     }),
     {
       name: 'bbs-learning',

@@ -1,6 +1,7 @@
 'use client'
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { HEARTBEAT_INTERVAL_SECONDS, remainingReadingMinutes } from '@/lib/progress/reading-time'
 import { useLearningStore, useLessonState, type LessonState } from './learning-store'
 
 type Props = {
@@ -10,6 +11,14 @@ type Props = {
 }
 
 type Connection = 'checking' | 'signed-in' | 'anonymous'
+/** Active reading time the server recorded, and the minimum it requires (issue 10 §3). */
+type Reading = { activeSeconds: number; requiredSeconds: number }
+type ServerProgress = Partial<Reading> & { completed: boolean }
+
+const readingOf = (data: ServerProgress): Reading | null =>
+  typeof data.activeSeconds === 'number' && typeof data.requiredSeconds === 'number'
+    ? { activeSeconds: data.activeSeconds, requiredSeconds: data.requiredSeconds }
+    : null
 
 const SYNC_DELAY_MS = 600
 const RETRY_DELAY_MS = 4_000
@@ -23,7 +32,10 @@ function payload(state: LessonState) {
 /**
  * The end of a lesson page: notices when the learner reaches it and which section they are
  * reading, sends their state to the server (retrying until it is stored), brings in what they
- * did on another device, and says what is still needed to complete the lesson.
+ * did on another device, and says what is still needed to complete the lesson. While the page is
+ * visible it sends a reading heartbeat every HEARTBEAT_INTERVAL_SECONDS (a `start` when it opens
+ * or becomes visible again): the server measures the reading time with its own clock and
+ * completes the lesson once the minimum is reached.
  */
 export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) {
   const mounted = useSyncExternalStore(noopSubscribe, () => true, () => false)
@@ -32,6 +44,12 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
   const [pending, setPending] = useState(false)
   const [failed, setFailed] = useState(false)
   const [retryTick, setRetryTick] = useState(0)
+  const [reading, setReading] = useState<Reading | null>(null)
+  // Responses may arrive out of order; the server's count only grows, so the largest is the newest.
+  const keepNewestReading = (data: ServerProgress) => {
+    const next = readingOf(data)
+    if (next) setReading((current) => (current && current.activeSeconds > next.activeSeconds ? { ...current, requiredSeconds: next.requiredSeconds } : next))
+  }
   const endRef = useRef<HTMLDivElement>(null)
 
   // What the server already has for this learner (possibly from another device).
@@ -43,9 +61,10 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
         if (cancelled) return
         if (response.status === 401) return setConnection('anonymous')
         if (!response.ok) throw new Error(String(response.status))
-        const data = (await response.json()) as { userId: string; completed: boolean; state: Partial<LessonState> }
+        const data = (await response.json()) as ServerProgress & { userId: string; state: Partial<LessonState> }
         adoptOwner(data.userId)
         mergeFromServer(slug, { ...data.state, completed: data.completed })
+        keepNewestReading(data)
         setConnection('signed-in')
       })
       .catch(() => !cancelled && setFailed(true))
@@ -93,8 +112,9 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
         // A refused body will be refused again: keep it on this device, do not retry.
         if (response.status >= 400 && response.status < 500) return setFailed(true)
         if (!response.ok) throw new Error(String(response.status))
-        const data = (await response.json()) as { completed: boolean }
+        const data = (await response.json()) as ServerProgress
         useLearningStore.getState().markSynced(slug, revision, data.completed)
+        keepNewestReading(data)
         setFailed(false)
       } catch {
         setFailed(true)
@@ -107,6 +127,47 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
     // retryTick re-runs this effect after a failure.
   }, [connection, dirty, state, slug, retryTick])
 
+  // Reading heartbeats, only while the page is visible.
+  useEffect(() => {
+    if (connection !== 'signed-in') return
+    let timer: number | undefined
+    const send = async (heartbeat: 'start' | 'beat') => {
+      try {
+        const response = await fetch(`/api/progress/${slug}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ heartbeat }),
+        })
+        if (!response.ok) return
+        const data = (await response.json()) as ServerProgress
+        keepNewestReading(data)
+        if (data.completed) useLearningStore.getState().markCompleted(slug)
+      } catch {
+        // The next heartbeat tries again; a lost one only loses its own interval.
+      }
+    }
+    const stop = () => {
+      window.clearInterval(timer)
+      timer = undefined
+    }
+    const start = () => {
+      stop()
+      if (document.visibilityState !== 'visible') return
+      void send('start')
+      timer = window.setInterval(() => {
+        if (document.visibilityState === 'visible') void send('beat')
+        else stop()
+      }, HEARTBEAT_INTERVAL_SECONDS * 1000)
+    }
+    const onVisibilityChange = () => (document.visibilityState === 'visible' ? start() : stop())
+    start()
+    document.addEventListener('visibilitychange', onVisibilityChange)
+    return () => {
+      stop()
+      document.removeEventListener('visibilitychange', onVisibilityChange)
+    }
+  }, [connection, slug])
+
   useEffect(() => {
     const retry = () => setRetryTick((tick) => tick + 1)
     window.addEventListener('online', retry)
@@ -117,6 +178,10 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
   const answeredCount = mounted ? knowledgeQuestionIds.filter((id) => answered.has(id)).length : 0
   const reachedEnd = mounted && state.reachedEnd
   const completed = mounted && state.completed && !dirty
+  const allAnswered = answeredCount === knowledgeQuestionIds.length
+  const needsTime = reading !== null && reading.requiredSeconds > 0
+  const readEnough = !needsTime || reading.activeSeconds >= reading.requiredSeconds
+  const tooQuick = needsTime && !readEnough && reachedEnd && allAnswered && connection === 'signed-in'
 
   return (
     <section className="lesson-status card" aria-labelledby="status-pelajaran">
@@ -132,11 +197,23 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
             <li data-done={reachedEnd}>
               {reachedEnd ? '✓' : '○'} Baca sampai akhir halaman
             </li>
-            <li data-done={answeredCount === knowledgeQuestionIds.length}>
-              {answeredCount === knowledgeQuestionIds.length ? '✓' : '○'} Jawab semua pertanyaan uji pemahaman ({answeredCount} dari{' '}
+            <li data-done={allAnswered}>
+              {allAnswered ? '✓' : '○'} Jawab semua pertanyaan uji pemahaman ({answeredCount} dari{' '}
               {knowledgeQuestionIds.length})
             </li>
+            {needsTime && (
+              <li data-done={readEnough}>
+                {readEnough ? '✓' : '○'} Membaca paling sedikit ± {Math.ceil(reading.requiredSeconds / 60)} menit
+              </li>
+            )}
           </ul>
+        )}
+        {!completed && tooQuick && (
+          <p className="alert info">
+            Anda membaca lebih cepat dari waktu minimal pelajaran ini (± {Math.ceil(reading.requiredSeconds / 60)} menit). Lanjutkan
+            membaca; pelajaran tercatat selesai setelah sekitar {remainingReadingMinutes(reading.activeSeconds, reading.requiredSeconds)}{' '}
+            menit lagi selama halaman ini terbuka.
+          </p>
         )}
         {connection === 'anonymous' && (
           <p className="alert info">

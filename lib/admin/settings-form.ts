@@ -18,6 +18,7 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { key: 'attemptLimit', kind: 'integer', label: 'Batas percobaan uji akhir', hint: 'Percobaan paling banyak dalam satu jendela waktu, 1–20.', min: 1, max: 20, unit: 'kali' },
   { key: 'attemptWindowHours', kind: 'integer', label: 'Jendela waktu percobaan (jam)', hint: 'Batas percobaan dihitung dalam jendela ini, 1–336 jam (14 hari).', min: 1, max: 24 * 14, unit: 'jam' },
   { key: 'attemptMinutes', kind: 'integer', label: 'Waktu mengerjakan (menit)', hint: 'Lama satu percobaan sebelum ditutup otomatis, 5–1440 menit.', min: 5, max: 24 * 60, unit: 'menit' },
+  { key: 'minReadingShare', kind: 'integer', label: 'Waktu baca minimal (%)', hint: 'Pelajaran tercatat selesai setelah waktu baca aktif mencapai persentase ini dari perkiraan menit pelajaran, 0–100; 0 mematikan pemeriksaan.', min: 0, max: 100, unit: '%' },
   { key: 'jp', kind: 'decimal', label: 'Jam pelajaran (JP) yang diakui', hint: 'Dicetak di sertifikat dan dilaporkan ke SIASN, 0,5–40 (boleh pecahan, mis. 1,5).', min: 0.5, max: 40, unit: 'JP' },
   { key: 'validityMonths', kind: 'integer', label: 'Masa berlaku sertifikat (bulan)', hint: 'Dihitung dari tanggal lulus, 1–60 bulan.', min: 1, max: 60, unit: 'bulan' },
   { key: 'courseTitle', kind: 'text', label: 'Judul kursus', hint: 'Dicetak di sertifikat, 3–200 karakter.', min: 3, max: 200 },

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { auditLogCreate, writeAudit } from '@/lib/audit/audit.server'
 import { issueCertificateIfEligible } from '@/lib/certificates/certificates.server'
 import { getContentVersion } from '@/lib/content/lessons.server'
-import { Prisma } from '@/lib/db/create-client'
+import { Prisma, type Db } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { AppError } from '@/lib/errors/app-error'
@@ -14,10 +14,11 @@ import {
   findResponseProblems,
   score,
   toPublicItems,
+  toResultView,
   type Attempt,
   type PublicItem,
   type Responses,
-  type ScoreResult,
+  type ResultView,
 } from '@/lib/quiz'
 import { getCourseSettings } from '@/lib/settings/settings.server'
 import { getQuestionBank } from './bank.server'
@@ -30,6 +31,8 @@ const formatTime = new Intl.DateTimeFormat('id-ID', {
 })
 
 type Learner = { id: string; agencyId: string | null; nip?: string | null }
+type TransactionClient = Parameters<Parameters<Db['$transaction']>[0]>[0]
+type Client = Db | TransactionClient
 
 /**
  * The enrolment a learner's quizzes count for: their open one (no certificate yet), or, for a
@@ -46,11 +49,18 @@ async function currentEnrolment(learner: Learner) {
   if (enrolments[0]) return enrolments[0]
   if (!learner.agencyId) throw new AppError(409, 'Akun ini tidak terhubung dengan instansi, jadi tidak dapat mengikuti uji.')
   const year = new Date().getFullYear()
-  const cohort = await db.cohort.upsert({
-    where: { agencyId_name: { agencyId: learner.agencyId, name: `Orientasi mandiri ${year}` } },
-    update: {},
-    create: { agencyId: learner.agencyId, kind: 'onboarding', year, name: `Orientasi mandiri ${year}` },
-  })
+  const cohortKey = { agencyId_name: { agencyId: learner.agencyId, name: `Orientasi mandiri ${year}` } }
+  const cohort = await db.cohort
+    .upsert({
+      where: cohortKey,
+      update: {},
+      create: { agencyId: learner.agencyId, kind: 'onboarding', year, name: `Orientasi mandiri ${year}` },
+    })
+    .catch((error: unknown) => {
+      // Created a moment ago by another request (the upsert reads, then inserts).
+      if (isUniqueViolation(error)) return db.cohort.findUniqueOrThrow({ where: cohortKey })
+      throw error
+    })
   try {
     return await db.enrolment.create({
       data: { userId: learner.id, cohortId: cohort.id, cycleKey: 'onboarding' },
@@ -79,8 +89,8 @@ export type QuizStatus = {
  * The enrolment the learner is working on (the newest without a certificate), whether they have
  * any, so that a refresher starts afresh while earlier cycles keep their results.
  */
-async function openEnrolment(userId: string) {
-  const enrolments = await db.enrolment.findMany({
+async function openEnrolment(userId: string, client: Client = db) {
+  const enrolments = await client.enrolment.findMany({
     where: { userId },
     orderBy: { assignedAt: 'desc' },
     select: { id: true, certificate: { select: { id: true } } },
@@ -88,13 +98,22 @@ async function openEnrolment(userId: string) {
   return { open: enrolments.find((enrolment) => !enrolment.certificate) ?? null, any: enrolments.length > 0 }
 }
 
+type StatusOptions = {
+  /** A transaction client: the status is then read inside that transaction (startAttempt). */
+  client?: Client
+  /** The settings in force, when the caller has read them already (required with a client on SQLite). */
+  settings?: Awaited<ReturnType<typeof getCourseSettings>>
+  now?: Date
+}
+
 /** What the quiz page and the dashboard show: may the learner start, and how did it go. */
-export async function getQuizStatus(learner: Learner, kind: QuizKind): Promise<QuizStatus> {
-  const settings = await getCourseSettings()
-  const now = new Date()
-  const enrolment = await openEnrolment(learner.id)
+export async function getQuizStatus(learner: Learner, kind: QuizKind, options: StatusOptions = {}): Promise<QuizStatus> {
+  const client = options.client ?? db
+  const settings = options.settings ?? (await getCourseSettings())
+  const now = options.now ?? new Date()
+  const enrolment = await openEnrolment(learner.id, client)
   const allCertified = enrolment.any && !enrolment.open
-  const attempts = await db.quizAttempt.findMany({
+  const attempts = await client.quizAttempt.findMany({
     where: { userId: learner.id, kind },
     orderBy: { startedAt: 'desc' },
     select: { id: true, enrolmentId: true, startedAt: true, expiresAt: true, submittedAt: true, score: true, passed: true },
@@ -125,7 +144,7 @@ export async function getQuizStatus(learner: Learner, kind: QuizKind): Promise<Q
       blockedReason: 'Uji akhir memerlukan NIP / NI PPPK yang terdaftar pada akun Anda. Hubungi admin kepegawaian instansi Anda.',
     }
   }
-  const progress = await getCourseProgress(learner.id)
+  const progress = await getCourseProgress(learner.id, client)
   if (progress.completedCount < progress.lessons.length) {
     return {
       ...base,
@@ -151,38 +170,59 @@ export async function getQuizStatus(learner: Learner, kind: QuizKind): Promise<Q
 /**
  * Starts (or resumes) an attempt: checks the gate, draws the items on the server and stores
  * exactly what was asked. Returns the attempt id.
+ *
+ * One learner's starts are serialised (issue 10 §3): inside one transaction the first statement
+ * bumps their `quizStartSeq`, which takes their user row's lock on PostgreSQL (SQLite runs one
+ * transaction at a time anyway); only then are the gate, the open attempt and the items already
+ * seen read, the items drawn and the attempt inserted. A parallel start waits for that commit and
+ * then finds the open attempt (returned as is) or the limit reached, and never draws items
+ * another attempt holds. The transaction is kept short: settings and the enrolment are read
+ * before it (on SQLite every other query of the process waits while it is open).
  */
-export async function startAttempt(learner: Learner, kind: QuizKind): Promise<string> {
-  const status = await getQuizStatus(learner, kind)
+export async function startAttempt(learner: Learner, kind: QuizKind, now = new Date()): Promise<string> {
+  const settings = await getCourseSettings()
+  // Fast path and the same refusals as before, without taking the lock.
+  const status = await getQuizStatus(learner, kind, { settings, now })
   if (status.openAttemptId) return status.openAttemptId
   if (status.blockedReason) throw new AppError(kind === 'posttest' && status.attemptsLeft === 0 ? 429 : 409, status.blockedReason)
 
-  const settings = await getCourseSettings()
   const enrolment = await currentEnrolment(learner)
   const { bank } = getQuestionBank()
-  const previous = await db.quizAttempt.findMany({ where: { userId: learner.id }, select: { items: true } })
-  const seenItemIds = new Set(
-    previous.flatMap((attempt) => {
-      const parsed = attemptSchema.safeParse(JSON.parse(attempt.items))
-      return parsed.success ? parsed.data.items.map((item) => item.itemId) : []
-    }),
-  )
-  const seed = randomBytes(12).toString('hex')
-  const size = kind === 'posttest' ? settings.postTestItems : settings.preTestItems
-  const attempt = draw(bank, { size }, seed, { seenItemIds })
-  const created = await db.quizAttempt.create({
-    data: {
-      userId: learner.id,
-      enrolmentId: enrolment.id,
-      kind,
-      contentVersion: getContentVersion(),
-      seed,
-      items: JSON.stringify(attempt),
-      expiresAt: new Date(Date.now() + settings.attemptMinutes * 60_000),
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`UPDATE "user" SET "quizStartSeq" = "quizStartSeq" + 1 WHERE "id" = ${learner.id}`
+      const locked = await getQuizStatus(learner, kind, { client: tx, settings, now })
+      if (locked.openAttemptId) return locked.openAttemptId
+      if (locked.blockedReason) throw new AppError(kind === 'posttest' && locked.attemptsLeft === 0 ? 429 : 409, locked.blockedReason)
+      const previous = await tx.quizAttempt.findMany({ where: { userId: learner.id }, select: { items: true } })
+      const seenItemIds = new Set(
+        previous.flatMap((attempt) => {
+          const parsed = attemptSchema.safeParse(JSON.parse(attempt.items))
+          return parsed.success ? parsed.data.items.map((item) => item.itemId) : []
+        }),
+      )
+      const seed = randomBytes(12).toString('hex')
+      const size = kind === 'posttest' ? settings.postTestItems : settings.preTestItems
+      const attempt = draw(bank, { size }, seed, { seenItemIds })
+      const created = await tx.quizAttempt.create({
+        data: {
+          userId: learner.id,
+          enrolmentId: enrolment.id,
+          kind,
+          contentVersion: getContentVersion(),
+          seed,
+          items: JSON.stringify(attempt),
+          startedAt: now,
+          expiresAt: new Date(now.getTime() + settings.attemptMinutes * 60_000),
+        },
+        select: { id: true },
+      })
+      await writeAudit({ action: `quiz.${kind}.started`, actorId: learner.id, agencyId: learner.agencyId, targetType: 'quiz_attempt', targetId: created.id }, tx)
+      return created.id
     },
-  })
-  await writeAudit({ action: `quiz.${kind}.started`, actorId: learner.id, agencyId: learner.agencyId, targetType: 'quiz_attempt', targetId: created.id })
-  return created.id
+    // Parallel starts queue for the lock: give them time to wait their turn.
+    { maxWait: 15_000, timeout: 15_000 },
+  )
 }
 
 /** What a submission needs of its attempt (dates as the driver returns them: Date or text). */
@@ -284,18 +324,26 @@ export async function submitAttempt(
   return { score: result.total, passed: result.passed }
 }
 
-export type AttemptResult = { id: string; kind: QuizKind; title: string; submittedAt: Date; result: ScoreResult }
+export type AttemptResult = { id: string; kind: QuizKind; title: string; submittedAt: Date; result: ResultView }
 
-/** The scored attempt with per-item feedback, rebuilt from what was recorded. */
+/**
+ * The scored attempt with per-item feedback, rebuilt from what was recorded. The best answers
+ * and explanations are included only once the learner has passed the post-test of the
+ * enrolment this attempt belongs to (issue 10 §3): before that they may meet the same items in
+ * a later attempt (lib/quiz/result-view.ts).
+ */
 export async function getAttemptResult(userId: string, attemptId: string): Promise<AttemptResult> {
   const attempt = await db.quizAttempt.findUnique({ where: { id: attemptId }, include: { answers: true } })
   if (!attempt || attempt.userId !== userId) throw new AppError(404, 'Percobaan ini tidak ditemukan.')
   if (!attempt.submittedAt || attempt.score === null) throw new AppError(409, 'Percobaan ini belum dikirim.')
-  const settings = await getCourseSettings()
+  const [settings, passedPostTests] = await Promise.all([
+    getCourseSettings(),
+    db.quizAttempt.count({ where: { userId, kind: 'posttest', passed: true, enrolmentId: attempt.enrolmentId } }),
+  ])
   const { bank } = getQuestionBank()
   const responses: Responses = Object.fromEntries(attempt.answers.map((answer) => [answer.itemId, JSON.parse(answer.response)]))
   const rescored = score(bank, storedAttempt(attempt.items), responses, { passMark: settings.passMark })
   // The recorded score is what counts (the pass mark may have changed since).
-  const result = { ...rescored, total: attempt.score, passed: !!attempt.passed }
+  const result = toResultView(bank, { ...rescored, total: attempt.score, passed: !!attempt.passed }, { reveal: passedPostTests > 0 })
   return { id: attempt.id, kind: attempt.kind, title: QUIZ_TITLES[attempt.kind], submittedAt: attempt.submittedAt, result }
 }

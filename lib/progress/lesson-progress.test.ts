@@ -5,6 +5,7 @@ import {
   lessonStateSchema,
   mergeLessonState,
   parseStoredState,
+  progressRequestSchema,
   resumeTarget,
 } from './lesson-progress'
 
@@ -23,11 +24,25 @@ describe('lesson progress rules', () => {
     expect(mergeLessonState(merged, { ...emptyStoredState(), reachedEnd: false }).reachedEnd).toBe(true)
   })
 
-  it('completes a lesson only when the end is reached and every question answered', () => {
+  it('completes a lesson only when the end is reached, every question answered and the reading time recorded', () => {
     const answered = { ...emptyStoredState(), answers: { uji: { q1: 'a', q2: 'c' } } }
-    expect(isLessonComplete(answered, ['q1', 'q2'])).toBe(false)
-    expect(isLessonComplete({ ...answered, reachedEnd: true }, ['q1', 'q2'])).toBe(true)
-    expect(isLessonComplete({ ...answered, reachedEnd: true }, ['q1', 'q2', 'q3'])).toBe(false)
+    const enough = { activeSeconds: 162, requiredSeconds: 162 }
+    expect(isLessonComplete(answered, ['q1', 'q2'], enough)).toBe(false)
+    expect(isLessonComplete({ ...answered, reachedEnd: true }, ['q1', 'q2'], enough)).toBe(true)
+    expect(isLessonComplete({ ...answered, reachedEnd: true }, ['q1', 'q2', 'q3'], enough)).toBe(false)
+    // The browser's word is not enough: too little reading time recorded by the server.
+    expect(isLessonComplete({ ...answered, reachedEnd: true }, ['q1', 'q2'], { activeSeconds: 161, requiredSeconds: 162 })).toBe(false)
+    // A minimum of 0 (the admin turned the check off) needs no time.
+    expect(isLessonComplete({ ...answered, reachedEnd: true }, ['q1', 'q2'], { activeSeconds: 0, requiredSeconds: 0 })).toBe(true)
+  })
+
+  it('takes a state, a heartbeat or both, and nothing else', () => {
+    expect(progressRequestSchema.safeParse({ heartbeat: 'beat' }).success).toBe(true)
+    expect(progressRequestSchema.safeParse({ state: {}, heartbeat: 'start' }).success).toBe(true)
+    expect(progressRequestSchema.safeParse({ state: {} }).success).toBe(true)
+    expect(progressRequestSchema.safeParse({}).success).toBe(false)
+    expect(progressRequestSchema.safeParse({ heartbeat: 'beat', seconds: 600 }).success).toBe(false)
+    expect(progressRequestSchema.safeParse({ heartbeat: 'tick' }).success).toBe(false)
   })
 
   it('refuses malformed or oversized state', () => {

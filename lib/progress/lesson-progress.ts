@@ -18,7 +18,19 @@ export const lessonStateSchema = z
 
 export type LessonStateInput = z.infer<typeof lessonStateSchema>
 
-export const progressRequestSchema = z.object({ state: lessonStateSchema }).strict()
+/**
+ * A progress POST: the page's state (when it changed), a heartbeat (while the page is visible),
+ * or both. Nothing else: the user is always the session's.
+ */
+export const progressRequestSchema = z
+  .object({
+    state: lessonStateSchema.optional(),
+    heartbeat: z.enum(['start', 'beat'], { error: 'Detak baca harus "start" atau "beat".' }).optional(),
+  })
+  .strict()
+  .refine((body) => body.state !== undefined || body.heartbeat !== undefined, { message: 'Kirim keadaan pelajaran atau detak baca.' })
+
+export type ProgressRequest = z.infer<typeof progressRequestSchema>
 
 export const emptyStoredState = (): LessonStateInput => ({
   checklists: {},
@@ -45,12 +57,17 @@ export function mergeLessonState(stored: LessonStateInput, incoming: LessonState
   }
 }
 
+/** Active reading time recorded by the server, and the minimum the course settings require. */
+export type ReadingTime = { activeSeconds: number; requiredSeconds: number }
+
 /**
- * A lesson is complete when the learner reached its end and answered every question of its
- * knowledge check (right or wrong: the check is ungraded).
+ * A lesson is complete when the learner reached its end, answered every question of its
+ * knowledge check (right or wrong: the check is ungraded), and the server recorded at least the
+ * required active reading time (issue 10 §3). What the browser says alone completes nothing.
  */
-export function isLessonComplete(state: LessonStateInput, knowledgeQuestionIds: readonly string[]): boolean {
+export function isLessonComplete(state: LessonStateInput, knowledgeQuestionIds: readonly string[], reading: ReadingTime): boolean {
   if (!state.reachedEnd) return false
+  if (reading.activeSeconds < reading.requiredSeconds) return false
   const answered = new Set(Object.values(state.answers).flatMap((byQuestion) => Object.keys(byQuestion)))
   return knowledgeQuestionIds.every((question) => answered.has(question))
 }

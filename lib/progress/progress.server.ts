@@ -1,6 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/db/db.server'
 import { getContentVersion, getLessonOutline, type LessonSummary } from '@/lib/content/lessons.server'
+import { getCourseSettings } from '@/lib/settings/settings.server'
 import {
   isLessonComplete,
   mergeLessonState,
@@ -8,45 +9,78 @@ import {
   resumeTarget,
   type LessonStateInput,
   type LessonStatus,
+  type ProgressRequest,
 } from './lesson-progress'
+import { addSectionReached, heartbeatCredit, parseSectionsReached, requiredReadingSeconds } from './reading-time'
 
-export type SavedProgress = { state: LessonStateInput; completed: boolean; completedAt: Date | null }
+export type SavedProgress = {
+  state: LessonStateInput
+  completed: boolean
+  completedAt: Date | null
+  /** Active reading time the server recorded for this lesson, and the minimum it needs. */
+  activeSeconds: number
+  requiredSeconds: number
+}
+
+async function requiredSecondsFor(lesson: LessonSummary): Promise<number> {
+  const settings = await getCourseSettings()
+  return requiredReadingSeconds(lesson.minutes, settings.minReadingShare)
+}
 
 export async function getLessonProgress(userId: string, lesson: LessonSummary): Promise<SavedProgress> {
-  const row = await db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug: lesson.slug } } })
+  const [row, requiredSeconds] = await Promise.all([
+    db.lessonProgress.findUnique({ where: { userId_lessonSlug: { userId, lessonSlug: lesson.slug } } }),
+    requiredSecondsFor(lesson),
+  ])
   const state = parseStoredState(row?.state ?? '{}')
-  return { state, completed: !!row?.completedAt, completedAt: row?.completedAt ?? null }
+  return { state, completed: !!row?.completedAt, completedAt: row?.completedAt ?? null, activeSeconds: row?.activeSeconds ?? 0, requiredSeconds }
 }
 
 /**
- * Stores what a device sent for one lesson, merged with what is stored, and completes the
- * lesson when its rules are met. Idempotent: replaying the same call changes nothing, and a
- * completion is never undone or re-dated. Runs in one transaction so two devices saving at once
- * cannot overwrite each other's merge.
+ * Records what the lesson page sent for one lesson: its state (merged with what is stored), a
+ * heartbeat (active reading time, see reading-time.ts), or both; the server's evidence (first
+ * opened, sections reached, active seconds); and completes the lesson when its rules are met,
+ * which may be on a heartbeat alone once enough time has accrued. Idempotent for state: replaying
+ * the same call changes nothing, and a completion is never undone or re-dated.
+ *
+ * One learner's progress writes are serialised: the transaction first takes their user row's lock
+ * (a no-op update; SQLite runs one transaction at a time anyway), so two devices saving at once
+ * cannot overwrite each other's merge, and parallel heartbeats cannot each credit the same
+ * interval. `now` is the server's clock (a parameter so tests drive time).
  */
-export async function saveLessonProgress(
+export async function recordLessonProgress(
   userId: string,
   lesson: LessonSummary,
-  incoming: LessonStateInput,
+  input: ProgressRequest,
+  now: Date = new Date(),
 ): Promise<SavedProgress> {
+  const requiredSeconds = await requiredSecondsFor(lesson)
   return db.$transaction(async (tx) => {
+    await tx.$executeRaw`UPDATE "user" SET "quizStartSeq" = "quizStartSeq" WHERE "id" = ${userId}`
     const where = { userId_lessonSlug: { userId, lessonSlug: lesson.slug } }
     const row = await tx.lessonProgress.findUnique({ where })
-    const state = mergeLessonState(parseStoredState(row?.state ?? '{}'), incoming)
-    const now = new Date()
-    const completedAt = row?.completedAt ?? (isLessonComplete(state, lesson.knowledgeQuestionIds) ? now : null)
+    const stored = parseStoredState(row?.state ?? '{}')
+    const state = input.state ? mergeLessonState(stored, input.state) : stored
+    const credit = input.heartbeat ? heartbeatCredit(row?.lastHeartbeatAt ?? null, now, input.heartbeat) : 0
+    const activeSeconds = (row?.activeSeconds ?? 0) + credit
+    const completedAt =
+      row?.completedAt ?? (isLessonComplete(state, lesson.knowledgeQuestionIds, { activeSeconds, requiredSeconds }) ? now : null)
     const data = {
       state: JSON.stringify(state),
       reachedEndAt: row?.reachedEndAt ?? (state.reachedEnd ? now : null),
       completedAt,
-      contentVersion: getContentVersion(),
+      contentVersion: input.state || !row ? getContentVersion() : row.contentVersion,
+      openedAt: row?.openedAt ?? now,
+      sectionsReached: JSON.stringify(addSectionReached(parseSectionsReached(row?.sectionsReached), input.state?.position)),
+      activeSeconds,
+      lastHeartbeatAt: input.heartbeat ? now : (row?.lastHeartbeatAt ?? null),
     }
     await tx.lessonProgress.upsert({
       where,
       create: { userId, lessonSlug: lesson.slug, ...data },
       update: data,
     })
-    return { state, completed: !!completedAt, completedAt }
+    return { state, completed: !!completedAt, completedAt, activeSeconds, requiredSeconds }
   })
 }
 
@@ -57,9 +91,9 @@ export type CourseProgress = {
 }
 
 /** The learner's whole course: each lesson's status and where to resume. */
-export async function getCourseProgress(userId: string): Promise<CourseProgress> {
+export async function getCourseProgress(userId: string, client: Pick<typeof db, 'lessonProgress'> = db): Promise<CourseProgress> {
   const outline = getLessonOutline()
-  const rows = await db.lessonProgress.findMany({
+  const rows = await client.lessonProgress.findMany({
     where: { userId },
     select: { lessonSlug: true, completedAt: true, updatedAt: true, state: true },
   })

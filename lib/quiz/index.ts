@@ -25,6 +25,7 @@ export {
 export { parseCoverageMap, coverageMapSchema } from './coverage-map'
 export { draw, POST_TEST_BLUEPRINT, PRE_TEST_BLUEPRINT } from './draw'
 export { toPublicItems } from './public-view'
+export { toResultView, type ResultItemView, type ResultView } from './result-view'
 export { score, findResponseProblems, DEFAULT_PASS_MARK, type ResponseProblems } from './score'
 export { checkAttempt } from './attempt-check'
 export { attemptSchema, responsesSchema, itemResponseSchema } from './wire-schema'

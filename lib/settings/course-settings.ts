@@ -17,6 +17,8 @@ export const courseSettingsSchema = z.object({
   signerName: z.string().min(1).max(200),
   signerTitle: z.string().min(1).max(200),
   publicBaseUrl: z.url(),
+  /** Active reading time a lesson needs, as a share (%) of its estimated minutes; 0 turns it off. */
+  minReadingShare: z.number().int().min(0).max(100),
 })
 
 export type CourseSettings = z.infer<typeof courseSettingsSchema>
@@ -34,6 +36,7 @@ export const DEFAULT_COURSE_SETTINGS: CourseSettings = {
   signerName: 'Kepala Pusat Pengembangan Kompetensi',
   signerTitle: 'Penyelenggara Pelatihan',
   publicBaseUrl: 'http://localhost:3000',
+  minReadingShare: 30,
 }
 
 /** Stored rows (key → JSON text) over the defaults; a bad stored value falls back to its default. */

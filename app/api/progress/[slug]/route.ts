@@ -2,10 +2,12 @@ import { getRequestSessionUser } from '@/lib/auth/request-session.server'
 import { findLesson } from '@/lib/content/lessons.server'
 import { jsonError, readJsonBody, zodFields } from '@/lib/http/json-response'
 import { progressRequestSchema } from '@/lib/progress/lesson-progress'
-import { getLessonProgress, saveLessonProgress } from '@/lib/progress/progress.server'
+import { getLessonProgress, recordLessonProgress } from '@/lib/progress/progress.server'
 
 // A learner's own progress on one lesson. The user is always the session's: there is no way to
-// name another user, so nobody can read or write someone else's progress.
+// name another user, so nobody can read or write someone else's progress. A POST carries the
+// page's state, a reading-time heartbeat, or both (lib/progress/reading-time.ts); the time is
+// measured on the server's clock.
 type Context = { params: Promise<{ slug: string }> }
 
 const MAX_BODY_BYTES = 16 * 1024
@@ -32,6 +34,6 @@ export async function POST(request: Request, context: Context) {
   if (body === null) return jsonError(400, 'Data kemajuan tidak terbaca (harus JSON, paling besar 16 kB).')
   const parsed = progressRequestSchema.safeParse(body)
   if (!parsed.success) return jsonError(400, 'Data kemajuan tidak valid.', zodFields(parsed.error))
-  const progress = await saveLessonProgress(resolved.userId, resolved.lesson, parsed.data.state)
+  const progress = await recordLessonProgress(resolved.userId, resolved.lesson, parsed.data, new Date())
   return Response.json({ userId: resolved.userId, ...progress }, { headers: { 'Cache-Control': 'no-store' } })
 }

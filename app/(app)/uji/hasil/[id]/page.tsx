@@ -6,24 +6,10 @@ import { getQuestionBank } from '@/lib/assessment/bank.server'
 import { getAttemptResult } from '@/lib/assessment/attempts.server'
 import { quizSlugOf } from '@/lib/assessment/quiz-kinds'
 import { requireUser } from '@/lib/auth/session.server'
-import { getLessonOutline } from '@/lib/content/lessons.server'
+import { getLessonOutline, getSources } from '@/lib/content/lessons.server'
 import { isAppError } from '@/lib/errors/app-error'
-import type { ItemFeedback } from '@/lib/quiz/types'
 
 export const metadata: Metadata = { title: 'Hasil uji' }
-
-function learnerAnswer(item: ItemFeedback): string {
-  if (item.type === 'single') return item.picked?.text ?? 'Tidak dijawab'
-  if (item.type === 'multi') return item.picked.length ? item.picked.map((p) => p.text).join('; ') : 'Tidak dijawab'
-  if (!item.verdictGiven) return 'Tidak dijawab'
-  return `${item.verdictGiven === 'ya' ? 'Boleh diunggah' : 'Tidak boleh diunggah'}${item.reasonGiven ? ` — ${item.reasonGiven.text}` : ''}`
-}
-
-function bestAnswer(item: ItemFeedback): string {
-  if (item.type === 'single') return item.best.text
-  if (item.type === 'multi') return item.correctOptions.map((p) => p.text).join('; ')
-  return `${item.verdict === 'ya' ? 'Boleh diunggah' : 'Tidak boleh diunggah'} — ${item.bestReason.text}`
-}
 
 const OUTCOME = { full: 'Tepat', partial: 'Sebagian tepat', none: 'Belum tepat' } as const
 
@@ -42,6 +28,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
   const lessonOf = new Map<string, string>()
   for (const lesson of getLessonOutline()) for (const rule of lesson.rules) if (!lessonOf.has(rule)) lessonOf.set(rule, lesson.slug)
   const isPost = attempt.kind === 'posttest'
+  const sources = getSources()
 
   return (
     <>
@@ -113,6 +100,13 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
 
       <section aria-labelledby="pembahasan">
         <h2 id="pembahasan">Pembahasan</h2>
+        {!result.keyRevealed && (
+          <p className="alert info">
+            Kunci jawaban dan penjelasannya ditampilkan setelah Anda lulus uji akhir, karena soal yang sama dapat muncul lagi pada
+            percobaan berikutnya. Untuk setiap soal Anda melihat apakah jawaban Anda tepat, aturan yang diuji, sumbernya, dan
+            pelajaran yang perlu dibaca lagi.
+          </p>
+        )}
         <ol className="feedback-list">
           {result.items.map((item, index) => (
             <li key={item.itemId} className="card feedback-item">
@@ -122,11 +116,21 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
               <p>{item.stem}</p>
               <dl>
                 <dt>Jawaban Anda</dt>
-                <dd>{learnerAnswer(item)}</dd>
-                <dt>Jawaban terbaik</dt>
-                <dd>{bestAnswer(item)}</dd>
-                <dt>Penjelasan</dt>
-                <dd>{item.explanation}</dd>
+                <dd>{item.yourAnswer}</dd>
+                {item.revealed && (
+                  <>
+                    <dt>Jawaban terbaik</dt>
+                    <dd>{item.revealed.bestAnswer}</dd>
+                    <dt>Penjelasan</dt>
+                    <dd>{item.revealed.explanation}</dd>
+                  </>
+                )}
+                {item.sources.length > 0 && (
+                  <>
+                    <dt>Sumber</dt>
+                    <dd>{item.sources.map((source) => sources[source]?.title ?? source).join('; ')}</dd>
+                  </>
+                )}
                 <dt>Pelajari lagi</dt>
                 <dd>
                   <ul style={{ margin: 0, paddingLeft: '1.1rem' }}>

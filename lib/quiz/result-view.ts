@@ -1,0 +1,57 @@
+/**
+ * What the results page shows per item (issue 10 §3). Until the learner has passed the post-test
+ * of the enrolment the attempt belongs to, they may still meet any of these items in a later
+ * attempt, so the view says whether their answer was right and where to study (the rules, their
+ * sources, the lesson), but never the best answer or the explanation (which gives it away).
+ * After the pass, everything is shown. The page renders only this view, so what is left out
+ * never reaches the browser.
+ */
+import type { Bank, ItemFeedback, RuleId, ScoreResult } from './types'
+
+export type ResultItemView = {
+  readonly itemId: string
+  readonly stem: string
+  readonly outcome: ItemFeedback['outcome']
+  /** The learner's own answer, as text ('Tidak dijawab' when none). */
+  readonly yourAnswer: string
+  readonly rules: readonly RuleId[]
+  /** Source ids (content/sources.yaml) the item is based on. */
+  readonly sources: readonly string[]
+  /** The key and its explanation: null until the learner has passed. */
+  readonly revealed: { readonly bestAnswer: string; readonly explanation: string } | null
+}
+
+export type ResultView = Omit<ScoreResult, 'items'> & { readonly items: readonly ResultItemView[]; readonly keyRevealed: boolean }
+
+const verdictText = (verdict: 'ya' | 'tidak') => (verdict === 'ya' ? 'Boleh diunggah' : 'Tidak boleh diunggah')
+
+function yourAnswer(item: ItemFeedback): string {
+  if (item.type === 'single') return item.picked?.text ?? 'Tidak dijawab'
+  if (item.type === 'multi') return item.picked.length ? item.picked.map((p) => p.text).join('; ') : 'Tidak dijawab'
+  if (!item.verdictGiven) return 'Tidak dijawab'
+  return `${verdictText(item.verdictGiven)}${item.reasonGiven ? ` — ${item.reasonGiven.text}` : ''}`
+}
+
+function bestAnswer(item: ItemFeedback): string {
+  if (item.type === 'single') return item.best.text
+  if (item.type === 'multi') return item.correctOptions.map((p) => p.text).join('; ')
+  return `${verdictText(item.verdict)} — ${item.bestReason.text}`
+}
+
+/** The scored attempt as the results page may show it; `reveal` only once the learner has passed. */
+export function toResultView(bank: Bank, result: ScoreResult, options: { reveal: boolean }): ResultView {
+  const { items, ...summary } = result
+  return {
+    ...summary,
+    keyRevealed: options.reveal,
+    items: items.map((item) => ({
+      itemId: item.itemId,
+      stem: item.stem,
+      outcome: item.outcome,
+      yourAnswer: yourAnswer(item),
+      rules: item.rules,
+      sources: bank.itemById.get(item.itemId)?.sources ?? [],
+      revealed: options.reveal ? { bestAnswer: bestAnswer(item), explanation: item.explanation } : null,
+    })),
+  }
+}
