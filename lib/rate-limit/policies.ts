@@ -17,8 +17,8 @@ export const POLICIES = {
   signInAccount: { kind: 'growing', free: 5, baseDelayMs: MINUTE, maxDelayMs: 30 * MINUTE, windowMs: 24 * HOUR },
   /** Failures from one trusted browser (device cookie) for its account: the same delays, for that browser only. */
   signInDevice: { kind: 'growing', free: 5, baseDelayMs: MINUTE, maxDelayMs: 30 * MINUTE, windowMs: 24 * HOUR },
-  /** Registrations from one address. */
-  registerAddress: { kind: 'window', limit: 20, windowMs: HOUR },
+  /** Valid registration forms from one address (an office registering its staff shares one). */
+  registerAddress: { kind: 'window', limit: 50, windowMs: HOUR },
   /** Activation and reset-code attempts from one address. */
   codeAddress: { kind: 'window', limit: 30, windowMs: 15 * MINUTE },
   /** Wrong activation or reset codes for one NIP: 5 free, then growing delays. */
