@@ -17,6 +17,10 @@ export const courseSettingsSchema = z.object({
   signerName: z.string().min(1).max(200),
   signerTitle: z.string().min(1).max(200),
   publicBaseUrl: z.url(),
+  /** HR and admin sessions end after this long without a request (learners keep 7 days). */
+  staffIdleMinutes: z.number().int().min(5).max(8 * 60),
+  /** HR and admin sessions end this long after sign-in, however active. */
+  staffAbsoluteHours: z.number().int().min(1).max(72),
 })
 
 export type CourseSettings = z.infer<typeof courseSettingsSchema>
@@ -34,6 +38,8 @@ export const DEFAULT_COURSE_SETTINGS: CourseSettings = {
   signerName: 'Kepala Pusat Pengembangan Kompetensi',
   signerTitle: 'Penyelenggara Pelatihan',
   publicBaseUrl: 'http://localhost:3000',
+  staffIdleMinutes: 30,
+  staffAbsoluteHours: 12,
 }
 
 /** Stored rows (key → JSON text) over the defaults; a bad stored value falls back to its default. */
