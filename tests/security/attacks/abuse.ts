@@ -197,7 +197,11 @@ export const attacks: Attack[] = [
       const person = await ctx.newLearner('lupa-sandi')
       const hr = ctx.client()
       if (!(await hr.signIn(officer.email, officer.password))) return { refused: false, detail: 'the officer could not sign in' }
-      const issued = await textOf(await hr.submitForm(`/hr/pegawai/${person.id}`, { userId: person.id }))
+      const personPage = `/hr/pegawai/${person.id}`
+      const forms = parseForms(await (await hr.get(personPage)).text())
+      const formIndex = forms.findIndex((form) => form.hidden.some(([name, value]) => name === 'userId' && value === person.id))
+      if (formIndex < 0) return { refused: false, detail: 'no reset-code form on the person page' }
+      const issued = await textOf(await hr.submitForm(personPage, {}, { formIndex }))
       const code = issued.match(/Kode atur ulang kata sandi untuk [^:]+: ([0-9A-Z]{5}-[0-9A-Z]{5})/)?.[1]
       if (!code) return { refused: false, detail: 'HR could not issue a reset code on the person page' }
       const first = await ctx.client().submitForm('/atur-ulang-sandi', { nip: person.nip, code, password: 'Sandi-Pemilik-2027', passwordConfirm: 'Sandi-Pemilik-2027' })
