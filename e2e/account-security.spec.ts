@@ -22,6 +22,7 @@ test('a learner changes their password on /akun: the other browser is signed out
   await page.getByLabel('Kata sandi baru', { exact: true }).fill(NEW_PASSWORD)
   await page.getByLabel('Ulangi kata sandi baru').fill(NEW_PASSWORD)
   await page.getByRole('button', { name: 'Ganti kata sandi' }).click()
+  await expect(page).toHaveURL(/\/akun\?sandi=diganti/)
   await expect(page.getByRole('status').filter({ hasText: 'Kata sandi diganti' })).toBeVisible()
   await expectAccessible(page)
 
@@ -102,7 +103,7 @@ test('HR issues a one-time reset code; the person sets a new password with it, a
 
   await forgot.goto('/atur-ulang-sandi')
   await fill('Sandi-orang-lain-8')
-  await expect(forgot.getByRole('alert')).toContainText('sudah dipakai')
+  await expect(forgot.getByRole('alert').filter({ hasText: 'sudah dipakai' })).toBeVisible()
 
   await signInWithForm(forgot, learner.nip, NEW_PASSWORD)
   await expect(forgot).toHaveURL(/\/dasbor/)

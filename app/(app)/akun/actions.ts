@@ -22,7 +22,8 @@ export async function changePasswordAction(_previous: AccountFormState, formData
     await headers(),
   )
   if (!result.ok) return { fieldErrors: result.fieldErrors }
-  return { done: 'Kata sandi diganti. Sesi Anda di perangkat lain sudah diakhiri.' }
+  // A new session cookie was set: the page re-renders, so the confirmation travels in the URL.
+  redirect('/akun?sandi=diganti')
 }
 
 export async function signOutEverywhereAction(): Promise<void> {

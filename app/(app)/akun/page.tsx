@@ -5,11 +5,17 @@ import { signOutEverywhereAction } from './actions'
 
 export const metadata: Metadata = { title: 'Akun saya' }
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ sandi?: string }> }) {
   const user = await requireUser('/akun')
+  const changed = (await searchParams).sandi === 'diganti'
   return (
     <div className="narrow">
       <h1>Akun saya</h1>
+      {changed && (
+        <p className="alert success" role="status">
+          Kata sandi diganti. Sesi Anda di perangkat lain sudah diakhiri.
+        </p>
+      )}
       <dl className="verify-details">
         <dt>Nama</dt>
         <dd>{user.name}</dd>
