@@ -2,6 +2,9 @@ import { DEMO_LOGINS, DEMO_PASSWORD, e2eDatabase, expect, expectAccessible, sign
 
 const NEW_PASSWORD = 'Sandi-baru-yang-kuat-7'
 
+// Several browsers and axe runs per test: headroom for a loaded machine (decisions.md, Tests).
+test.describe.configure({ timeout: 180_000 })
+
 test('a learner changes their password on /akun: the other browser is signed out, this one stays', async ({ page, browser }) => {
   const learner = await signInNewLearner(page, 'akun')
   const otherContext = await browser.newContext()
