@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './db/database-url'
+import { parseTrustedProxies } from './http/client-address'
 
 const DEV_ONLY_SECRET = 'development-only-secret-not-for-production-use!!'
 
@@ -21,6 +22,20 @@ const envSchema = z
     BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** The public address of the app (cookies, links, certificate QR codes). */
     PUBLIC_BASE_URL: z.url('must be a URL such as https://bijak.example.go.id').default('http://localhost:3000'),
+    /**
+     * Reverse proxies whose X-Forwarded-For entries are believed (comma-separated IPs or CIDR
+     * ranges, e.g. "10.0.0.5,fd00::/8"); empty: none, the socket address is the client.
+     */
+    TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .superRefine((value, ctx) => {
+        try {
+          parseTrustedProxies(value)
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: `must be comma-separated IP addresses or CIDR ranges: ${(error as Error).message}` })
+        }
+      }),
   })
   .transform((value, ctx) => {
     // `next build` also runs with NODE_ENV=production; the secret is needed to serve, not to build.

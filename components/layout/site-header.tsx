@@ -27,6 +27,9 @@ export function SiteHeader({ user }: { user?: HeaderUser | null }) {
             </li>
           )}
           <li>
+            <Link href="/akun">Akun</Link>
+          </li>
+          <li>
             <form action={signOutAction}>
               <button type="submit" className="button link">
                 Keluar

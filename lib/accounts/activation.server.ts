@@ -8,7 +8,10 @@ import { db } from '@/lib/db/db.server'
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
 import { ACTIVATION_VALID_DAYS, activationCodeMatches, hashActivationCode, newActivationCode } from './activation-code'
 import { passwordSchema } from './registration-schema'
-import { afterFailure, isLocked, minutesLeft } from './sign-in-throttle'
+import { retryPhrase } from '@/lib/rate-limit/limiter'
+import { hitLimit, resetLimit } from '@/lib/rate-limit/limiter.server'
+import { POLICIES } from '@/lib/rate-limit/policies'
+import { clientAddress } from '@/lib/rate-limit/rate-limit.server'
 
 const identifierOf = (userId: string) => `activation:${userId}`
 
@@ -59,17 +62,13 @@ export async function claimAccount(raw: Record<string, unknown>, requestHeaders:
     return { ok: false, fieldErrors: fieldErrorsOf(parsed.error), nip: nipTyped }
   }
   const { nip, code, password } = parsed.data
-  const throttleKey = `activation:${nip}`
+  const limited = await codeAttemptRefused('activation', nip, requestHeaders)
+  if (limited) return { ok: false, nip, fieldErrors: { form: limited } }
+  const throttleKey = codeKeys.nip('activation', nip)
   const now = new Date()
-  const throttle = await db.signInThrottle.findUnique({ where: { identifier: throttleKey } })
-  if (throttle && isLocked(throttle, now)) {
-    return { ok: false, nip, fieldErrors: { form: `Terlalu banyak percobaan. Coba lagi dalam ${minutesLeft(throttle, now)} menit.` } }
-  }
   const user = await db.user.findUnique({ where: { nip }, select: { id: true, email: true, agencyId: true, claimedAt: true } })
   const stored = user && !user.claimedAt ? await db.verification.findFirst({ where: { identifier: identifierOf(user.id), expiresAt: { gt: now } } }) : null
   if (!user || !stored || !activationCodeMatches(code, stored.value)) {
-    const next = afterFailure(throttle, now)
-    await db.signInThrottle.upsert({ where: { identifier: throttleKey }, create: { identifier: throttleKey, ...next }, update: next })
     return { ok: false, nip, fieldErrors: { form: WRONG } }
   }
 
@@ -84,8 +83,26 @@ export async function claimAccount(raw: Record<string, unknown>, requestHeaders:
     return true
   })
   if (!claimed) return { ok: false, nip, fieldErrors: { form: WRONG } }
-  await db.signInThrottle.deleteMany({ where: { identifier: throttleKey } })
+  await resetLimit(throttleKey)
   await auth.api.signInEmail({ body: { email: user.email, password }, headers: requestHeaders })
   return { ok: true }
 }
 
+
+export const codeKeys = {
+  address: (address: string) => `code:address:${address}`,
+  nip: (purpose: 'activation' | 'reset', nip: string) => `code:${purpose}:${nip}`,
+}
+
+/**
+ * Counts one attempt with a one-time code (activation or password reset) before the code is
+ * checked: per client address, and per NIP with growing delays. The refusal message, or null.
+ */
+export async function codeAttemptRefused(purpose: 'activation' | 'reset', nip: string, requestHeaders: Headers): Promise<string | null> {
+  const now = Date.now()
+  const fromAddress = await hitLimit(codeKeys.address(clientAddress(requestHeaders)), POLICIES.codeAddress, now)
+  if (!fromAddress.allowed) return `Terlalu banyak percobaan dari jaringan Anda. Coba lagi dalam ${retryPhrase(fromAddress.blockedUntil, now)}.`
+  const forNip = await hitLimit(codeKeys.nip(purpose, nip), POLICIES.codeAccount, now)
+  if (!forNip.allowed) return `Terlalu banyak percobaan untuk NIP ini. Coba lagi dalam ${retryPhrase(forNip.blockedUntil, now)}, atau minta kode baru ke admin kepegawaian.`
+  return null
+}

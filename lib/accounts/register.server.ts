@@ -5,6 +5,9 @@ import { auth } from '@/lib/auth/auth.server'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { nipLabel } from '@/lib/identity/nip'
+import { retryPhrase } from '@/lib/rate-limit/limiter'
+import { POLICIES } from '@/lib/rate-limit/policies'
+import { clientAddress, consumeRateLimit } from '@/lib/rate-limit/rate-limit.server'
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
 import { registrationSchema } from './registration-schema'
 
@@ -32,6 +35,11 @@ export async function registerLearner(
   const parsed = registrationSchema.safeParse(raw)
   if (!parsed.success) return fail(fieldErrorsOf(parsed.error))
   const input = parsed.data
+  // Counted once the form is valid (typos cost nothing), before anything is looked up.
+  const rate = await consumeRateLimit('register:address', clientAddress(requestHeaders), POLICIES.registerAddress)
+  if (!rate.allowed) {
+    return fail({ form: `Terlalu banyak pendaftaran dari jaringan Anda. Coba lagi dalam ${retryPhrase(rate.blockedUntil, Date.now())}.` })
+  }
 
   const [unit, nipOwner, emailOwner] = await Promise.all([
     db.unit.findUnique({ where: { id: input.unitId }, select: { agencyId: true } }),

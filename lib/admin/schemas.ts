@@ -51,6 +51,17 @@ export const appointHrSchema = z.object({
 
 export const removeHrSchema = z.object({ userId: id('Pengguna tidak dikenal.') })
 
+export const disableUserSchema = z.object({
+  userId: id('Pengguna tidak dikenal.'),
+  reason: z
+    .string({ error: 'Tulis alasan menonaktifkan akun ini.' })
+    .trim()
+    .min(3, 'Tulis alasan menonaktifkan akun ini (minimal 3 karakter).')
+    .max(300, 'Alasan paling panjang 300 karakter.'),
+})
+
+export const enableUserSchema = z.object({ userId: id('Pengguna tidak dikenal.') })
+
 /** Same name regardless of case and spacing, for the "unique within the agency" rule. */
 export function sameName(a: string, b: string): boolean {
   return normaliseName(a).toLocaleLowerCase('id-ID') === normaliseName(b).toLocaleLowerCase('id-ID')

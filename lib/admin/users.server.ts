@@ -2,7 +2,7 @@ import 'server-only'
 import { writeAudit } from '@/lib/audit/audit.server'
 import { db } from '@/lib/db/db.server'
 import { fieldErrorsOf, refused, type AdminResult } from './form-result'
-import { appointHrSchema, removeHrSchema, userQuerySchema } from './schemas'
+import { appointHrSchema, disableUserSchema, enableUserSchema, removeHrSchema, userQuerySchema } from './schemas'
 
 const USER_SELECT = {
   id: true,
@@ -11,6 +11,8 @@ const USER_SELECT = {
   nip: true,
   role: true,
   agencyId: true,
+  disabledAt: true,
+  disabledReason: true,
   agency: { select: { code: true, name: true } },
   unit: { select: { name: true } },
 } as const
@@ -101,4 +103,41 @@ export async function removeHrRole(actorId: string, input: unknown): Promise<Adm
 /** The HR officers of every agency, for the overview on /admin/pengguna. */
 export async function listHrOfficers() {
   return db.user.findMany({ where: { role: 'hr' }, orderBy: [{ agency: { name: 'asc' } }, { name: 'asc' }], select: USER_SELECT })
+}
+
+export type AccessChange = { userId: string; name: string; sessionsEnded: number }
+
+/**
+ * Disables an account: it cannot sign in (auth.server.ts gives it no session) and every session
+ * it has ends now, in the same transaction as the audit entry. Not one's own account.
+ */
+export async function disableUser(actorId: string, input: unknown): Promise<AdminResult<AccessChange>> {
+  const parsed = disableUserSchema.safeParse(input)
+  if (!parsed.success) return refused(fieldErrorsOf(parsed.error))
+  const { userId, reason } = parsed.data
+  if (userId === actorId) return refused({ form: 'Anda tidak dapat menonaktifkan akun Anda sendiri.' })
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, agencyId: true } })
+    if (!user) return refused({ form: 'Pengguna tidak ditemukan.' })
+    const { count } = await tx.user.updateMany({ where: { id: userId, disabledAt: null }, data: { disabledAt: new Date(), disabledReason: reason } })
+    if (count === 0) return refused({ form: `Akun ${user.name} sudah nonaktif.` })
+    const sessions = await tx.session.deleteMany({ where: { userId } })
+    await writeAudit({ action: 'user.disabled', actorId, agencyId: user.agencyId, targetType: 'user', targetId: userId, details: { reason, sessionsEnded: sessions.count } }, tx)
+    return { ok: true as const, value: { userId, name: user.name, sessionsEnded: sessions.count } }
+  })
+}
+
+/** Lets a disabled account sign in again. */
+export async function enableUser(actorId: string, input: unknown): Promise<AdminResult<AccessChange>> {
+  const parsed = enableUserSchema.safeParse(input)
+  if (!parsed.success) return refused(fieldErrorsOf(parsed.error))
+  const { userId } = parsed.data
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, agencyId: true, disabledReason: true } })
+    if (!user) return refused({ form: 'Pengguna tidak ditemukan.' })
+    const { count } = await tx.user.updateMany({ where: { id: userId, disabledAt: { not: null } }, data: { disabledAt: null, disabledReason: null } })
+    if (count === 0) return refused({ form: `Akun ${user.name} sudah aktif.` })
+    await writeAudit({ action: 'user.enabled', actorId, agencyId: user.agencyId, targetType: 'user', targetId: userId, details: { previousReason: user.disabledReason } }, tx)
+    return { ok: true as const, value: { userId, name: user.name, sessionsEnded: 0 } }
+  })
 }

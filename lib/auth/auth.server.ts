@@ -31,14 +31,34 @@ export const auth = betterAuth({
       unitId: { type: 'string', required: false, input: true },
       // Never settable by the person registering: only an admin appoints hr or admin.
       role: { type: 'string', required: false, input: false, defaultValue: 'learner' },
+      // Set only by an admin (lib/admin/users.server.ts); a disabled account gets no session.
+      disabledAt: { type: 'date', required: false, input: false },
     },
   },
   session: {
     expiresIn: 60 * 60 * 24 * 7,
     updateAge: 60 * 60 * 24,
-    // The session is also kept in a signed cookie for 5 minutes, so most requests do not read
-    // it from the database. A sign-out elsewhere takes effect within those 5 minutes.
+    // The session is also kept in a signed cookie for 5 minutes. Only the learner's quiz
+    // submission route reads it (lib/auth/request-session.server.ts); every page, server action
+    // and HR/admin route checks the database session (lib/auth/session.server.ts), so a
+    // sign-out applies there at once (decisions.md, "Sessions").
     cookieCache: { enabled: true, maxAge: 5 * 60 },
+  },
+  databaseHooks: {
+    session: {
+      create: {
+        // A disabled account gets no session, whichever path asks (sign-in, activation,
+        // password change): better-auth then answers FAILED_TO_CREATE_SESSION.
+        // Read through better-auth's adapter: inside a sign-up it runs in the open transaction
+        // (a query on the global client would wait for that transaction on SQLite).
+        before: async (session, context) => {
+          const user = context
+            ? await context.context.internalAdapter.findUserById(session.userId)
+            : await db.user.findUnique({ where: { id: session.userId }, select: { disabledAt: true } })
+          if (!user || (user as { disabledAt?: Date | null }).disabledAt) return false
+        },
+      },
+    },
   },
   rateLimit: {
     enabled: true,

@@ -2,8 +2,7 @@ import 'server-only'
 import { headers } from 'next/headers'
 import { forbidden, redirect } from 'next/navigation'
 import { cache } from 'react'
-import { getRequestSessionUser } from './request-session.server'
-import { db } from '@/lib/db/db.server'
+import { getDatabaseSessionUser } from './database-session.server'
 
 export type Role = 'learner' | 'hr' | 'admin'
 
@@ -20,27 +19,15 @@ export type CurrentUser = {
   unitName: string | null
 }
 
-/** The signed-in user for this request (read once per request), or null. */
+/**
+ * The signed-in user for this request (read once per request), or null. The session is checked
+ * in the database every time (sign-out, disabling and HR/admin timeouts apply at once), in the
+ * same query as the user's role, agency and unit, so an admin's change applies at once too.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getRequestSessionUser(await headers())
+  const session = await getDatabaseSessionUser(await headers())
   if (!session) return null
-  // Role, agency and unit from the database, so an admin's change applies at once.
-  const user = await db.user.findUnique({
-    where: { id: session.id },
-    select: {
-      id: true,
-      name: true,
-      email: true,
-      role: true,
-      nip: true,
-      employmentType: true,
-      agencyId: true,
-      unitId: true,
-      agency: { select: { name: true } },
-      unit: { select: { name: true } },
-    },
-  })
-  if (!user) return null
+  const { user } = session
   return {
     id: user.id,
     name: user.name,

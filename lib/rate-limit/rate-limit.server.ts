@@ -1,36 +1,30 @@
 import 'server-only'
-import { db } from '@/lib/db/db.server'
+import { env } from '@/lib/env.server'
+import { clientAddressFrom, parseTrustedProxies } from '@/lib/http/client-address'
+import { hitLimit } from './limiter.server'
+import type { LimitPolicy } from './limiter'
 
 /**
- * A fixed-window counter per key, stored in the database (better-auth's rate_limit table, our
- * keys prefixed "app:") so that every app instance counts together.
+ * A limit on `name` per `subject` (an address, an account id), counted atomically in the
+ * database (rate_limit_counter) so that every app instance counts together.
  */
 export async function consumeRateLimit(
   name: string,
   subject: string,
-  { limit, windowMs }: { limit: number; windowMs: number },
-): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-  const key = `app:${name}:${subject}`
+  policy: LimitPolicy,
+): Promise<{ allowed: boolean; retryAfterSeconds: number; blockedUntil: number }> {
   const now = Date.now()
-  return db.$transaction(async (tx) => {
-    const row = await tx.rateLimit.findUnique({ where: { key } })
-    const windowStart = row ? Number(row.lastRequest) : 0
-    if (!row || now - windowStart >= windowMs) {
-      await tx.rateLimit.upsert({
-        where: { key },
-        create: { id: key, key, count: 1, lastRequest: BigInt(now) },
-        update: { count: 1, lastRequest: BigInt(now) },
-      })
-      return { allowed: true, retryAfterSeconds: 0 }
-    }
-    const retryAfterSeconds = Math.ceil((windowStart + windowMs - now) / 1000)
-    if (row.count >= limit) return { allowed: false, retryAfterSeconds }
-    await tx.rateLimit.update({ where: { key }, data: { count: { increment: 1 } } })
-    return { allowed: true, retryAfterSeconds: 0 }
-  })
+  const result = await hitLimit(`${name}:${subject}`, policy, now)
+  if (result.allowed) return { allowed: true, retryAfterSeconds: 0, blockedUntil: 0 }
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((result.blockedUntil - now) / 1000)), blockedUntil: result.blockedUntil }
 }
 
-/** The client's address as the nearest proxy reports it (first x-forwarded-for hop), else "unknown". */
+const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES)
+
+/**
+ * The client's address (lib/http/client-address.ts): the socket peer, or what the trusted
+ * proxies in front of it (TRUSTED_PROXIES) say. 'unknown' outside a real request.
+ */
 export function clientAddress(headers: Headers): string {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'unknown'
+  return clientAddressFrom(headers.get('x-forwarded-for'), trustedProxies)
 }

@@ -19,6 +19,10 @@ export const courseSettingsSchema = z.object({
   publicBaseUrl: z.url(),
   /** Active reading time a lesson needs, as a share (%) of its estimated minutes; 0 turns it off. */
   minReadingShare: z.number().int().min(0).max(100),
+  /** HR and admin sessions end after this long without a request (learners keep 7 days). */
+  staffIdleMinutes: z.number().int().min(5).max(8 * 60),
+  /** HR and admin sessions end this long after sign-in, however active. */
+  staffAbsoluteHours: z.number().int().min(1).max(72),
 })
 
 export type CourseSettings = z.infer<typeof courseSettingsSchema>
@@ -37,6 +41,8 @@ export const DEFAULT_COURSE_SETTINGS: CourseSettings = {
   signerTitle: 'Penyelenggara Pelatihan',
   publicBaseUrl: 'http://localhost:3000',
   minReadingShare: 30,
+  staffIdleMinutes: 30,
+  staffAbsoluteHours: 12,
 }
 
 /** Stored rows (key → JSON text) over the defaults; a bad stored value falls back to its default. */

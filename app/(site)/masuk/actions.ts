@@ -1,6 +1,6 @@
 'use server'
 
-import { headers } from 'next/headers'
+import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { signIn, signOut } from '@/lib/accounts/sign-in.server'
 import { homeFor } from '@/lib/auth/session.server'
@@ -17,6 +17,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     await headers(),
   )
   if (!result.ok) return { fieldErrors: result.fieldErrors, identifier: result.identifier }
+  ;(await cookies()).set(result.deviceCookie.name, result.deviceCookie.value, result.deviceCookie.options)
   redirect(safeReturnPath(formData.get('kembali')) ?? homeFor(result.role))
 }
 

@@ -7,20 +7,32 @@ import { safeReturnPath } from '@/lib/safe-return-path'
 
 export const metadata: Metadata = { title: 'Masuk' }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ kembali?: string }> }) {
-  const returnTo = safeReturnPath((await searchParams).kembali)
+const NOTICES: Record<string, string> = {
+  'keluar:semua': 'Anda sudah keluar dari semua perangkat.',
+  'sandi:diatur-ulang': 'Kata sandi sudah diatur ulang. Silakan masuk dengan kata sandi baru.',
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ kembali?: string; keluar?: string; sandi?: string }> }) {
+  const query = await searchParams
+  const returnTo = safeReturnPath(query.kembali)
+  const notice = NOTICES[`keluar:${query.keluar}`] ?? NOTICES[`sandi:${query.sandi}`]
   const user = await getCurrentUser()
   if (user) redirect(returnTo ?? homeFor(user.role))
   return (
     <div className="narrow">
       <h1>Masuk</h1>
       <p className="muted">Masuk dengan email atau NIP / NI PPPK Anda.</p>
+      {notice && (
+        <p className="alert success" role="status">
+          {notice}
+        </p>
+      )}
       <div className="card">
         <SignInForm returnTo={returnTo} />
       </div>
       <p>
         Belum punya akun? <Link href="/daftar">Daftar di sini</Link>. Didaftarkan oleh admin kepegawaian?{' '}
-        <Link href="/aktivasi">Aktifkan akun Anda</Link>.
+        <Link href="/aktivasi">Aktifkan akun Anda</Link>. Lupa kata sandi? <Link href="/atur-ulang-sandi">Atur ulang dengan kode dari admin kepegawaian</Link>.
       </p>
     </div>
   )

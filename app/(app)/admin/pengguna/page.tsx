@@ -4,7 +4,7 @@ import { AdminNav } from '@/components/admin/admin-nav'
 import { listAgenciesForAdmin } from '@/lib/admin/agencies.server'
 import { findUsers, listHrOfficers } from '@/lib/admin/users.server'
 import { requireRole } from '@/lib/auth/session.server'
-import { appointHrAction, removeHrAction } from './actions'
+import { appointHrAction, disableUserAction, enableUserAction, removeHrAction } from './actions'
 
 export const metadata: Metadata = { title: 'Admin kepegawaian' }
 
@@ -49,6 +49,41 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
     )
   }
 
+  const accessFor = (user: UserRow, prefix: string) => {
+    if (user.id === admin.id) return <span className="muted">Akun Anda sendiri</span>
+    if (user.disabledAt) {
+      return (
+        <>
+          <p className="muted" style={{ marginTop: 0 }}>
+            Nonaktif{user.disabledReason ? `: ${user.disabledReason}` : ''}
+          </p>
+          <AdminForm
+            action={enableUserAction}
+            idPrefix={`${prefix}-aktifkan-${user.id}`}
+            label={`Aktifkan kembali akun ${user.name}`}
+            hidden={{ userId: user.id }}
+            submitLabel={`Aktifkan kembali ${user.name}`}
+            secondary
+            compact
+            fields={[]}
+          />
+        </>
+      )
+    }
+    return (
+      <AdminForm
+        action={disableUserAction}
+        idPrefix={`${prefix}-nonaktifkan-${user.id}`}
+        label={`Nonaktifkan akun ${user.name}`}
+        hidden={{ userId: user.id }}
+        submitLabel={`Nonaktifkan ${user.name}`}
+        secondary
+        compact
+        fields={[{ name: 'reason', label: `Alasan menonaktifkan ${user.name}`, maxLength: 300 }]}
+      />
+    )
+  }
+
   const table = (users: UserRow[], prefix: string, caption: string) => (
     <div className="table-wrap">
       <table>
@@ -60,6 +95,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             <th scope="col">Peran</th>
             <th scope="col">Instansi</th>
             <th scope="col">Ubah peran</th>
+            <th scope="col">Akses</th>
           </tr>
         </thead>
         <tbody>
@@ -78,6 +114,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               <td>{ROLE_LABELS[user.role]}</td>
               <td>{user.agency ? `${user.agency.name} (${user.agency.code})` : '—'}</td>
               <td>{actionsFor(user, prefix)}</td>
+              <td>{accessFor(user, prefix)}</td>
             </tr>
           ))}
         </tbody>

@@ -3,11 +3,10 @@ import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { verifyCertificate } from '@/lib/certificates/certificates.server'
 import { formatDateId } from '@/lib/certificates/format-date-id'
+import { POLICIES } from '@/lib/rate-limit/policies'
 import { clientAddress, consumeRateLimit } from '@/lib/rate-limit/rate-limit.server'
 
 export const metadata: Metadata = { title: 'Verifikasi sertifikat', robots: { index: false } }
-
-const VERIFY_LIMIT = { limit: 30, windowMs: 60_000 }
 
 const VERDICT = {
   berlaku: { title: 'Sertifikat asli dan berlaku', tone: 'success' },
@@ -19,7 +18,7 @@ const VERDICT = {
 // what the certificate states and never the full NIP; an unknown code reveals nothing.
 export default async function VerifyPage({ params }: { params: Promise<{ code: string }> }) {
   const { code } = await params
-  const rate = await consumeRateLimit('verify', clientAddress(await headers()), VERIFY_LIMIT)
+  const rate = await consumeRateLimit('verify', clientAddress(await headers()), POLICIES.verifyAddress)
   if (!rate.allowed) {
     return (
       <div className="narrow">

@@ -3,9 +3,11 @@ import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { formatDate, formatDateTime, formatDuration, formatScore } from '@/components/hr/format'
 import { StatusBadge } from '@/components/hr/status'
+import { AdminForm } from '@/components/admin/admin-form'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { getPersonHistory } from '@/lib/hr/dashboard.server'
 import { IDENTITY_METHOD_LABELS, identityStatusLabel } from '@/lib/identity/identity-status'
+import { issueResetCodeAction } from './actions'
 
 export const metadata: Metadata = { title: 'Riwayat pegawai' }
 
@@ -49,6 +51,25 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <dt>Akun</dt>
         <dd>{person.claimedAt || person.createdAt ? `terdaftar ${formatDate(person.claimedAt ?? person.createdAt)}` : '–'}</dd>
       </dl>
+
+      <section className="card" aria-labelledby="atur-ulang">
+        <h2 id="atur-ulang" style={{ marginTop: 0 }}>
+          Lupa kata sandi
+        </h2>
+        <p className="muted">
+          Buat kode sekali pakai (berlaku 24 jam) bila {person.name} lupa kata sandinya. Kode lama tidak berlaku lagi; semua sesinya
+          berakhir saat kode dipakai. Dicatat di log audit.
+        </p>
+        <AdminForm
+          action={issueResetCodeAction}
+          idPrefix="atur-ulang"
+          label={`Buat kode atur ulang kata sandi ${person.name}`}
+          hidden={{ userId: person.id }}
+          submitLabel="Buat kode atur ulang kata sandi"
+          secondary
+          fields={[]}
+        />
+      </section>
 
       <section aria-labelledby="kelompok">
         <h2 id="kelompok">Kelompok</h2>
