@@ -3,12 +3,13 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { SignInForm } from '@/components/forms/sign-in-form'
 import { getCurrentUser, homeFor } from '@/lib/auth/session.server'
+import { env } from '@/lib/env.server'
 import { safeReturnPath } from '@/lib/safe-return-path'
 
 export const metadata: Metadata = { title: 'Masuk' }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ kembali?: string }> }) {
-  const returnTo = safeReturnPath((await searchParams).kembali)
+  const returnTo = safeReturnPath((await searchParams).kembali, env.PUBLIC_BASE_URL)
   const user = await getCurrentUser()
   if (user) redirect(returnTo ?? homeFor(user.role))
   return (
