@@ -12,7 +12,6 @@
  * while `/%2509/...` stays a harmless path on this site.
  */
 const URL_PARSER_REMOVES = /[\t\n\r]/g
-// eslint-disable-next-line no-control-regex
 const LEADING_OR_TRAILING_C0_OR_SPACE = /^[\u0000-\u0020]+|[\u0000-\u0020]+$/g
 /** Only used when no origin is given: any fixed origin gives the same answer for a path. */
 const FALLBACK_ORIGIN = 'https://return-path.invalid'
