@@ -2,15 +2,14 @@ import { requireHrOfficerForApi } from '@/lib/auth/require-api.server'
 import { importRosterUpload } from '@/lib/hr/roster-import.server'
 import { uploadFromRequest } from '@/lib/hr/upload-request'
 import { withAppErrors } from '@/lib/http/app-error-response'
-import { assertSameOrigin } from '@/lib/http/same-origin'
+import { sameOriginOnly } from '@/lib/http/route-guards.server'
 
 // Imports every valid row of the uploaded roster in one transaction (the file is sent again:
 // nothing is kept on one server between preview and import).
-export function POST(request: Request) {
-  return withAppErrors(async () => {
-    assertSameOrigin(request)
+export const POST = sameOriginOnly((request: Request) =>
+  withAppErrors(async () => {
     const officer = await requireHrOfficerForApi()
     const counts = await importRosterUpload(officer, uploadFromRequest(request))
     return Response.json(counts, { headers: { 'Cache-Control': 'no-store' } })
-  })
-}
+  }),
+)
