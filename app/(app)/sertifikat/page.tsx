@@ -51,16 +51,12 @@ export default async function CertificatesPage() {
               Unduh sertifikat (PDF)
             </a>
           </div>
-          <object
-            data={`/sertifikat/${latest.id}/pdf?tampil=1`}
-            type="application/pdf"
+          {/* A frame, not <object>: the Content-Security-Policy has object-src 'none'. */}
+          <iframe
+            src={`/sertifikat/${latest.id}/pdf?tampil=1`}
             title={`Pratinjau sertifikat ${latest.number}`}
             style={{ width: '100%', aspectRatio: '297 / 210', marginTop: '1rem', border: '1px solid var(--c-border)' }}
-          >
-            <p>
-              Pratinjau tidak dapat ditampilkan di peramban ini. <a href={`/sertifikat/${latest.id}/pdf`}>Unduh PDF</a>.
-            </p>
-          </object>
+          />
         </section>
       )}
       {older.length > 0 && (
