@@ -33,17 +33,22 @@ async function expectOnSite(page: Page, why: string) {
 test('signing in with an off-site `kembali` stays on the site, through the form and when already signed in', async ({ page, browser }) => {
   test.setTimeout(120_000)
   const offSite: string[] = []
-  await page.context().route(/evil\.example/, (route) => {
+  await page.context().route((url) => url.hostname.endsWith('evil.example'), (route) => {
     offSite.push(route.request().url())
     return route.fulfill({ status: 200, body: 'evil' })
   })
 
-  // Through the sign-in form (JavaScript on): the first variant the issue names.
+  // Through the sign-in form (JavaScript on): the first variant the issue names. The query
+  // decodes to "/<tab>/evil.example", which Chrome would follow as //evil.example: refused, so
+  // the form carries no `kembali` and sign-in lands on the learner's home page.
   await page.goto('/masuk?kembali=/%09/evil.example')
-  await expect(page.locator('input[name="kembali"]')).toHaveCount(1)
+  await expect(page.locator('input[name="kembali"]')).toHaveCount(0)
   await signInNewLearnerFromHere(page)
-  await expect(page).toHaveURL(`${ORIGIN}/%09/evil.example`) // a harmless 404 on this site
-  await expectOnSite(page, 'form sign-in with /%09/evil.example')
+  await expect(page).toHaveURL(`${ORIGIN}/dasbor`)
+
+  // A safe `kembali` is still followed.
+  await page.goto('/masuk?kembali=%2Fsertifikat')
+  await expect(page).toHaveURL(`${ORIGIN}/sertifikat`)
 
   // Already signed in: /masuk redirects at once to `kembali` or the home page.
   for (const value of EVIL_RETURN_PATHS) {
@@ -53,7 +58,7 @@ test('signing in with an off-site `kembali` stays on the site, through the form 
 
   // A forged hidden field (the page itself never renders an unsafe one): the action refuses it.
   const fresh = await (await browser.newContext()).newPage()
-  await fresh.context().route(/evil\.example/, (route) => {
+  await fresh.context().route((url) => url.hostname.endsWith('evil.example'), (route) => {
     offSite.push(route.request().url())
     return route.fulfill({ status: 200, body: 'evil' })
   })
@@ -149,21 +154,23 @@ test('no page logs a CSP violation: public pages, a lesson, the quiz, the certif
 })
 
 test('a script injected into a page is blocked by the CSP, on a dynamic page and on a static lesson page', async ({ page }) => {
+  // What a stored XSS would do: markup in the HTML the server sends (the response's own CSP
+  // header kept), an inline script and an inline event handler.
+  const injection = '<script>window.__injected = "script"</script><img src="data:," onerror="window.__injected = \'handler\'">'
+  await page.route(/\/(masuk|belajar\/mengapa-penting)$/, async (route) => {
+    const response = await route.fetch()
+    const html = (await response.text()).replace('<body>', `<body>${injection}`)
+    expect(html).toContain(injection)
+    await route.fulfill({ response, body: html })
+  })
   const watch = await watchCsp(page)
   for (const path of ['/masuk', '/belajar/mengapa-penting']) {
-    await expectCleanPage(page, watch, path)
-    await page.evaluate(() => {
-      const script = document.createElement('script')
-      script.textContent = 'window.__injected = "script"'
-      document.body.append(script)
-      const holder = document.createElement('div')
-      holder.innerHTML = '<img src="data:," onerror="window.__injected = \'handler\'">'
-      document.body.append(holder)
-    })
+    const response = await page.goto(path)
+    expect(response?.headers()['content-security-policy'], path).toContain('script-src')
     await expect.poll(async () => (await watch.violations()).length, { message: path }).toBeGreaterThanOrEqual(2)
     expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected), path).toBeUndefined()
-    expect((await watch.violations()).every((line) => line.startsWith('script-src') || /Content Security Policy/.test(line)), path).toBe(true)
-    await page.evaluate(() => ((window as unknown as { __csp: string[] }).__csp.length = 0))
+    // The page's own scripts still ran.
+    await expect.poll(() => page.evaluate(() => typeof (window as unknown as { next?: unknown }).next), { message: path }).toBe('object')
   }
 })
 
