@@ -1,6 +1,7 @@
 import { requireHrOfficerForApi } from '@/lib/auth/require-api.server'
 import { importRosterUpload } from '@/lib/hr/roster-import.server'
 import { uploadFromRequest } from '@/lib/hr/upload-request'
+import { withUploadSlot } from '@/lib/hr/upload-slots.server'
 import { withAppErrors } from '@/lib/http/app-error-response'
 import { sameOriginOnly } from '@/lib/http/route-guards.server'
 
@@ -9,7 +10,7 @@ import { sameOriginOnly } from '@/lib/http/route-guards.server'
 export const POST = sameOriginOnly((request: Request) =>
   withAppErrors(async () => {
     const officer = await requireHrOfficerForApi()
-    const counts = await importRosterUpload(officer, uploadFromRequest(request))
+    const counts = await withUploadSlot(officer.agencyId, () => importRosterUpload(officer, uploadFromRequest(request)))
     return Response.json(counts, { headers: { 'Cache-Control': 'no-store' } })
   }),
 )
