@@ -5,6 +5,8 @@
 #   3. unit tests (Vitest)
 #   4. integration tests on a real database: SQLite, and PostgreSQL when TEST_POSTGRES_URL is set
 #   5. end-to-end tests in Chromium (Playwright) against a production build
+#   6. the security suite: every attack of tests/security/attacks against that build, on SQLite
+#      and (with TEST_POSTGRES_URL) PostgreSQL
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -29,3 +31,6 @@ bash scripts/test-integration.sh
 echo "== end-to-end tests"
 npx next build
 npx playwright test
+
+echo "== security suite"
+npm run --silent test:security

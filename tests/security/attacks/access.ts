@@ -1,0 +1,94 @@
+/**
+ * Access control across people, roles and agencies as it stands: a learner reaching HR and admin
+ * pages and routes, someone reading another learner's quiz result, a visitor without a session
+ * calling HR routes, HR of one agency reading another agency's cohort.
+ */
+import type { Attack } from '../attack'
+import { refusedIf } from '../attack'
+
+async function cohortOf(ctx: Parameters<Attack['run']>[0], agencyCode: string) {
+  const agency = await ctx.db.agency.findUniqueOrThrow({ where: { code: agencyCode } })
+  return ctx.db.cohort.upsert({
+    where: { agencyId_name: { agencyId: agency.id, name: `Serangan ${agencyCode}` } },
+    update: {},
+    create: { agencyId: agency.id, kind: 'onboarding', year: 2026, name: `Serangan ${agencyCode}` },
+  })
+}
+
+export const attacks: Attack[] = [
+  {
+    name: 'learner-opens-hr-and-admin',
+    area: 'access',
+    description: 'a signed-in learner opens the HR and admin pages and the HR report route',
+    async run(ctx) {
+      const learner = await ctx.newLearner('akses-hr')
+      const client = ctx.client()
+      if (!(await client.signIn(learner.nip, learner.password))) return { refused: false, detail: 'the learner could not sign in' }
+      const cohort = await cohortOf(ctx, 'PEMKOT-DEMO')
+      const answers: string[] = []
+      for (const path of ['/hr', '/hr/pegawai', '/hr/laporan', '/admin', '/admin/pengguna', `/api/hr/reports/completion?kelompok=${cohort.id}`]) {
+        const response = await client.get(path)
+        await response.arrayBuffer()
+        if (response.status !== 403 && response.status !== 404) answers.push(`${path} → ${response.status}`)
+      }
+      return refusedIf(answers.length === 0, `answered: ${answers.join(', ')}`)
+    },
+  },
+  {
+    name: 'visitor-calls-hr-routes',
+    area: 'access',
+    description: 'a visitor without a session downloads a report and previews a roster',
+    async run(ctx) {
+      const client = ctx.client()
+      const cohort = await cohortOf(ctx, 'PEMKOT-DEMO')
+      const report = await client.get(`/api/hr/reports/completion?kelompok=${cohort.id}`)
+      const preview = await client.post('/api/hr/roster/preview', {
+        body: 'nip,nama\n',
+        headers: { 'content-type': 'text/csv', origin: ctx.baseUrl, 'x-file-name': 'roster.csv' },
+      })
+      await Promise.all([report.arrayBuffer(), preview.arrayBuffer()])
+      return refusedIf(report.status === 401 && preview.status === 401, `report ${report.status}, preview ${preview.status}`)
+    },
+  },
+  {
+    name: 'learner-reads-another-learners-result',
+    area: 'access',
+    description: "a learner opens another learner's quiz result page by its id",
+    async run(ctx) {
+      const victim = await ctx.newLearner('korban-hasil')
+      const attacker = await ctx.newLearner('penyerang-hasil')
+      const attempt = await ctx.db.quizAttempt.create({
+        data: {
+          userId: victim.id,
+          kind: 'pretest',
+          contentVersion: 'security',
+          seed: 'security',
+          items: JSON.stringify({ seed: 'security', items: [] }),
+          expiresAt: new Date(Date.now() + 3_600_000),
+          submittedAt: new Date(),
+          score: 50,
+          passed: false,
+        },
+      })
+      const client = ctx.client()
+      if (!(await client.signIn(attacker.nip, attacker.password))) return { refused: false, detail: 'the attacker could not sign in' }
+      const response = await client.get(`/uji/hasil/${attempt.id}`)
+      const body = await response.text()
+      return refusedIf(response.status === 404 && !body.includes(victim.nip), `answered ${response.status}`)
+    },
+  },
+  {
+    name: 'hr-reads-another-agencys-cohort',
+    area: 'access',
+    description: "HR of one agency downloads another agency's cohort report by its id",
+    async run(ctx) {
+      const officer = await ctx.newHrOfficer('lintas-instansi', { agencyCode: 'KEMEN-DEMO' })
+      const victimCohort = await cohortOf(ctx, 'PEMKOT-DEMO')
+      const client = ctx.client()
+      if (!(await client.signIn(officer.email, officer.password))) return { refused: false, detail: 'the officer could not sign in' }
+      const response = await client.get(`/api/hr/reports/completion?kelompok=${victimCohort.id}`)
+      const body = await response.text()
+      return refusedIf(response.status === 404 && !body.includes('Demo Raya'), `answered ${response.status}`)
+    },
+  },
+]
