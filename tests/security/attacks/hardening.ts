@@ -242,8 +242,9 @@ export const attacks: Attack[] = [
     area: 'hardening',
     description: 'uploads a roster XLSX with a 256 MB local entry missing from the central directory (ZIP bomb the directory check never sees)',
     async run(ctx) {
-      const { client } = await signedIn(ctx, 'hr', 'bom-zip')
+      // Built first: deflating 256 MB takes seconds, longer than an idle keep-alive connection lives.
       const bytes = await xlsxWithHiddenEntry()
+      const { client } = await signedIn(ctx, 'hr', 'bom-zip')
       const started = Date.now()
       const response = await client.post('/api/hr/roster/preview', {
         body: new Uint8Array(bytes),
@@ -388,7 +389,10 @@ export const attacks: Attack[] = [
       if (afterViews !== before) return { refused: false, detail: `GET /sertifikat wrote: ${before} → ${afterViews}` }
 
       // The POST button issues it (the pass is not lost); then the holder's preview is not a download.
-      const issued = await client.submitForm('/sertifikat', {})
+      const html = await (await client.get('/sertifikat')).text()
+      const formIndex = [...html.matchAll(/<form\b[\s\S]*?<\/form>/gi)].findIndex((form) => form[0].includes('Terbitkan sertifikat'))
+      if (formIndex < 0) return { refused: false, detail: 'no "Terbitkan sertifikat" form' }
+      const issued = await client.submitForm('/sertifikat', {}, { formIndex })
       await issued.arrayBuffer()
       const certificate = await ctx.db.certificate.findFirst({ where: { userId: learner.id } })
       if (!certificate) return { refused: false, detail: `the POST button did not issue the certificate (${issued.status})` }
