@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next'
+import { connection } from 'next/server'
 import { GeistSans } from 'geist/font/sans'
 import './globals.css'
 
@@ -10,7 +11,11 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#0b5cab' }
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every App Router page is rendered per request, so each gets the nonce of its
+  // Content-Security-Policy (proxy.ts); a prerendered page's scripts would carry none and be
+  // blocked. The lesson pages (Pages Router) stay prerendered: decision 012.
+  await connection()
   return (
     <html lang="id" className={GeistSans.variable}>
       <body>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { parseEnv } from './env'
+import { DEV_ONLY_SECRET, parseEnv, strictnessOf } from './env'
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters'
+const PRODUCTION = { NODE_ENV: 'production', BETTER_AUTH_SECRET: SECRET, PUBLIC_BASE_URL: 'https://bijak.example.go.id' }
 
 describe('parseEnv', () => {
   it('defaults to the SQLite file and localhost in development', () => {
@@ -9,15 +10,18 @@ describe('parseEnv', () => {
       NODE_ENV: 'development',
       DATABASE_URL: 'file:./data/app.db',
       PUBLIC_BASE_URL: 'http://localhost:3000',
+      BETTER_AUTH_SECRET: DEV_ONLY_SECRET,
+      strictness: 'development',
     })
   })
 
   it.each([
     [{ DATABASE_URL: 'mysql://x@y/z' }, 'Invalid environment: DATABASE_URL DATABASE_URL must start with file: (SQLite) or postgresql:// (PostgreSQL)'],
     [{ NODE_ENV: 'production' }, 'Invalid environment: BETTER_AUTH_SECRET is required in production'],
-    [{ BETTER_AUTH_SECRET: 'short' }, 'Invalid environment: BETTER_AUTH_SECRET must be at least 32 characters'],
+    [{ BETTER_AUTH_SECRET: 'short' }, 'Invalid environment: BETTER_AUTH_SECRET must be at least 32 bytes'],
     [{ PUBLIC_BASE_URL: 'bijak.example.go.id', BETTER_AUTH_SECRET: SECRET }, 'Invalid environment: PUBLIC_BASE_URL must be a URL such as https://bijak.example.go.id'],
     [{ TRUSTED_PROXIES: '10.0.0.1, proxy.internal' }, 'Invalid environment: TRUSTED_PROXIES must be comma-separated IP addresses or CIDR ranges: "proxy.internal" is not an IP address or CIDR range'],
+    [{ ...PRODUCTION, APP_ENV: 'staging' }, 'Invalid environment: APP_ENV must be "production" or "demo"'],
   ])('refuses %j with one line naming the variable', (source, line) => {
     expect(() => parseEnv(source, false)).toThrow(line)
   })
@@ -29,5 +33,79 @@ describe('parseEnv', () => {
 
   it('needs no secret while building for production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }, false)).not.toThrow()
+  })
+
+  it('serves production with a strong secret and a public https address', () => {
+    expect(parseEnv(PRODUCTION, false)).toMatchObject({ strictness: 'production', BETTER_AUTH_SECRET: SECRET })
+    expect(parseEnv({ ...PRODUCTION, APP_ENV: 'production' }, false).strictness).toBe('production')
+  })
+
+  describe('production refuses to start', () => {
+    it.each([
+      ['the development secret', { BETTER_AUTH_SECRET: DEV_ONLY_SECRET }, 'Invalid environment: BETTER_AUTH_SECRET is the development secret'],
+      ['a secret of 31 bytes', { BETTER_AUTH_SECRET: 'x'.repeat(31) }, 'Invalid environment: BETTER_AUTH_SECRET must be at least 32 bytes'],
+      // 16 characters, 32 bytes in UTF-8: a key is made of bytes
+      ['a secret counted in bytes', { BETTER_AUTH_SECRET: 'é'.repeat(16) }, null],
+      ['an http address', { PUBLIC_BASE_URL: 'http://bijak.example.go.id' }, 'Invalid environment: PUBLIC_BASE_URL must use https in production'],
+      ['localhost', { PUBLIC_BASE_URL: 'https://localhost:3000' }, 'Invalid environment: PUBLIC_BASE_URL must not be localhost in production'],
+      ['a .localhost name', { PUBLIC_BASE_URL: 'https://bijak.localhost' }, 'must not be localhost'],
+      ['127.0.0.1', { PUBLIC_BASE_URL: 'https://127.0.0.1' }, 'must not be localhost'],
+      ['127.1 (another spelling)', { PUBLIC_BASE_URL: 'https://127.1:8443' }, 'must not be localhost'],
+      ['[::1]', { PUBLIC_BASE_URL: 'https://[::1]/' }, 'must not be localhost'],
+      ['0.0.0.0', { PUBLIC_BASE_URL: 'https://0.0.0.0' }, 'must not be localhost'],
+      ['the default address', { PUBLIC_BASE_URL: undefined }, 'Invalid environment: PUBLIC_BASE_URL must use https in production'],
+    ])('with %s', (_, change, line) => {
+      const source = { ...PRODUCTION, ...change }
+      if (line === null) expect(() => parseEnv(source, false)).not.toThrow()
+      else expect(() => parseEnv(source, false)).toThrow(line)
+    })
+  })
+
+  describe('APP_ENV=demo (a production build on http://localhost on purpose)', () => {
+    const DEMO = { NODE_ENV: 'production', APP_ENV: 'demo', BETTER_AUTH_SECRET: SECRET, PUBLIC_BASE_URL: 'http://localhost:3000' }
+    it('accepts http://localhost', () => {
+      expect(parseEnv(DEMO, false).strictness).toBe('demo')
+    })
+    it.each([
+      [{ BETTER_AUTH_SECRET: undefined }, 'BETTER_AUTH_SECRET is required in production'],
+      [{ BETTER_AUTH_SECRET: DEV_ONLY_SECRET }, 'BETTER_AUTH_SECRET is the development secret'],
+      [{ BETTER_AUTH_SECRET: 'short-secret' }, 'BETTER_AUTH_SECRET must be at least 32 bytes'],
+    ])('still refuses %j', (change, line) => {
+      expect(() => parseEnv({ ...DEMO, ...change }, false)).toThrow(line)
+    })
+  })
+
+  it('prints one line and exits when asked to', () => {
+    const exits: number[] = []
+    const lines: string[] = []
+    const realExit = process.exit
+    const realError = console.error
+    process.exit = ((code: number) => {
+      exits.push(code)
+      throw new Error('exit')
+    }) as typeof process.exit
+    console.error = (line: string) => lines.push(line)
+    try {
+      expect(() => parseEnv({ ...PRODUCTION, PUBLIC_BASE_URL: 'http://localhost:3000' })).toThrow('exit')
+    } finally {
+      process.exit = realExit
+      console.error = realError
+    }
+    expect(exits).toEqual([1])
+    expect(lines).toEqual(['Invalid environment: PUBLIC_BASE_URL must use https in production (set APP_ENV=demo only for a local demo)'])
+  })
+})
+
+describe('strictnessOf', () => {
+  it.each([
+    [{}, 'development'],
+    [{ NODE_ENV: 'test' }, 'development'],
+    [{ NODE_ENV: 'production' }, 'production'],
+    [{ NODE_ENV: 'production', APP_ENV: 'demo' }, 'demo'],
+    [{ NODE_ENV: 'production', APP_ENV: 'anything' }, 'production'],
+    [{ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }, 'development'],
+    [{ NODE_ENV: 'development', APP_ENV: 'demo' }, 'development'],
+  ])('%j is %s', (source, expected) => {
+    expect(strictnessOf(source)).toBe(expected)
   })
 })

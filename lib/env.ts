@@ -2,12 +2,39 @@ import { z } from 'zod'
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './db/database-url'
 import { parseTrustedProxies } from './http/client-address'
 
-const DEV_ONLY_SECRET = 'development-only-secret-not-for-production-use!!'
+/** Used outside production only, so development needs no set-up; production refuses it. */
+export const DEV_ONLY_SECRET = 'development-only-secret-not-for-production-use!!'
+const MIN_SECRET_BYTES = 32
+const LOCAL_HOSTS = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|\[::ffff:127(\.\d{1,3}){3}\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i
+
+/**
+ * How strictly the environment is checked. `next start` always runs with NODE_ENV=production;
+ * APP_ENV=demo is the one switch for a production build served on http://localhost on purpose
+ * (`npm run demo`, the e2e server, the benchmarks, the security suite). Everything else under
+ * NODE_ENV=production is production.
+ */
+export type Strictness = 'production' | 'demo' | 'development'
+
+export function strictnessOf(source: { NODE_ENV?: string; APP_ENV?: string; NEXT_PHASE?: string }): Strictness {
+  if (source.NODE_ENV !== 'production') return 'development'
+  // `next build` also runs with NODE_ENV=production; secrets are needed to serve, not to build.
+  if (source.NEXT_PHASE === 'phase-production-build') return 'development'
+  return source.APP_ENV === 'demo' ? 'demo' : 'production'
+}
+
+/** Why a public address cannot serve production, or null when it can. */
+export function publicBaseUrlProblem(value: string): string | null {
+  const url = new URL(value)
+  if (url.protocol !== 'https:') return 'must use https in production (set APP_ENV=demo only for a local demo)'
+  if (LOCAL_HOSTS.test(url.hostname)) return 'must not be localhost in production (set APP_ENV=demo only for a local demo)'
+  return null
+}
 
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     NEXT_PHASE: z.string().optional(),
+    APP_ENV: z.enum(['production', 'demo'], 'must be "production" or "demo"').optional(),
     DATABASE_URL: z
       .string()
       .default(DEFAULT_DATABASE_URL)
@@ -18,8 +45,11 @@ const envSchema = z
           ctx.addIssue({ code: 'custom', message: (error as Error).message })
         }
       }),
-    /** Signs session cookies: at least 32 characters, required in production. */
-    BETTER_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Signs session cookies: at least 32 bytes, required in production. */
+    BETTER_AUTH_SECRET: z
+      .string()
+      .refine((value) => Buffer.byteLength(value, 'utf8') >= MIN_SECRET_BYTES, `must be at least ${MIN_SECRET_BYTES} bytes`)
+      .optional(),
     /** The public address of the app (cookies, links, certificate QR codes). */
     PUBLIC_BASE_URL: z.url('must be a URL such as https://bijak.example.go.id').default('http://localhost:3000'),
     /**
@@ -38,12 +68,25 @@ const envSchema = z
       }),
   })
   .transform((value, ctx) => {
-    // `next build` also runs with NODE_ENV=production; the secret is needed to serve, not to build.
-    if (!value.BETTER_AUTH_SECRET && value.NODE_ENV === 'production' && value.NEXT_PHASE !== 'phase-production-build') {
-      ctx.addIssue({ code: 'custom', path: ['BETTER_AUTH_SECRET'], message: 'is required in production' })
-      return z.NEVER
+    const strictness = strictnessOf(value)
+    if (strictness !== 'development') {
+      if (!value.BETTER_AUTH_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['BETTER_AUTH_SECRET'], message: 'is required in production' })
+        return z.NEVER
+      }
+      if (value.BETTER_AUTH_SECRET === DEV_ONLY_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['BETTER_AUTH_SECRET'], message: 'is the development secret: make a new one (openssl rand -hex 32)' })
+        return z.NEVER
+      }
     }
-    return { ...value, BETTER_AUTH_SECRET: value.BETTER_AUTH_SECRET ?? DEV_ONLY_SECRET }
+    if (strictness === 'production') {
+      const problem = publicBaseUrlProblem(value.PUBLIC_BASE_URL)
+      if (problem) {
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: problem })
+        return z.NEVER
+      }
+    }
+    return { ...value, strictness, BETTER_AUTH_SECRET: value.BETTER_AUTH_SECRET ?? DEV_ONLY_SECRET }
   })
 
 export type Env = z.infer<typeof envSchema>

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# A production build on http://localhost on purpose: the one switch that allows it (lib/env.ts).
+export APP_ENV=demo
 PORT=${PORT:-3000}
 
 # `npm install` against the lock, not `npm ci`: the registry mirror lacks some other platforms'

@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# A production build on http://localhost on purpose: the one switch that allows it (lib/env.ts).
+export APP_ENV=demo
 PORT=${E2E_PORT:-3100}
 # One database per port, so parallel e2e runs do not share state.
 DB_FILE="tests/.data/e2e-$PORT.db"

@@ -104,13 +104,26 @@ export async function issueCertificateIfEligible(attemptId: string) {
   }
 }
 
-/** Issues what a learner has earned but not yet received (e.g. after an interrupted submission). */
+const PENDING = (userId: string) => ({ userId, kind: 'posttest' as const, passed: true, enrolment: { certificate: null } })
+
+/**
+ * Issues what a learner has earned but not yet received (e.g. after an interrupted submission).
+ * Called from a POST (the "Terbitkan sertifikat" button on /sertifikat), never from a page view:
+ * viewing a page writes nothing.
+ */
 export async function issuePendingCertificates(userId: string) {
-  const passed = await db.quizAttempt.findMany({
-    where: { userId, kind: 'posttest', passed: true, enrolment: { certificate: null } },
-    select: { id: true },
-  })
-  for (const attempt of passed) await issueCertificateIfEligible(attempt.id)
+  const passed = await db.quizAttempt.findMany({ where: PENDING(userId), select: { id: true } })
+  const issued = []
+  for (const attempt of passed) {
+    const certificate = await issueCertificateIfEligible(attempt.id)
+    if (certificate) issued.push(certificate)
+  }
+  return issued
+}
+
+/** How many passed post-tests of this learner have no certificate yet (read only). */
+export async function countPendingCertificates(userId: string): Promise<number> {
+  return db.quizAttempt.count({ where: PENDING(userId) })
 }
 
 // The one validity rule lives in a pure module (HR rows use it too); re-exported for callers here.

@@ -2,7 +2,11 @@
  * Rows of the first worksheet (in tab order) of an XLSX workbook, read with exceljs's
  * streaming WorkbookReader so 50,000 rows never become 250,000 cell objects at once.
  *
- * - The file is checked first (zip-check.ts): exceljs hangs forever on a corrupt ZIP.
+ * - The file is checked first (zip-check.ts): exceljs hangs forever on a corrupt ZIP, and a
+ *   local entry the central directory does not list (a hidden entry) is refused.
+ * - exceljs never inflates anything: it reads the checked entries re-sent as stored entries
+ *   (storedZipStream), inflated here and counted in the inflate stream, so the bytes actually
+ *   inflated are capped whatever the directory says.
  * - Shared strings are collected here ('emit' mode), which also makes exceljs spool each
  *   worksheet to a temp file and read it after the strings — the order Excel writes them in.
  * - Formulas are never evaluated: a formula cell becomes "=<formula>", which validation refuses.
@@ -14,7 +18,7 @@ import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { fileErrors, RosterFileError } from './roster-file-error'
 import type { CellNote, SourceRow } from './source-row'
-import { checkXlsxZip } from './zip-check'
+import { checkXlsxZip, InflateLimitError, storedZipStream } from './zip-check'
 
 export interface XlsxRowsOptions {
   maxUncompressedBytes: number
@@ -54,12 +58,14 @@ function cellText(value: unknown, sharedStrings: string[]): [string, CellNote?] 
   return ['']
 }
 
-function withStallLimit<T>(promise: Promise<T>, ms: number): Promise<T> {
+const TOO_BIG = 'isinya terlalu besar setelah dibuka'
+
+function withStallLimit<T>(promise: Promise<T>, ms: number, failed?: Promise<never>): Promise<T> {
   let timer: NodeJS.Timeout | undefined
   const stalled = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(fileErrors.unreadableXlsx('pembacaan berkas terhenti')), ms)
   })
-  return Promise.race([promise, stalled]).finally(() => clearTimeout(timer))
+  return Promise.race([promise, stalled, ...(failed ? [failed] : [])]).finally(() => clearTimeout(timer))
 }
 
 interface SheetReader extends AsyncIterable<ExcelJS.Row> {
@@ -89,7 +95,9 @@ export async function* xlsxRows(buf: Buffer, options: XlsxRowsOptions): AsyncGen
       case 'encrypted':
         throw fileErrors.legacyExcel()
       case 'too-big':
-        throw fileErrors.unreadableXlsx('isinya terlalu besar setelah dibuka')
+        throw fileErrors.unreadableXlsx(TOO_BIG)
+      case 'hidden-entries':
+        throw fileErrors.unreadableXlsx('berisi bagian tersembunyi yang tidak tercantum dalam daftar isi berkas')
       case 'truncated':
         throw fileErrors.unreadableXlsx('berkas terpotong atau tidak lengkap')
       default:
@@ -97,7 +105,20 @@ export async function* xlsxRows(buf: Buffer, options: XlsxRowsOptions): AsyncGen
     }
   }
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  // The source fails the read at once (not after a stall) when inflating goes past the cap.
+  let fail: (error: Error) => void = () => {}
+  const failed = new Promise<never>((_, reject) => (fail = reject))
+  failed.catch(() => {})
+  const source = Readable.from(
+    (async function* () {
+      try {
+        yield* storedZipStream(buf, check.layout, options.maxUncompressedBytes)
+      } catch (error) {
+        fail(error instanceof InflateLimitError ? fileErrors.unreadableXlsx(TOO_BIG) : fileErrors.unreadableXlsx('berkas rusak'))
+      }
+    })(),
+  )
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
     worksheets: 'emit',
     sharedStrings: 'emit',
     hyperlinks: 'ignore',
@@ -112,7 +133,7 @@ export async function* xlsxRows(buf: Buffer, options: XlsxRowsOptions): AsyncGen
   let stalled = false
   try {
     for (;;) {
-      const event = await withStallLimit(events.next(), options.stallMs)
+      const event = await withStallLimit(events.next(), options.stallMs, failed)
       if (event.done) break
       const value = event.value as Record<string, unknown>
       if (typeof value.index === 'number' && 'text' in value) {
@@ -130,7 +151,7 @@ export async function* xlsxRows(buf: Buffer, options: XlsxRowsOptions): AsyncGen
       current = sheet
       const rows = sheet[Symbol.asyncIterator]()
       for (;;) {
-        const next = await withStallLimit(rows.next(), options.stallMs)
+        const next = await withStallLimit(rows.next(), options.stallMs, failed)
         if (next.done) break
         const raw = next.value.values as unknown[]
         const values: string[] = []
@@ -146,7 +167,9 @@ export async function* xlsxRows(buf: Buffer, options: XlsxRowsOptions): AsyncGen
     }
   } catch (error) {
     if (error instanceof RosterFileError) {
-      stalled = error.message.includes('terhenti')
+      // Stalled, or the source failed: exceljs will not move on, so do not wait for it.
+      stalled = error.message.includes('terhenti') || error.message.includes(TOO_BIG) || error.message.includes('berkas rusak')
+      source.destroy()
       throw error
     }
     throw fileErrors.unreadableXlsx('isinya rusak atau bukan buku kerja Excel')

@@ -2,11 +2,20 @@
  * Seeds the demo data into the database DATABASE_URL names (default data/app.db) and prints
  * the demo logins. Safe to run again: existing rows are kept.
  *   npm run db:seed
+ * Refuses a database that looks like production (demo logins have a published password) unless
+ * run with --allow-production: see lib/demo-seed-guard.ts.
  */
 import { createDbClient } from '../../lib/db/create-client'
+import { demoSeedRefusal } from '../../lib/demo-seed-guard'
 import { getLessonOutline } from '../../lib/content/lessons.server'
 import { DEMO_AGENCIES, DEMO_CLAIMANT, DEMO_COLLEAGUES, DEMO_LOGINS, DEMO_PASSWORD } from './demo-data'
 import { seedAgency, seedUser } from './seeders'
+
+const refusal = demoSeedRefusal(process.env, process.argv.slice(2))
+if (refusal) {
+  console.error(refusal)
+  process.exit(1)
+}
 
 const { db } = createDbClient(process.env.DATABASE_URL)
 

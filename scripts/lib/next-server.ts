@@ -20,7 +20,8 @@ export async function startNextServer(port: number, env: Record<string, string |
   if (answers) throw new Error(`port ${port} already answers: stop that server first (or choose another port)`)
   const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
     cwd: root,
-    env: { ...process.env, ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    // APP_ENV=demo: a production build on http://localhost on purpose (lib/env.ts).
+    env: { ...process.env, APP_ENV: 'demo', ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
     stdio: 'ignore',
     detached: true,
   })

@@ -1,5 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { issueCertificateIfEligible, revokeCertificate, verifyCertificate } from '@/lib/certificates/certificates.server'
+import {
+  countPendingCertificates,
+  issueCertificateIfEligible,
+  issuePendingCertificates,
+  listCertificatesForLearner,
+  revokeCertificate,
+  verifyCertificate,
+} from '@/lib/certificates/certificates.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
 import { seedUser } from '@/prisma/seed/seeders'
@@ -89,5 +96,36 @@ describe('issuing certificates', () => {
     await revokeCertificate(user.id, certificate.id, 'Diterbitkan karena kesalahan data')
     expect(await verifyCertificate(certificate.code)).toMatchObject({ status: 'dicabut', revokedReason: 'Diterbitkan karena kesalahan data' })
     expect(await verifyCertificate('tidak-ada-kode-seperti-ini')).toBeNull()
+  })
+})
+
+describe('a pass never ends up without a certificate, and reading never issues one', () => {
+  const rowCounts = async () => ({
+    certificates: await db.certificate.count(),
+    audit: await db.auditLog.count(),
+    counters: await db.certificateCounter.findMany(),
+  })
+
+  it('a pass whose certificate was not issued at submission: the page reads write nothing, the POST issues it once', async () => {
+    const { user, attemptId } = await passedLearner()
+    const before = await rowCounts()
+    // What /sertifikat reads on every view.
+    expect(await countPendingCertificates(user.id)).toBe(1)
+    expect(await listCertificatesForLearner(user.id)).toEqual([])
+    expect(await rowCounts()).toEqual(before)
+
+    // The "Terbitkan sertifikat" button (a server action, POST).
+    const [issued, again] = [await issuePendingCertificates(user.id), await issuePendingCertificates(user.id)]
+    expect(issued).toHaveLength(1)
+    expect(issued[0]).toMatchObject({ userId: user.id, attemptId })
+    expect(again).toEqual([])
+    expect(await countPendingCertificates(user.id)).toBe(0)
+    expect((await listCertificatesForLearner(user.id)).map((certificate) => certificate.id)).toEqual([issued[0]!.id])
+  })
+
+  it('a pass before every lesson is done shows as pending and issues nothing until the lessons are done', async () => {
+    const { user } = await passedLearner({ lessonsDone: false })
+    expect(await countPendingCertificates(user.id)).toBe(1)
+    expect(await issuePendingCertificates(user.id)).toEqual([])
   })
 })

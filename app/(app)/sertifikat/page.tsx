@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { requireUser } from '@/lib/auth/session.server'
-import { issuePendingCertificates, listCertificatesForLearner } from '@/lib/certificates/certificates.server'
+import { countPendingCertificates, listCertificatesForLearner } from '@/lib/certificates/certificates.server'
 import { formatDateId } from '@/lib/certificates/format-date-id'
+import { issuePendingCertificatesAction } from './actions'
 
 export const metadata: Metadata = { title: 'Sertifikat saya' }
 
@@ -10,12 +11,25 @@ const STATUS_LABEL = { berlaku: 'Berlaku', kedaluwarsa: 'Kedaluwarsa', dicabut: 
 
 export default async function CertificatesPage() {
   const user = await requireUser('/sertifikat')
-  await issuePendingCertificates(user.id)
-  const certificates = await listCertificatesForLearner(user.id)
+  // Read only: a page view never issues anything (the button below does, as a POST).
+  const [certificates, pending] = await Promise.all([listCertificatesForLearner(user.id), countPendingCertificates(user.id)])
   const [latest, ...older] = certificates
   return (
     <>
       <h1>Sertifikat saya</h1>
+      {pending > 0 && (
+        <section className="card" aria-labelledby="belum-terbit">
+          <h2 id="belum-terbit" style={{ marginTop: 0 }}>
+            Sertifikat Anda siap diterbitkan
+          </h2>
+          <p>Kelulusan uji akhir Anda sudah tercatat, tetapi sertifikatnya belum terbit.</p>
+          <form action={issuePendingCertificatesAction}>
+            <button type="submit" className="button">
+              Terbitkan sertifikat
+            </button>
+          </form>
+        </section>
+      )}
       {!latest ? (
         <div className="card">
           <p>Anda belum memiliki sertifikat. Selesaikan semua pelajaran dan lulus uji akhir untuk mendapatkannya.</p>
@@ -37,16 +51,12 @@ export default async function CertificatesPage() {
               Unduh sertifikat (PDF)
             </a>
           </div>
-          <object
-            data={`/sertifikat/${latest.id}/pdf?tampil=1`}
-            type="application/pdf"
+          {/* A frame, not <object>: the Content-Security-Policy has object-src 'none'. */}
+          <iframe
+            src={`/sertifikat/${latest.id}/pdf?tampil=1`}
             title={`Pratinjau sertifikat ${latest.number}`}
             style={{ width: '100%', aspectRatio: '297 / 210', marginTop: '1rem', border: '1px solid var(--c-border)' }}
-          >
-            <p>
-              Pratinjau tidak dapat ditampilkan di peramban ini. <a href={`/sertifikat/${latest.id}/pdf`}>Unduh PDF</a>.
-            </p>
-          </object>
+          />
         </section>
       )}
       {older.length > 0 && (

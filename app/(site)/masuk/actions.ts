@@ -4,6 +4,7 @@ import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { signIn, signOut } from '@/lib/accounts/sign-in.server'
 import { homeFor } from '@/lib/auth/session.server'
+import { env } from '@/lib/env.server'
 import { safeReturnPath } from '@/lib/safe-return-path'
 
 export type SignInState = {
@@ -18,7 +19,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   )
   if (!result.ok) return { fieldErrors: result.fieldErrors, identifier: result.identifier }
   ;(await cookies()).set(result.deviceCookie.name, result.deviceCookie.value, result.deviceCookie.options)
-  redirect(safeReturnPath(formData.get('kembali')) ?? homeFor(result.role))
+  redirect(safeReturnPath(formData.get('kembali'), env.PUBLIC_BASE_URL) ?? homeFor(result.role))
 }
 
 export async function signOutAction(): Promise<void> {

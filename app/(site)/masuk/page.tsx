@@ -3,6 +3,7 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { SignInForm } from '@/components/forms/sign-in-form'
 import { getCurrentUser, homeFor } from '@/lib/auth/session.server'
+import { env } from '@/lib/env.server'
 import { safeReturnPath } from '@/lib/safe-return-path'
 
 export const metadata: Metadata = { title: 'Masuk' }
@@ -14,7 +15,7 @@ const NOTICES: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ kembali?: string; keluar?: string; sandi?: string }> }) {
   const query = await searchParams
-  const returnTo = safeReturnPath(query.kembali)
+  const returnTo = safeReturnPath(query.kembali, env.PUBLIC_BASE_URL)
   const notice = NOTICES[`keluar:${query.keluar}`] ?? NOTICES[`sandi:${query.sandi}`]
   const user = await getCurrentUser()
   if (user) redirect(returnTo ?? homeFor(user.role))

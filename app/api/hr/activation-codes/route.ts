@@ -1,7 +1,7 @@
 import { issueActivationCodes } from '@/lib/accounts/activation.server'
 import { requireHrOfficerForApi } from '@/lib/auth/require-api.server'
 import { withAppErrors } from '@/lib/http/app-error-response'
-import { assertSameOrigin } from '@/lib/http/same-origin'
+import { sameOriginOnly } from '@/lib/http/route-guards.server'
 import type { ColumnDef } from '@/lib/reports/columns'
 import { csvStream } from '@/lib/reports/csv'
 import { downloadHeaders, toWebStream } from '@/lib/reports/web-stream'
@@ -18,9 +18,8 @@ const COLUMNS: ColumnDef<CodeRow>[] = [
 
 // New activation codes for every unclaimed account of the officer's agency, as a CSV to hand
 // out. POST, not GET: it replaces earlier codes (and is audit-logged).
-export function POST(request: Request) {
-  return withAppErrors(async () => {
-    assertSameOrigin(request)
+export const POST = sameOriginOnly(() =>
+  withAppErrors(async () => {
     const officer = await requireHrOfficerForApi()
     const { issued } = await issueActivationCodes(officer)
     async function* rows() {
@@ -29,5 +28,5 @@ export function POST(request: Request) {
     return new Response(toWebStream(csvStream(rows(), COLUMNS, { delimiter: ';' })), {
       headers: downloadHeaders('kode-aktivasi.csv', 'csv'),
     })
-  })
-}
+  }),
+)

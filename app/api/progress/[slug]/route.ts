@@ -1,6 +1,7 @@
 import { getRequestSessionUser } from '@/lib/auth/request-session.server'
 import { findLesson } from '@/lib/content/lessons.server'
 import { jsonError, readJsonBody, zodFields } from '@/lib/http/json-response'
+import { sameOriginOnly } from '@/lib/http/route-guards.server'
 import { progressRequestSchema } from '@/lib/progress/lesson-progress'
 import { getLessonProgress, recordLessonProgress } from '@/lib/progress/progress.server'
 
@@ -12,7 +13,9 @@ type Context = { params: Promise<{ slug: string }> }
 
 const MAX_BODY_BYTES = 16 * 1024
 
-async function resolve(request: Request, context: Context) {
+type Resolved = { error: Response } | { userId: string; lesson: NonNullable<ReturnType<typeof findLesson>> }
+
+async function resolve(request: Request, context: Context): Promise<Resolved> {
   const user = await getRequestSessionUser(request.headers)
   if (!user) return { error: jsonError(401, 'Silakan masuk untuk menyimpan kemajuan belajar Anda.') }
   const lesson = findLesson((await context.params).slug)
@@ -27,7 +30,7 @@ export async function GET(request: Request, context: Context) {
   return Response.json({ userId: resolved.userId, ...progress }, { headers: { 'Cache-Control': 'no-store' } })
 }
 
-export async function POST(request: Request, context: Context) {
+export const POST = sameOriginOnly(async (request: Request, context: Context) => {
   const resolved = await resolve(request, context)
   if ('error' in resolved) return resolved.error
   const body = await readJsonBody(request, MAX_BODY_BYTES)
@@ -36,4 +39,4 @@ export async function POST(request: Request, context: Context) {
   if (!parsed.success) return jsonError(400, 'Data kemajuan tidak valid.', zodFields(parsed.error))
   const progress = await recordLessonProgress(resolved.userId, resolved.lesson, parsed.data, new Date())
   return Response.json({ userId: resolved.userId, ...progress }, { headers: { 'Cache-Control': 'no-store' } })
-}
+})

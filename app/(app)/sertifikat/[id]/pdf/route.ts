@@ -4,6 +4,7 @@ import { jsonError } from '@/lib/http/json-response'
 
 // The PDF of one certificate: for its holder, an HR officer of the agency that enrolled them,
 // or an admin. Anyone else gets 404, the same as for a certificate that does not exist.
+// Audit-logged as a download, except the holder's inline preview (`?tampil=1`).
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser()
   if (!user) return jsonError(401, 'Silakan masuk untuk mengunduh sertifikat.')
@@ -11,8 +12,11 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   const certificate = await findDownloadableCertificate(user, id)
   if (!certificate) return jsonError(404, 'Sertifikat tidak ditemukan.')
   const pdf = await renderCertificatePdf(certificate)
-  await logCertificateDownload(user, certificate.id, certificate.enrolment.cohort.agencyId)
-  const inline = new URL(request.url).searchParams.get('tampil') === '1'
+  // The preview on the holder's own certificate page is not a download: a GET writes nothing
+  // except the audit entry of a real download. Only the holder gets a preview; HR officers and
+  // admins always download (and are audit-logged).
+  const inline = new URL(request.url).searchParams.get('tampil') === '1' && certificate.userId === user.id
+  if (!inline) await logCertificateDownload(user, certificate.id, certificate.enrolment.cohort.agencyId)
   const fileName = `sertifikat-${certificate.number.replaceAll('/', '-')}.pdf`
   return new Response(Buffer.from(pdf), {
     headers: {

@@ -3,6 +3,7 @@ import { submitAttempt } from '@/lib/assessment/attempts.server'
 import { getRequestSessionUser } from '@/lib/auth/request-session.server'
 import { isAppError } from '@/lib/errors/app-error'
 import { jsonError, readJsonBody, zodFields } from '@/lib/http/json-response'
+import { sameOriginOnly } from '@/lib/http/route-guards.server'
 import { responsesSchema } from '@/lib/quiz'
 
 // Submits the answers of one attempt. Scoring happens here, on the server; the browser never
@@ -13,7 +14,7 @@ type Context = { params: Promise<{ id: string }> }
 const bodySchema = z.object({ responses: responsesSchema }).strict()
 const MAX_BODY_BYTES = 32 * 1024
 
-export async function POST(request: Request, context: Context) {
+export const POST = sameOriginOnly(async (request: Request, context: Context) => {
   const user = await getRequestSessionUser(request.headers)
   if (!user) return jsonError(401, 'Silakan masuk untuk mengirim jawaban.')
   const { id } = await context.params
@@ -32,4 +33,4 @@ export async function POST(request: Request, context: Context) {
       : undefined
     return jsonError(error.status, error.userMessage, fields)
   }
-}
+})
