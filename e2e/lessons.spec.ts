@@ -37,7 +37,8 @@ function progressRows(userId: string) {
 }
 
 test('a learner completes every lesson in order, with the keyboard, and the dashboard shows it', async ({ page }) => {
-  test.setTimeout(120_000)
+  // Seven lessons and ten axe runs: minutes on a loaded 2-core machine (decisions.md: headroom).
+  test.setTimeout(300_000)
   const learner = await signInNewLearner(page, 'semua')
   await expect(page.getByText('0 dari 7 pelajaran selesai')).toBeVisible()
   await expectAccessible(page)
@@ -61,6 +62,7 @@ test('a learner completes every lesson in order, with the keyboard, and the dash
 })
 
 test('checklist ticks survive a reload, and another device resumes at the right lesson', async ({ page, browser }) => {
+  test.setTimeout(120_000)
   const learner = await signInNewLearner(page, 'lanjut')
   await creditReadingTime(learner.id, ['mengapa-penting'])
   await page.goto('/belajar/mengapa-penting')

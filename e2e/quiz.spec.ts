@@ -12,7 +12,8 @@ async function submitWithoutAnswers(page: Page) {
   await page.getByRole('button', { name: 'Kirim jawaban' }).click()
   await expect(page.getByText(/soal belum dijawab dan akan dinilai 0/)).toBeVisible()
   await page.getByRole('button', { name: 'Kirim jawaban' }).click()
-  await expect(page).toHaveURL(/\/uji\/hasil\//)
+  // Scoring, saving and rendering the results: seconds on a loaded 2-core machine.
+  await expect(page).toHaveURL(/\/uji\/hasil\//, { timeout: 30_000 })
 }
 
 test('a learner who has not finished the lessons cannot start the post-test', async ({ page }) => {
@@ -24,6 +25,7 @@ test('a learner who has not finished the lessons cannot start the post-test', as
 })
 
 test('a learner fails the post-test, reads the feedback, and passes on the second attempt', async ({ page }) => {
+  test.setTimeout(180_000)
   const learner = await signInNewLearner(page, 'lulus')
   await completeAllLessons(learner.id)
 

@@ -11,6 +11,7 @@ import { parse } from 'yaml'
 import { parseBankFile, parseCoverageMap, type BankItem } from '../../../lib/quiz'
 import type { Attack, AttackContext } from '../attack'
 import { refusedIf } from '../attack'
+import { parseForms } from '../http-client'
 
 const CONTENT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../content')
 const LESSON = 'aspek-etika'
@@ -96,11 +97,21 @@ function everythingDone(questionIds: string[]) {
   }
 }
 
+let lastStartAnswer = ''
 /** Starts a quiz through its page's form (no JavaScript); the attempt id from the redirect. */
 async function startQuiz(client: ReturnType<AttackContext['client']>, slug: 'awal' | 'akhir'): Promise<string | null> {
-  const response = await client.submitForm(`/uji/${slug}`, {})
-  await response.arrayBuffer()
-  return /\/uji\/percobaan\/([^/?#]+)/.exec(response.headers.get('location') ?? '')?.[1] ?? null
+  // The start form, not the header's sign-out form: the one carrying the quiz kind.
+  const page = await client.get(`/uji/${slug}`)
+  const formIndex = parseForms(await page.text()).findIndex((form) => form.hidden.some(([name, value]) => name === 'kind' && value === slug))
+  if (formIndex < 0) {
+    lastStartAnswer = `no start form on /uji/${slug} (HTTP ${page.status})`
+    return null
+  }
+  const response = await client.submitForm(`/uji/${slug}`, {}, { formIndex })
+  const body = await response.text()
+  const id = /\/uji\/percobaan\/([^/?#]+)/.exec(response.headers.get('location') ?? '')?.[1] ?? null
+  if (!id) lastStartAnswer = `HTTP ${response.status} ${response.headers.get('location') ?? ''} ${/role="alert"[^>]*>([^<]*)/.exec(body)?.[1] ?? body.slice(0, 200)}`
+  return id
 }
 
 export const attacks: Attack[] = [
@@ -112,6 +123,7 @@ export const attacks: Attack[] = [
       const { learner, client, signedIn } = await learnerReadyForPostTest(ctx, 'start-paralel')
       if (!signedIn) return { refused: false, detail: 'the learner could not sign in' }
       const ids = await Promise.all(Array.from({ length: 10 }, () => startQuiz(client, 'akhir')))
+      if (ids.every((id) => id === null)) return { refused: false, detail: `no start succeeded: ${lastStartAnswer}` }
       const attempts = await ctx.db.quizAttempt.count({ where: { userId: learner.id } })
       const distinct = new Set(ids.filter((id) => id !== null))
       return refusedIf(attempts === 1 && distinct.size === 1, `${attempts} attempts stored; starts answered with ${distinct.size} attempt ids (${ids.filter((id) => !id).length} without one)`)
@@ -170,7 +182,7 @@ export const attacks: Attack[] = [
       const leaks: string[] = []
       for (const slug of ['awal', 'akhir'] as const) {
         const attemptId = await startQuiz(client, slug)
-        if (!attemptId) return { refused: false, detail: `the ${slug} test could not be started` }
+        if (!attemptId) return { refused: false, detail: `the ${slug} test could not be started: ${lastStartAnswer}` }
         const submitted = await postJson(client, ctx, `/api/attempts/${attemptId}/submit`, { responses: {} })
         await submitted.arrayBuffer()
         if (submitted.status !== 200) return { refused: false, detail: `submitting the ${slug} test answered ${submitted.status}` }
@@ -197,7 +209,7 @@ export const attacks: Attack[] = [
       const victim = await learnerReadyForPostTest(ctx, 'korban-percobaan')
       if (!victim.signedIn) return { refused: false, detail: 'the victim could not sign in' }
       const attemptId = await startQuiz(victim.client, 'akhir')
-      if (!attemptId) return { refused: false, detail: "the victim's post-test could not be started" }
+      if (!attemptId) return { refused: false, detail: `the victim's post-test could not be started: ${lastStartAnswer}` }
       const attacker = await ctx.newLearner('penyerang-percobaan')
       const client = ctx.client()
       if (!(await client.signIn(attacker.nip, attacker.password))) return { refused: false, detail: 'the attacker could not sign in' }
