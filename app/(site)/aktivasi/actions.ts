@@ -3,11 +3,9 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { claimAccount } from '@/lib/accounts/activation.server'
-import type { FieldErrors } from '@/lib/validation/field-errors'
+import type { CodeAndPasswordState } from '@/components/forms/code-and-password-form'
 
-export type ClaimState = { fieldErrors: FieldErrors; nip: string } | null
-
-export async function claimAction(_previous: ClaimState, formData: FormData): Promise<ClaimState> {
+export async function claimAction(_previous: CodeAndPasswordState, formData: FormData): Promise<CodeAndPasswordState> {
   const result = await claimAccount(
     {
       nip: formData.get('nip') ?? undefined,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { ClaimForm } from '@/components/forms/claim-form'
+import { claimAction } from '@/app/(site)/aktivasi/actions'
+import { CodeAndPasswordForm } from '@/components/forms/code-and-password-form'
 
 export const metadata: Metadata = { title: 'Aktifkan akun' }
 
@@ -13,7 +14,7 @@ export default function ClaimPage() {
         lalu buat kata sandi.
       </p>
       <div className="card">
-        <ClaimForm />
+        <CodeAndPasswordForm action={claimAction} codeLabel="Kode aktivasi" submitLabel="Aktifkan akun" />
       </div>
       <p>
         Belum terdaftar? <Link href="/daftar">Daftar sendiri</Link>. Sudah aktif? <Link href="/masuk">Masuk</Link>.

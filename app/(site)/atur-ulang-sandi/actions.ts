@@ -3,11 +3,9 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { redeemResetCode } from '@/lib/accounts/password-reset.server'
-import type { FieldErrors } from '@/lib/validation/field-errors'
+import type { CodeAndPasswordState } from '@/components/forms/code-and-password-form'
 
-export type ResetState = { fieldErrors: FieldErrors; nip: string } | null
-
-export async function resetPasswordAction(_previous: ResetState, formData: FormData): Promise<ResetState> {
+export async function resetPasswordAction(_previous: CodeAndPasswordState, formData: FormData): Promise<CodeAndPasswordState> {
   const result = await redeemResetCode(
     {
       nip: formData.get('nip') ?? undefined,

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { ResetPasswordForm } from '@/components/forms/reset-password-form'
+import { resetPasswordAction } from '@/app/(site)/atur-ulang-sandi/actions'
+import { CodeAndPasswordForm } from '@/components/forms/code-and-password-form'
 
 export const metadata: Metadata = { title: 'Atur ulang kata sandi' }
 
@@ -13,7 +14,7 @@ export default function ResetPasswordPage() {
         kode itu dan kata sandi baru. Semua sesi akun Anda akan diakhiri.
       </p>
       <div className="card">
-        <ResetPasswordForm />
+        <CodeAndPasswordForm action={resetPasswordAction} codeLabel="Kode atur ulang" submitLabel="Atur ulang kata sandi" />
       </div>
       <p>
         Ingat kata sandi Anda? <Link href="/masuk">Masuk</Link>.

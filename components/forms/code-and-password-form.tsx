@@ -1,12 +1,26 @@
 'use client'
 
 import { useActionState } from 'react'
-import { resetPasswordAction, type ResetState } from '@/app/(site)/atur-ulang-sandi/actions'
 import { PASSWORD_MIN_LENGTH } from '@/lib/accounts/registration-constants'
+import type { FieldErrors } from '@/lib/validation/field-errors'
 import { Field } from './field'
 
-export function ResetPasswordForm() {
-  const [state, formAction, pending] = useActionState<ResetState, FormData>(resetPasswordAction, null)
+export type CodeAndPasswordState = { fieldErrors: FieldErrors; nip: string } | null
+
+/**
+ * NIP + a one-time code from HR + a new password: claiming an imported account (/aktivasi) and
+ * resetting a forgotten password (/atur-ulang-sandi) ask for exactly this.
+ */
+export function CodeAndPasswordForm({
+  action,
+  codeLabel,
+  submitLabel,
+}: {
+  action: (previous: CodeAndPasswordState, formData: FormData) => Promise<CodeAndPasswordState>
+  codeLabel: string
+  submitLabel: string
+}) {
+  const [state, formAction, pending] = useActionState<CodeAndPasswordState, FormData>(action, null)
   const errors = state?.fieldErrors ?? {}
   return (
     <form action={formAction} noValidate>
@@ -18,7 +32,7 @@ export function ResetPasswordForm() {
       <Field id="nip" label="NIP / NI PPPK" hint="18 angka tanpa spasi." error={errors.nip}>
         {(aria) => <input id="nip" name="nip" type="text" inputMode="numeric" autoComplete="username" defaultValue={state?.nip} {...aria} />}
       </Field>
-      <Field id="code" label="Kode atur ulang" hint="Dari admin kepegawaian instansi Anda, mis. 7K3M9-QXD2H." error={errors.code}>
+      <Field id="code" label={codeLabel} hint="Dari admin kepegawaian instansi Anda, mis. 7K3M9-QXD2H." error={errors.code}>
         {(aria) => <input id="code" name="code" type="text" autoComplete="one-time-code" {...aria} />}
       </Field>
       <Field id="password" label="Kata sandi baru" hint={`Minimal ${PASSWORD_MIN_LENGTH} karakter, berisi huruf dan angka atau simbol.`} error={errors.password}>
@@ -28,7 +42,7 @@ export function ResetPasswordForm() {
         {(aria) => <input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" {...aria} />}
       </Field>
       <button type="submit" className="button" disabled={pending}>
-        {pending ? 'Memproses…' : 'Atur ulang kata sandi'}
+        {pending ? 'Memproses…' : submitLabel}
       </button>
     </form>
   )
