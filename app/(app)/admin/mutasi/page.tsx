@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { AdminForm } from '@/components/admin/admin-form'
+import { TransferDecisionForms } from '@/components/identity/transfer-decision-forms'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { requireRole } from '@/lib/auth/session.server'
 import { formatDateId } from '@/lib/certificates/format-date-id'
@@ -46,17 +46,7 @@ export default async function AdminTransfersPage() {
                     {request.note} <span className="hint">({formatDateId(request.requestedAt)})</span>
                   </td>
                   <td>
-                    <AdminForm action={adminDecideTransferAction} idPrefix={`setujui-${request.id}`} label={`Setujui mutasi ${request.person.name}`} hidden={{ requestId: request.id, decision: 'setujui' }} fields={[]} submitLabel="Setujui" compact />
-                    <AdminForm
-                      action={adminDecideTransferAction}
-                      idPrefix={`tolak-${request.id}`}
-                      label={`Tolak mutasi ${request.person.name}`}
-                      hidden={{ requestId: request.id, decision: 'tolak' }}
-                      fields={[{ name: 'reason', label: 'Alasan menolak', maxLength: 500 }]}
-                      submitLabel="Tolak"
-                      secondary
-                      compact
-                    />
+                    <TransferDecisionForms action={adminDecideTransferAction} requestId={request.id} personName={request.person.name} />
                   </td>
                 </tr>
               ))}

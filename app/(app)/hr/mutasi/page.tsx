@@ -1,6 +1,7 @@
 import '@/components/admin/admin.css'
 import type { Metadata } from 'next'
 import { AdminForm } from '@/components/admin/admin-form'
+import { TransferDecisionForms } from '@/components/identity/transfer-decision-forms'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { formatDateId } from '@/lib/certificates/format-date-id'
 import { listUnits } from '@/lib/agencies/agencies.server'
@@ -72,17 +73,7 @@ export default async function TransfersPage() {
                       {request.note} <span className="hint">({formatDateId(request.requestedAt)})</span>
                     </td>
                     <td>
-                      <AdminForm action={decideTransferAction} idPrefix={`setujui-${request.id}`} label={`Setujui mutasi ${request.person.name}`} hidden={{ requestId: request.id, decision: 'setujui' }} fields={[]} submitLabel="Setujui" compact />
-                      <AdminForm
-                        action={decideTransferAction}
-                        idPrefix={`tolak-${request.id}`}
-                        label={`Tolak mutasi ${request.person.name}`}
-                        hidden={{ requestId: request.id, decision: 'tolak' }}
-                        fields={[{ name: 'reason', label: 'Alasan menolak', maxLength: 500 }]}
-                        submitLabel="Tolak"
-                        secondary
-                        compact
-                      />
+                      <TransferDecisionForms action={decideTransferAction} requestId={request.id} personName={request.person.name} />
                     </td>
                   </tr>
                 ))}
