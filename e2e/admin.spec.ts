@@ -142,5 +142,8 @@ test('the admin pages pass axe with data on them', async ({ page }) => {
   }
   // An admin cannot demote themselves: no form for their own row.
   await page.goto('/admin/pengguna?q=admin%40demo.go.id')
-  await expect(page.getByRole('table', { name: 'Hasil pencarian pengguna' }).getByText('Akun Anda sendiri')).toBeVisible()
+  // Nor disable their own account: both the role and the access column say so, with no button.
+  const ownRow = page.getByRole('table', { name: 'Hasil pencarian pengguna' }).getByRole('row').filter({ hasText: 'admin@demo.go.id' })
+  await expect(ownRow.getByText('Akun Anda sendiri')).toHaveCount(2)
+  await expect(ownRow.getByRole('button')).toHaveCount(0)
 })

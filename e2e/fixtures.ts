@@ -46,7 +46,7 @@ export const test = base
  * A learner made directly in the e2e database (registration is tested elsewhere), signed in
  * through the form in `page`'s browser context.
  */
-export async function signInNewLearner(page: Page, label: string) {
+export async function signInNewLearner(page: Page, label: string, options: { identityStatus?: 'claimed' | 'verified' } = {}) {
   const { createDbClient } = await import('../lib/db/create-client')
   const { seedUser } = await import('../prisma/seed/seeders')
   const { db } = createDbClient(`file:${E2E_DB_FILE}`)
@@ -61,6 +61,7 @@ export async function signInNewLearner(page: Page, label: string) {
       employmentType: 'PNS',
       agencyId: agency.id,
       unitId: agency.units[0]?.id ?? null,
+      identityStatus: options.identityStatus,
     })
     await signInWithForm(page, nip)
     // Sign-in hashes a password (scrypt): seconds on a loaded 2-core machine.

@@ -16,10 +16,11 @@ test('the HR officer sees their agency numbers, finds a learner who passed, and 
   test.setTimeout(120_000)
   const tag = randomUUID().slice(0, 8)
 
-  // A learner who will pass, signed in in their own browser context.
+  // A self-registered learner (NIP claimed, not yet verified) who will pass, signed in in their
+  // own browser context.
   const learnerContext = await browser.newContext()
   const learnerPage = await learnerContext.newPage()
-  const learner = await signInNewLearner(learnerPage, `hr-${tag}`)
+  const learner = await signInNewLearner(learnerPage, `hr-${tag}`, { identityStatus: 'claimed' })
 
   // A cohort of the demo city with three people: the learner above (not started yet), one in
   // progress, one not started; and a person and a cohort of the other agency.
