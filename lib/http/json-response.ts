@@ -27,6 +27,8 @@ export async function readBodyBytes(request: Request, maxBytes: number): Promise
     return 'too-large'
   }
   if (!request.body) return new Uint8Array(0)
+  // With a Content-Length the HTTP parser delivers no more than it declares: read it at once.
+  if (request.headers.has('content-length')) return new Uint8Array(await request.arrayBuffer())
   const reader = request.body.getReader()
   const chunks: Uint8Array[] = []
   let total = 0
