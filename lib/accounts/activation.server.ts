@@ -1,13 +1,12 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { hashPassword } from 'better-auth/crypto'
-import { z } from 'zod'
 import { auditLogCreate } from '@/lib/audit/audit.server'
 import { auth } from '@/lib/auth/auth.server'
 import { db } from '@/lib/db/db.server'
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
 import { ACTIVATION_VALID_DAYS, activationCodeMatches, hashActivationCode, newActivationCode } from './activation-code'
-import { passwordSchema } from './registration-schema'
+import { nipCodeAndPasswordSchema } from './registration-schema'
 import { retryPhrase } from '@/lib/rate-limit/limiter'
 import { hitLimit, resetLimit } from '@/lib/rate-limit/limiter.server'
 import { POLICIES } from '@/lib/rate-limit/policies'
@@ -38,14 +37,7 @@ export async function issueActivationCodes(officer: { id: string; agencyId: stri
   return { issued, expiresAt }
 }
 
-const claimSchema = z
-  .object({
-    nip: z.string().trim().regex(/^\d{18}$/, 'NIP / NI PPPK harus 18 angka tanpa spasi.'),
-    code: z.string().trim().min(10, 'Isi kode aktivasi dari admin kepegawaian (10 karakter).').max(20, 'Kode aktivasi tidak valid.'),
-    password: passwordSchema,
-    passwordConfirm: z.string(),
-  })
-  .refine((value) => value.password === value.passwordConfirm, { path: ['passwordConfirm'], message: 'Ulangan kata sandi tidak sama.' })
+const claimSchema = nipCodeAndPasswordSchema('kode aktivasi')
 
 export type ClaimResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; nip: string }
 

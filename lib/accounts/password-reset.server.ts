@@ -7,7 +7,7 @@ import { db } from '@/lib/db/db.server'
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
 import { activationCodeMatches, hashActivationCode, newActivationCode } from './activation-code'
 import { codeAttemptRefused, codeKeys } from './activation.server'
-import { passwordSchema } from './registration-schema'
+import { nipCodeAndPasswordSchema } from './registration-schema'
 import { resetLimit } from '@/lib/rate-limit/limiter.server'
 
 /** A reset code is valid this long after HR issues it. */
@@ -48,14 +48,7 @@ export async function issueResetCode(officer: { id: string; agencyId: string }, 
   return { ok: true, value: { code, name: person.name, expiresAt } }
 }
 
-const redeemSchema = z
-  .object({
-    nip: z.string({ error: 'Isi NIP / NI PPPK Anda.' }).trim().regex(/^\d{18}$/, 'NIP / NI PPPK harus 18 angka tanpa spasi.'),
-    code: z.string({ error: 'Isi kode dari admin kepegawaian.' }).trim().min(10, 'Isi kode dari admin kepegawaian (10 karakter).').max(20, 'Kode tidak valid.'),
-    password: passwordSchema,
-    passwordConfirm: z.string({ error: 'Ulangi kata sandi baru.' }),
-  })
-  .refine((value) => value.password === value.passwordConfirm, { path: ['passwordConfirm'], message: 'Ulangan kata sandi tidak sama.' })
+const redeemSchema = nipCodeAndPasswordSchema('kode')
 
 export type RedeemResult = { ok: true } | { ok: false; fieldErrors: FieldErrors; nip: string }
 

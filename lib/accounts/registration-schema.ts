@@ -60,3 +60,22 @@ export const registrationSchema = z
   })
 
 export type RegistrationInput = z.infer<typeof registrationSchema>
+
+/**
+ * NIP + a one-time code from HR + a new password, typed twice: claiming an imported account
+ * (activation code) and redeeming a password-reset code ask for exactly this.
+ */
+export function nipCodeAndPasswordSchema(codeName: string) {
+  return z
+    .object({
+      nip: z.string({ error: 'Isi NIP / NI PPPK Anda.' }).trim().regex(/^\d{18}$/, 'NIP / NI PPPK harus 18 angka tanpa spasi.'),
+      code: z
+        .string({ error: `Isi ${codeName} dari admin kepegawaian.` })
+        .trim()
+        .min(10, `Isi ${codeName} dari admin kepegawaian (10 karakter).`)
+        .max(20, `${codeName[0]!.toUpperCase()}${codeName.slice(1)} tidak valid.`),
+      password: passwordSchema,
+      passwordConfirm: z.string({ error: 'Ulangi kata sandi baru.' }),
+    })
+    .refine((value) => value.password === value.passwordConfirm, { path: ['passwordConfirm'], message: 'Ulangan kata sandi tidak sama.' })
+}
