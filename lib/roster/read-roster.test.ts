@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { detectDelimiter } from './csv-rows'
 import { columnLetter, mapHeader, NIP_STORED_AS_NUMBER, normalizeHeader } from './read-roster'
 import { chunked, csvText, HEADER, readAll, readError, xlsxBytes } from './test-helpers'
+import { workbookPartsFirst } from './xlsx-rows'
+import { checkXlsxZip } from './zip-check'
 
 const BOM = '\uFEFF'
 const PNS = '198609262015051001'
@@ -236,5 +238,22 @@ describe('readRosterRows — XLSX', () => {
 
   it('enforces the byte limit on XLSX too', async () => {
     expect((await readError(await workbook(), { maxBytes: 1024 })).code).toBe('too-large')
+  })
+})
+
+describe('workbookPartsFirst', () => {
+  it('sends the workbook, its rels and the shared strings before the worksheets exceljs and Excel write first', async () => {
+    const bytes = await xlsxBytes((sheet, book) => {
+      sheet.addRow(HEADER)
+      book.addWorksheet('Lain')
+    })
+    const check = await checkXlsxZip(bytes, Number.MAX_SAFE_INTEGER)
+    if (!check.ok) throw new Error(check.reason)
+    const written = check.layout.map((entry) => entry.name)
+    expect(written.indexOf('xl/workbook.xml')).toBeGreaterThan(written.indexOf('xl/worksheets/sheet1.xml'))
+    const sent = workbookPartsFirst(check.layout).map((entry) => entry.name)
+    expect(sent.indexOf('xl/workbook.xml')).toBeLessThan(sent.indexOf('xl/worksheets/sheet1.xml'))
+    expect(sent.indexOf('xl/_rels/workbook.xml.rels')).toBeLessThan(sent.indexOf('xl/worksheets/sheet1.xml'))
+    expect([...sent].sort()).toEqual([...written].sort())
   })
 })

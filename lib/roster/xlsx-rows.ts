@@ -18,7 +18,7 @@ import { Readable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { fileErrors, RosterFileError } from './roster-file-error'
 import type { CellNote, SourceRow } from './source-row'
-import { checkXlsxZip, InflateLimitError, storedZipStream } from './zip-check'
+import { checkXlsxZip, InflateLimitError, storedZipStream, type ZipEntry } from './zip-check'
 
 export interface XlsxRowsOptions {
   maxUncompressedBytes: number
@@ -56,6 +56,22 @@ function cellText(value: unknown, sharedStrings: string[]): [string, CellNote?] 
     if ('text' in v) return [richTextOf(v.text) ?? String(v.text ?? '')]
   }
   return ['']
+}
+
+/**
+ * exceljs names a worksheet from xl/workbook.xml and its rels; Excel and exceljs write those
+ * after the worksheets, and exceljs's unzip loop then sometimes reaches the spooled worksheets
+ * before the workbook is parsed ("Cannot read properties of undefined (reading 'sheets')", seen
+ * in 1 read of 4 on a loaded machine). Sending the workbook parts first removes the race.
+ */
+const WORKBOOK_PARTS = ['[Content_Types].xml', '_rels/.rels', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml']
+
+export function workbookPartsFirst(layout: readonly ZipEntry[]): ZipEntry[] {
+  const rank = (entry: ZipEntry) => {
+    const index = WORKBOOK_PARTS.indexOf(entry.name)
+    return index === -1 ? WORKBOOK_PARTS.length : index
+  }
+  return [...layout].sort((a, b) => rank(a) - rank(b))
 }
 
 const TOO_BIG = 'isinya terlalu besar setelah dibuka'
@@ -112,7 +128,7 @@ export async function* xlsxRows(buf: Buffer, options: XlsxRowsOptions): AsyncGen
   const source = Readable.from(
     (async function* () {
       try {
-        yield* storedZipStream(buf, check.layout, options.maxUncompressedBytes)
+        yield* storedZipStream(buf, workbookPartsFirst(check.layout), options.maxUncompressedBytes)
       } catch (error) {
         fail(error instanceof InflateLimitError ? fileErrors.unreadableXlsx(TOO_BIG) : fileErrors.unreadableXlsx('berkas rusak'))
       }
