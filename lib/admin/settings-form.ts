@@ -24,6 +24,8 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { key: 'courseTitle', kind: 'text', label: 'Judul kursus', hint: 'Dicetak di sertifikat, 3–200 karakter.', min: 3, max: 200 },
   { key: 'signerName', kind: 'text', label: 'Nama penanda tangan', hint: 'Nama pejabat yang menandatangani sertifikat, dengan gelar.', min: 1, max: 200 },
   { key: 'signerTitle', kind: 'text', label: 'Jabatan penanda tangan', hint: 'Jabatan yang dicetak di bawah nama penanda tangan.', min: 1, max: 200 },
+  { key: 'signerNip', kind: 'text', label: 'NIP penanda tangan', hint: 'NIP 18 angka pejabat penanda tangan, dicetak di bawah namanya.', min: 0, max: 18 },
+  { key: 'organiserName', kind: 'text', label: 'Penyelenggara pelatihan', hint: 'Nama instansi penyelenggara yang dicantumkan dalam ekspor SIASN, 3–200 karakter.', min: 3, max: 200 },
   { key: 'staffIdleMinutes', kind: 'integer', label: 'Sesi admin: batas menganggur (menit)', hint: 'Sesi admin kepegawaian dan admin platform berakhir setelah tidak dipakai selama ini, 5–480 menit.', min: 5, max: 8 * 60, unit: 'menit' },
   { key: 'staffAbsoluteHours', kind: 'integer', label: 'Sesi admin: batas total (jam)', hint: 'Sesi admin kepegawaian dan admin platform berakhir selama ini setelah masuk, 1–72 jam. Peserta tetap 7 hari.', min: 1, max: 72, unit: 'jam' },
   { key: 'publicBaseUrl', kind: 'url', label: 'Alamat publik untuk verifikasi', hint: 'Alamat situs ini, dipakai pada kode QR sertifikat, mis. https://bijak.contoh.go.id', min: 1, max: 200 },

@@ -16,6 +16,10 @@ export const courseSettingsSchema = z.object({
   courseTitle: z.string().min(3).max(200),
   signerName: z.string().min(1).max(200),
   signerTitle: z.string().min(1).max(200),
+  /** The signer's 18-digit NIP; '' until the admin sets it (certificates wait for it). */
+  signerNip: z.union([z.literal(''), z.string().regex(/^\d{18}$/)]),
+  /** The organiser (penyelenggara) named in the SIASN export. */
+  organiserName: z.string().min(3).max(200),
   publicBaseUrl: z.url(),
   /** Active reading time a lesson needs, as a share (%) of its estimated minutes; 0 turns it off. */
   minReadingShare: z.number().int().min(0).max(100),
@@ -39,6 +43,8 @@ export const DEFAULT_COURSE_SETTINGS: CourseSettings = {
   courseTitle: 'Bijak Bermedia Sosial bagi ASN',
   signerName: 'Kepala Pusat Pengembangan Kompetensi',
   signerTitle: 'Penyelenggara Pelatihan',
+  signerNip: '',
+  organiserName: 'Penyelenggara Pelatihan',
   publicBaseUrl: 'http://localhost:3000',
   minReadingShare: 30,
   staffIdleMinutes: 30,

@@ -18,7 +18,7 @@ export function GET(request: Request) {
     const filter = parsed.data
     const scope = await checkReportScope(officer, filter)
     const settings = await getCourseSettings()
-    const course = { courseName: settings.courseTitle, courseType: 'Pelatihan Teknis', organiser: settings.signerTitle }
+    const course = { courseName: settings.courseTitle, courseType: 'Pelatihan Teknis', organiser: settings.organiserName }
     const rows = auditedRows(siasnRows(siasnCertificates(officer, filter, scope), course), { officer, action: 'report.siasn.downloaded', filter })
     const withIdentity = filter.includeUnverified
     if (filter.format === 'xlsx') {
