@@ -1,5 +1,6 @@
 import { getSessionCookie } from 'better-auth/cookies'
 import { NextResponse, type NextRequest } from 'next/server'
+import { SESSION_HINT_COOKIE, sessionHintChange } from '@/lib/auth/session-hint'
 import { SAMPLE_LESSON_SLUG } from '@/lib/content/sample-lesson'
 import { dynamicPagePolicy, HSTS, newNonce, staticLessonPolicy } from '@/lib/http/content-security-policy'
 import { prerenderedScriptHashes } from '@/lib/http/prerendered-script-hashes.server'
@@ -10,6 +11,14 @@ const development = process.env.NODE_ENV === 'development'
 function withSecurityHeaders(response: NextResponse, policy: string | null): NextResponse {
   if (policy) response.headers.set('Content-Security-Policy', policy)
   if (https) response.headers.set('Strict-Transport-Security', HSTS)
+  return response
+}
+
+/** Keeps the readable "signed in" hint in step with the session cookie (lib/auth/session-hint.ts). */
+function withSessionHint(request: NextRequest, response: NextResponse): NextResponse {
+  const change = sessionHintChange(!!getSessionCookie(request), request.cookies.get(SESSION_HINT_COOKIE)?.value)
+  if (change === 'set') response.cookies.set(SESSION_HINT_COOKIE, '1', { path: '/', sameSite: 'lax', secure: https, httpOnly: false })
+  if (change === 'clear') response.cookies.delete(SESSION_HINT_COOKIE)
   return response
 }
 
@@ -25,8 +34,15 @@ function withSecurityHeaders(response: NextResponse, policy: string | null): Nex
  *    is an optimistic check of course text, not of personal data: everything personal
  *    (progress, quizzes, certificates) is checked against the database session by the route
  *    that serves it. See docs/decisions/005-static-lessons-behind-sign-in.md.
+ * 3. A readable hint cookie says whether the request carried a session cookie, so the static
+ *    lesson pages can show the signed-in header and skip the progress API for visitors
+ *    (docs/decisions/014-lesson-saves-that-survive-leaving.md).
  */
 export function proxy(request: NextRequest) {
+  return withSessionHint(request, route(request))
+}
+
+function route(request: NextRequest): NextResponse {
   const path = request.nextUrl.pathname
   const lesson = /^\/belajar\/([^/]+)/.exec(path) ?? /^\/_next\/data\/[^/]+\/belajar\/([^/]+)\.json$/.exec(path)
   if (lesson) {

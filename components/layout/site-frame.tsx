@@ -20,19 +20,24 @@ export function HeaderFrame({ children }: { children: React.ReactNode }) {
   )
 }
 
-/**
- * The header of static lesson pages: it cannot depend on who is reading, so it only leads to
- * the dashboard.
- */
-export function CourseHeader() {
-  return (
-    <HeaderFrame>
-      <li>
-        <a href="/dasbor">Dasbor saya</a>
-      </li>
-    </HeaderFrame>
-  )
+export type NavLink = { href: string; label: string; button?: boolean }
+
+/** The header's links for a signed-in user (SiteHeader adds the sign-out button). */
+export function navLinksFor(role: string | null): NavLink[] {
+  return [
+    { href: '/dasbor', label: 'Dasbor' },
+    { href: '/sertifikat', label: 'Sertifikat' },
+    ...(role === 'hr' ? [{ href: '/hr', label: 'Kepegawaian' }] : []),
+    ...(role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
+    { href: '/akun', label: 'Akun' },
+  ]
 }
+
+/** The header's links for a visitor who is not signed in. */
+export const ANONYMOUS_NAV: NavLink[] = [
+  { href: '/masuk', label: 'Masuk' },
+  { href: '/daftar', label: 'Daftar', button: true },
+]
 
 export function SiteFooter() {
   return (

@@ -1,54 +1,38 @@
 import Link from 'next/link'
 import { signOutAction } from '@/app/(site)/masuk/actions'
-import { HeaderFrame } from './site-frame'
+import { PendingProgressRetry } from './pending-progress-retry'
+import { ANONYMOUS_NAV, HeaderFrame, navLinksFor } from './site-frame'
 
 type HeaderUser = { name: string; role: 'learner' | 'hr' | 'admin' }
 
-/** The page header; with a user it shows their areas and a sign-out button. */
+/**
+ * The page header of the App Router pages; with a user it shows their areas and a sign-out
+ * button. The lesson pages show the same links (components/layout/lesson-header.tsx). It also
+ * sends lesson progress a lesson page could not save (issue 11 §1).
+ */
 export function SiteHeader({ user }: { user?: HeaderUser | null }) {
+  const links = user ? navLinksFor(user.role) : ANONYMOUS_NAV
   return (
+    <>
     <HeaderFrame>
-      {user ? (
-        <>
-          <li>
-            <Link href="/dasbor">Dasbor</Link>
-          </li>
-          <li>
-            <Link href="/sertifikat">Sertifikat</Link>
-          </li>
-          {user.role === 'hr' && (
-            <li>
-              <Link href="/hr">Kepegawaian</Link>
-            </li>
-          )}
-          {user.role === 'admin' && (
-            <li>
-              <Link href="/admin">Admin</Link>
-            </li>
-          )}
-          <li>
-            <Link href="/akun">Akun</Link>
-          </li>
-          <li>
-            <form action={signOutAction}>
-              <button type="submit" className="button link">
-                Keluar
-              </button>
-            </form>
-          </li>
-        </>
-      ) : (
-        <>
-          <li>
-            <Link href="/masuk">Masuk</Link>
-          </li>
-          <li>
-            <Link href="/daftar" className="button secondary">
-              Daftar
-            </Link>
-          </li>
-        </>
+      {links.map((link) => (
+        <li key={link.href}>
+          <Link href={link.href} className={link.button ? 'button secondary' : undefined}>
+            {link.label}
+          </Link>
+        </li>
+      ))}
+      {user && (
+        <li>
+          <form action={signOutAction}>
+            <button type="submit" className="button link">
+              Keluar
+            </button>
+          </form>
+        </li>
       )}
     </HeaderFrame>
+    <PendingProgressRetry />
+    </>
   )
 }

@@ -1,14 +1,21 @@
 'use client'
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
+import { setReader, useSessionHint } from '@/components/layout/lesson-reader'
+import { formatNumberId } from '@/lib/certificates/format-date-id'
+import { progressBody } from '@/lib/progress/pending-saves'
 import { HEARTBEAT_INTERVAL_SECONDS, remainingReadingMinutes } from '@/lib/progress/reading-time'
 import { useLearningStore, useLessonState, type LessonState } from './learning-store'
+import { postProgress } from './progress-client'
 
 type Props = {
   slug: string
   knowledgeQuestionIds: string[]
+  /** The next lesson; none after the last one, where the next step is the post-test. */
   next: { href: string; title: string } | null
 }
+
+const POST_TEST_HREF = '/uji/akhir'
 
 type Connection = 'checking' | 'signed-in' | 'anonymous'
 /** Active reading time the server recorded, and the minimum it requires (issue 10 §3). */
@@ -24,11 +31,6 @@ const SYNC_DELAY_MS = 600
 const RETRY_DELAY_MS = 4_000
 const noopSubscribe = () => () => {}
 
-function payload(state: LessonState) {
-  const { checklists, answers, verdicts, position, reachedEnd } = state
-  return { state: { checklists, answers, verdicts, position, reachedEnd } }
-}
-
 /**
  * The end of a lesson page: notices when the learner reaches it and which section they are
  * reading, sends their state to the server (retrying until it is stored), brings in what they
@@ -36,11 +38,20 @@ function payload(state: LessonState) {
  * visible it sends a reading heartbeat every HEARTBEAT_INTERVAL_SECONDS (a `start` when it opens
  * or becomes visible again): the server measures the reading time with its own clock and
  * completes the lesson once the minimum is reached.
+ *
+ * Nothing done is lost by leaving at once (issue 11 §1): unsent state is flushed with a
+ * keepalive request when the page is hidden or left and when "Lanjut" is followed, and a save
+ * that never got through stays in localStorage and is sent by the next page that loads (other
+ * lessons' pending saves here, App Router pages in components/layout/pending-progress-retry.tsx).
+ * A visitor without a session (the sample lesson) never calls the progress API.
  */
 export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) {
   const mounted = useSyncExternalStore(noopSubscribe, () => true, () => false)
   const state = useLessonState(slug)
-  const [connection, setConnection] = useState<Connection>('checking')
+  const hint = useSessionHint()
+  const [serverConnection, setConnection] = useState<Connection>('checking')
+  // No session hint: a visitor of the sample lesson, who never calls the progress API.
+  const connection: Connection = hint === false ? 'anonymous' : serverConnection
   const [pending, setPending] = useState(false)
   const [failed, setFailed] = useState(false)
   const [retryTick, setRetryTick] = useState(0)
@@ -54,24 +65,29 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
 
   // What the server already has for this learner (possibly from another device).
   useEffect(() => {
+    if (hint !== true) return
     let cancelled = false
     const { adoptOwner, mergeFromServer } = useLearningStore.getState()
     fetch(`/api/progress/${slug}`, { cache: 'no-store' })
       .then(async (response) => {
         if (cancelled) return
-        if (response.status === 401) return setConnection('anonymous')
+        if (response.status === 401) {
+          setReader({ status: 'anonymous', role: null })
+          return setConnection('anonymous')
+        }
         if (!response.ok) throw new Error(String(response.status))
-        const data = (await response.json()) as ServerProgress & { userId: string; state: Partial<LessonState> }
+        const data = (await response.json()) as ServerProgress & { userId: string; role: string; state: Partial<LessonState> }
         adoptOwner(data.userId)
         mergeFromServer(slug, { ...data.state, completed: data.completed })
         keepNewestReading(data)
+        setReader({ status: 'signed-in', role: data.role })
         setConnection('signed-in')
       })
       .catch(() => !cancelled && setFailed(true))
     return () => {
       cancelled = true
     }
-  }, [slug])
+  }, [slug, hint])
 
   // The section being read, and reaching the end of the page.
   useEffect(() => {
@@ -95,37 +111,72 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
     }
   }, [slug])
 
-  // Send what changed; on failure keep it locally and try again.
-  const dirty = state.revision > state.syncedRevision
+  // Send what changed; on failure keep it locally and try again. `inFlight` is the revision being
+  // sent, so a flush does not send the same state twice.
+  const inFlight = useRef(0)
+  const save = useRef<(keepalive: boolean) => Promise<void>>(async () => {})
   useEffect(() => {
-    if (connection !== 'signed-in' || !dirty) return
-    const revision = state.revision
-    const timer = window.setTimeout(async () => {
+    save.current = async (keepalive: boolean) => {
+      const { lessons, owner, markSynced } = useLearningStore.getState()
+      const current = lessons[slug]
+      if (connection === 'anonymous' || !current || current.revision <= current.syncedRevision || current.revision <= inFlight.current) return
+      const revision = current.revision
+      inFlight.current = revision
       setPending(true)
       try {
-        const response = await fetch(`/api/progress/${slug}`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(payload(useLearningStore.getState().lessons[slug] ?? state)),
-        })
+        const response = await postProgress(slug, progressBody(current, owner), keepalive)
         if (response.status === 401) return setConnection('anonymous')
         // A refused body will be refused again: keep it on this device, do not retry.
         if (response.status >= 400 && response.status < 500) return setFailed(true)
         if (!response.ok) throw new Error(String(response.status))
         const data = (await response.json()) as ServerProgress
-        useLearningStore.getState().markSynced(slug, revision, data.completed)
+        markSynced(slug, revision, data.completed)
         keepNewestReading(data)
         setFailed(false)
       } catch {
         setFailed(true)
         window.setTimeout(() => setRetryTick((tick) => tick + 1), RETRY_DELAY_MS)
       } finally {
+        if (inFlight.current === revision) inFlight.current = 0
         setPending(false)
       }
-    }, SYNC_DELAY_MS)
+    }
+  })
+  const dirty = state.revision > state.syncedRevision
+  useEffect(() => {
+    if (connection !== 'signed-in' || !dirty) return
+    const timer = window.setTimeout(() => void save.current(false), SYNC_DELAY_MS)
     return () => window.clearTimeout(timer)
     // retryTick re-runs this effect after a failure.
   }, [connection, dirty, state, slug, retryTick])
+
+  // Leaving or hiding the page must not lose the last change: send it at once, in a request
+  // that outlives the page.
+  useEffect(() => {
+    if (connection === 'anonymous') return
+    const flush = () => void save.current(true)
+    const onVisibilityChange = () => document.visibilityState === 'hidden' && flush()
+    window.addEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', onVisibilityChange)
+    return () => {
+      window.removeEventListener('pagehide', flush)
+      document.removeEventListener('visibilitychange', onVisibilityChange)
+    }
+  }, [connection])
+
+  // Other lessons' saves that never got through (left at once, or failed): send them now.
+  useEffect(() => {
+    if (connection !== 'signed-in') return
+    const { lessons, owner, markSynced } = useLearningStore.getState()
+    for (const [other, saved] of Object.entries(lessons)) {
+      if (other === slug || saved.revision <= saved.syncedRevision) continue
+      postProgress(other, progressBody(saved, owner))
+        .then(async (response) => {
+          if (response.ok) markSynced(other, saved.revision, ((await response.json()) as ServerProgress).completed)
+        })
+        .catch(() => {}) // still pending: the next page load tries again
+    }
+  }, [connection, slug])
 
   // Reading heartbeats, only while the page is visible.
   useEffect(() => {
@@ -174,6 +225,7 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
     return () => window.removeEventListener('online', retry)
   }, [])
 
+  const flushNow = () => void save.current(true)
   const answered = new Set(Object.values(state.answers).flatMap((byQuestion) => Object.keys(byQuestion)))
   const answeredCount = mounted ? knowledgeQuestionIds.filter((id) => answered.has(id)).length : 0
   const reachedEnd = mounted && state.reachedEnd
@@ -198,20 +250,20 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
               {reachedEnd ? '✓' : '○'} Baca sampai akhir halaman
             </li>
             <li data-done={allAnswered}>
-              {allAnswered ? '✓' : '○'} Jawab semua pertanyaan uji pemahaman ({answeredCount} dari{' '}
-              {knowledgeQuestionIds.length})
+              {allAnswered ? '✓' : '○'} Jawab semua pertanyaan uji pemahaman ({formatNumberId(answeredCount)} dari{' '}
+              {formatNumberId(knowledgeQuestionIds.length)})
             </li>
             {needsTime && (
               <li data-done={readEnough}>
-                {readEnough ? '✓' : '○'} Membaca paling sedikit ± {Math.ceil(reading.requiredSeconds / 60)} menit
+                {readEnough ? '✓' : '○'} Membaca paling sedikit ± {formatNumberId(Math.ceil(reading.requiredSeconds / 60))} menit
               </li>
             )}
           </ul>
         )}
         {!completed && tooQuick && (
           <p className="alert info">
-            Anda membaca lebih cepat dari waktu minimal pelajaran ini (± {Math.ceil(reading.requiredSeconds / 60)} menit). Lanjutkan
-            membaca; pelajaran tercatat selesai setelah sekitar {remainingReadingMinutes(reading.activeSeconds, reading.requiredSeconds)}{' '}
+            Anda membaca lebih cepat dari waktu minimal pelajaran ini (± {formatNumberId(Math.ceil(reading.requiredSeconds / 60))} menit). Lanjutkan
+            membaca; pelajaran tercatat selesai setelah sekitar {formatNumberId(remainingReadingMinutes(reading.activeSeconds, reading.requiredSeconds))}{' '}
             menit lagi selama halaman ini terbuka.
           </p>
         )}
@@ -230,12 +282,12 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
       </div>
       <div className="actions">
         {next ? (
-          <a href={next.href} className={completed ? 'button' : 'button secondary'}>
+          <a href={next.href} className={completed ? 'button' : 'button secondary'} onClick={flushNow}>
             Lanjut: {next.title}
           </a>
         ) : (
-          <a href="/dasbor" className={completed ? 'button' : 'button secondary'}>
-            Kembali ke dasbor
+          <a href={POST_TEST_HREF} className={completed ? 'button' : 'button secondary'} onClick={flushNow}>
+            Lanjut ke uji akhir
           </a>
         )}
       </div>

@@ -76,3 +76,16 @@ describe('lesson progress rules', () => {
     expect(resumeTarget([{ slug: 'a', status: 'selesai', updatedAt: at(1), position: null }])).toBeNull()
   })
 })
+
+describe('heldForAnotherUser', () => {
+  it('refuses state the browser holds for another user, accepts the same user or no owner', async () => {
+    const { heldForAnotherUser, progressRequestSchema } = await import('./lesson-progress')
+    expect(heldForAnotherUser({ owner: 'user-a' }, 'user-b')).toBe(true)
+    expect(heldForAnotherUser({ owner: 'user-b' }, 'user-b')).toBe(false)
+    expect(heldForAnotherUser({}, 'user-b')).toBe(false)
+    expect(progressRequestSchema.safeParse({ state: {}, owner: 'user-a' }).success).toBe(true)
+    expect(progressRequestSchema.safeParse({ state: {}, owner: 'bukan id!' }).success).toBe(false)
+    // Still strict: naming a user any other way is refused.
+    expect(progressRequestSchema.safeParse({ state: {}, userId: 'user-a' }).success).toBe(false)
+  })
+})

@@ -20,17 +20,30 @@ export type LessonStateInput = z.infer<typeof lessonStateSchema>
 
 /**
  * A progress POST: the page's state (when it changed), a heartbeat (while the page is visible),
- * or both. Nothing else: the user is always the session's.
+ * or both. The user is always the session's; `owner` only says whose state the browser holds
+ * (a save retried on a later page load, issue 11 §1), and a state held for another user is
+ * refused, never written (see `heldForAnotherUser`).
  */
 export const progressRequestSchema = z
   .object({
     state: lessonStateSchema.optional(),
     heartbeat: z.enum(['start', 'beat'], { error: 'Detak baca harus "start" atau "beat".' }).optional(),
+    owner: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Pemilik kemajuan tidak valid.').optional(),
   })
   .strict()
   .refine((body) => body.state !== undefined || body.heartbeat !== undefined, { message: 'Kirim keadaan pelajaran atau detak baca.' })
 
 export type ProgressRequest = z.infer<typeof progressRequestSchema>
+
+/**
+ * True when the browser says the state it sends belongs to someone else than the signed-in
+ * user: on a shared office computer, one person's unsaved lesson must not be saved into the next
+ * person's account. A request without `owner` (state made before anyone was known) is the
+ * session user's.
+ */
+export function heldForAnotherUser(request: Pick<ProgressRequest, 'owner'>, sessionUserId: string): boolean {
+  return request.owner !== undefined && request.owner !== sessionUserId
+}
 
 export const emptyStoredState = (): LessonStateInput => ({
   checklists: {},

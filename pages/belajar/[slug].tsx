@@ -1,9 +1,12 @@
 import type { GetStaticPaths, GetStaticProps } from 'next'
 import Head from 'next/head'
-import { CourseHeader, SiteFooter } from '@/components/layout/site-frame'
+import { LessonHeader } from '@/components/layout/lesson-header'
+import { SiteFooter } from '@/components/layout/site-frame'
 import { LessonBody } from '@/components/lesson/lesson-body'
 import { LessonProvider } from '@/components/lesson/lesson-context'
 import { LessonProgressSync } from '@/components/lesson/lesson-progress-sync'
+import { formatNumberId } from '@/lib/certificates/format-date-id'
+import { SAMPLE_LESSON_SLUG } from '@/lib/content/sample-lesson'
 import { compileLesson, getLessonOutline, getSources, type LessonSummary, type Source } from '@/lib/content/lessons.server'
 
 // Lesson pages are the one Pages Router route (docs/decisions/008): the App Router's browser
@@ -60,17 +63,18 @@ export default function LessonPage({ lesson, code, lessonCount, previous, next, 
         <meta name="description" content={lesson.summary} />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
       </Head>
-      <CourseHeader />
+      {/* Every lesson but the sample is served only with a session cookie (proxy.ts). */}
+      <LessonHeader signedInOnServer={lesson.slug !== SAMPLE_LESSON_SLUG} />
       <main id="konten" className="container">
         <LessonProvider slug={lesson.slug}>
           <article className="lesson prose">
             <nav aria-label="Posisi pelajaran" className="muted">
-              <a href="/dasbor">Materi kursus</a> › Pelajaran {lesson.order} dari {lessonCount}
+              <a href="/dasbor">Materi kursus</a> › Pelajaran {formatNumberId(lesson.order)} dari {formatNumberId(lessonCount)}
             </nav>
             <header>
               <h1>{lesson.title}</h1>
               <p className="lead muted">{lesson.summary}</p>
-              <p className="muted">± {lesson.minutes} menit membaca</p>
+              <p className="muted">± {formatNumberId(lesson.minutes)} menit membaca</p>
             </header>
             <div className="lesson-content">
               <LessonBody code={code} />

@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation'
 import { SignInForm } from '@/components/forms/sign-in-form'
 import { getCurrentUser, homeFor } from '@/lib/auth/session.server'
 import { env } from '@/lib/env.server'
+import { signInNoticeFor } from '@/lib/progress/sign-in-notice'
 import { safeReturnPath } from '@/lib/safe-return-path'
 
 export const metadata: Metadata = { title: 'Masuk' }
@@ -17,11 +18,17 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const query = await searchParams
   const returnTo = safeReturnPath(query.kembali, env.PUBLIC_BASE_URL)
   const notice = NOTICES[`keluar:${query.keluar}`] ?? NOTICES[`sandi:${query.sandi}`]
+  const reason = signInNoticeFor(returnTo)
   const user = await getCurrentUser()
   if (user) redirect(returnTo ?? homeFor(user.role))
   return (
     <div className="narrow">
       <h1>Masuk</h1>
+      {reason && (
+        <p className="alert info" role="status">
+          {reason}
+        </p>
+      )}
       <p className="muted">Masuk dengan email atau NIP / NI PPPK Anda.</p>
       {notice && (
         <p className="alert success" role="status">
