@@ -4,7 +4,8 @@
  * the result page after the last allowed attempt, the per-area table and Indonesian numbers.
  */
 import type { Browser, Page } from '@playwright/test'
-import { e2eDb, expect, expectAccessible, test } from './fixtures'
+import { formatDateTimeWib } from '../lib/format/indonesian'
+import { completeAllLessons, e2eDb, expect, expectAccessible, passPostTest, signInNewLearner, test } from './fixtures'
 
 const PASSWORD = 'Sandi-yang-kuat-2026'
 const RETYPE = 'Demi keamanan, kata sandi tidak ikut dikembalikan: ketik ulang kata sandi dan ulangannya.'
@@ -97,5 +98,121 @@ test('without JavaScript, registration keeps every field but the passwords too',
     await registerPppkThroughMistakes(await context.newPage(), false)
   } finally {
     await context.close()
+  }
+})
+
+const main = (page: Page) => page.getByTestId('langkah-berikutnya')
+
+async function submitEmpty(page: Page) {
+  await page.getByRole('button', { name: 'Kirim jawaban' }).click()
+  await expect(page.getByText(/soal belum dijawab dan akan dinilai 0/)).toBeVisible()
+  await page.getByRole('button', { name: 'Kirim jawaban' }).click()
+  await expect(page).toHaveURL(/\/uji\/hasil\//, { timeout: 30_000 })
+}
+
+test('the dashboard leads from lesson to post-test; after the last allowed attempt the result says when the next opens', async ({ page }) => {
+  test.setTimeout(180_000)
+  const learner = await signInNewLearner(page, 'jalur')
+
+  // No lesson done: the main button starts the first lesson; the pre-test is offered before learning.
+  await page.goto('/dasbor')
+  await expect(main(page)).toHaveAttribute('data-step', 'lesson')
+  await expect(main(page).getByRole('link', { name: /^Mulai belajar: / })).toHaveAttribute('href', /^\/belajar\//)
+  await expect(page.getByText('Kerjakan sebelum belajar untuk melihat kemajuan Anda.')).toBeVisible()
+  await expectAccessible(page)
+
+  // Every lesson done: the post-test, and no more "before learning".
+  await completeAllLessons(learner.id)
+  await page.reload()
+  await expect(main(page)).toHaveAttribute('data-step', 'posttest')
+  await expect(page.getByText('Kerjakan sebelum belajar')).toHaveCount(0)
+  await expect(page.getByText(/^Tidak dikerjakan\. Uji awal mengukur pemahaman sebelum belajar/)).toBeVisible()
+  await main(page).getByRole('link', { name: 'Kerjakan uji akhir' }).click()
+  await expect(page).toHaveURL(/\/uji\/akhir$/)
+  await page.getByRole('button', { name: 'Mulai uji akhir' }).click()
+  await expect(page).toHaveURL(/\/uji\/percobaan\//, { timeout: 30_000 })
+  const attemptId = page.url().split('/').pop()!
+  await submitEmpty(page)
+
+  // A failed attempt with tries left: "Coba lagi"; score and area scores as "0,0"; the per-area
+  // table counts every question once.
+  await expect(page.locator('.result-score')).toHaveText('0,0')
+  await expect(page.getByRole('link', { name: 'Coba lagi' })).toBeVisible()
+  const questions = await e2eDb(async (db) => (JSON.parse((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })).items) as { items: unknown[] }).items.length)
+  const table = page.getByRole('table')
+  const counts = (await table.locator('tbody tr td:nth-child(2)').allTextContents()).map(Number)
+  expect(counts.reduce((sum, n) => sum + n, 0)).toBe(questions)
+  await expect(table.locator('tfoot td').first()).toHaveText(String(questions))
+  for (const cell of await table.locator('tbody tr td:nth-child(3)').allTextContents()) expect(cell).toBe('0,0')
+
+  // More attempts in the window (as if taken in the hours before): the limit is reached.
+  const setting = async (key: string, fallback: number) => {
+    const row = await e2eDb((db) => db.setting.findUnique({ where: { key } }))
+    return row ? Number(JSON.parse(row.value)) : fallback
+  }
+  const [limit, windowHours] = [await setting('attemptLimit', 3), await setting('attemptWindowHours', 24)]
+  const earliest = new Date(Math.floor(Date.now() / 60_000) * 60_000 - (limit - 1) * 3_600_000)
+  await e2eDb(async (db) => {
+    const original = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } })
+    const starts = Array.from({ length: limit - 1 }, (_, i) => new Date(earliest.getTime() + i * 3_600_000))
+    for (const [index, startedAt] of starts.entries()) {
+      const { id: _id, ...copy } = original
+      await db.quizAttempt.create({ data: { ...copy, seed: `${copy.seed}-${index}`, startedAt, expiresAt: new Date(startedAt.getTime() + 60_000), submittedAt: startedAt } })
+    }
+  })
+  await page.reload()
+  const opens = formatDateTimeWib(new Date(earliest.getTime() + windowHours * 3_600_000))
+  await expect(page.getByTestId('percobaan-berikutnya')).toContainText(`Percobaan berikutnya dapat dimulai pada ${opens}.`)
+  await expect(page.getByRole('link', { name: 'Coba lagi' })).toHaveCount(0)
+  await expect(page.getByText(/lalu coba lagi/)).toHaveCount(0)
+  await expectAccessible(page)
+
+  await page.goto('/dasbor')
+  await expect(main(page)).toHaveAttribute('data-step', 'posttest-blocked')
+  await expect(main(page)).toContainText(`Nilai terakhir 0,0 (belum lulus). Batas ${limit} percobaan per ${windowHours} jam sudah tercapai. Anda dapat mencoba lagi mulai ${opens}.`)
+  await expect(main(page).getByRole('link')).toHaveCount(0)
+})
+
+test('the dashboard offers the certificate of a pass, says when it is being prepared, and shows a revoked one as revoked', async ({ page, browser }) => {
+  test.setTimeout(180_000)
+  const learner = await signInNewLearner(page, 'sertifikat')
+  await completeAllLessons(learner.id)
+  await passPostTest(page)
+  await expect(page.locator('.result-score')).toHaveText('100,0')
+  await page.goto('/dasbor')
+  await expect(main(page)).toHaveAttribute('data-step', 'certificate')
+  await expect(main(page)).toContainText('Lulus dengan nilai 100,0.')
+  await expect(main(page).getByRole('link', { name: 'Unduh sertifikat' })).toHaveAttribute('href', '/sertifikat')
+
+  // Revoked: never "Lulus … unduh sertifikat".
+  const certificate = await e2eDb((db) => db.certificate.findFirstOrThrow({ where: { userId: learner.id } }))
+  await e2eDb((db) => db.certificate.update({ where: { id: certificate.id }, data: { revokedAt: new Date(), revokedReason: 'uji e2e' } }))
+  await page.reload()
+  await expect(main(page)).toHaveAttribute('data-step', 'certificate-revoked')
+  await expect(main(page)).toContainText(`Sertifikat ${certificate.number} telah dicabut dan tidak berlaku.`)
+  await expect(page.getByText(/Lulus dengan nilai/)).toHaveCount(0)
+  await expect(page.getByRole('link', { name: /unduh sertifikat/i })).toHaveCount(0)
+  await expect(page.getByText('Sertifikat dicabut.')).toBeVisible()
+  await expectAccessible(page)
+
+  // A pass whose certificate is not issued yet: "sedang disiapkan", and the page view issues nothing.
+  const other = await browser.newContext()
+  try {
+    const otherPage = await other.newPage()
+    const second = await signInNewLearner(otherPage, 'menunggu')
+    await completeAllLessons(second.id)
+    await otherPage.goto('/uji/akhir')
+    await otherPage.getByRole('button', { name: 'Mulai uji akhir' }).click()
+    await expect(otherPage).toHaveURL(/\/uji\/percobaan\//, { timeout: 30_000 })
+    const attemptId = otherPage.url().split('/').pop()!
+    await submitEmpty(otherPage)
+    await e2eDb((db) => db.quizAttempt.update({ where: { id: attemptId }, data: { passed: true, score: 86.7 } }))
+    await otherPage.goto('/dasbor')
+    await expect(main(otherPage)).toHaveAttribute('data-step', 'certificate-pending')
+    await expect(main(otherPage)).toContainText('Lulus dengan nilai 86,7. Sertifikat Anda sedang disiapkan')
+    await expect(otherPage.getByRole('link', { name: 'Unduh sertifikat' })).toHaveCount(0)
+    expect(await e2eDb((db) => db.certificate.count({ where: { userId: second.id } }))).toBe(0)
+  } finally {
+    await other.close()
   }
 })
