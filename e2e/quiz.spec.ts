@@ -65,7 +65,7 @@ test('a learner fails the post-test, reads the feedback, and passes on the secon
   await page.getByRole('button', { name: 'Kirim jawaban' }).click()
   await expect(page).toHaveURL(new RegExp(`/uji/hasil/${second}`))
   await expect(page.getByText(/^Lulus \(nilai lulus \d+\)/)).toBeVisible()
-  await expect(page.locator('.result-score')).toHaveText('100')
+  await expect(page.locator('.result-score')).toHaveText('100,0')
   const secondKey = await answerKey(second)
   await expect(page.getByText(secondKey[0]!.explanation.trim(), { exact: true })).toBeVisible()
   // After the pass, the failed attempt's results show everything too.
@@ -81,7 +81,7 @@ test('a learner fails the post-test, reads the feedback, and passes on the secon
     { score: 100, passed: true },
   ])
   await page.goto('/dasbor')
-  await expect(page.getByText('Lulus dengan nilai 100.')).toBeVisible()
+  await expect(page.getByText('Lulus dengan nilai 100,0.')).toBeVisible()
 })
 
 test('the attempt limit blocks a fourth try within 24 hours with a clear message', async ({ page }) => {

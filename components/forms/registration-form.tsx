@@ -3,24 +3,49 @@
 import { useActionState, useState } from 'react'
 import { registerAction, type RegistrationState } from '@/app/(site)/daftar/actions'
 import type { AgencyOption } from '@/lib/agencies/agencies.server'
-import { EMPLOYMENT_TYPE_LABELS, EMPLOYMENT_TYPES, PASSWORD_MIN_LENGTH } from '@/lib/accounts/registration-constants'
+import {
+  EMPLOYMENT_TYPE_LABELS,
+  EMPLOYMENT_TYPES,
+  nipFieldText,
+  PASSWORD_MIN_LENGTH,
+  RETYPE_PASSWORDS_NOTE,
+} from '@/lib/accounts/registration-constants'
 import { Field } from './field'
 
+/**
+ * The registration form, a server action that works without JavaScript too. After a rejected
+ * submission every field comes back as typed except the passwords (issue 11). The fields are
+ * uncontrolled, with the returned values as their defaults, and remount on every rejected
+ * submission (`key`): React resets a form to its defaults after an action, and a controlled
+ * radio or select would otherwise come back empty while its state still held the old choice.
+ */
 export function RegistrationForm({ agencies }: { agencies: AgencyOption[] }) {
   const [state, formAction, pending] = useActionState<RegistrationState, FormData>(registerAction, null)
+  return (
+    <form action={formAction} noValidate>
+      <RegistrationFields key={state?.submission ?? 0} agencies={agencies} state={state} pending={pending} />
+    </form>
+  )
+}
+
+function RegistrationFields({ agencies, state, pending }: { agencies: AgencyOption[]; state: RegistrationState; pending: boolean }) {
   const errors = state?.fieldErrors ?? {}
   const values = state?.values ?? {}
+  // Only what the page shows around the fields depends on these; the inputs keep their own values.
   const [agencyId, setAgencyId] = useState(values.agencyId ?? '')
   const [employmentType, setEmploymentType] = useState(values.employmentType ?? '')
   // Without JavaScript every unit is listed, grouped by agency; with it, only the chosen agency's.
   const unitGroups = agencyId ? agencies.filter((agency) => agency.id === agencyId) : agencies
+  const [unitId, setUnitId] = useState(values.unitId ?? '')
+  const unitListed = unitGroups.some((agency) => agency.units.some((unit) => unit.id === unitId))
   const errorCount = Object.keys(errors).length
+  const nipField = nipFieldText(employmentType)
 
   return (
-    <form action={formAction} noValidate>
-      {errorCount > 0 && (
+    <>
+      {state && (
         <div className="alert error" role="alert">
-          {errors.form ?? `Periksa kembali ${errorCount} isian yang ditandai di bawah.`}
+          {errors.form ?? `Periksa kembali ${errorCount} isian yang ditandai di bawah.`} {RETYPE_PASSWORDS_NOTE}
         </div>
       )}
       <Field id="name" label="Nama lengkap dengan gelar" hint="Tulis persis seperti di SK, termasuk gelar (mis. Dr. Ir. Sari Dewi, S.Kom., M.Si.). Nama ini dicetak di sertifikat." error={errors.name}>
@@ -36,7 +61,7 @@ export function RegistrationForm({ agencies }: { agencies: AgencyOption[] }) {
                 name="employmentType"
                 value={type}
                 required
-                checked={employmentType === type}
+                defaultChecked={values.employmentType === type}
                 onChange={() => setEmploymentType(type)}
               />
               {EMPLOYMENT_TYPE_LABELS[type]}
@@ -49,19 +74,14 @@ export function RegistrationForm({ agencies }: { agencies: AgencyOption[] }) {
           </span>
         )}
       </fieldset>
-      <Field
-        id="nip"
-        label={employmentType === 'PPPK' ? 'NI PPPK' : 'NIP'}
-        hint="18 angka tanpa spasi, mis. 198609262015051001."
-        error={errors.nip}
-      >
+      <Field id="nip" label={nipField.label} hint={nipField.hint} error={errors.nip}>
         {(aria) => (
           <input id="nip" name="nip" type="text" inputMode="numeric" autoComplete="off" required maxLength={40} defaultValue={values.nip} {...aria} />
         )}
       </Field>
       <Field id="agencyId" label="Instansi" error={errors.agencyId}>
         {(aria) => (
-          <select id="agencyId" name="agencyId" required value={agencyId} onChange={(event) => setAgencyId(event.target.value)} {...aria}>
+          <select id="agencyId" name="agencyId" required defaultValue={values.agencyId ?? ''} onChange={(event) => setAgencyId(event.target.value)} {...aria}>
             <option value="">— Pilih instansi —</option>
             {agencies.map((agency) => (
               <option key={agency.id} value={agency.id}>
@@ -73,7 +93,16 @@ export function RegistrationForm({ agencies }: { agencies: AgencyOption[] }) {
       </Field>
       <Field id="unitId" label="Unit kerja" error={errors.unitId}>
         {(aria) => (
-          <select id="unitId" name="unitId" required defaultValue={values.unitId ?? ''} key={agencyId} {...aria}>
+          // Remounted when the agency changes, so a unit of the previous agency is not kept.
+          <select
+            id="unitId"
+            name="unitId"
+            required
+            defaultValue={unitListed ? unitId : ''}
+            onChange={(event) => setUnitId(event.target.value)}
+            key={agencyId}
+            {...aria}
+          >
             <option value="">— Pilih unit kerja —</option>
             {unitGroups.map((agency) => (
               <optgroup key={agency.id} label={agency.name}>
@@ -90,10 +119,15 @@ export function RegistrationForm({ agencies }: { agencies: AgencyOption[] }) {
       <Field id="email" label="Email" hint="Sebaiknya email dinas Anda." error={errors.email}>
         {(aria) => <input id="email" name="email" type="email" autoComplete="email" required defaultValue={values.email} {...aria} />}
       </Field>
-      <Field id="password" label="Kata sandi" hint={`Minimal ${PASSWORD_MIN_LENGTH} karakter, berisi huruf dan angka atau simbol.`} error={errors.password}>
+      <Field
+        id="password"
+        label="Kata sandi"
+        hint={`${state ? 'Ketik ulang. ' : ''}Minimal ${PASSWORD_MIN_LENGTH} karakter, berisi huruf dan angka atau simbol.`}
+        error={errors.password}
+      >
         {(aria) => <input id="password" name="password" type="password" autoComplete="new-password" required minLength={PASSWORD_MIN_LENGTH} {...aria} />}
       </Field>
-      <Field id="passwordConfirm" label="Ulangi kata sandi" error={errors.passwordConfirm}>
+      <Field id="passwordConfirm" label="Ulangi kata sandi" hint={state ? 'Ketik ulang.' : undefined} error={errors.passwordConfirm}>
         {(aria) => <input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" required {...aria} />}
       </Field>
       <p className="hint">
@@ -103,6 +137,6 @@ export function RegistrationForm({ agencies }: { agencies: AgencyOption[] }) {
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Memproses…' : 'Buat akun'}
       </button>
-    </form>
+    </>
   )
 }

@@ -7,6 +7,7 @@ import { Prisma, type Db } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { AppError } from '@/lib/errors/app-error'
+import { formatDateTimeWib } from '@/lib/format/indonesian'
 import { getCourseProgress } from '@/lib/progress/progress.server'
 import {
   attemptSchema,
@@ -24,11 +25,6 @@ import { getCourseSettings } from '@/lib/settings/settings.server'
 import { getQuestionBank } from './bank.server'
 import { QUIZ_TITLES, SUBMIT_GRACE_MS, type QuizKind } from './quiz-kinds'
 
-const formatTime = new Intl.DateTimeFormat('id-ID', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Asia/Jakarta',
-})
 
 type Learner = { id: string; agencyId: string | null; nip?: string | null }
 type TransactionClient = Parameters<Parameters<Db['$transaction']>[0]>[0]
@@ -83,6 +79,8 @@ export type QuizStatus = {
   openAttemptId: string | null
   lastResult: { attemptId: string; score: number; passed: boolean; submittedAt: Date } | null
   passed: boolean
+  /** When the attempt limit is reached: the moment the next attempt may start; else null. */
+  nextAttemptAt: Date | null
 }
 
 /**
@@ -129,7 +127,7 @@ export async function getQuizStatus(learner: Learner, kind: QuizKind, options: S
       ? { attemptId: last.id, score: last.score, passed: !!last.passed, submittedAt: last.submittedAt }
       : null
   const passed = allCertified || submitted.some((attempt) => attempt.passed)
-  const base = { kind, openAttemptId: open?.id ?? null, lastResult, passed }
+  const base = { kind, openAttemptId: open?.id ?? null, lastResult, passed, nextAttemptAt: null }
 
   if (kind === 'pretest') {
     const done = submitted.length > 0
@@ -161,7 +159,8 @@ export async function getQuizStatus(learner: Learner, kind: QuizKind, options: S
     return {
       ...base,
       attemptsLeft,
-      blockedReason: `Batas ${settings.attemptLimit} percobaan per ${settings.attemptWindowHours} jam sudah tercapai. Anda dapat mencoba lagi mulai ${formatTime.format(nextTry)} WIB.`,
+      nextAttemptAt: nextTry,
+      blockedReason: `Batas ${settings.attemptLimit} percobaan per ${settings.attemptWindowHours} jam sudah tercapai. Anda dapat mencoba lagi mulai ${formatDateTimeWib(nextTry)}.`,
     }
   }
   return { ...base, attemptsLeft, blockedReason: null }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkNip, maskNip } from './nip'
+import { checkNip, maskNip, NI_PPPK_EXAMPLE, NIP_EXAMPLE } from './nip'
 
 const today = new Date(Date.UTC(2026, 10, 21))
 
@@ -35,9 +35,27 @@ describe('checkNip', () => {
     expect(checkNip('198702292015051001', 'PNS', today).ok).toBe(false)
   })
 
-  it('is lenient with the undocumented digits of an NI PPPK', () => {
-    expect(checkNip('199003122023219001', 'PPPK', today)).toMatchObject({ ok: true, gender: null })
+  it('is lenient with the two undocumented digits after an NI PPPK year', () => {
     expect(checkNip('199003122023042001', 'PPPK', today)).toMatchObject({ ok: true, gender: 'P' })
+    expect(checkNip('199003122023991001', 'PPPK', today)).toMatchObject({ ok: true, gender: 'L' })
+    expect(checkNip(NI_PPPK_EXAMPLE, 'PPPK', today)).toMatchObject({ ok: true, gender: 'P' })
+  })
+
+  it.each([
+    // issue 11: digit 3 was accepted
+    ['199103152023213004', 'Digit ke-15 NI PPPK harus 1 (laki-laki) atau 2 (perempuan).'],
+    ['199003122023219001', 'Digit ke-15 NI PPPK harus 1 (laki-laki) atau 2 (perempuan).'],
+    ['199003122023210001', 'Digit ke-15 NI PPPK harus 1 (laki-laki) atau 2 (perempuan).'],
+    ['199102302023212004', '8 digit pertama NI PPPK harus tanggal lahir yang ada (TTTTBBHH).'],
+    ['193901012023212004', 'Tahun lahir dalam NI PPPK (1939) tidak masuk akal.'],
+    ['199101011999212004', 'Digit 9–12 NI PPPK (tahun pengangkatan PPPK: 1999) tidak masuk akal.'],
+  ])('refuses the NI PPPK %j, saying which part is wrong', (nip, message) => {
+    expect(checkNip(nip, 'PPPK', today)).toEqual({ ok: false, message })
+  })
+
+  it('shows examples that pass their own check', () => {
+    expect(checkNip(NIP_EXAMPLE, 'PNS', today).ok).toBe(true)
+    expect(checkNip(NI_PPPK_EXAMPLE, 'PPPK', today).ok).toBe(true)
   })
 
   it('still checks the birth date and appointment year of an NI PPPK', () => {

@@ -2,11 +2,16 @@
  * NIP (PNS, CPNS) and NI PPPK: structure checks and masking. See ../shared/product/brief.md.
  *
  *   NIP      YYYYMMDD (birth) + YYYYMM (start as CPNS) + G (1 male, 2 female) + NNN
- *   NI PPPK  YYYYMMDD (birth) + YYYY (first appointed as PPPK) + XX (undocumented) + G + NNN
+ *   NI PPPK  YYYYMMDD (birth) + YYYY (first appointed as PPPK) + XX (e.g. 21) + G + NNN
  *
- * We check what is documented, stay lenient where it is not (the two PPPK digits, the PPPK
- * gender digit), and never change what the person typed: a value with spaces is refused with
- * a message, not silently squeezed.
+ * Both get the same structural checks (a real birth date, a plausible year, gender digit 1 or 2;
+ * issue 11: an NI PPPK with gender digit 3 used to pass). We stay lenient only where nothing is
+ * documented (the two PPPK digits after the year), and never change what the person typed: a
+ * value with spaces is refused with a message, not silently squeezed.
+ *
+ * This is the one structural check: registration (registration-schema.ts) and the roster import
+ * (lib/roster/validate-roster.ts) call it; activation and reset codes match a NIP that was checked
+ * here when it was imported or registered.
  */
 
 export type EmploymentType = 'PNS' | 'CPNS' | 'PPPK'
@@ -16,7 +21,7 @@ const MIN_WORKING_AGE = 17
 const OLDEST_BIRTH_YEAR = 1940
 
 export type NipCheck =
-  | { ok: true; birthDate: Date; gender: 'L' | 'P' | null }
+  | { ok: true; birthDate: Date; gender: 'L' | 'P' }
   | { ok: false; message: string }
 
 function realDate(year: number, month: number, day: number): Date | null {
@@ -25,6 +30,10 @@ function realDate(year: number, month: number, day: number): Date | null {
     date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
   return real ? date : null
 }
+
+/** Examples shown under the field: a PNS/CPNS NIP, and an NI PPPK (its digits 13–14 differ). */
+export const NIP_EXAMPLE = '198609262015051001'
+export const NI_PPPK_EXAMPLE = '199103152023212004'
 
 /** The label used in messages: "NIP" or "NI PPPK". */
 export function nipLabel(employmentType: EmploymentType | undefined): string {
@@ -66,15 +75,12 @@ export function checkNip(value: string, employmentType: EmploymentType, today = 
     return { ok: false, message: `Digit 9–12 ${label} (${what}: ${startYear}) tidak masuk akal.` }
   }
 
-  if (employmentType === 'PPPK') {
-    // The two contract digits and the gender digit of an NI PPPK are not firmly documented.
-    const genderDigit = value[14]
-    return { ok: true, birthDate, gender: genderDigit === '1' ? 'L' : genderDigit === '2' ? 'P' : null }
-  }
-
-  const startMonth = Number(value.slice(12, 14))
-  if (startMonth < 1 || startMonth > 12) {
-    return { ok: false, message: `Digit 13–14 ${label} harus bulan mulai CPNS (01–12).` }
+  // The two digits after an NI PPPK's appointment year are not firmly documented: not checked.
+  if (employmentType !== 'PPPK') {
+    const startMonth = Number(value.slice(12, 14))
+    if (startMonth < 1 || startMonth > 12) {
+      return { ok: false, message: `Digit 13–14 ${label} harus bulan mulai CPNS (01–12).` }
+    }
   }
   const genderDigit = value[14]
   if (genderDigit !== '1' && genderDigit !== '2') {

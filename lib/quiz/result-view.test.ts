@@ -51,3 +51,40 @@ describe('result view', () => {
     expect(view.items[2]!.yourAnswer).toBe('Boleh diunggah — Reason 1 of j1')
   })
 })
+
+describe('per-area table of a result', () => {
+  // Items touching several areas: s2 a1+b1+c1, m2 b2+a2, j2 c1+a3+b3, s3 a2 (primary areas A, B, C, A).
+  const multiBank = createBank(
+    [singleItem('s2', ['a1', 'b1', 'c1']), multiItem('m2', ['b2', 'a2']), judgeItem('j2', ['c1', 'a3', 'b3'], 'tidak', 0), singleItem('s3', ['a2'])],
+    COVERAGE,
+  )
+  const multiAttempt: Attempt = {
+    version: 1,
+    seed: 'y',
+    items: [
+      { itemId: 's2', type: 'single', optionOrder: ['a', 'b', 'c', 'd'] },
+      { itemId: 'm2', type: 'multi', optionOrder: ['a', 'b', 'c', 'd'] },
+      { itemId: 'j2', type: 'judge', reasonOrder: ['r0', 'r1', 'r2'] },
+      { itemId: 's3', type: 'single', optionOrder: ['a', 'b', 'c', 'd'] },
+    ],
+  }
+  // s2 right (1), m2 wrong (0), j2 right (1), s3 acceptable (0.5).
+  const scored = score(multiBank, multiAttempt, {
+    s2: { optionId: 'a' },
+    m2: { optionIds: ['c'] },
+    j2: { verdict: 'tidak', reasonId: 'r0' },
+    s3: { optionId: 'b' },
+  })
+
+  it('counts each item once, under the area of its primary rule, so the counts add up to the questions (issue 11)', () => {
+    const view = toResultView(multiBank, scored, { reveal: false })
+    expect(view.byMainArea).toEqual([
+      { area: 'A', score: 75, itemCount: 2 },
+      { area: 'B', score: 0, itemCount: 1 },
+      { area: 'C', score: 100, itemCount: 1 },
+    ])
+    expect(view.byMainArea.reduce((sum, area) => sum + area.itemCount, 0)).toBe(multiAttempt.items.length)
+    // The every-area breakdown counts items several times (4 items, 9 area counts): not for this table.
+    expect(scored.byArea.reduce((sum, area) => sum + area.itemCount, 0)).toBe(9)
+  })
+})

@@ -6,7 +6,8 @@
  * After the pass, everything is shown. The page renders only this view, so what is left out
  * never reaches the browser.
  */
-import type { Bank, ItemFeedback, RuleId, ScoreResult } from './types'
+import { percent } from './score'
+import type { AreaId, AreaScore, Bank, ItemFeedback, RuleId, ScoreResult } from './types'
 
 export type ResultItemView = {
   readonly itemId: string
@@ -21,7 +22,33 @@ export type ResultItemView = {
   readonly revealed: { readonly bestAnswer: string; readonly explanation: string } | null
 }
 
-export type ResultView = Omit<ScoreResult, 'items'> & { readonly items: readonly ResultItemView[]; readonly keyRevealed: boolean }
+export type ResultView = Omit<ScoreResult, 'items'> & {
+  readonly items: readonly ResultItemView[]
+  readonly keyRevealed: boolean
+  /**
+   * The learner's per-area table (issue 11, decision 017): each item counted once, under the
+   * area of its primary (first) rule — the area it was drawn for — so the item counts add up to
+   * the number of questions. `byArea` (every area an item's rules touch) stays for analysis.
+   */
+  readonly byMainArea: readonly AreaScore[]
+}
+
+/** Mean credit per area of each item's primary rule, in coverage-map order. */
+export function scoreByMainArea(bank: Bank, items: readonly Pick<ItemFeedback, 'rules' | 'earned'>[]): AreaScore[] {
+  const sums = new Map<AreaId, { sum: number; count: number }>()
+  for (const item of items) {
+    const area = bank.areaOfRule.get(item.rules[0]!)
+    if (area === undefined) continue
+    const entry = sums.get(area) ?? { sum: 0, count: 0 }
+    entry.sum += item.earned
+    entry.count++
+    sums.set(area, entry)
+  }
+  return bank.coverage.areas.flatMap((area) => {
+    const entry = sums.get(area.id)
+    return entry ? [{ area: area.id, score: percent(entry.sum, entry.count), itemCount: entry.count }] : []
+  })
+}
 
 const verdictText = (verdict: 'ya' | 'tidak') => (verdict === 'ya' ? 'Boleh diunggah' : 'Tidak boleh diunggah')
 
@@ -44,6 +71,7 @@ export function toResultView(bank: Bank, result: ScoreResult, options: { reveal:
   return {
     ...summary,
     keyRevealed: options.reveal,
+    byMainArea: scoreByMainArea(bank, items),
     items: items.map((item) => ({
       itemId: item.itemId,
       stem: item.stem,

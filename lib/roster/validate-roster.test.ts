@@ -5,7 +5,7 @@ import { TODAY } from './test-helpers'
 import { looksLikeFormula, parseEmploymentType, validateRosterRow } from './validate-roster'
 
 const PNS = '198609262015051001'
-const PPPK = '199003122023219001'
+const PPPK = '199003122023211001'
 
 function raw(cells: Partial<RawRow['cells']>, extra: Partial<RawRow> = {}): RawRow {
   return {
@@ -49,6 +49,11 @@ describe('validateRosterRow', () => {
     expect(validate(raw({ nip: '19900312202321900', employmentType: 'PPPK' }))).toMatchObject({
       ok: false,
       reasons: ['NI PPPK tidak valid: NI PPPK harus 18 digit; yang Anda ketik 17 digit.'],
+    })
+    // issue 11: the gender digit of an NI PPPK is checked too (3 was accepted)
+    expect(validate(raw({ nip: '199103152023213004', employmentType: 'PPPK' }))).toMatchObject({
+      ok: false,
+      reasons: ['NI PPPK tidak valid: Digit ke-15 NI PPPK harus 1 (laki-laki) atau 2 (perempuan).'],
     })
   })
 

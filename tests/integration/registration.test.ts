@@ -91,6 +91,7 @@ describe('registerLearner', () => {
     ['NIP with letters', { nip: '19860926201505100A' }, 'nip', 'NIP hanya boleh berisi angka.'],
     ['NIP of 17 digits', { nip: '19860926201505100' }, 'nip', 'NIP harus 18 digit; yang Anda ketik 17 digit.'],
     ['impossible birth date', { nip: '198602302015051001' }, 'nip', '8 digit pertama NIP harus tanggal lahir yang ada (TTTTBBHH).'],
+    ['NI PPPK with gender digit 3 (issue 11)', { nip: '199103152023213004', employmentType: 'PPPK' }, 'nip', 'Digit ke-15 NI PPPK harus 1 (laki-laki) atau 2 (perempuan).'],
     ['weak password', { password: 'pendek', passwordConfirm: 'pendek' }, 'password', 'Kata sandi minimal 10 karakter.'],
     ['password of letters only', { password: 'hurufsemuanya', passwordConfirm: 'hurufsemuanya' }, 'password', 'Kata sandi harus memuat huruf dan setidaknya satu angka atau simbol.'],
     ['mismatched confirmation', { passwordConfirm: 'Rahasia-lain-123' }, 'passwordConfirm', 'Ulangan kata sandi tidak sama.'],
@@ -110,6 +111,7 @@ describe('registerLearner', () => {
     if (result.ok) return
     expect(result.fieldErrors[field]).toBe(message)
     expect(result.values).not.toHaveProperty('password')
+    expect(result.values).not.toHaveProperty('passwordConfirm')
     expect(await counts()).toEqual(before)
   })
 

@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CourseOutline } from '@/components/course-outline'
 import { getQuizStatus } from '@/lib/assessment/attempts.server'
+import { nextStep, pretestNote } from '@/lib/assessment/next-step'
 import { requireUser } from '@/lib/auth/session.server'
+import { countPendingCertificates, listCertificatesForLearner } from '@/lib/certificates/certificates.server'
 import { formatDateId } from '@/lib/certificates/format-date-id'
 import { currentAssignment } from '@/lib/hr/cohorts.server'
 import { getOwnIdentity } from '@/lib/identity/identity-review.server'
@@ -11,18 +13,37 @@ import { getCourseProgress } from '@/lib/progress/progress.server'
 
 export const metadata: Metadata = { title: 'Dasbor' }
 
+/** The post-test's line once passed; the main button above says the rest. */
+const PASSED_NOTE: Partial<Record<ReturnType<typeof nextStep>['kind'], string>> = {
+  certificate: 'Lulus. Sertifikat berlaku.',
+  'certificate-pending': 'Lulus. Sertifikat sedang disiapkan.',
+  'certificate-revoked': 'Sertifikat dicabut.',
+  'certificate-expired': 'Lulus. Sertifikat kedaluwarsa.',
+}
+
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('/dasbor')
   const welcome = (await searchParams)['selamat-datang'] === '1'
-  const [progress, pretest, posttest, assignment, identity] = await Promise.all([
+  const [progress, pretest, posttest, assignment, identity, certificates, pendingCertificates] = await Promise.all([
     getCourseProgress(user.id),
     getQuizStatus(user, 'pretest'),
     getQuizStatus(user, 'posttest'),
     currentAssignment(user.id),
     getOwnIdentity(user.id),
+    listCertificatesForLearner(user.id),
+    countPendingCertificates(user.id),
   ])
   const total = progress.lessons.length
   const percent = Math.round((progress.completedCount / total) * 100)
+  const latest = certificates[0]
+  const step = nextStep({
+    lessonsDone: progress.completedCount,
+    lessonsTotal: total,
+    resume: progress.resume,
+    posttest,
+    pendingCertificates,
+    latestCertificate: latest ? { number: latest.number, score: latest.score, status: latest.status } : null,
+  })
   return (
     <>
       {welcome && (
@@ -68,17 +89,24 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         >
           <span style={{ width: `${percent}%` }} />
         </div>
-        <div className="actions">
-          {progress.resume ? (
-            <Link href={progress.resume.href} className="button">
-              {progress.resume.started ? 'Lanjutkan belajar' : 'Mulai belajar'}: {progress.resume.title}
+        {progress.completedCount === total && (
+          <p className="alert success" style={{ margin: 0 }}>
+            Semua pelajaran selesai.
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="langkah" className="card" data-testid="langkah-berikutnya" data-step={step.kind}>
+        <h2 id="langkah" style={{ marginTop: 0 }}>
+          Langkah berikutnya
+        </h2>
+        <p className={step.kind === 'certificate-revoked' ? 'alert error' : undefined}>{step.message}</p>
+        {step.action && (
+          <div className="actions">
+            <Link href={step.action.href} className="button">
+              {step.action.label}
             </Link>
-          ) : (
-            <p className="alert success" style={{ margin: 0 }}>
-              Semua pelajaran selesai.
-            </p>
-          )}
-        </div>
+          </div>
+        )}
       </section>
       <section aria-labelledby="uji" className="card">
         <h2 id="uji" style={{ marginTop: 0 }}>
@@ -92,14 +120,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </h3>
               <p className="meta" style={{ margin: '0.2rem 0' }}>
                 {posttest.passed
-                  ? `Lulus dengan nilai ${posttest.lastResult?.score ?? ''}.`
-                  : posttest.blockedReason ?? `Siap dikerjakan. Sisa percobaan: ${posttest.attemptsLeft}.`}
+                  ? PASSED_NOTE[step.kind]
+                  : posttest.openAttemptId
+                    ? 'Ada percobaan yang belum dikirim.'
+                    : (posttest.blockedReason ?? `Siap dikerjakan. Sisa percobaan: ${posttest.attemptsLeft}.`)}
               </p>
-              {posttest.passed && (
-                <Link href="/sertifikat" className="button">
-                  Lihat dan unduh sertifikat
-                </Link>
-              )}
             </div>
           </li>
           <li>
@@ -108,9 +133,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 <Link href="/uji/awal">Uji awal (opsional)</Link>
               </h3>
               <p className="meta" style={{ margin: '0.2rem 0' }}>
-                {pretest.lastResult
-                  ? `Nilai ${pretest.lastResult.score}.`
-                  : 'Belum dikerjakan. Kerjakan sebelum belajar untuk melihat kemajuan Anda.'}
+                {pretestNote({ lessonsDone: progress.completedCount, lessonsTotal: total, pretestScore: pretest.lastResult?.score ?? null })}
               </p>
             </div>
           </li>

@@ -6,17 +6,20 @@ import { registerLearner } from '@/lib/accounts/register.server'
 
 export type RegistrationState = {
   fieldErrors: Partial<Record<string, string>>
+  /** What was typed, except the passwords (lib/accounts/register.server.ts). */
   values: Record<string, string>
+  /** Counts rejected submissions, so the form remounts with `values` as its defaults. */
+  submission: number
 } | null
 
 const FIELDS = ['name', 'nip', 'employmentType', 'agencyId', 'unitId', 'email', 'password', 'passwordConfirm']
 
 export async function registerAction(
-  _previous: RegistrationState,
+  previous: RegistrationState,
   formData: FormData,
 ): Promise<RegistrationState> {
   const raw = Object.fromEntries(FIELDS.map((field) => [field, formData.get(field) ?? undefined]))
   const result = await registerLearner(raw, await headers())
-  if (!result.ok) return { fieldErrors: result.fieldErrors, values: result.values }
+  if (!result.ok) return { fieldErrors: result.fieldErrors, values: result.values, submission: (previous?.submission ?? 0) + 1 }
   redirect('/dasbor?selamat-datang=1')
 }

@@ -5,6 +5,7 @@ import { StartQuizForm } from '@/components/quiz/start-quiz-form'
 import { getQuizStatus } from '@/lib/assessment/attempts.server'
 import { QUIZ_KINDS, QUIZ_TITLES, type QuizSlug } from '@/lib/assessment/quiz-kinds'
 import { requireUser } from '@/lib/auth/session.server'
+import { formatScore } from '@/lib/format/indonesian'
 import { getCourseSettings } from '@/lib/settings/settings.server'
 
 type Props = { params: Promise<{ kind: string }> }
@@ -42,7 +43,7 @@ export default async function QuizPage({ params }: Props) {
         </h2>
         {status.lastResult && (
           <p>
-            Hasil terakhir: <strong>{status.lastResult.score}</strong>
+            Hasil terakhir: <strong>{formatScore(status.lastResult.score)}</strong>
             {isPost ? (status.lastResult.passed ? ' (lulus)' : ' (belum lulus)') : ''} ·{' '}
             <Link href={`/uji/hasil/${status.lastResult.attemptId}`}>lihat pembahasan</Link>
           </p>

@@ -3,11 +3,12 @@ import Link from 'next/link'
 import { notFound, redirect } from 'next/navigation'
 import { FocusOnMount } from '@/components/quiz/focus-on-mount'
 import { getQuestionBank } from '@/lib/assessment/bank.server'
-import { getAttemptResult } from '@/lib/assessment/attempts.server'
+import { getAttemptResult, getQuizStatus } from '@/lib/assessment/attempts.server'
 import { quizSlugOf } from '@/lib/assessment/quiz-kinds'
 import { requireUser } from '@/lib/auth/session.server'
 import { getLessonOutline, getSources } from '@/lib/content/lessons.server'
 import { isAppError } from '@/lib/errors/app-error'
+import { formatDateTimeWib, formatScore } from '@/lib/format/indonesian'
 
 export const metadata: Metadata = { title: 'Hasil uji' }
 
@@ -22,12 +23,20 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
     throw error
   })
   const { result } = attempt
+  const isPost = attempt.kind === 'posttest'
+  // After a failed post-test: may the learner try again now, or when?
+  const posttest = isPost && !result.passed ? await getQuizStatus(user, 'posttest') : null
+  // { at: null }: try again now; { at }: the limit is reached until then; null: no new try offered.
+  let retry: { at: Date | null } | null = null
+  if (posttest && !posttest.passed) {
+    if (posttest.nextAttemptAt) retry = { at: posttest.nextAttemptAt }
+    else if (!posttest.blockedReason) retry = { at: null }
+  }
   const { coverage } = getQuestionBank()
   const ruleTitle = new Map(coverage.rules.map((rule) => [rule.id, rule.title ?? rule.id]))
   const areaTitle = new Map(coverage.areas.map((area) => [area.id, area.title ?? area.id]))
   const lessonOf = new Map<string, string>()
   for (const lesson of getLessonOutline()) for (const rule of lesson.rules) if (!lessonOf.has(rule)) lessonOf.set(rule, lesson.slug)
-  const isPost = attempt.kind === 'posttest'
   const sources = getSources()
 
   return (
@@ -40,12 +49,14 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         <h2 id="ringkasan" style={{ marginTop: 0 }}>
           Nilai Anda
         </h2>
-        <p className={`result-score ${!isPost ? '' : result.passed ? 'result-pass' : 'result-fail'}`}>{result.total}</p>
+        <p className={`result-score ${!isPost ? '' : result.passed ? 'result-pass' : 'result-fail'}`}>{formatScore(result.total)}</p>
         {isPost ? (
           <p>
             {result.passed
               ? `Lulus (nilai lulus ${result.passMark}). Anda berhak atas sertifikat kursus ini.`
-              : `Belum lulus (nilai lulus ${result.passMark}). Pelajari pembahasan di bawah, lalu coba lagi.`}
+              : retry?.at
+                ? `Belum lulus (nilai lulus ${result.passMark}). Pelajari pembahasan di bawah.`
+                : `Belum lulus (nilai lulus ${result.passMark}). Pelajari pembahasan di bawah, lalu coba lagi.`}
           </p>
         ) : (
           <p>Uji awal tidak menentukan kelulusan. Nilai ini akan dibandingkan dengan uji akhir Anda.</p>
@@ -53,6 +64,12 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         <p className="muted">
           {result.answeredCount} dari {result.itemCount} soal dijawab.
         </p>
+        {retry?.at && (
+          <p className="alert info" data-testid="percobaan-berikutnya">
+            Anda sudah memakai semua percobaan yang diizinkan untuk saat ini. Percobaan berikutnya dapat dimulai pada{' '}
+            <strong>{formatDateTimeWib(retry.at)}</strong>.
+          </p>
+        )}
         <div className="actions">
           <Link href="/dasbor" className="button secondary">
             Ke dasbor
@@ -62,7 +79,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
               Unduh sertifikat
             </Link>
           )}
-          {isPost && !result.passed && (
+          {isPost && !result.passed && retry && !retry.at && (
             <Link href={`/uji/${quizSlugOf(attempt.kind)}`} className="button">
               Coba lagi
             </Link>
@@ -74,8 +91,11 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         <h2 id="per-bidang" style={{ marginTop: 0 }}>
           Nilai per bidang
         </h2>
+        <p className="muted" id="per-bidang-keterangan">
+          Setiap soal dihitung sekali, pada bidang aturan utamanya, sehingga jumlah soal sama dengan jumlah soal uji.
+        </p>
         <div className="table-wrap">
-          <table>
+          <table aria-describedby="per-bidang-keterangan">
             <thead>
               <tr>
                 <th scope="col">Bidang</th>
@@ -84,16 +104,23 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
               </tr>
             </thead>
             <tbody>
-              {result.byArea.map((area) => (
+              {result.byMainArea.map((area) => (
                 <tr key={area.area}>
                   <th scope="row">
                     {area.area}. {areaTitle.get(area.area)}
                   </th>
                   <td>{area.itemCount}</td>
-                  <td>{area.score}</td>
+                  <td>{formatScore(area.score)}</td>
                 </tr>
               ))}
             </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Total</th>
+                <td>{result.byMainArea.reduce((sum, area) => sum + area.itemCount, 0)}</td>
+                <td>{formatScore(result.total)}</td>
+              </tr>
+            </tfoot>
           </table>
         </div>
       </section>
