@@ -31,8 +31,10 @@ export default async function AdminSettingsPage() {
             label: field.label,
             hint: field.hint,
             defaultValue: formatSettingValue(field, settings[field.key]),
-            inputMode: field.kind === 'integer' ? 'numeric' : field.kind === 'decimal' ? 'decimal' : field.kind === 'url' ? 'url' : 'text',
-            maxLength: field.kind === 'text' || field.kind === 'url' ? field.max : 12,
+            inputMode:
+              field.kind === 'integer' || field.kind === 'nip' ? 'numeric' : field.kind === 'decimal' ? 'decimal' : field.kind === 'url' ? 'url' : 'text',
+            // A NIP may be typed with the spaces it is printed with.
+            maxLength: field.kind === 'text' || field.kind === 'url' ? field.max : field.kind === 'nip' ? 24 : 12,
           }))}
         />
       </section>
