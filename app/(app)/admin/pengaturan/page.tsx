@@ -5,17 +5,20 @@ import { formatWib } from '@/lib/admin/audit-query'
 import { formatSettingValue, SETTING_FIELDS } from '@/lib/admin/settings-form'
 import { getSettingsForAdmin } from '@/lib/admin/settings.server'
 import { requireRole } from '@/lib/auth/session.server'
+import { getCertificateIssuing } from '@/lib/certificates/certificates.server'
+import { SignerWarning } from '../sertifikat/signer-warning'
 import { updateSettingsAction } from './actions'
 
 export const metadata: Metadata = { title: 'Pengaturan kursus' }
 
 export default async function AdminSettingsPage() {
   await requireRole(['admin'], '/admin/pengaturan')
-  const { settings, updatedAt } = await getSettingsForAdmin()
+  const [{ settings, updatedAt }, issuing] = await Promise.all([getSettingsForAdmin(), getCertificateIssuing()])
   return (
     <>
       <AdminNav current="/admin/pengaturan" />
       <h1>Pengaturan kursus</h1>
+      <SignerWarning issuing={issuing} onSettingsPage />
       <p className="muted">
         Berlaku segera untuk uji dan sertifikat berikutnya; sertifikat yang sudah terbit tidak berubah. Setiap perubahan
         dicatat di <a href="/admin/audit?aksi=settings.">log audit</a> beserta nilai lama dan barunya.
