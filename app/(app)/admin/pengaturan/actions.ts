@@ -15,12 +15,16 @@ export async function updateSettingsAction(_previous: AdminFormState, formData: 
   if (!result.ok) return { fieldErrors: result.fieldErrors, values }
   const keys = Object.keys(result.value)
   if (keys.length === 0) return { done: 'Tidak ada perubahan.' }
-  // Passes that waited for a real signer get their certificates now (each in its own
-  // transaction, after the settings are committed; nothing happens while the signer is unset).
-  const issued = await issueWaitingCertificates().catch((error: unknown) => {
-    console.error('waiting certificates not issued yet', error)
-    return 0
-  })
+  // A signer was set: passes that waited for one get their certificates now (each in its own
+  // transaction, after the settings are committed; nothing happens while it is still a
+  // placeholder). Other changes issue nothing: the learner's own button covers a failed issue.
+  const signerChanged = keys.some((key) => key === 'signerName' || key === 'signerTitle' || key === 'signerNip')
+  const issued = !signerChanged
+    ? 0
+    : await issueWaitingCertificates().catch((error: unknown) => {
+        console.error('waiting certificates not issued yet', error)
+        return 0
+      })
   revalidatePath('/', 'layout')
   const labels = SETTING_FIELDS.filter((field) => keys.includes(field.key)).map((field) => field.label.toLowerCase())
   const issuedNote = issued > 0 ? ` ${issued} sertifikat yang menunggu telah diterbitkan.` : ''
