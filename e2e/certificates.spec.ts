@@ -82,6 +82,8 @@ test('a learner passes, downloads the PDF, and its QR code verifies it as valid;
   await admin.goto(`/admin/sertifikat?nomor=${encodeURIComponent(certificate.number)}`)
   await expectAccessible(admin)
   await admin.getByLabel(`Alasan mencabut ${certificate.number}`).fill('Data kelulusan keliru, diperiksa ulang')
+  // Revoking asks for an explicit confirmation (issue 11).
+  await admin.getByLabel(`Ya, cabut ${certificate.number} (tidak dapat dibatalkan)`).check()
   await admin.getByRole('button', { name: 'Cabut' }).click()
   await expect(admin.getByRole('cell', { name: 'Dicabut: Data kelulusan keliru, diperiksa ulang' })).toBeVisible()
   await auditor.reload()

@@ -10,7 +10,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundleMDX } from 'mdx-bundler'
 import { parse } from 'yaml'
-import { checkLessons } from '../lib/content/check-lessons'
+import { checkContentEdition, checkLessons } from '../lib/content/check-lessons'
 import { checkBank, parseBankFile, parseCoverageMap, type BankItem } from '../lib/quiz'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -46,6 +46,10 @@ for (const { file, text } of lessonFiles) {
     errors.push(`${file}: MDX does not compile: ${(error as Error).message.split('\n').slice(0, 3).join(' ')}`)
   }
 }
+
+// The edition printed on certificates
+const editionFile = path.join(root, 'content/edition.yaml')
+errors.push(...checkContentEdition(rel(editionFile), fs.existsSync(editionFile) ? fs.readFileSync(editionFile, 'utf8') : null))
 
 // Scenario bank
 const bankFiles: { file: string; items: BankItem[] }[] = []

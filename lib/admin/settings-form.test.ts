@@ -50,6 +50,20 @@ describe('the settings form', () => {
     })
   })
 
+  it("checks the signer's NIP as 18 digits, with a Bahasa message that says what is wrong", () => {
+    const short = parseSettingsForm(asForm({ signerNip: '1973041219980320' }))
+    expect(!short.ok && short.fieldErrors).toEqual({ signerNip: 'NIP penanda tangan harus tepat 18 angka (terisi 16), mis. 197304121998032002.' })
+    const long = parseSettingsForm(asForm({ signerNip: '1973041219980320021' }))
+    expect(!long.ok && long.fieldErrors).toEqual({ signerNip: 'NIP penanda tangan harus tepat 18 angka (terisi 19), mis. 197304121998032002.' })
+    const letters = parseSettingsForm(asForm({ signerNip: '19730412199803200A' }))
+    expect(!letters.ok && letters.fieldErrors).toEqual({ signerNip: 'NIP penanda tangan hanya berisi angka, mis. 197304121998032002.' })
+    // Typed as printed, with spaces; or left empty (certificates then wait).
+    const spaced = parseSettingsForm(asForm({ signerNip: ' 19730412 199803 2 002 ' }))
+    expect(spaced.ok && spaced.settings.signerNip).toBe('197304121998032002')
+    const empty = parseSettingsForm(asForm({ signerNip: '' }))
+    expect(empty.ok && empty.settings.signerNip).toBe('')
+  })
+
   it('quotes decimal bounds the Indonesian way', () => {
     const result = parseSettingsForm(asForm({ jp: '0,2' }))
     expect(!result.ok && result.fieldErrors.jp).toBe('Jam pelajaran (JP) yang diakui harus antara 0,5 dan 40 JP.')

@@ -4,7 +4,7 @@ import type { FieldErrors } from './form-result'
 export type SettingKey = keyof CourseSettings
 
 type NumberField = { key: SettingKey; kind: 'integer' | 'decimal'; label: string; hint: string; min: number; max: number; unit?: string }
-type TextField = { key: SettingKey; kind: 'text' | 'url'; label: string; hint: string; min: number; max: number; unit?: undefined }
+type TextField = { key: SettingKey; kind: 'text' | 'url' | 'nip'; label: string; hint: string; min: number; max: number; unit?: undefined }
 export type SettingField = NumberField | TextField
 
 /**
@@ -24,7 +24,14 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { key: 'courseTitle', kind: 'text', label: 'Judul kursus', hint: 'Dicetak di sertifikat, 3–200 karakter.', min: 3, max: 200 },
   { key: 'signerName', kind: 'text', label: 'Nama penanda tangan', hint: 'Nama pejabat yang menandatangani sertifikat, dengan gelar.', min: 1, max: 200 },
   { key: 'signerTitle', kind: 'text', label: 'Jabatan penanda tangan', hint: 'Jabatan yang dicetak di bawah nama penanda tangan.', min: 1, max: 200 },
-  { key: 'signerNip', kind: 'text', label: 'NIP penanda tangan', hint: 'NIP 18 angka pejabat penanda tangan, dicetak di bawah namanya.', min: 0, max: 18 },
+  {
+    key: 'signerNip',
+    kind: 'nip',
+    label: 'NIP penanda tangan',
+    hint: 'NIP 18 angka pejabat penanda tangan, dicetak di bawah namanya. Selama kosong, sertifikat belum diterbitkan (kelulusan menunggu).',
+    min: 0,
+    max: 18,
+  },
   { key: 'organiserName', kind: 'text', label: 'Penyelenggara pelatihan', hint: 'Nama instansi penyelenggara yang dicantumkan dalam ekspor SIASN, 3–200 karakter.', min: 3, max: 200 },
   { key: 'staffIdleMinutes', kind: 'integer', label: 'Sesi admin: batas menganggur (menit)', hint: 'Sesi admin kepegawaian dan admin platform berakhir setelah tidak dipakai selama ini, 5–480 menit.', min: 5, max: 8 * 60, unit: 'menit' },
   { key: 'staffAbsoluteHours', kind: 'integer', label: 'Sesi admin: batas total (jam)', hint: 'Sesi admin kepegawaian dan admin platform berakhir selama ini setelah masuk, 1–72 jam. Peserta tetap 7 hari.', min: 1, max: 72, unit: 'jam' },
@@ -35,7 +42,15 @@ export const SETTING_KEYS = SETTING_FIELDS.map((field) => field.key)
 
 const decimalFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 })
 
+/** A real-looking example in messages (structure of a NIP: birth date, appointment, gender, sequence). */
+const NIP_EXAMPLE = '197304121998032002'
+
 function messageFor(field: SettingField, value: unknown): string {
+  if (field.kind === 'nip') {
+    const typed = typeof value === 'string' ? value : ''
+    if (/\D/.test(typed)) return `${field.label} hanya berisi angka, mis. ${NIP_EXAMPLE}.`
+    return `${field.label} harus tepat 18 angka (terisi ${typed.length}), mis. ${NIP_EXAMPLE}.`
+  }
   if (field.kind === 'url') return `${field.label} harus alamat lengkap yang diawali http:// atau https://, mis. https://bijak.contoh.go.id.`
   if (field.kind === 'text') {
     const length = typeof value === 'string' ? value.length : 0
@@ -83,6 +98,9 @@ export function parseSettingsForm(raw: Record<string, string | undefined>): Sett
         continue
       }
       candidate[field.key] = value
+    } else if (field.kind === 'nip') {
+      // Typed as printed ("19730412 199803 2 002"): spaces go; '' keeps the signer unset.
+      candidate[field.key] = typed.replace(/\s+/g, '')
     } else {
       candidate[field.key] = typed.replace(/\s+/g, ' ')
     }

@@ -19,6 +19,7 @@ export const CERTIFICATE_TEXT_LIMITS = {
   unitName: 200,
   courseTitle: 120,
   contentVersion: 40,
+  contentEdition: 60,
   cohortLabel: 80,
   signerName: 120,
   signerTitle: 160,
@@ -47,7 +48,12 @@ export const certificateDataSchema = z
     courseTitle: text(CERTIFICATE_TEXT_LIMITS.courseTitle),
     /** Version of the content the learner took, e.g. "2026.1". */
     contentVersion: text(CERTIFICATE_TEXT_LIMITS.contentVersion),
-    /** e.g. "Orientasi ASN Baru" or "Penyegaran Tahunan 2026". */
+    /**
+     * The readable content edition, e.g. "2026.1, 21 November 2026" (content/edition.yaml);
+     * printed instead of contentVersion when given (older certificates have none).
+     */
+    contentEdition: text(CERTIFICATE_TEXT_LIMITS.contentEdition).optional(),
+    /** The cohort's name as HR called it, e.g. "Orientasi ASN dan P3K 2026". */
     cohortLabel: text(CERTIFICATE_TEXT_LIMITS.cohortLabel),
     /** Post-test score, 0–100. */
     score: z.number().finite().min(0).max(100),
@@ -62,7 +68,11 @@ export const certificateDataSchema = z
     verifyUrl: z.url({ protocol: /^https?$/ }),
     signerName: text(CERTIFICATE_TEXT_LIMITS.signerName),
     signerTitle: text(CERTIFICATE_TEXT_LIMITS.signerTitle),
+    /** The signer's NIP, printed under the name (certificates issued before it was a setting have none). */
+    signerNip: z.string().regex(/^\d{18}$/, 'must be 18 digits').optional(),
     issuedAt: validDate,
+    /** Set on a revoked certificate: the copy is stamped "DICABUT" with this date. */
+    revokedAt: validDate.optional(),
     /** Place printed before the signing date ("Jakarta, 21 November 2026"). */
     issuedPlace: text(CERTIFICATE_TEXT_LIMITS.issuedPlace).default('Jakarta'),
   })

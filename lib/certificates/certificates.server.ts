@@ -4,14 +4,16 @@ import type { Role } from '@/lib/auth/session.server'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { maskNip } from '@/lib/identity/nip'
+import { getContentEdition } from '@/lib/content/content-edition.server'
 import { getCourseProgress } from '@/lib/progress/progress.server'
 import { getCourseSettings } from '@/lib/settings/settings.server'
+import { certificateCohortName, certificateMaterialLabel } from './certificate-labels'
 import { formatCertificateNumber } from './certificate-number'
 import { certificateStatus, type CertificateStatus } from './certificate-status'
 import { createCertificateRenderer, type CertificateRenderer } from './render-certificate'
+import { isSignerReady, signerPlaceholders, type SignerField } from './signer'
 import { buildVerifyUrl, newVerificationCode, normalizeVerificationCode } from './verification-code'
 
-const COHORT_LABELS = { onboarding: 'Orientasi ASN Baru', refresher: 'Penyegaran Tahunan' } as const
 const MAX_TRIES = 3
 
 function isRetryable(error: unknown): boolean {
@@ -25,6 +27,10 @@ function isRetryable(error: unknown): boolean {
  * certificate, enforced by the database), so it is safe to call again after a crash or from
  * any page: that is how "never none" holds. The number comes from a per-year counter
  * incremented in the same transaction, so numbers have no gaps and no duplicates.
+ *
+ * Nothing is issued while the signer in the settings is still a placeholder (signer.ts): the
+ * pass waits (pending) and is issued when an admin sets the signer (issueWaitingCertificates)
+ * or by the learner's "Terbitkan sertifikat" button.
  */
 export async function issueCertificateIfEligible(attemptId: string) {
   const attempt = await db.quizAttempt.findUnique({
@@ -42,6 +48,8 @@ export async function issueCertificateIfEligible(attemptId: string) {
   if (progress.completedCount < progress.lessons.length) return null
 
   const settings = await getCourseSettings()
+  if (!isSignerReady(settings)) return null
+  const contentEdition = getContentEdition()
   const { user, enrolment } = attempt
   const completedAt = attempt.submittedAt
   const validUntil = new Date(completedAt)
@@ -80,6 +88,9 @@ export async function issueCertificateIfEligible(attemptId: string) {
             validUntil,
             signerName: settings.signerName,
             signerTitle: settings.signerTitle,
+            signerNip: settings.signerNip,
+            cohortName: cohort.name,
+            contentEdition,
           },
         })
         await auditLogCreate(
@@ -126,6 +137,33 @@ export async function countPendingCertificates(userId: string): Promise<number> 
   return db.quizAttempt.count({ where: PENDING(userId) })
 }
 
+const WAITING = { kind: 'posttest' as const, passed: true, enrolment: { certificate: null } }
+
+/**
+ * Whether certificates can be issued now: false while the signer in the settings is a
+ * placeholder (which fields), with how many passes wait for a certificate (read only).
+ */
+export async function getCertificateIssuing(): Promise<{ ready: boolean; placeholders: SignerField[]; waiting: number }> {
+  const [settings, waiting] = await Promise.all([getCourseSettings(), db.quizAttempt.count({ where: WAITING })])
+  const placeholders = signerPlaceholders(settings)
+  return { ready: placeholders.length === 0, placeholders, waiting }
+}
+
+/**
+ * Issues every certificate that waits (for everyone), e.g. right after an admin has set the
+ * signer. Each one is issued as the learner's own would be (idempotent, own transaction);
+ * returns how many were issued. Does nothing while the signer is a placeholder.
+ */
+export async function issueWaitingCertificates(): Promise<number> {
+  if (!isSignerReady(await getCourseSettings())) return 0
+  const waiting = await db.quizAttempt.findMany({ where: WAITING, select: { id: true }, orderBy: { submittedAt: 'asc' } })
+  let issued = 0
+  for (const attempt of waiting) {
+    if (await issueCertificateIfEligible(attempt.id)) issued++
+  }
+  return issued
+}
+
 // The one validity rule lives in a pure module (HR rows use it too); re-exported for callers here.
 export { certificateStatus, type CertificateStatus }
 
@@ -135,7 +173,12 @@ export async function listCertificatesForLearner(userId: string) {
     orderBy: { issuedAt: 'desc' },
     include: { enrolment: { include: { cohort: true } } },
   })
-  return certificates.map((certificate) => ({ ...certificate, status: certificateStatus(certificate) }))
+  return certificates.map((certificate) => ({
+    ...certificate,
+    status: certificateStatus(certificate),
+    cohortLabel: certificateCohortName(certificate, certificate.enrolment.cohort),
+    materialLabel: certificateMaterialLabel(certificate),
+  }))
 }
 
 type Requester = { id: string; role: Role; agencyId: string | null }
@@ -166,7 +209,6 @@ export async function renderCertificatePdf(
   if (!certificate.nip) throw new Error(`certificate ${certificate.id} has no NIP`)
   renderer ??= createCertificateRenderer()
   const settings = await getCourseSettings()
-  const cohort = certificate.enrolment.cohort
   return renderer.render({
     name: certificate.fullName,
     nip: certificate.nip,
@@ -175,7 +217,8 @@ export async function renderCertificatePdf(
     unitName: certificate.unitName ?? '—',
     courseTitle: certificate.courseTitle,
     contentVersion: certificate.contentVersion,
-    cohortLabel: cohort.kind === 'refresher' ? `${COHORT_LABELS.refresher} ${cohort.year}` : COHORT_LABELS.onboarding,
+    contentEdition: certificate.contentEdition ?? undefined,
+    cohortLabel: certificateCohortName(certificate, certificate.enrolment.cohort),
     score: certificate.score,
     completedAt: certificate.completedAt,
     validUntil: certificate.validUntil,
@@ -185,20 +228,26 @@ export async function renderCertificatePdf(
     verifyUrl: buildVerifyUrl(settings.publicBaseUrl, certificate.code),
     signerName: certificate.signerName,
     signerTitle: certificate.signerTitle,
+    signerNip: certificate.signerNip ?? undefined,
     issuedAt: certificate.issuedAt,
+    // A revoked certificate downloads as a copy stamped "DICABUT" (docs/decisions/015).
+    revokedAt: certificate.revokedAt ?? undefined,
   })
 }
 
-/** What anyone holding the code may see: never the full NIP. */
+/**
+ * What anyone holding the code may see: never the full NIP, and for a revoked certificate that
+ * and when it was revoked, never the (internal) reason.
+ */
 export async function verifyCertificate(rawCode: string) {
   const code = normalizeVerificationCode(rawCode)
   if (!code) return null
   const certificate = await db.certificate.findUnique({
     where: { code },
-    include: { user: { select: { identityStatus: true, nip: true } } },
+    include: { user: { select: { identityStatus: true, nip: true } }, enrolment: { select: { cohort: { select: { name: true } } } } },
   })
   if (!certificate) return null
-  const { user, ...stated } = certificate
+  const { user, enrolment, ...stated } = certificate
   return {
     status: certificateStatus(stated),
     /**
@@ -213,11 +262,12 @@ export async function verifyCertificate(rawCode: string) {
     agencyName: certificate.agencyName,
     unitName: certificate.unitName,
     courseTitle: certificate.courseTitle,
+    cohortName: certificateCohortName(certificate, enrolment.cohort),
+    materialLabel: certificateMaterialLabel(certificate),
     jp: certificate.jp,
     completedAt: certificate.completedAt,
     validUntil: certificate.validUntil,
     revokedAt: certificate.revokedAt,
-    revokedReason: certificate.revokedReason,
   }
 }
 

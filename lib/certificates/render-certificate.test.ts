@@ -128,11 +128,39 @@ describe('renderCertificate (read back with poppler and zbar)', { timeout: 60_00
     expect(text).toContain('Jakarta, 21 November 2026')
     expect(text).toContain('nilai 92,5')
     expect(text).toContain('2 JP')
-    expect(text).toContain('Orientasi ASN Baru')
-    expect(text).toContain('2026.1')
+    expect(text).toContain('KELOMPOK')
+    expect(text).toContain('Orientasi ASN dan P3K 2026')
+    expect(text).toContain('EDISI MATERI')
+    expect(text).toContain('2026.1, 21 November 2026')
+    expect(text).not.toContain('v-c2ea886961')
     expect(text).toContain('Kementerian Komunikasi dan Digital')
     expect(text).toContain('Prof. Dr. Bambang Sutrisno, M.Si.')
     expect(text).toContain(`${SAMPLE_PUBLIC_BASE_URL}/verify/7k3m9qxdh2c4a8ty5nw0b6rz`)
+  })
+
+  it("prints the signer's name, title and NIP", async () => {
+    const { text } = await renderToFile()
+    expect(text).toContain('Kepala Pusat Pengembangan Kompetensi Aparatur')
+    expect(text).toContain('Prof. Dr. Bambang Sutrisno, M.Si.')
+    expect(text).toContain('NIP 197304121998031002')
+  })
+
+  it('an older certificate without edition or signer NIP prints its content version and no signer NIP', async () => {
+    const { text } = await renderToFile({ contentEdition: undefined, signerNip: undefined })
+    expect(text).toContain('VERSI MATERI')
+    expect(text).toContain('v-c2ea886961')
+    expect(text).not.toContain('EDISI MATERI')
+    expect(text).not.toContain('197304121998031002')
+  })
+
+  it('a revoked certificate is a stamped copy: "DICABUT" with the date, different bytes, the QR still verifies', async () => {
+    const plain = await renderToFile()
+    const revoked = await renderToFile({ revokedAt: new Date('2026-12-01T05:00:00Z') })
+    expect(plain.text).not.toContain('DICABUT')
+    expect(revoked.text).toContain('DICABUT pada 1 Desember 2026: sertifikat ini tidak berlaku.')
+    expect(Buffer.from(revoked.bytes).equals(Buffer.from(plain.bytes))).toBe(false)
+    expect(run('pdfinfo', [revoked.file])).toMatch(/Title:\s+DICABUT 1 Desember 2026 — Sertifikat BBS\/2026\/000123/)
+    expect(decodeQr(revoked.file)).toBe(`${SAMPLE_PUBLIC_BASE_URL}/verify/7k3m9qxdh2c4a8ty5nw0b6rz`)
   })
 
   it('prints NI PPPK for PPPK staff', async () => {

@@ -8,6 +8,7 @@ import {
   type PDFPage,
   type RGB,
   closePath,
+  degrees,
   fill,
   popGraphicsState,
   pushGraphicsState,
@@ -87,6 +88,7 @@ const COLORS = {
   gold: rgb(0.69, 0.553, 0.243),
   text: rgb(0.16, 0.19, 0.24),
   muted: rgb(0.38, 0.42, 0.49),
+  revoked: rgb(0.75, 0.08, 0.1),
   faint: rgb(0.93, 0.91, 0.86),
   white: rgb(1, 1, 1),
   black: rgb(0, 0, 0),
@@ -329,11 +331,11 @@ export function createCertificateRenderer(options: CertificateRendererOptions = 
   }
 
   function setMetadata(doc: PDFDocument, data: CertificateData): void {
-    doc.setTitle(t(`Sertifikat ${data.number} — ${data.name}`), { showInWindowTitleBar: true })
+    const revoked = data.revokedAt ? `DICABUT ${formatDateId(data.revokedAt)} — ` : ''
+    doc.setTitle(t(`${revoked}Sertifikat ${data.number} — ${data.name}`), { showInWindowTitleBar: true })
     doc.setAuthor(CERTIFICATE_AUTHOR)
-    doc.setSubject(
-      t(`Sertifikat penyelesaian ${data.courseTitle} (${data.cohortLabel}), versi materi ${data.contentVersion}`),
-    )
+    const material = data.contentEdition ? `materi edisi ${data.contentEdition}` : `versi materi ${data.contentVersion}`
+    doc.setSubject(t(`${revoked}Sertifikat penyelesaian ${data.courseTitle} (${data.cohortLabel}), ${material}`))
     doc.setKeywords(['sertifikat', 'ASN', 'Bijak Bermedia Sosial', data.number])
     doc.setCreator(CERTIFICATE_CREATOR)
     doc.setProducer(CERTIFICATE_PRODUCER)
@@ -409,10 +411,10 @@ export function createCertificateRenderer(options: CertificateRendererOptions = 
 
     // Details row: three columns with labels.
     const details: Array<[string, string]> = [
-      ['PROGRAM', t(data.cohortLabel)],
+      ['KELOMPOK', t(data.cohortLabel)],
       ['TANGGAL SELESAI', formatDateId(data.completedAt)],
       ['BERLAKU SAMPAI', formatDateId(data.validUntil)],
-      ['VERSI MATERI', t(data.contentVersion)],
+      data.contentEdition ? ['EDISI MATERI', t(data.contentEdition)] : ['VERSI MATERI', t(data.contentVersion)],
     ]
     const colWidth = 165
     details.forEach(([label, value], k) => {
@@ -471,6 +473,11 @@ export function createCertificateRenderer(options: CertificateRendererOptions = 
     })
     const nameBottom = drawFitted(page, signerName, { x: sx, topY: 92, font: fonts.bold, color: COLORS.navy })
     page.drawRectangle({ x: sx - 100, y: nameBottom - 5, width: 200, height: 0.6, color: COLORS.navy })
+    if (data.signerNip) {
+      drawLine(page, `NIP ${data.signerNip}`, {
+        x: sx, y: nameBottom - 17, font: fonts.regular, size: FONT_SIZES.signer.min + 1, color: COLORS.text, align: 'center',
+      })
+    }
 
     // Footer.
     drawLine(
@@ -478,6 +485,37 @@ export function createCertificateRenderer(options: CertificateRendererOptions = 
       'Dokumen ini diterbitkan secara elektronik. Keaslian dan masa berlakunya dapat diperiksa melalui kode QR.',
       { x: cx, y: 36, font: fonts.regular, size: FONT_SIZES.footer, color: COLORS.muted, align: 'center' },
     )
+
+    if (data.revokedAt) drawRevokedStamp(page, fonts, data.revokedAt)
+  }
+
+  /**
+   * A revoked certificate's copy: a red line at the top saying so (readable by text tools)
+   * and a large rubber-stamp "DICABUT" across the page, drawn last so nothing covers it.
+   */
+  function drawRevokedStamp(page: PDFPage, fonts: Fonts, revokedAt: Date): void {
+    const cx = PAGE_WIDTH / 2
+    drawLine(page, `DICABUT pada ${formatDateId(revokedAt)}: sertifikat ini tidak berlaku.`, {
+      x: cx, y: 545, font: fonts.bold, size: 10.5, color: COLORS.revoked, align: 'center', tracking: 0.5,
+    })
+    const size = 96
+    const word = 'DICABUT'
+    const width = fonts.bold.widthOfTextAtSize(word, size)
+    const angle = 18
+    const rad = (angle * Math.PI) / 180
+    // Centre the rotated word (and its frame) on the page centre.
+    const box = { w: width + 48, h: size * 0.71 + 44 }
+    const along = (dx: number, dy: number) => ({ x: dx * Math.cos(rad) - dy * Math.sin(rad), y: dx * Math.sin(rad) + dy * Math.cos(rad) })
+    const cy = PAGE_HEIGHT / 2 + 10
+    const boxOrigin = along(-box.w / 2, -box.h / 2)
+    page.drawRectangle({
+      x: cx + boxOrigin.x, y: cy + boxOrigin.y, width: box.w, height: box.h, rotate: degrees(angle),
+      borderColor: COLORS.revoked, borderWidth: 5, borderOpacity: 0.55,
+    })
+    const textOrigin = along(-width / 2, -(size * 0.71) / 2)
+    page.drawText(word, {
+      x: cx + textOrigin.x, y: cy + textOrigin.y, size, font: fonts.bold, color: COLORS.revoked, opacity: 0.45, rotate: degrees(angle),
+    })
   }
 
   return { render, unsupportedCharacters: sanitizer.unsupportedCharacters, printableText: t }

@@ -1,4 +1,5 @@
 import matter from 'gray-matter'
+import { parseContentEdition } from './content-edition'
 import { extractKnowledgeQuestions } from './knowledge-check'
 import { lessonFrontmatterSchema, type LessonFrontmatter } from './lesson-frontmatter'
 
@@ -89,4 +90,16 @@ export function checkLessons(
   }
   lessons.sort((a, b) => a.order - b.order)
   return { errors, lessons }
+}
+
+/**
+ * Checks content/edition.yaml (the edition printed on certificates): `edition` like 2026.1, a
+ * real `date` that is not in the future (a certificate must not cite an edition not yet out).
+ */
+export function checkContentEdition(file: string, text: string | null, today = new Date()): string[] {
+  if (text === null) return [`${file}: missing; certificates print the content edition from it (see docs/content-format.md)`]
+  const parsed = parseContentEdition(text)
+  if (!parsed.ok) return parsed.errors.map((error) => `${file}: ${error}`)
+  if (parsed.edition.date > today.toISOString().slice(0, 10)) return [`${file}: date ${parsed.edition.date} is in the future`]
+  return []
 }

@@ -21,6 +21,16 @@ export const DEMO_AGENCIES: SeedAgency[] = [
 
 export const DEMO_PASSWORD = 'Bijak-Bermedia-2026'
 
+/**
+ * The certificate signer the demo, e2e and test databases start with (real-looking values: the
+ * app refuses to issue certificates while the signer settings are placeholders).
+ */
+export const DEMO_SIGNER = {
+  signerName: 'Dr. Hendra Wijaya, S.Sos., M.Si.',
+  signerTitle: 'Kepala Badan Kepegawaian dan Pengembangan SDM',
+  signerNip: '197304121998031002',
+} as const
+
 export const DEMO_LOGINS = {
   learner: {
     name: "Dr. Ir. Ni Luh Putu Ayu Saraswati, S.Kom., M.Si.",

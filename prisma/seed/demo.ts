@@ -8,8 +8,8 @@
 import { createDbClient } from '../../lib/db/create-client'
 import { demoSeedRefusal } from '../../lib/demo-seed-guard'
 import { getLessonOutline } from '../../lib/content/lessons.server'
-import { DEMO_AGENCIES, DEMO_CLAIMANT, DEMO_COLLEAGUES, DEMO_LOGINS, DEMO_PASSWORD } from './demo-data'
-import { seedAgency, seedUser } from './seeders'
+import { DEMO_AGENCIES, DEMO_CLAIMANT, DEMO_COLLEAGUES, DEMO_LOGINS, DEMO_PASSWORD, DEMO_SIGNER } from './demo-data'
+import { seedAgency, seedCertificateSigner, seedUser } from './seeders'
 
 const refusal = demoSeedRefusal(process.env, process.argv.slice(2))
 if (refusal) {
@@ -19,6 +19,7 @@ if (refusal) {
 
 const { db } = createDbClient(process.env.DATABASE_URL)
 
+await seedCertificateSigner(db, DEMO_SIGNER)
 const [city, ministry] = await Promise.all(DEMO_AGENCIES.map((agency) => seedAgency(db, agency)))
 if (!city || !ministry) throw new Error('demo agencies missing')
 const unitNamed = (name: string) => city.units.find((unit) => unit.name === name)?.id ?? null

@@ -65,3 +65,13 @@ export async function seedUser(db: Db, user: SeedUser) {
     },
   })
 }
+
+/**
+ * Sets the certificate signer settings (name, title, NIP) unless an admin has set them already:
+ * without them no certificate is issued (lib/certificates/signer.ts).
+ */
+export async function seedCertificateSigner(db: Db, signer: { signerName: string; signerTitle: string; signerNip: string }) {
+  for (const [key, value] of Object.entries(signer)) {
+    await db.setting.upsert({ where: { key }, update: {}, create: { key, value: JSON.stringify(value) } })
+  }
+}

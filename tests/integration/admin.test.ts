@@ -7,6 +7,7 @@ import { appointHrOfficer, findUsers, removeHrRole } from '@/lib/admin/users.ser
 import { db } from '@/lib/db/db.server'
 import { DEFAULT_COURSE_SETTINGS, type CourseSettings } from '@/lib/settings/course-settings'
 import { getCourseSettings } from '@/lib/settings/settings.server'
+import { DEMO_SIGNER } from '@/prisma/seed/demo-data'
 import { seedUser } from '@/prisma/seed/seeders'
 import { seedAgencies, uniqueNip } from './helpers'
 
@@ -147,12 +148,13 @@ describe('course settings', () => {
 
   it('writes the changed keys and one audit entry with old and new values', async () => {
     const { settings } = await getSettingsForAdmin()
-    expect(settings).toEqual({ ...DEFAULT_COURSE_SETTINGS, publicBaseUrl: process.env.PUBLIC_BASE_URL })
+    // seedAgencies() also sets the demo signer, as every seed does (certificates need one).
+    expect(settings).toEqual({ ...DEFAULT_COURSE_SETTINGS, ...DEMO_SIGNER, publicBaseUrl: process.env.PUBLIC_BASE_URL })
     const before = await auditCount('settings.updated')
     const result = await updateCourseSettings(adminId, form(settings, { passMark: '75', jp: '1,5', signerName: 'Dr. Sari Dewi, M.Si.' }))
     expect(result).toEqual({
       ok: true,
-      value: { passMark: { old: 80, new: 75 }, jp: { old: 2, new: 1.5 }, signerName: { old: DEFAULT_COURSE_SETTINGS.signerName, new: 'Dr. Sari Dewi, M.Si.' } },
+      value: { passMark: { old: 80, new: 75 }, jp: { old: 2, new: 1.5 }, signerName: { old: DEMO_SIGNER.signerName, new: 'Dr. Sari Dewi, M.Si.' } },
     })
     expect(await auditCount('settings.updated')).toBe(before + 1)
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: 'settings.updated' }, orderBy: { at: 'desc' } })
@@ -162,6 +164,8 @@ describe('course settings', () => {
       { key: 'jp', value: '1.5', updatedById: adminId },
       { key: 'passMark', value: '75', updatedById: adminId },
       { key: 'signerName', value: '"Dr. Sari Dewi, M.Si."', updatedById: adminId },
+      { key: 'signerNip', value: JSON.stringify(DEMO_SIGNER.signerNip), updatedById: null },
+      { key: 'signerTitle', value: JSON.stringify(DEMO_SIGNER.signerTitle), updatedById: null },
     ])
     expect(await getCourseSettings()).toMatchObject({ passMark: 75, jp: 1.5, signerName: 'Dr. Sari Dewi, M.Si.' })
 

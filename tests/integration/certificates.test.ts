@@ -1,14 +1,27 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { formatSettingValue, SETTING_FIELDS } from '@/lib/admin/settings-form'
+import { updateCourseSettings } from '@/lib/admin/settings.server'
 import {
   countPendingCertificates,
+  findDownloadableCertificate,
+  getCertificateIssuing,
   issueCertificateIfEligible,
   issuePendingCertificates,
+  issueWaitingCertificates,
   listCertificatesForLearner,
+  renderCertificatePdf,
   revokeCertificate,
   verifyCertificate,
 } from '@/lib/certificates/certificates.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
+import { rejectClaimInTx } from '@/lib/identity/identity-review.server'
+import { getCourseSettings } from '@/lib/settings/settings.server'
+import { DEMO_SIGNER } from '@/prisma/seed/demo-data'
 import { seedUser } from '@/prisma/seed/seeders'
 import { seedAgencies, uniqueNip } from './helpers'
 
@@ -23,7 +36,7 @@ beforeAll(async () => {
 })
 
 /** A learner with every lesson done and a passed post-test; returns the attempt id. */
-async function passedLearner({ lessonsDone = true } = {}) {
+async function passedLearner({ lessonsDone = true, identityStatus = 'verified' as 'claimed' | 'verified' } = {}) {
   const n = learnerNumber++
   const user = await seedUser(db, {
     name: `Dr. Peserta ${n}, S.Sos.`,
@@ -32,6 +45,7 @@ async function passedLearner({ lessonsDone = true } = {}) {
     nip: uniqueNip(),
     employmentType: 'PNS',
     agencyId,
+    identityStatus,
   })
   const enrolment = await db.enrolment.create({ data: { userId: user.id, cohortId, cycleKey: 'onboarding' } })
   if (lessonsDone) {
@@ -94,7 +108,10 @@ describe('issuing certificates', () => {
     await db.certificate.update({ where: { id: certificate.id }, data: { validUntil: new Date(Date.now() - 1000) } })
     expect((await verifyCertificate(certificate.code))!.status).toBe('kedaluwarsa')
     await revokeCertificate(user.id, certificate.id, 'Diterbitkan karena kesalahan data')
-    expect(await verifyCertificate(certificate.code)).toMatchObject({ status: 'dicabut', revokedReason: 'Diterbitkan karena kesalahan data' })
+    // That it was revoked and when; never the internal reason.
+    const revoked = await verifyCertificate(certificate.code)
+    expect(revoked).toMatchObject({ status: 'dicabut', revokedAt: expect.any(Date) })
+    expect(JSON.stringify(revoked)).not.toContain('kesalahan data')
     expect(await verifyCertificate('tidak-ada-kode-seperti-ini')).toBeNull()
   })
 })
@@ -127,5 +144,112 @@ describe('a pass never ends up without a certificate, and reading never issues o
     const { user } = await passedLearner({ lessonsDone: false })
     expect(await countPendingCertificates(user.id)).toBe(1)
     expect(await issuePendingCertificates(user.id)).toEqual([])
+  })
+})
+
+/** The text of a PDF as pdftotext reads it, whitespace collapsed. */
+function pdfText(bytes: Uint8Array): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bbs-cert-int-'))
+  try {
+    const file = path.join(dir, 'sertifikat.pdf')
+    fs.writeFileSync(file, bytes)
+    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+const admin = { id: 'admin', role: 'admin' as const, agencyId: null }
+
+describe('what a certificate states: signer from the settings, the cohort as HR named it, the content edition', () => {
+  it('stores them at issue and prints them on the PDF', async () => {
+    const { attemptId } = await passedLearner()
+    const certificate = (await issueCertificateIfEligible(attemptId))!
+    expect(certificate).toMatchObject({
+      ...DEMO_SIGNER,
+      cohortName: 'Orientasi 2026',
+      contentEdition: '2026.1, 21 November 2026',
+      contentVersion: 't',
+    })
+    const [listed] = (await listCertificatesForLearner(certificate.userId)).filter((c) => c.id === certificate.id)
+    expect(listed).toMatchObject({ cohortLabel: 'Orientasi 2026', materialLabel: 'Materi edisi 2026.1, 21 November 2026' })
+    expect(await verifyCertificate(certificate.code)).toMatchObject({ cohortName: 'Orientasi 2026', materialLabel: 'Materi edisi 2026.1, 21 November 2026' })
+
+    const text = pdfText(await renderCertificatePdf((await findDownloadableCertificate(admin, certificate.id))!))
+    expect(text).toContain('Orientasi 2026')
+    expect(text).not.toContain('Orientasi ASN Baru')
+    expect(text).toContain('2026.1, 21 November 2026')
+    expect(text).toContain(DEMO_SIGNER.signerName)
+    expect(text).toContain(DEMO_SIGNER.signerTitle)
+    expect(text).toContain(`NIP ${DEMO_SIGNER.signerNip}`)
+    expect(text).not.toContain('DICABUT')
+  })
+})
+
+describe('a revoked certificate', () => {
+  it('downloads as a different, stamped copy, whoever revoked it: an admin, or HR rejecting the NIP claim', async () => {
+    const { attemptId } = await passedLearner()
+    const certificate = (await issueCertificateIfEligible(attemptId))!
+    const before = await renderCertificatePdf((await findDownloadableCertificate(admin, certificate.id))!)
+    const adminUser = await seedUser(db, { name: 'Admin Cabut', email: 'admin-cabut@contoh.go.id', password: 'Kata-sandi-benar-9', role: 'admin' })
+    await revokeCertificate(adminUser.id, certificate.id, 'Data kelulusan keliru')
+    const after = await renderCertificatePdf((await findDownloadableCertificate(admin, certificate.id))!)
+    expect(Buffer.from(after).equals(Buffer.from(before))).toBe(false)
+    const revokedAt = (await db.certificate.findUniqueOrThrow({ where: { id: certificate.id } })).revokedAt!
+    const date = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(revokedAt)
+    expect(pdfText(after)).toContain(`DICABUT pada ${date}: sertifikat ini tidak berlaku.`)
+    expect(pdfText(after)).not.toContain('Data kelulusan keliru')
+    expect((await listCertificatesForLearner(certificate.userId))[0]).toMatchObject({ status: 'dicabut' })
+
+    // HR rejects a claimed NIP (issue 10): the same fields, so the same stamped copy and status.
+    const claimant = await passedLearner({ identityStatus: 'claimed' })
+    const claimed = (await issueCertificateIfEligible(claimant.attemptId))!
+    const hr = await seedUser(db, { name: 'HR Uji', email: 'hr-cabut@contoh.go.id', password: 'Kata-sandi-benar-9', role: 'hr', agencyId })
+    await db.$transaction((tx) =>
+      rejectClaimInTx(tx, { userId: claimant.user.id, nip: claimant.user.nip!, officer: { id: hr.id, agencyId }, reason: 'Bukan pegawai kami', now: new Date(), via: 'verifikasi' }),
+    )
+    const rejected = (await findDownloadableCertificate(admin, claimed.id))!
+    expect(rejected).toMatchObject({ revokedAt: expect.any(Date), revokedById: hr.id })
+    expect(pdfText(await renderCertificatePdf(rejected))).toContain('DICABUT pada')
+    expect(await verifyCertificate(claimed.code)).toMatchObject({ status: 'dicabut' })
+    expect(JSON.stringify(await verifyCertificate(claimed.code))).not.toContain('Bukan pegawai kami')
+  })
+})
+
+describe('no certificate while the signer is a placeholder', () => {
+  it('a pass waits (pending), the learner is told, and saving a real signer issues it', async () => {
+    const saved = await db.setting.findMany({ where: { key: { in: ['signerName', 'signerTitle', 'signerNip'] } } })
+    await db.setting.deleteMany({ where: { key: { in: ['signerName', 'signerTitle', 'signerNip'] } } })
+    try {
+      const { user, attemptId } = await passedLearner()
+      expect(await issueCertificateIfEligible(attemptId)).toBeNull()
+      expect(await issuePendingCertificates(user.id)).toEqual([])
+      expect(await issueWaitingCertificates()).toBe(0)
+      expect(await countPendingCertificates(user.id)).toBe(1)
+      expect(await getCertificateIssuing()).toMatchObject({ ready: false, placeholders: ['signerName', 'signerTitle', 'signerNip'], waiting: expect.any(Number) })
+
+      // The admin sets a name and title but not yet the NIP: still nothing.
+      const adminUser = await seedUser(db, { name: 'Admin', email: 'admin-ttd@contoh.go.id', password: 'Kata-sandi-benar-9', role: 'admin' })
+      const form = (values: Record<string, string>) => {
+        const current = Object.fromEntries(SETTING_FIELDS.map((field) => [field.key, field]))
+        return { ...Object.fromEntries(Object.entries(current).map(([key, field]) => [key, formatSettingValue(field, settingsNow[key as keyof typeof settingsNow])])), ...values }
+      }
+      let settingsNow = await getCourseSettings()
+      expect(await updateCourseSettings(adminUser.id, form({ signerName: DEMO_SIGNER.signerName, signerTitle: DEMO_SIGNER.signerTitle }))).toMatchObject({ ok: true })
+      expect(await issueWaitingCertificates()).toBe(0)
+      expect(await getCertificateIssuing()).toMatchObject({ ready: false, placeholders: ['signerNip'] })
+
+      settingsNow = await getCourseSettings()
+      expect(await updateCourseSettings(adminUser.id, form({ signerNip: DEMO_SIGNER.signerNip }))).toMatchObject({ ok: true })
+      expect(await getCertificateIssuing()).toMatchObject({ ready: true, placeholders: [] })
+      // What saving the settings does next (app/(app)/admin/pengaturan/actions.ts).
+      expect(await issueWaitingCertificates()).toBeGreaterThanOrEqual(1)
+      expect(await countPendingCertificates(user.id)).toBe(0)
+      const [certificate] = await listCertificatesForLearner(user.id)
+      expect(certificate).toMatchObject({ attemptId, signerNip: DEMO_SIGNER.signerNip, signerName: DEMO_SIGNER.signerName })
+    } finally {
+      await db.setting.deleteMany({ where: { key: { in: ['signerName', 'signerTitle', 'signerNip'] } } })
+      await db.setting.createMany({ data: saved.map(({ key, value }) => ({ key, value })) })
+    }
   })
 })

@@ -1,9 +1,13 @@
-import { DEMO_AGENCIES } from '@/prisma/seed/demo-data'
-import { seedAgency } from '@/prisma/seed/seeders'
+import { DEMO_AGENCIES, DEMO_SIGNER } from '@/prisma/seed/demo-data'
+import { seedAgency, seedCertificateSigner } from '@/prisma/seed/seeders'
 import { db } from '@/lib/db/db.server'
 
-/** The demo agencies in this test file's database; returns the first with its units. */
+/**
+ * The demo agencies in this test file's database, and the demo certificate signer (as the demo
+ * seed sets them: without a signer no certificate is issued); returns the first with its units.
+ */
 export async function seedAgencies() {
+  await seedCertificateSigner(db, DEMO_SIGNER)
   const [first, second] = await Promise.all(DEMO_AGENCIES.map((agency) => seedAgency(db, agency)))
   if (!first || !second) throw new Error('agencies not seeded')
   return { agency: first, unit: first.units[0]!, otherAgency: second, otherUnit: second.units[0]! }

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { requireUser } from '@/lib/auth/session.server'
-import { countPendingCertificates, listCertificatesForLearner } from '@/lib/certificates/certificates.server'
-import { formatDateId } from '@/lib/certificates/format-date-id'
+import { countPendingCertificates, getCertificateIssuing, listCertificatesForLearner } from '@/lib/certificates/certificates.server'
+import { formatDateId, formatNumberId } from '@/lib/certificates/format-date-id'
 import { issuePendingCertificatesAction } from './actions'
 
 export const metadata: Metadata = { title: 'Sertifikat saya' }
@@ -12,12 +12,27 @@ const STATUS_LABEL = { berlaku: 'Berlaku', kedaluwarsa: 'Kedaluwarsa', dicabut: 
 export default async function CertificatesPage() {
   const user = await requireUser('/sertifikat')
   // Read only: a page view never issues anything (the button below does, as a POST).
-  const [certificates, pending] = await Promise.all([listCertificatesForLearner(user.id), countPendingCertificates(user.id)])
+  const [certificates, pending, issuing] = await Promise.all([
+    listCertificatesForLearner(user.id),
+    countPendingCertificates(user.id),
+    getCertificateIssuing(),
+  ])
   const [latest, ...older] = certificates
   return (
     <>
       <h1>Sertifikat saya</h1>
-      {pending > 0 && (
+      {pending > 0 && !issuing.ready && (
+        <section className="card" aria-labelledby="disiapkan">
+          <h2 id="disiapkan" style={{ marginTop: 0 }}>
+            Sertifikat Anda sedang disiapkan
+          </h2>
+          <p>
+            Kelulusan uji akhir Anda sudah tercatat. Sertifikat terbit setelah penyelenggara melengkapi data pejabat penanda
+            tangan; Anda tidak perlu mengulang apa pun. Kembali ke halaman ini nanti untuk mengunduhnya.
+          </p>
+        </section>
+      )}
+      {pending > 0 && issuing.ready && (
         <section className="card" aria-labelledby="belum-terbit">
           <h2 id="belum-terbit" style={{ marginTop: 0 }}>
             Sertifikat Anda siap diterbitkan
@@ -42,13 +57,21 @@ export default async function CertificatesPage() {
           <h2 id="terbaru" style={{ marginTop: 0 }}>
             {latest.number}
           </h2>
+          {latest.revokedAt && (
+            <p className="alert error" role="status">
+              <strong>Sertifikat ini telah dicabut</strong> pada {formatDateId(latest.revokedAt)} dan tidak berlaku lagi. Salinan
+              yang diunduh bertanda DICABUT. Hubungi admin kepegawaian instansi Anda bila ada pertanyaan.
+            </p>
+          )}
           <p>
-            {latest.enrolment.cohort.name} · nilai {latest.score} · {latest.jp} JP · selesai {formatDateId(latest.completedAt)} · berlaku
-            sampai {formatDateId(latest.validUntil)} · <span className="badge">{STATUS_LABEL[latest.status]}</span>
+            {latest.cohortLabel} · nilai {formatNumberId(latest.score)} · {formatNumberId(latest.jp)} JP · selesai{' '}
+            {formatDateId(latest.completedAt)} · berlaku sampai {formatDateId(latest.validUntil)} ·{' '}
+            <span className="badge">{STATUS_LABEL[latest.status]}</span>
           </p>
+          <p className="muted">{latest.materialLabel}</p>
           <div className="actions">
-            <a href={`/sertifikat/${latest.id}/pdf`} className="button" download>
-              Unduh sertifikat (PDF)
+            <a href={`/sertifikat/${latest.id}/pdf`} className={latest.revokedAt ? 'button secondary' : 'button'} download>
+              {latest.revokedAt ? 'Unduh salinan bertanda DICABUT (PDF)' : 'Unduh sertifikat (PDF)'}
             </a>
           </div>
           {/* A frame, not <object>: the Content-Security-Policy has object-src 'none'. */}
@@ -79,12 +102,12 @@ export default async function CertificatesPage() {
                 {older.map((certificate) => (
                   <tr key={certificate.id}>
                     <td>{certificate.number}</td>
-                    <td>{certificate.enrolment.cohort.name}</td>
+                    <td>{certificate.cohortLabel}</td>
                     <td>{formatDateId(certificate.validUntil)}</td>
                     <td>{STATUS_LABEL[certificate.status]}</td>
                     <td>
                       <a href={`/sertifikat/${certificate.id}/pdf`} download>
-                        PDF
+                        {certificate.revokedAt ? 'PDF bertanda DICABUT' : 'PDF'}
                       </a>
                     </td>
                   </tr>

@@ -1,18 +1,20 @@
 import type { Metadata } from 'next'
 import { RevokeForm } from '@/components/forms/revoke-form'
 import { requireRole } from '@/lib/auth/session.server'
-import { certificateStatus, searchCertificates } from '@/lib/certificates/certificates.server'
+import { certificateStatus, getCertificateIssuing, searchCertificates } from '@/lib/certificates/certificates.server'
 import { formatDateId } from '@/lib/certificates/format-date-id'
+import { SignerWarning } from './signer-warning'
 
 export const metadata: Metadata = { title: 'Sertifikat' }
 
 export default async function AdminCertificatesPage({ searchParams }: { searchParams: Promise<{ nomor?: string }> }) {
   await requireRole(['admin'], '/admin/sertifikat')
   const query = ((await searchParams).nomor ?? '').trim().slice(0, 40)
-  const certificates = await searchCertificates(query)
+  const [certificates, issuing] = await Promise.all([searchCertificates(query), getCertificateIssuing()])
   return (
     <>
       <h1>Sertifikat</h1>
+      <SignerWarning issuing={issuing} />
       <form role="search" className="actions">
         <label htmlFor="nomor" className="visually-hidden">
           Cari nomor sertifikat
@@ -45,7 +47,13 @@ export default async function AdminCertificatesPage({ searchParams }: { searchPa
                   <td>{certificate.fullName}</td>
                   <td>{certificate.agencyName}</td>
                   <td>{formatDateId(certificate.validUntil)}</td>
-                  <td>{status === 'dicabut' ? `Dicabut: ${certificate.revokedReason ?? ''}` : status === 'berlaku' ? 'Berlaku' : 'Kedaluwarsa'}</td>
+                  <td>
+                    {certificate.revokedAt
+                      ? `Dicabut: ${certificate.revokedReason ?? ''} (${formatDateId(certificate.revokedAt)})`
+                      : status === 'berlaku'
+                        ? 'Berlaku'
+                        : 'Kedaluwarsa'}
+                  </td>
                   <td>{status !== 'dicabut' && <RevokeForm certificateId={certificate.id} number={certificate.number} />}</td>
                 </tr>
               )

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { verifyCertificate } from '@/lib/certificates/certificates.server'
-import { formatDateId } from '@/lib/certificates/format-date-id'
+import { formatDateId, formatNumberId } from '@/lib/certificates/format-date-id'
 import { POLICIES } from '@/lib/rate-limit/policies'
 import { clientAddress, consumeRateLimit } from '@/lib/rate-limit/rate-limit.server'
 
@@ -35,7 +35,8 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
       <h1>Verifikasi sertifikat</h1>
       <p className={`alert ${verdict.tone}`} role="status">
         <strong>{verdict.title}.</strong>
-        {certificate.status === 'dicabut' && certificate.revokedReason ? ` Alasan: ${certificate.revokedReason}` : ''}
+        {/* That and when, never the reason: it is internal to the agency and the platform. */}
+        {certificate.revokedAt ? ` Dicabut pada ${formatDateId(certificate.revokedAt)}; sertifikat ini tidak berlaku.` : ''}
       </p>
       <div className="card">
         <dl className="verify-details">
@@ -60,8 +61,12 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
           </dd>
           <dt>Pelatihan</dt>
           <dd>
-            {certificate.courseTitle} ({certificate.jp} JP)
+            {certificate.courseTitle} ({formatNumberId(certificate.jp)} JP)
           </dd>
+          <dt>Kelompok</dt>
+          <dd>{certificate.cohortName}</dd>
+          <dt>Materi</dt>
+          <dd>{certificate.materialLabel}</dd>
           <dt>Selesai</dt>
           <dd>{formatDateId(certificate.completedAt)}</dd>
           <dt>Berlaku sampai</dt>

@@ -17,7 +17,8 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
   // admins always download (and are audit-logged).
   const inline = new URL(request.url).searchParams.get('tampil') === '1' && certificate.userId === user.id
   if (!inline) await logCertificateDownload(user, certificate.id, certificate.enrolment.cohort.agencyId)
-  const fileName = `sertifikat-${certificate.number.replaceAll('/', '-')}.pdf`
+  // A revoked certificate is drawn as a copy stamped "DICABUT"; its file name says so too.
+  const fileName = `sertifikat-${certificate.number.replaceAll('/', '-')}${certificate.revokedAt ? '-DICABUT' : ''}.pdf`
   return new Response(Buffer.from(pdf), {
     headers: {
       'Content-Type': 'application/pdf',
