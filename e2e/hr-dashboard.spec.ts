@@ -55,7 +55,7 @@ test('the HR officer sees their agency numbers, finds a learner who passed, and 
   await expect(page.getByTestId('jumlah-sedang')).toHaveText('1')
   await expect(page.getByTestId('jumlah-belum-mulai')).toHaveText('2')
   await expect(page.getByTestId('jumlah-terlambat')).toHaveText('0')
-  await expect(page.locator('svg[role="img"]').first()).toHaveAttribute('aria-label', /Lulus/)
+  await expect(page.locator('figure[role="img"]').first()).toHaveAttribute('aria-label', /Lulus/)
   await expect(page.getByText(`Kementerian E2E ${tag}`)).toHaveCount(0)
   await expectAccessible(page)
 

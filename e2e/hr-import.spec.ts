@@ -126,7 +126,7 @@ test('HR imports a roster, assigns onboarding, an imported learner claims and pa
   await page.goto('/hr/laporan')
   await expectAccessible(page)
   await page.getByLabel('Kelompok', { exact: true }).selectOption({ label: cohortName })
-  const [pageDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Laporan penyelesaian (CSV)' }).click()])
+  const [pageDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Laporan penyelesaian (CSV polos untuk impor sistem)' }).click()])
   const fromPage = parse(fs.readFileSync(await pageDownload.path()), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[]
   expect(fromPage.find((row) => row.NIP === a)?.Status).toBe('Lulus')
 

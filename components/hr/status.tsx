@@ -1,5 +1,6 @@
 import { StackedBarChart, type ChartSeries } from '@/components/charts/stacked-bar-chart'
-import { percent, STATUS_ORDER, type Group } from '@/lib/hr/dashboard'
+import { STATUS_ORDER, type Group } from '@/lib/hr/dashboard'
+import { formatNumber, formatPercent } from './format'
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '@/lib/hr/enrolment-status'
 import styles from './hr.module.css'
 
@@ -43,7 +44,7 @@ export function StatusBreakdown({
         series={STATUS_SERIES}
         rows={groups.map((group) => ({ label: group.label, values: STATUS_ORDER.map((status) => group.counts[status]) }))}
       />
-      <div className="table-wrap">
+      <div className="table-wrap" role="region" aria-label={`${title}: angka dan persentase`} tabIndex={0}>
         <table className={styles.numbers}>
           <caption className="visually-hidden">{title}: angka dan persentase</caption>
           <thead>
@@ -61,10 +62,10 @@ export function StatusBreakdown({
             {groups.map((group) => (
               <tr key={group.key || 'lainnya'}>
                 <th scope="row">{group.label}</th>
-                <td>{group.counts.total}</td>
+                <td>{formatNumber(group.counts.total)}</td>
                 {STATUS_ORDER.map((status) => (
                   <td key={status}>
-                    {group.counts[status]} <span className="muted">({percent(group.counts[status], group.counts.total)}%)</span>
+                    {formatNumber(group.counts[status])} <span className="muted">({formatPercent(group.counts[status], group.counts.total)})</span>
                   </td>
                 ))}
               </tr>

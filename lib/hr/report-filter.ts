@@ -31,7 +31,9 @@ export const reportFilterSchema = z
     'semua-identitas': z.literal('ya', { error: 'Pilihan identitas tidak dikenal.' }).optional().or(z.literal('').transform(() => undefined)),
     dari: date,
     sampai: date,
-    format: z.enum(['csv', 'xlsx']).default('csv'),
+    // csv: plain, for systems that import CSV (SIASN upload); csv-excel: for Excel/LibreOffice
+    // (NIP kept as text, decision 016); xlsx.
+    format: z.enum(['csv', 'csv-excel', 'xlsx'], { error: 'Format tidak dikenal.' }).default('csv'),
     pemisah: z.enum(['koma', 'titik-koma']).default('titik-koma'),
   })
   .transform((value) => ({
@@ -44,7 +46,9 @@ export const reportFilterSchema = z
     includeUnverified: value['semua-identitas'] === 'ya',
     completedFrom: value.dari ? new Date(`${value.dari}T00:00:00+07:00`) : undefined,
     completedTo: value.sampai ? new Date(`${value.sampai}T23:59:59.999+07:00`) : undefined,
-    format: value.format,
+    format: value.format === 'xlsx' ? ('xlsx' as const) : ('csv' as const),
+    /** The CSV variant for a person opening it in a spreadsheet (decision 016). */
+    spreadsheet: value.format === 'csv-excel',
     delimiter: value.pemisah === 'koma' ? (',' as const) : (';' as const),
   }))
 

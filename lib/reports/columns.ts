@@ -18,6 +18,12 @@ interface ColumnBase {
 export interface TextColumn<Row> extends ColumnBase {
   kind: 'text'
   value: (row: Row) => string | null | undefined
+  /**
+   * A code made of digits (a NIP: 18 digits) that a spreadsheet must keep as text: opened as
+   * a number it shows `1,99103E+17` and loses its last digits. The spreadsheet CSV writes such
+   * a cell as `="…"` (see csv.ts); the XLSX writer already types every text cell as a string.
+   */
+  digitsAsText?: boolean
 }
 
 export interface NumberColumn<Row> extends ColumnBase {

@@ -28,6 +28,7 @@ export interface CompletionRow {
   identityStatus: IdentityStatus
   agencyName: string
   unitName: string | null
+  /** The cohort's name as HR named it (the same text as on the HR pages, column "Kelompok"). */
   cohortName: string
   dueDate: Date | null
   status: CompletionStatus
@@ -47,29 +48,32 @@ export interface CompletionRow {
   jp: number | null
 }
 
-/** Columns of the completion report, in file order. */
+/**
+ * Columns of the completion report, in file order. Headers use the words of the HR pages
+ * ("Kelompok", "uji awal", "uji akhir"), so a file and a screen name a thing the same way.
+ */
 export const COMPLETION_COLUMNS: readonly ColumnDef<CompletionRow>[] = [
-  { key: 'nip', header: 'NIP', kind: 'text', width: 21, value: (r) => r.nip },
+  { key: 'nip', header: 'NIP', kind: 'text', width: 21, digitsAsText: true, value: (r) => r.nip },
   { key: 'name', header: 'Nama Lengkap', kind: 'text', width: 40, value: (r) => r.name },
   { key: 'employmentType', header: 'Jenis Kepegawaian', kind: 'text', width: 18, value: (r) => r.employmentType },
   { key: 'identityStatus', header: 'Status identitas', kind: 'text', width: 20, value: (r) => identityStatusLabel(r.identityStatus) },
   { key: 'agencyName', header: 'Instansi', kind: 'text', width: 32, value: (r) => r.agencyName },
   { key: 'unitName', header: 'Unit Kerja', kind: 'text', width: 32, value: (r) => r.unitName },
-  { key: 'cohortName', header: 'Angkatan', kind: 'text', width: 28, value: (r) => r.cohortName },
+  { key: 'cohortName', header: 'Kelompok', kind: 'text', width: 28, value: (r) => r.cohortName },
   { key: 'dueDate', header: 'Batas Waktu', kind: 'date', width: 13, value: (r) => r.dueDate },
   { key: 'status', header: 'Status', kind: 'text', width: 15, value: (r) => COMPLETION_STATUS_LABELS[r.status] },
   { key: 'lessonsDone', header: 'Materi Selesai', kind: 'number', width: 14, value: (r) => r.lessonsDone },
   { key: 'lessonsTotal', header: 'Jumlah Materi', kind: 'number', width: 14, value: (r) => r.lessonsTotal },
   { key: 'activeMinutes', header: 'Waktu belajar (menit)', kind: 'number', width: 21, numFmt: '0', value: (r) => activeMinutes(r.activeSeconds) },
-  { key: 'preTestScore', header: 'Nilai Pre-test', kind: 'number', width: 14, value: (r) => r.preTestScore },
+  { key: 'preTestScore', header: 'Nilai uji awal', kind: 'number', width: 14, value: (r) => r.preTestScore },
   {
     key: 'bestPostTestScore',
-    header: 'Nilai Post-test Terbaik',
+    header: 'Nilai terbaik uji akhir',
     kind: 'number',
     width: 22,
     value: (r) => r.bestPostTestScore,
   },
-  { key: 'attempts', header: 'Jumlah Percobaan', kind: 'number', width: 17, value: (r) => r.attempts },
+  { key: 'attempts', header: 'Percobaan uji akhir', kind: 'number', width: 17, value: (r) => r.attempts },
   { key: 'completedAt', header: 'Tanggal Lulus', kind: 'date', width: 14, value: (r) => r.completedAt },
   { key: 'certificateNumber', header: 'Nomor Sertifikat', kind: 'text', width: 19, value: (r) => r.certificateNumber },
   { key: 'validUntil', header: 'Berlaku Sampai', kind: 'date', width: 15, value: (r) => r.validUntil },

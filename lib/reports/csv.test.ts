@@ -4,7 +4,7 @@ import { Readable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import type { ColumnDef } from './columns'
 import { COMPLETION_COLUMNS, type CompletionRow } from './completion-report'
-import { completionCsv, csvLine, csvStream, type CsvDelimiter } from './csv'
+import { completionCsv, csvLine, csvStream, spreadsheetDigitsCell, type CsvDelimiter } from './csv'
 import { sampleCompletionRow, sampleCompletionRows } from './sample-rows'
 
 async function bytesOf(stream: Readable): Promise<Buffer> {
@@ -37,7 +37,7 @@ describe('completionCsv', () => {
     const bytes = await bytesOf(completionCsv([sampleCompletionRow(0)], { delimiter: ',' }))
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = bytes.toString('utf8')
-    expect(text.slice(1).startsWith('NIP,Nama Lengkap,Jenis Kepegawaian,Status identitas,Instansi,Unit Kerja,Angkatan,Batas Waktu,Status,')).toBe(true)
+    expect(text.slice(1).startsWith('NIP,Nama Lengkap,Jenis Kepegawaian,Status identitas,Instansi,Unit Kerja,Kelompok,Batas Waktu,Status,')).toBe(true)
     expect(text.endsWith('\r\n')).toBe(true)
     expect(text.replaceAll('\r\n', '').includes('\n')).toBe(false)
     const records = parseCsv(bytes, ',')
@@ -106,6 +106,42 @@ describe('completionCsv', () => {
       '',
       '',
     ])
+  })
+
+  describe('the variant for Excel/LibreOffice', () => {
+    it('writes the NIP as ="<18 digits>" so a spreadsheet keeps it as text; the plain variant keeps bare digits', async () => {
+      for (const delimiter of [',', ';'] as const) {
+        const bytes = await bytesOf(completionCsv([tricky], { delimiter, spreadsheet: true }))
+        const [header, row] = parseCsv(bytes, delimiter)
+        expect(row![header!.indexOf('NIP')]).toBe('="198609262015052001"')
+        expect(bytes.toString('utf8')).toContain(`\r\n"=""198609262015052001"""${delimiter}`) // RFC 4180 quoting
+        const plain = parseCsv(await bytesOf(completionCsv([tricky], { delimiter })), delimiter)
+        expect(plain[1]![header!.indexOf('NIP')]).toBe('198609262015052001')
+      }
+    })
+
+    it('keeps the formula guard on everything else: user text never becomes a formula', async () => {
+      const [header, row] = parseCsv(await bytesOf(completionCsv([tricky], { delimiter: ';', spreadsheet: true })), ';')
+      expect(row![header!.indexOf('Unit Kerja')]).toBe('\'=HYPERLINK("http://evil.example","Klik")')
+      expect(row![header!.indexOf('Nama Lengkap')]).toBe(tricky.name)
+      // A NIP cell that is not digits alone (never from the app, but if it were) is guarded text.
+      expect(spreadsheetDigitsCell('=1+1')).toBe("'=1+1")
+      expect(spreadsheetDigitsCell('1991") & HYPERLINK("x')).toBe('1991") & HYPERLINK("x')
+      expect(spreadsheetDigitsCell('')).toBe('')
+      fc.assert(
+        fc.property(fc.string(), (text) => {
+          const cell = spreadsheetDigitsCell(text)
+          return cell.startsWith('=') ? /^="\d+"$/.test(cell) : !/^(?:[\t\r]|[ \n]*[=+\-@＝＋－＠])/.test(cell)
+        }),
+        { numRuns: 500 },
+      )
+    })
+
+    it('writes decimals with a comma when fields are separated by ";" (Indonesian Excel), with a point otherwise', () => {
+      expect(csvLine(tricky, COMPLETION_COLUMNS, { delimiter: ';', spreadsheet: true }).split(';')).toContain('92,5')
+      expect(csvLine(tricky, COMPLETION_COLUMNS, { delimiter: ',', spreadsheet: true })).toContain(',92.5,')
+      expect(csvLine(tricky, COMPLETION_COLUMNS, ';').split(';')).toContain('92.5')
+    })
   })
 
   it('does not neutralise negative numbers (numbers are not text)', () => {

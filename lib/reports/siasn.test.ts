@@ -168,3 +168,11 @@ describe('certificatePdfEntries', () => {
     expect(loaded).toEqual(['BBS/2026/000123'])
   })
 })
+
+describe('the SIASN course from the settings', () => {
+  it('takes the organiser from the organiserName setting, not the signer', async () => {
+    const { siasnCourseFromSettings } = await import('./siasn')
+    const settings = { courseTitle: 'Bijak Bermedia Sosial bagi ASN', organiserName: 'BKPSDM Kota Demo Raya', signerTitle: 'Kepala BKPSDM' }
+    expect(siasnCourseFromSettings(settings)).toEqual({ courseName: 'Bijak Bermedia Sosial bagi ASN', courseType: 'Pelatihan Teknis', organiser: 'BKPSDM Kota Demo Raya' })
+  })
+})

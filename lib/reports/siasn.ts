@@ -30,6 +30,17 @@ export const siasnCourseSchema = z.object({
   organiser: z.string().trim().min(1, 'Penyelenggara wajib diisi.').max(200),
 })
 
+/** SIASN's "Jenis Pelatihan" for this course. */
+export const SIASN_COURSE_TYPE = 'Pelatihan Teknis'
+
+/**
+ * The course as SIASN records it, from the course settings: the course title as its name, the
+ * `organiserName` setting as organiser (not the certificate's signer).
+ */
+export function siasnCourseFromSettings(settings: { courseTitle: string; organiserName: string }): SiasnCourse {
+  return { courseName: settings.courseTitle, courseType: SIASN_COURSE_TYPE, organiser: settings.organiserName }
+}
+
 /** An issued certificate, as the export needs it. */
 export interface SiasnCertificate {
   nip: string
@@ -66,7 +77,7 @@ export const SIASN_COLUMNS: readonly ColumnDef<SiasnRow>[] = [
   { key: 'year', header: 'Tahun', kind: 'number', width: 8, numFmt: '0', value: (r) => r.year },
   { key: 'jp', header: 'Jumlah Jam (JP)', kind: 'number', width: 15, value: (r) => r.jp },
   { key: 'certificateNumber', header: 'Nomor Sertifikat', kind: 'text', width: 19, value: (r) => r.certificateNumber },
-  { key: 'nip', header: 'NIP', kind: 'text', width: 21, value: (r) => r.nip },
+  { key: 'nip', header: 'NIP', kind: 'text', width: 21, digitsAsText: true, value: (r) => r.nip },
 ]
 
 /**
@@ -105,7 +116,10 @@ export async function* siasnRows(
   for await (const certificate of certificates) yield toSiasnRow(certificate, checked)
 }
 
-/** The SIASN export as CSV (same format as the completion CSV). */
+/**
+ * The SIASN export as CSV (same format as the completion CSV): plain for the SIASN upload, or
+ * `spreadsheet: true` for a person who opens it in Excel/LibreOffice.
+ */
 export function siasnCsv(rows: AsyncIterable<SiasnRow> | Iterable<SiasnRow>, options: CsvOptions & SiasnExportOptions): Readable {
   const { withIdentity, ...csv } = options
   return csvStream(rows, withIdentity ? SIASN_COLUMNS_WITH_IDENTITY : SIASN_COLUMNS, csv)

@@ -1,5 +1,6 @@
 import '@/components/admin/admin.css'
+import '@/components/hr/data-tables.css'
 
 export default function AdminLayout({ children }: { children: React.ReactNode }) {
-  return children
+  return <div className="data-area">{children}</div>
 }

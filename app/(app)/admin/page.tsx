@@ -37,7 +37,7 @@ export default async function AdminHomePage() {
         <h2 id="instansi" style={{ marginTop: 0 }}>
           Instansi
         </h2>
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Instansi" tabIndex={0}>
           <table>
             <thead>
               <tr>
@@ -69,7 +69,7 @@ export default async function AdminHomePage() {
         <p>
           <a href="/admin/audit">Lihat seluruh log audit</a>
         </p>
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Log audit terbaru" tabIndex={0}>
           <table>
             <thead>
               <tr>

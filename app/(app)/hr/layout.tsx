@@ -1,3 +1,4 @@
+import '@/components/hr/data-tables.css'
 import Link from 'next/link'
 
 const SECTIONS = [
@@ -23,7 +24,7 @@ export default function HrLayout({ children }: { children: React.ReactNode }) {
           ))}
         </ul>
       </nav>
-      {children}
+      <div className="data-area">{children}</div>
     </>
   )
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { formatDate, formatScore, formatSigned } from '@/components/hr/format'
+import { formatDate, formatNumber, formatPercent, formatScore, formatSigned } from '@/components/hr/format'
 import styles from '@/components/hr/hr.module.css'
 import { StatusBreakdown } from '@/components/hr/status'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { percent, STATUS_ORDER } from '@/lib/hr/dashboard'
+import { STATUS_ORDER } from '@/lib/hr/dashboard'
 import { getDashboard } from '@/lib/hr/dashboard.server'
 import { ENROLMENT_STATUS_LABELS } from '@/lib/hr/enrolment-status'
 
@@ -63,11 +63,11 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
             <h2 id="ringkasan">{selected.name}</h2>
             <p className="muted">
               {KIND_LABELS[selected.kind]} {selected.year} · batas waktu {selected.dueDate ? formatDate(selected.dueDate) : 'tidak ditetapkan'} ·{' '}
-              <span data-testid="jumlah-peserta">{counts.total}</span> peserta
+              <span data-testid="jumlah-peserta">{formatNumber(counts.total)}</span> peserta
               {dashboard.unverified > 0 && (
                 <>
                   {' '}
-                  · <span data-testid="jumlah-belum-diverifikasi">{dashboard.unverified}</span> belum diverifikasi (NIP diklaim sendiri, tetap dihitung)
+                  · <span data-testid="jumlah-belum-diverifikasi">{formatNumber(dashboard.unverified)}</span> belum diverifikasi (NIP diklaim sendiri, tetap dihitung)
                 </>
               )}
             </p>
@@ -76,9 +76,11 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
                 <li key={status} data-status={status}>
                   <span className="muted">{ENROLMENT_STATUS_LABELS[status]}</span>
                   <span className={styles.headlineValue} data-testid={`jumlah-${status}`}>
-                    {counts[status]}
+                    {formatNumber(counts[status])}
                   </span>
-                  <span className="muted">{percent(counts[status], counts.total)}% dari {counts.total}</span>
+                  <span className="muted">
+                    {formatPercent(counts[status], counts.total)} dari {formatNumber(counts.total)}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -92,14 +94,14 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
               <dt>Rata-rata nilai terbaik uji akhir</dt>
               <dd>
                 <strong data-testid="rata-rata-akhir">{formatScore(scores.averageBestPost)}</strong>{' '}
-                <span className="muted">({scores.postLearners} peserta yang sudah mengerjakan uji akhir)</span>
+                <span className="muted">({formatNumber(scores.postLearners)} peserta yang sudah mengerjakan uji akhir)</span>
               </dd>
               <dt>Kenaikan dari uji awal ke uji akhir</dt>
               <dd>
                 <strong data-testid="kenaikan">{formatSigned(scores.averageGain)}</strong>{' '}
                 <span className="muted">
                   {scores.gainLearners > 0
-                    ? `(rata-rata ${formatScore(scores.averagePreOfGain)} → ${formatScore(scores.averagePostOfGain)}, ${scores.gainLearners} peserta dengan kedua uji)`
+                    ? `(rata-rata ${formatScore(scores.averagePreOfGain)} → ${formatScore(scores.averagePostOfGain)}, ${formatNumber(scores.gainLearners)} peserta dengan kedua uji)`
                     : '(belum ada peserta yang mengerjakan kedua uji)'}
                 </span>
               </dd>
@@ -140,7 +142,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
               Bagian jawaban uji akhir kelompok ini yang belum tepat (nilai di bawah penuh), per aturan yang diuji soal. Delapan poin
               SE MenPAN-RB 137/2018 lebih dahulu. Persentase tinggi menandakan materi yang perlu diajarkan ulang.
             </p>
-            <div className="table-wrap">
+            <div className="table-wrap" role="region" aria-label="Analisis soal per aturan" tabIndex={0}>
               <table>
                 <caption className="visually-hidden">Analisis soal per aturan</caption>
                 <thead>
@@ -160,8 +162,8 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
                       <th scope="row" style={{ fontWeight: 400 }}>
                         {rule.lessonSlug ? <Link href={`/belajar/${rule.lessonSlug}#aturan-${rule.ruleId}`}>{rule.title}</Link> : rule.title}
                       </th>
-                      <td>{rule.answered}</td>
-                      <td>{rule.wrongPercent === null ? '–' : `${rule.wrongPercent}% (${rule.wrong})`}</td>
+                      <td className="nowrap">{formatNumber(rule.answered)}</td>
+                      <td className="nowrap">{rule.wrongPercent === null ? '–' : `${formatNumber(rule.wrongPercent)}% (${formatNumber(rule.wrong)})`}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { formatNumber } from '@/components/hr/format'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { listAgenciesForAdmin } from '@/lib/admin/agencies.server'
 import { auditPageHref, formatWib, parseAuditQuery, prettyDetails } from '@/lib/admin/audit-query'
@@ -46,9 +47,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         {filtered && <a href="/admin/audit">Hapus saringan</a>}
       </form>
       <p className="muted" aria-live="polite">
-        {log.total} catatan{filtered ? ' sesuai saringan' : ''}. Halaman {query.page} dari {log.pages}. Waktu dalam WIB.
+        {formatNumber(log.total)} catatan{filtered ? ' sesuai saringan' : ''}. Halaman {formatNumber(query.page)} dari {formatNumber(log.pages)}. Waktu dalam WIB.
       </p>
-      <div className="table-wrap card">
+      <div className="table-wrap card" role="region" aria-label="Log audit" tabIndex={0}>
         <table>
           <caption className="visually-hidden">Log audit, terbaru di atas</caption>
           <thead>

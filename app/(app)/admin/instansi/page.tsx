@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { formatNumber } from '@/components/hr/format'
 import { AdminForm } from '@/components/admin/admin-form'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { listAgenciesForAdmin } from '@/lib/admin/agencies.server'
@@ -21,7 +22,7 @@ export default async function AdminAgenciesPage() {
         {agencies.length === 0 ? (
           <p className="muted">Belum ada instansi.</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Daftar instansi" tabIndex={0}>
             <table>
               <thead>
                 <tr>
@@ -38,8 +39,8 @@ export default async function AdminAgenciesPage() {
                     <td>
                       <a href={`/admin/instansi/${agency.id}`}>{agency.name}</a>
                     </td>
-                    <td>{agency.unitCount}</td>
-                    <td>{agency.userCount}</td>
+                    <td className="nowrap">{formatNumber(agency.unitCount)}</td>
+                    <td className="nowrap">{formatNumber(agency.userCount)}</td>
                   </tr>
                 ))}
               </tbody>

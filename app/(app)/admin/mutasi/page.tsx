@@ -19,7 +19,7 @@ export default async function AdminTransfersPage() {
       {pending.length === 0 ? (
         <p className="alert info">Tidak ada permintaan mutasi yang menunggu.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Permintaan mutasi menunggu" tabIndex={0}>
           <table>
             <caption style={{ textAlign: 'left', fontWeight: 600 }}>{pending.length} permintaan menunggu</caption>
             <thead>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { AdminForm } from '@/components/admin/admin-form'
 import { AdminNav } from '@/components/admin/admin-nav'
+import { PersonName } from '@/components/hr/person-name'
 import { listAgenciesForAdmin } from '@/lib/admin/agencies.server'
 import { findUsers, listHrOfficers } from '@/lib/admin/users.server'
 import { requireRole } from '@/lib/auth/session.server'
@@ -85,7 +86,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   }
 
   const table = (users: UserRow[], prefix: string, caption: string) => (
-    <div className="table-wrap">
+    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -101,13 +102,15 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <tbody>
           {users.map((user) => (
             <tr key={user.id}>
-              <td>{user.name}</td>
+              <td>
+                <PersonName name={user.name} unitName={user.unit?.name} nip={user.nip} />
+              </td>
               <td>
                 {user.email}
                 {user.nip && (
                   <>
                     <br />
-                    <span className="muted">{user.nip}</span>
+                    <span className="muted nowrap">{user.nip}</span>
                   </>
                 )}
               </td>

@@ -21,7 +21,7 @@ export default async function CohortsPage() {
         tahun lalu tetap tersimpan di riwayatnya.
       </p>
       {cohorts.length > 0 && (
-        <div className="card table-wrap">
+        <div className="card table-wrap" role="region" aria-label="Daftar kelompok" tabIndex={0}>
           <table>
             <caption style={{ textAlign: 'left', fontWeight: 600 }}>Kelompok {officer.agencyName}</caption>
             <thead>

@@ -101,10 +101,10 @@ export default async function ReportsPage() {
           <legend>Pemisah kolom CSV</legend>
           <div className="radio-row">
             <label>
-              <input type="radio" name="pemisah" value="titik-koma" defaultChecked /> Titik koma (Excel berbahasa Indonesia)
+              <input type="radio" name="pemisah" value="titik-koma" defaultChecked /> Titik koma (Excel/LibreOffice berbahasa Indonesia)
             </label>
             <label>
-              <input type="radio" name="pemisah" value="koma" /> Koma
+              <input type="radio" name="pemisah" value="koma" /> Koma (Excel berbahasa Inggris, kebanyakan sistem impor)
             </label>
           </div>
         </fieldset>
@@ -119,19 +119,36 @@ export default async function ReportsPage() {
           </p>
         </fieldset>
         <h2>Unduh</h2>
-        <div className="actions">
-          <button type="submit" name="format" value="xlsx" className="button">
+        <p className="muted" id="jenis-berkas">
+          <strong>XLSX</strong> atau <strong>CSV untuk Excel/LibreOffice</strong>: untuk dibuka dan dibaca; NIP tetap 18 digit.{' '}
+          <strong>CSV polos untuk impor sistem</strong>: untuk diunggah ke sistem lain (mis. SIASN), NIP sebagai angka polos;
+          jangan dibuka lalu disimpan ulang dengan Excel, karena Excel mengubah NIP menjadi 1,99E+17 dan digit terakhirnya hilang.
+        </p>
+        <div className="actions" role="group" aria-labelledby="unduh-laporan">
+          <h3 id="unduh-laporan" className="visually-hidden">Laporan penyelesaian</h3>
+          <button type="submit" name="format" value="xlsx" className="button" aria-describedby="jenis-berkas">
             Laporan penyelesaian (XLSX)
           </button>
-          <button type="submit" name="format" value="csv" className="button secondary">
-            Laporan penyelesaian (CSV)
+          <button type="submit" name="format" value="csv-excel" className="button secondary" aria-describedby="jenis-berkas">
+            Laporan penyelesaian (CSV untuk Excel/LibreOffice)
           </button>
-          <button type="submit" name="format" value="xlsx" formAction="/api/hr/reports/siasn" className="button secondary">
+          <button type="submit" name="format" value="csv" className="button secondary" aria-describedby="jenis-berkas">
+            Laporan penyelesaian (CSV polos untuk impor sistem)
+          </button>
+        </div>
+        <div className="actions" role="group" aria-labelledby="unduh-siasn">
+          <h3 id="unduh-siasn" className="visually-hidden">Ekspor SIASN</h3>
+          <button type="submit" name="format" value="xlsx" formAction="/api/hr/reports/siasn" className="button secondary" aria-describedby="jenis-berkas">
             Ekspor SIASN (XLSX)
           </button>
-          <button type="submit" name="format" value="csv" formAction="/api/hr/reports/siasn" className="button secondary">
-            Ekspor SIASN (CSV)
+          <button type="submit" name="format" value="csv-excel" formAction="/api/hr/reports/siasn" className="button secondary" aria-describedby="jenis-berkas">
+            Ekspor SIASN (CSV untuk Excel/LibreOffice)
           </button>
+          <button type="submit" name="format" value="csv" formAction="/api/hr/reports/siasn" className="button secondary" aria-describedby="jenis-berkas">
+            Ekspor SIASN (CSV polos untuk impor sistem)
+          </button>
+        </div>
+        <div className="actions">
           <button type="submit" formAction="/api/hr/reports/certificates" className="button secondary">
             Semua sertifikat (ZIP PDF)
           </button>

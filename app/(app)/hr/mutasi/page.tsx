@@ -1,6 +1,7 @@
 import '@/components/admin/admin.css'
 import type { Metadata } from 'next'
 import { AdminForm } from '@/components/admin/admin-form'
+import { PersonName } from '@/components/hr/person-name'
 import { TransferDecisionForms } from '@/components/identity/transfer-decision-forms'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { formatDateId } from '@/lib/certificates/format-date-id'
@@ -48,7 +49,7 @@ export default async function TransfersPage() {
         {pendingIncoming.length === 0 ? (
           <p className="muted">Tidak ada permintaan yang menunggu keputusan Anda.</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Permintaan mutasi keluar yang menunggu keputusan" tabIndex={0}>
             <table>
               <caption className="visually-hidden">Permintaan mutasi keluar yang menunggu keputusan</caption>
               <thead>
@@ -63,7 +64,7 @@ export default async function TransfersPage() {
                 {pendingIncoming.map((request) => (
                   <tr key={request.id} data-testid={`mutasi-${request.id}`}>
                     <td>
-                      {request.person.name} ({request.person.nip}){request.person.unitName ? ` · ${request.person.unitName}` : ''}
+                      <PersonName name={request.person.name} unitName={request.person.unitName} nip={request.person.nip} />
                     </td>
                     <td>
                       {request.toAgency.name}

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { formatDate, formatDateTime, formatDuration, formatScore } from '@/components/hr/format'
+import { formatDate, formatDateTime, formatDuration, formatNumber, formatScore } from '@/components/hr/format'
 import styles from '@/components/hr/hr.module.css'
 import { StatusBadge } from '@/components/hr/status'
+import { PersonName } from '@/components/hr/person-name'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { CERTIFICATE_STATUS_LABELS } from '@/lib/certificates/certificate-status'
 import { STATUS_ORDER } from '@/lib/hr/dashboard'
@@ -108,7 +109,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       <p role="status" data-testid="jumlah-hasil">
         {result.total === 0
           ? 'Tidak ada pegawai yang cocok.'
-          : `${result.total} pegawai · halaman ${Math.min(page, pages)} dari ${pages}`}
+          : `${formatNumber(result.total)} pegawai · halaman ${formatNumber(Math.min(page, pages))} dari ${formatNumber(pages)}`}
       </p>
       <p className="muted">Status, nilai terbaik dan sertifikat menurut kelompok terbaru setiap pegawai.</p>
 
@@ -135,22 +136,22 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               {result.rows.map((row) => (
                 <tr key={row.person.id} data-person={row.person.id}>
                   <th scope="row" style={{ fontWeight: 400 }}>
-                    <Link href={`/hr/pegawai/${row.person.id}`}>{row.person.name}</Link>
+                    <PersonName name={row.person.name} unitName={row.person.unitName} nip={row.person.nip} href={`/hr/pegawai/${row.person.id}`} />
                   </th>
-                  <td>{row.person.nip ?? '–'}</td>
+                  <td className="nowrap">{row.person.nip ?? '–'}</td>
                   <td>{row.person.unitName ?? '–'}</td>
                   <td data-identity={row.identity.status}>{identityStatusLabel(row.identity.status)}</td>
                   <td>
                     <StatusBadge status={row.status} />
                     {row.enrolment && <div className="muted">{row.enrolment.cohortName}</div>}
                   </td>
-                  <td>{formatDuration(row.activeSeconds)}</td>
+                  <td className="nowrap">{formatDuration(row.activeSeconds)}</td>
                   <td>{formatDateTime(row.lastActivity)}</td>
-                  <td>{formatScore(row.bestPostTestScore)}</td>
+                  <td className="nowrap">{formatScore(row.bestPostTestScore)}</td>
                   <td>
                     {row.certificate ? (
                       <>
-                        {row.certificate.number}
+                        <span className="nowrap">{row.certificate.number}</span>
                         <div className="muted">
                           {row.certificate.status === 'dicabut'
                             ? 'dicabut'

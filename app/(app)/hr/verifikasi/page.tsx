@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { PersonName } from '@/components/hr/person-name'
 import { ClaimReview } from '@/components/identity/claim-review'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { formatDateId } from '@/lib/certificates/format-date-id'
@@ -21,7 +22,7 @@ export default async function IdentityReviewPage() {
       {claimants.length === 0 ? (
         <p className="alert info">Tidak ada klaim NIP yang menunggu verifikasi.</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Klaim menunggu verifikasi" tabIndex={0}>
           <table>
             <caption style={{ textAlign: 'left', fontWeight: 600 }}>{claimants.length} klaim menunggu verifikasi</caption>
             <thead>
@@ -37,8 +38,10 @@ export default async function IdentityReviewPage() {
             <tbody>
               {claimants.map((person) => (
                 <tr key={person.id} data-testid={`klaim-${person.nip}`}>
-                  <td>{person.name}</td>
-                  <td>{person.nip}</td>
+                  <td>
+                    <PersonName name={person.name} unitName={person.unit?.name} nip={person.nip} />
+                  </td>
+                  <td className="nowrap">{person.nip}</td>
                   <td>{person.email}</td>
                   <td>{person.unit?.name ?? '—'}</td>
                   <td>{formatDateId(person.createdAt)}</td>

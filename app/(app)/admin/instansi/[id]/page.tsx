@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { formatNumber } from '@/components/hr/format'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AdminForm } from '@/components/admin/admin-form'
@@ -30,7 +31,7 @@ export default async function AdminAgencyPage({ params, searchParams }: { params
         </div>
       )}
       <p className="muted">
-        {agency.userCount} pengguna, {agency.units.length} unit kerja.{' '}
+        {formatNumber(agency.userCount)} pengguna, {formatNumber(agency.units.length)} unit kerja.{' '}
         <a href={`/admin/audit?instansi=${encodeURIComponent(agency.id)}`}>Log audit instansi ini</a>
       </p>
       <div className="admin-grid">
@@ -70,7 +71,7 @@ export default async function AdminAgencyPage({ params, searchParams }: { params
             {agency.units.map((unit) => (
               <li key={unit.id}>
                 <h3 style={{ margin: '0 0 0.4rem' }}>
-                  {unit.name} <span className="muted">({unit.userCount} pengguna)</span>
+                  {unit.name} <span className="muted">({formatNumber(unit.userCount)} pengguna)</span>
                 </h3>
                 <div className="admin-grid">
                   <AdminForm

@@ -76,7 +76,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         {history.enrolments.length === 0 ? (
           <p className="muted">Belum ditugaskan ke kelompok mana pun.</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Kelompok yang diikuti" tabIndex={0}>
             <table>
               <caption className="visually-hidden">Kelompok yang diikuti</caption>
               <thead>
@@ -102,8 +102,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                     <td>
                       <StatusBadge status={row.status} />
                     </td>
-                    <td>{formatScore(row.bestPostTestScore)}</td>
-                    <td>{row.certificate?.number ?? '–'}</td>
+                    <td className="nowrap">{formatScore(row.bestPostTestScore)}</td>
+                    <td className="nowrap">{row.certificate?.number ?? '–'}</td>
                   </tr>
                 ))}
               </tbody>
@@ -120,7 +120,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           Waktu belajar tercatat: <strong data-testid="waktu-belajar-total">{formatDuration(history.activeSeconds)}</strong>{' '}
           <span className="muted">(waktu membaca aktif yang dicatat server, semua pelajaran saat ini)</span>
         </p>
-        <div className="table-wrap">
+        <div className="table-wrap" role="region" aria-label="Pelajaran" tabIndex={0}>
           <table>
             <caption className="visually-hidden">Pelajaran</caption>
             <thead>
@@ -152,7 +152,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         {history.attempts.length === 0 ? (
           <p className="muted">Belum pernah mengerjakan uji.</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Percobaan uji" tabIndex={0}>
             <table>
               <caption className="visually-hidden">Percobaan uji</caption>
               <thead>
@@ -193,7 +193,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         {history.certificates.length === 0 ? (
           <p className="muted">Belum ada sertifikat.</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-label="Sertifikat" tabIndex={0}>
             <table>
               <caption className="visually-hidden">Sertifikat</caption>
               <thead>
@@ -209,11 +209,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <tbody>
                 {history.certificates.map((certificate) => (
                   <tr key={certificate.id}>
-                    <th scope="row" style={{ fontWeight: 400 }}>
+                    <th scope="row" style={{ fontWeight: 400 }} className="nowrap">
                       {certificate.number}
                     </th>
                     <td>{certificate.year}</td>
-                    <td>{formatScore(certificate.score)}</td>
+                    <td className="nowrap">{formatScore(certificate.score)}</td>
                     <td>{formatDate(certificate.completedAt)}</td>
                     <td>{formatDate(certificate.validUntil)}</td>
                     <td>

@@ -20,6 +20,6 @@ export function GET(request: Request) {
     if (filter.format === 'xlsx') {
       return new Response(writerToWebStream((output) => completionXlsx(rows, output)), { headers: downloadHeaders(`${name}.xlsx`, 'xlsx') })
     }
-    return new Response(toWebStream(completionCsv(rows, { delimiter: filter.delimiter })), { headers: downloadHeaders(`${name}.csv`, 'csv') })
+    return new Response(toWebStream(completionCsv(rows, { delimiter: filter.delimiter, spreadsheet: filter.spreadsheet })), { headers: downloadHeaders(`${name}.csv`, 'csv') })
   })
 }

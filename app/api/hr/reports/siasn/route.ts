@@ -3,7 +3,7 @@ import { auditedRows, checkReportScope, siasnCertificates } from '@/lib/hr/repor
 import { parseReportFilter } from '@/lib/hr/report-filter'
 import { withAppErrors } from '@/lib/http/app-error-response'
 import { jsonError, zodFields } from '@/lib/http/json-response'
-import { siasnCsv, siasnRows, siasnXlsx } from '@/lib/reports/siasn'
+import { siasnCourseFromSettings, siasnCsv, siasnRows, siasnXlsx } from '@/lib/reports/siasn'
 import { downloadHeaders, toWebStream, writerToWebStream } from '@/lib/reports/web-stream'
 import { getCourseSettings } from '@/lib/settings/settings.server'
 
@@ -17,8 +17,7 @@ export function GET(request: Request) {
     if (!parsed.success) return jsonError(400, 'Filter laporan tidak valid.', zodFields(parsed.error))
     const filter = parsed.data
     const scope = await checkReportScope(officer, filter)
-    const settings = await getCourseSettings()
-    const course = { courseName: settings.courseTitle, courseType: 'Pelatihan Teknis', organiser: settings.organiserName }
+    const course = siasnCourseFromSettings(await getCourseSettings())
     const rows = auditedRows(siasnRows(siasnCertificates(officer, filter, scope), course), { officer, action: 'report.siasn.downloaded', filter })
     const withIdentity = filter.includeUnverified
     if (filter.format === 'xlsx') {
@@ -26,7 +25,7 @@ export function GET(request: Request) {
         headers: downloadHeaders('siasn-riwayat-pelatihan.xlsx', 'xlsx'),
       })
     }
-    return new Response(toWebStream(siasnCsv(rows, { delimiter: filter.delimiter, withIdentity })), {
+    return new Response(toWebStream(siasnCsv(rows, { delimiter: filter.delimiter, spreadsheet: filter.spreadsheet, withIdentity })), {
       headers: downloadHeaders('siasn-riwayat-pelatihan.csv', 'csv'),
     })
   })

@@ -1,0 +1,25 @@
+import Link from 'next/link'
+import { maskNip } from '@/lib/identity/nip'
+import styles from './hr.module.css'
+
+/**
+ * A person's name in an HR or admin list, with what tells namesakes apart beside it: their unit
+ * and masked NIP (the same text as `personTag`; the NIP never wraps). Server component, no client
+ * JavaScript.
+ */
+export function PersonName({ name, unitName, nip, href }: { name: string; unitName?: string | null; nip?: string | null; href?: string }) {
+  const unit = unitName?.trim() || null
+  const masked = nip ? maskNip(nip) : null
+  return (
+    <span className={styles.person}>
+      {href ? <Link href={href}>{name}</Link> : <span>{name}</span>}
+      {(unit || masked) && (
+        <span className={styles.personTag} data-testid="penanda-pegawai">
+          {unit}
+          {unit && masked && ' · '}
+          {masked && <span className="nowrap">{masked}</span>}
+        </span>
+      )}
+    </span>
+  )
+}
