@@ -25,7 +25,9 @@ export default defineConfig({
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
-  timeout: 60_000,
+  // Headroom for a loaded 2-core machine: one test may run axe on several pages (each has taken
+  // over 60 s there); a real hang still fails, just later.
+  timeout: 180_000,
   use: {
     baseURL: E2E_BASE_URL,
     locale: 'id-ID',
