@@ -65,7 +65,7 @@ test('the HR officer sees their agency numbers, finds a learner who passed, and 
   await page.reload()
   await expect(page.getByTestId('jumlah-lulus')).toHaveText('1')
   await expect(page.getByTestId('jumlah-belum-mulai')).toHaveText('1')
-  await expect(page.getByTestId('rata-rata-akhir')).toHaveText('100')
+  await expect(page.getByTestId('rata-rata-akhir')).toHaveText('100,0')
 
   // The cohort selector is a plain GET form.
   await page.getByLabel('Kelompok', { exact: true }).selectOption(seeded.cohortId)

@@ -7,7 +7,7 @@
  * in a table next to it.
  */
 import type { CSSProperties } from 'react'
-import { formatNumber, formatPercent } from '@/components/hr/format'
+import { formatNumber, formatPercent } from '@/lib/format/indonesian'
 import styles from './charts.module.css'
 
 export type ChartSeries = {

@@ -21,16 +21,11 @@ describe('telling namesakes apart', () => {
   })
 })
 
-describe('numbers on HR and admin screens', () => {
-  it('are written the Indonesian way: decimal comma, thousands with a point', async () => {
-    const { formatNumber, formatPercent, formatScore, formatSigned } = await import('./format')
-    expect(formatNumber(33.333)).toBe('33,3')
-    expect(formatNumber(1250)).toBe('1.250')
-    expect(formatNumber(100000)).toBe('100.000')
-    expect(formatNumber(null)).toBe('–')
-    expect(formatScore(93.3)).toBe('93,3')
+describe('signed differences on the HR dashboard', () => {
+  it('are written the Indonesian way with their sign', async () => {
+    const { formatSigned } = await import('./format')
     expect(formatSigned(12.5)).toBe('+12,5')
-    expect(formatPercent(1, 3)).toBe('33%')
-    expect(formatPercent(0, 0)).toBe('0%')
+    expect(formatSigned(-3)).toBe('−3')
+    expect(formatSigned(null)).toBe('–')
   })
 })

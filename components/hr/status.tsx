@@ -1,6 +1,6 @@
 import { StackedBarChart, type ChartSeries } from '@/components/charts/stacked-bar-chart'
 import { STATUS_ORDER, type Group } from '@/lib/hr/dashboard'
-import { formatNumber, formatPercent } from './format'
+import { formatNumber, formatPercent } from '@/lib/format/indonesian'
 import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '@/lib/hr/enrolment-status'
 import styles from './hr.module.css'
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { setReader, useSessionHint } from '@/components/layout/lesson-reader'
-import { formatNumberId } from '@/lib/certificates/format-date-id'
+import { formatNumber } from '@/lib/format/indonesian'
 import { progressBody } from '@/lib/progress/pending-saves'
 import { HEARTBEAT_INTERVAL_SECONDS, remainingReadingMinutes } from '@/lib/progress/reading-time'
 import { useLearningStore, useLessonState, type LessonState } from './learning-store'
@@ -250,20 +250,20 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
               {reachedEnd ? '✓' : '○'} Baca sampai akhir halaman
             </li>
             <li data-done={allAnswered}>
-              {allAnswered ? '✓' : '○'} Jawab semua pertanyaan uji pemahaman ({formatNumberId(answeredCount)} dari{' '}
-              {formatNumberId(knowledgeQuestionIds.length)})
+              {allAnswered ? '✓' : '○'} Jawab semua pertanyaan uji pemahaman ({formatNumber(answeredCount)} dari{' '}
+              {formatNumber(knowledgeQuestionIds.length)})
             </li>
             {needsTime && (
               <li data-done={readEnough}>
-                {readEnough ? '✓' : '○'} Membaca paling sedikit ± {formatNumberId(Math.ceil(reading.requiredSeconds / 60))} menit
+                {readEnough ? '✓' : '○'} Membaca paling sedikit ± {formatNumber(Math.ceil(reading.requiredSeconds / 60))} menit
               </li>
             )}
           </ul>
         )}
         {!completed && tooQuick && (
           <p className="alert info">
-            Anda membaca lebih cepat dari waktu minimal pelajaran ini (± {formatNumberId(Math.ceil(reading.requiredSeconds / 60))} menit). Lanjutkan
-            membaca; pelajaran tercatat selesai setelah sekitar {formatNumberId(remainingReadingMinutes(reading.activeSeconds, reading.requiredSeconds))}{' '}
+            Anda membaca lebih cepat dari waktu minimal pelajaran ini (± {formatNumber(Math.ceil(reading.requiredSeconds / 60))} menit). Lanjutkan
+            membaca; pelajaran tercatat selesai setelah sekitar {formatNumber(remainingReadingMinutes(reading.activeSeconds, reading.requiredSeconds))}{' '}
             menit lagi selama halaman ini terbuka.
           </p>
         )}

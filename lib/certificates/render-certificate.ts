@@ -24,7 +24,7 @@ import {
   certificateDataSchema,
   employeeIdLabel,
 } from './certificate-data'
-import { formatDateId, formatNumberId } from './format-date-id'
+import { formatLongDate, formatNumber, formatScore } from '@/lib/format/indonesian'
 import {
   AGENCY_BLOCK,
   CONTENT_WIDTH,
@@ -331,7 +331,7 @@ export function createCertificateRenderer(options: CertificateRendererOptions = 
   }
 
   function setMetadata(doc: PDFDocument, data: CertificateData): void {
-    const revoked = data.revokedAt ? `DICABUT ${formatDateId(data.revokedAt)} — ` : ''
+    const revoked = data.revokedAt ? `DICABUT ${formatLongDate(data.revokedAt)} — ` : ''
     doc.setTitle(t(`${revoked}Sertifikat ${data.number} — ${data.name}`), { showInWindowTitleBar: true })
     doc.setAuthor(CERTIFICATE_AUTHOR)
     const material = data.contentEdition ? `materi edisi ${data.contentEdition}` : `versi materi ${data.contentVersion}`
@@ -397,8 +397,8 @@ export function createCertificateRenderer(options: CertificateRendererOptions = 
     // Statement.
     const statement = fitText(
       t(
-        `telah menyelesaikan pelatihan daring ${data.courseTitle} dengan nilai ${formatNumberId(data.score)} dan dinyatakan lulus, ` +
-          `sehingga memperoleh ${formatNumberId(data.jp)} JP (jam pelajaran).`,
+        `telah menyelesaikan pelatihan daring ${data.courseTitle} dengan nilai ${formatScore(data.score)} dan dinyatakan lulus, ` +
+          `sehingga memperoleh ${formatNumber(data.jp)} JP (jam pelajaran).`,
       ),
       fonts.regular,
       STATEMENT_BLOCK.width,
@@ -412,8 +412,8 @@ export function createCertificateRenderer(options: CertificateRendererOptions = 
     // Details row: three columns with labels.
     const details: Array<[string, string]> = [
       ['KELOMPOK', t(data.cohortLabel)],
-      ['TANGGAL SELESAI', formatDateId(data.completedAt)],
-      ['BERLAKU SAMPAI', formatDateId(data.validUntil)],
+      ['TANGGAL SELESAI', formatLongDate(data.completedAt)],
+      ['BERLAKU SAMPAI', formatLongDate(data.validUntil)],
       data.contentEdition ? ['EDISI MATERI', t(data.contentEdition)] : ['VERSI MATERI', t(data.contentVersion)],
     ]
     const colWidth = 165
@@ -458,7 +458,7 @@ export function createCertificateRenderer(options: CertificateRendererOptions = 
 
     // Signer.
     const sx = PAGE_WIDTH - MARGIN - SIGNER_BLOCK.width / 2
-    const placeDate = fitText(t(`${data.issuedPlace}, ${formatDateId(data.issuedAt)}`), fonts.regular, SIGNER_BLOCK.width, {
+    const placeDate = fitText(t(`${data.issuedPlace}, ${formatLongDate(data.issuedAt)}`), fonts.regular, SIGNER_BLOCK.width, {
       maxSize: FONT_SIZES.signer.max, minSize: FONT_SIZES.signer.min, maxLines: 1,
     })
     drawFitted(page, placeDate, { x: sx, topY: 168, font: fonts.regular, color: COLORS.text })
@@ -495,7 +495,7 @@ export function createCertificateRenderer(options: CertificateRendererOptions = 
    */
   function drawRevokedStamp(page: PDFPage, fonts: Fonts, revokedAt: Date): void {
     const cx = PAGE_WIDTH / 2
-    drawLine(page, `DICABUT pada ${formatDateId(revokedAt)}: sertifikat ini tidak berlaku.`, {
+    drawLine(page, `DICABUT pada ${formatLongDate(revokedAt)}: sertifikat ini tidak berlaku.`, {
       x: cx, y: 545, font: fonts.bold, size: 10.5, color: COLORS.revoked, align: 'center', tracking: 0.5,
     })
     const size = 96

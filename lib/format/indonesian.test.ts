@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateTimeWib, formatScore } from './indonesian'
+import { formatDateTimeWib, formatLongDate, formatNumber, formatPercent, formatScore, formatShortDate } from './indonesian'
 
 describe('formatScore', () => {
   it.each([
@@ -13,8 +13,10 @@ describe('formatScore', () => {
     expect(formatScore(value)).toBe(text)
   })
 
-  it('refuses what is not a number', () => {
-    expect(() => formatScore(Number.NaN)).toThrow(RangeError)
+  it('writes a dash for a missing score', () => {
+    expect(formatScore(null)).toBe('–')
+    expect(formatScore(undefined)).toBe('–')
+    expect(formatScore(Number.NaN)).toBe('–')
   })
 })
 
@@ -24,5 +26,42 @@ describe('formatDateTimeWib', () => {
   })
   it('moves to the next day in WIB after 17:00 UTC', () => {
     expect(formatDateTimeWib(new Date('2026-12-31T17:30:00Z'))).toBe('1 Januari 2027 pukul 00.30 WIB')
+  })
+})
+
+describe('formatNumber', () => {
+  it('uses a decimal comma, a thousands point and at most one decimal', () => {
+    expect(formatNumber(92.5)).toBe('92,5')
+    expect(formatNumber(33.333)).toBe('33,3')
+    expect(formatNumber(100)).toBe('100')
+    expect(formatNumber(1250)).toBe('1.250')
+    expect(formatNumber(100000)).toBe('100.000')
+    expect(formatNumber(null)).toBe('–')
+  })
+
+  it('writes whole percentages', () => {
+    expect(formatPercent(1, 3)).toBe('33%')
+    expect(formatPercent(0, 0)).toBe('0%')
+  })
+})
+
+describe('formatLongDate', () => {
+  it('writes Indonesian long dates', () => {
+    expect(formatLongDate(new Date('2026-11-21T03:00:00Z'))).toBe('21 November 2026')
+    const months = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']
+    months.forEach((month, i) => {
+      expect(formatLongDate(new Date(Date.UTC(2027, i, 5, 5)))).toBe(`5 ${month} 2027`)
+    })
+  })
+
+  it('uses the Asia/Jakarta (UTC+7) calendar day', () => {
+    expect(formatLongDate(new Date('2026-11-20T16:59:59Z'))).toBe('20 November 2026')
+    expect(formatLongDate(new Date('2026-11-20T17:00:00Z'))).toBe('21 November 2026')
+    expect(formatLongDate(new Date('2026-12-31T17:30:00Z'))).toBe('1 Januari 2027')
+    expect(formatShortDate(new Date('2026-12-31T17:30:00Z'))).toBe('1 Jan 2027')
+  })
+
+  it('rejects invalid dates', () => {
+    expect(() => formatLongDate(new Date('nope'))).toThrow(RangeError)
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { CERTIFICATE_TIME_ZONE, formatDateId } from '@/lib/certificates/format-date-id'
+import { TIME_ZONE, formatLongDate } from '@/lib/format/indonesian'
 import { isoDateWib, looksLikeFormula, neutralizeCell, wibDayAsUtcMidnight, yearWib } from './cell-values'
 
 describe('neutralizeCell', () => {
@@ -43,7 +43,7 @@ describe('neutralizeCell', () => {
 
 describe('WIB calendar days', () => {
   const intlDay = new Intl.DateTimeFormat('en-CA', {
-    timeZone: CERTIFICATE_TIME_ZONE,
+    timeZone: TIME_ZONE,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -58,7 +58,7 @@ describe('WIB calendar days', () => {
         expect(yearWib(date)).toBe(Number(iso.slice(0, 4)))
         expect(wibDayAsUtcMidnight(date).toISOString()).toBe(`${iso}T00:00:00.000Z`)
         const [, , day] = iso.split('-')
-        expect(formatDateId(date).startsWith(`${Number(day)} `)).toBe(true)
+        expect(formatLongDate(date).startsWith(`${Number(day)} `)).toBe(true)
       }),
     )
   })

@@ -3,10 +3,10 @@
  * Asia/Jakarta calendar day of an instant.
  */
 
-import { CERTIFICATE_TIME_ZONE } from '@/lib/certificates/format-date-id'
+import { TIME_ZONE } from '@/lib/format/indonesian'
 
 /** Reports use the same time zone as certificates: the day as the learner saw it (WIB). */
-export const REPORT_TIME_ZONE = CERTIFICATE_TIME_ZONE
+export const REPORT_TIME_ZONE = TIME_ZONE
 
 /**
  * WIB is UTC+7 all year (Indonesia has had no daylight saving time since 1964), so a fixed

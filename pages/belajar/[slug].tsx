@@ -5,7 +5,7 @@ import { SiteFooter } from '@/components/layout/site-frame'
 import { LessonBody } from '@/components/lesson/lesson-body'
 import { LessonProvider } from '@/components/lesson/lesson-context'
 import { LessonProgressSync } from '@/components/lesson/lesson-progress-sync'
-import { formatNumberId } from '@/lib/certificates/format-date-id'
+import { formatNumber } from '@/lib/format/indonesian'
 import { SAMPLE_LESSON_SLUG } from '@/lib/content/sample-lesson'
 import { compileLesson, getLessonOutline, getSources, type LessonSummary, type Source } from '@/lib/content/lessons.server'
 
@@ -69,12 +69,12 @@ export default function LessonPage({ lesson, code, lessonCount, previous, next, 
         <LessonProvider slug={lesson.slug}>
           <article className="lesson prose">
             <nav aria-label="Posisi pelajaran" className="muted">
-              <a href="/dasbor">Materi kursus</a> › Pelajaran {formatNumberId(lesson.order)} dari {formatNumberId(lessonCount)}
+              <a href="/dasbor">Materi kursus</a> › Pelajaran {formatNumber(lesson.order)} dari {formatNumber(lessonCount)}
             </nav>
             <header>
               <h1>{lesson.title}</h1>
               <p className="lead muted">{lesson.summary}</p>
-              <p className="muted">± {formatNumberId(lesson.minutes)} menit membaca</p>
+              <p className="muted">± {formatNumber(lesson.minutes)} menit membaca</p>
             </header>
             <div className="lesson-content">
               <LessonBody code={code} />

@@ -5,7 +5,7 @@ import { getQuizStatus } from '@/lib/assessment/attempts.server'
 import { nextStep, pretestNote } from '@/lib/assessment/next-step'
 import { requireUser } from '@/lib/auth/session.server'
 import { countPendingCertificates, listCertificatesForLearner } from '@/lib/certificates/certificates.server'
-import { formatDateId } from '@/lib/certificates/format-date-id'
+import { formatLongDate } from '@/lib/format/indonesian'
 import { currentAssignment } from '@/lib/hr/cohorts.server'
 import { getOwnIdentity } from '@/lib/identity/identity-review.server'
 import { maskNip, nipLabel } from '@/lib/identity/nip'
@@ -55,7 +55,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <div className="alert error" role="alert" data-testid="klaim-ditolak">
           <strong>Klaim NIP Anda ditolak.</strong> Admin kepegawaian instansi Anda menyatakan NIP{' '}
           {identity.rejectedNip ? maskNip(identity.rejectedNip) : ''} bukan milik akun ini
-          {identity.identityRejectedAt ? ` (${formatDateId(identity.identityRejectedAt)})` : ''}. Riwayat belajar Anda tetap tersimpan, tetapi
+          {identity.identityRejectedAt ? ` (${formatLongDate(identity.identityRejectedAt)})` : ''}. Riwayat belajar Anda tetap tersimpan, tetapi
           uji akhir dan sertifikat memerlukan NIP yang terverifikasi. Hubungi admin kepegawaian instansi Anda bila ini keliru.
         </div>
       )}
@@ -68,7 +68,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       {assignment && (
         <p className={`alert ${assignment.dueDate && assignment.dueDate < new Date() ? 'error' : 'info'}`}>
           Penugasan: <strong>{assignment.name}</strong>
-          {assignment.dueDate ? ` — selesaikan paling lambat ${formatDateId(assignment.dueDate)}.` : '.'}
+          {assignment.dueDate ? ` — selesaikan paling lambat ${formatLongDate(assignment.dueDate)}.` : '.'}
         </p>
       )}
       <section aria-labelledby="kemajuan" className="card">

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { formatDate, formatNumber, formatPercent, formatScore, formatSigned } from '@/components/hr/format'
+import { formatNumber, formatPercent, formatScore, formatShortDate } from '@/lib/format/indonesian'
+import { formatSigned } from '@/components/hr/format'
 import styles from '@/components/hr/hr.module.css'
 import { StatusBreakdown } from '@/components/hr/status'
 import { requireHrOfficer } from '@/lib/auth/session.server'
@@ -62,7 +63,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
           <section aria-labelledby="ringkasan">
             <h2 id="ringkasan">{selected.name}</h2>
             <p className="muted">
-              {KIND_LABELS[selected.kind]} {selected.year} · batas waktu {selected.dueDate ? formatDate(selected.dueDate) : 'tidak ditetapkan'} ·{' '}
+              {KIND_LABELS[selected.kind]} {selected.year} · batas waktu {selected.dueDate ? formatShortDate(selected.dueDate) : 'tidak ditetapkan'} ·{' '}
               <span data-testid="jumlah-peserta">{formatNumber(counts.total)}</span> peserta
               {dashboard.unverified > 0 && (
                 <>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { requireUser } from '@/lib/auth/session.server'
 import { countPendingCertificates, getCertificateIssuing, listCertificatesForLearner } from '@/lib/certificates/certificates.server'
-import { formatDateId, formatNumberId } from '@/lib/certificates/format-date-id'
+import { formatLongDate, formatNumber, formatScore } from '@/lib/format/indonesian'
 import { issuePendingCertificatesAction } from './actions'
 
 export const metadata: Metadata = { title: 'Sertifikat saya' }
@@ -59,13 +59,13 @@ export default async function CertificatesPage() {
           </h2>
           {latest.revokedAt && (
             <p className="alert error" role="status">
-              <strong>Sertifikat ini telah dicabut</strong> pada {formatDateId(latest.revokedAt)} dan tidak berlaku lagi. Salinan
+              <strong>Sertifikat ini telah dicabut</strong> pada {formatLongDate(latest.revokedAt)} dan tidak berlaku lagi. Salinan
               yang diunduh bertanda DICABUT. Hubungi admin kepegawaian instansi Anda bila ada pertanyaan.
             </p>
           )}
           <p>
-            {latest.cohortLabel} · nilai {formatNumberId(latest.score)} · {formatNumberId(latest.jp)} JP · selesai{' '}
-            {formatDateId(latest.completedAt)} · berlaku sampai {formatDateId(latest.validUntil)} ·{' '}
+            {latest.cohortLabel} · nilai {formatScore(latest.score)} · {formatNumber(latest.jp)} JP · selesai{' '}
+            {formatLongDate(latest.completedAt)} · berlaku sampai {formatLongDate(latest.validUntil)} ·{' '}
             <span className="badge">{STATUS_LABEL[latest.status]}</span>
           </p>
           <p className="muted">{latest.materialLabel}</p>
@@ -103,7 +103,7 @@ export default async function CertificatesPage() {
                   <tr key={certificate.id}>
                     <td>{certificate.number}</td>
                     <td>{certificate.cohortLabel}</td>
-                    <td>{formatDateId(certificate.validUntil)}</td>
+                    <td>{formatLongDate(certificate.validUntil)}</td>
                     <td>{STATUS_LABEL[certificate.status]}</td>
                     <td>
                       <a href={`/sertifikat/${certificate.id}/pdf`} download>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { formatNumber } from '@/components/hr/format'
+import { formatNumber } from '@/lib/format/indonesian'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { listAgenciesForAdmin } from '@/lib/admin/agencies.server'
 import { auditPageHref, formatWib, parseAuditQuery, prettyDetails } from '@/lib/admin/audit-query'

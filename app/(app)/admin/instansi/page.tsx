@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { formatNumber } from '@/components/hr/format'
+import { formatNumber } from '@/lib/format/indonesian'
 import { AdminForm } from '@/components/admin/admin-form'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { listAgenciesForAdmin } from '@/lib/admin/agencies.server'

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { TransferDecisionForms } from '@/components/identity/transfer-decision-forms'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { requireRole } from '@/lib/auth/session.server'
-import { formatDateId } from '@/lib/certificates/format-date-id'
+import { formatLongDate } from '@/lib/format/indonesian'
 import { listPendingTransfersForAdmin } from '@/lib/identity/transfers.server'
 import { adminDecideTransferAction } from './actions'
 
@@ -43,7 +43,7 @@ export default async function AdminTransfersPage() {
                     {request.toUnit ? ` · ${request.toUnit.name}` : ''}
                   </td>
                   <td>
-                    {request.note} <span className="hint">({formatDateId(request.requestedAt)})</span>
+                    {request.note} <span className="hint">({formatLongDate(request.requestedAt)})</span>
                   </td>
                   <td>
                     <TransferDecisionForms action={adminDecideTransferAction} requestId={request.id} personName={request.person.name} />

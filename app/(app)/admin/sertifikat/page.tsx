@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { RevokeForm } from '@/components/forms/revoke-form'
 import { requireRole } from '@/lib/auth/session.server'
 import { certificateStatus, getCertificateIssuing, searchCertificates } from '@/lib/certificates/certificates.server'
-import { formatDateId } from '@/lib/certificates/format-date-id'
+import { formatLongDate } from '@/lib/format/indonesian'
 import { SignerWarning } from './signer-warning'
 
 export const metadata: Metadata = { title: 'Sertifikat' }
@@ -46,10 +46,10 @@ export default async function AdminCertificatesPage({ searchParams }: { searchPa
                   </td>
                   <td>{certificate.fullName}</td>
                   <td>{certificate.agencyName}</td>
-                  <td>{formatDateId(certificate.validUntil)}</td>
+                  <td>{formatLongDate(certificate.validUntil)}</td>
                   <td>
                     {certificate.revokedAt
-                      ? `Dicabut: ${certificate.revokedReason ?? ''} (${formatDateId(certificate.revokedAt)})`
+                      ? `Dicabut: ${certificate.revokedReason ?? ''} (${formatLongDate(certificate.revokedAt)})`
                       : status === 'berlaku'
                         ? 'Berlaku'
                         : 'Kedaluwarsa'}

@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { AssignForm, CreateCohortForm } from '@/components/roster/cohort-forms'
 import { listUnits } from '@/lib/agencies/agencies.server'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { formatDateId } from '@/lib/certificates/format-date-id'
+import { formatLongDate } from '@/lib/format/indonesian'
 import { listCohorts } from '@/lib/hr/cohorts.server'
 
 export const metadata: Metadata = { title: 'Kelompok' }
@@ -37,7 +37,7 @@ export default async function CohortsPage() {
                 <tr key={cohort.id}>
                   <td>{cohort.name}</td>
                   <td>{cohort.kind === 'onboarding' ? `Orientasi ${cohort.year}` : `Penyegaran ${cohort.year}`}</td>
-                  <td>{cohort.dueDate ? formatDateId(cohort.dueDate) : '—'}</td>
+                  <td>{cohort.dueDate ? formatLongDate(cohort.dueDate) : '—'}</td>
                   <td>{cohort._count.enrolments}</td>
                 </tr>
               ))}

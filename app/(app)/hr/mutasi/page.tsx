@@ -4,7 +4,7 @@ import { AdminForm } from '@/components/admin/admin-form'
 import { PersonName } from '@/components/hr/person-name'
 import { TransferDecisionForms } from '@/components/identity/transfer-decision-forms'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { formatDateId } from '@/lib/certificates/format-date-id'
+import { formatLongDate } from '@/lib/format/indonesian'
 import { listUnits } from '@/lib/agencies/agencies.server'
 import { listTransfersForOfficer } from '@/lib/identity/transfers.server'
 import { decideTransferAction, requestTransferAction } from './actions'
@@ -71,7 +71,7 @@ export default async function TransfersPage() {
                       {request.toUnit ? ` · ${request.toUnit.name}` : ''}
                     </td>
                     <td>
-                      {request.note} <span className="hint">({formatDateId(request.requestedAt)})</span>
+                      {request.note} <span className="hint">({formatLongDate(request.requestedAt)})</span>
                     </td>
                     <td>
                       <TransferDecisionForms action={decideTransferAction} requestId={request.id} personName={request.person.name} />
@@ -95,14 +95,14 @@ export default async function TransfersPage() {
             {outgoing.map((request) => (
               <li key={request.id}>
                 Masuk: {request.person.name} ({request.person.maskedNip}) dari {request.fromAgency.name} — {STATUS_LABELS[request.status]},{' '}
-                {formatDateId(request.decidedAt ?? request.requestedAt)}
+                {formatLongDate(request.decidedAt ?? request.requestedAt)}
               </li>
             ))}
             {incoming
               .filter((request) => request.status !== 'pending')
               .map((request) => (
                 <li key={request.id}>
-                  Keluar: {request.person.name} ke {request.toAgency.name} — {STATUS_LABELS[request.status]}, {formatDateId(request.decidedAt ?? request.requestedAt)}
+                  Keluar: {request.person.name} ke {request.toAgency.name} — {STATUS_LABELS[request.status]}, {formatLongDate(request.decidedAt ?? request.requestedAt)}
                 </li>
               ))}
           </ul>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { formatDate, formatDateTime, formatDuration, formatNumber, formatScore } from '@/components/hr/format'
+import { formatNumber, formatScore, formatShortDate, formatShortDateTime } from '@/lib/format/indonesian'
+import { formatDuration } from '@/components/hr/format'
 import styles from '@/components/hr/hr.module.css'
 import { StatusBadge } from '@/components/hr/status'
 import { PersonName } from '@/components/hr/person-name'
@@ -146,7 +147,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                     {row.enrolment && <div className="muted">{row.enrolment.cohortName}</div>}
                   </td>
                   <td className="nowrap">{formatDuration(row.activeSeconds)}</td>
-                  <td>{formatDateTime(row.lastActivity)}</td>
+                  <td>{formatShortDateTime(row.lastActivity)}</td>
                   <td className="nowrap">{formatScore(row.bestPostTestScore)}</td>
                   <td>
                     {row.certificate ? (
@@ -155,7 +156,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                         <div className="muted">
                           {row.certificate.status === 'dicabut'
                             ? 'dicabut'
-                            : `${row.certificate.status === 'kedaluwarsa' ? 'berakhir' : 'berlaku s.d.'} ${formatDate(row.certificate.validUntil)}`}
+                            : `${row.certificate.status === 'kedaluwarsa' ? 'berakhir' : 'berlaku s.d.'} ${formatShortDate(row.certificate.validUntil)}`}
                           <span className="visually-hidden"> ({CERTIFICATE_STATUS_LABELS[row.certificate.status]})</span>
                         </div>
                       </>

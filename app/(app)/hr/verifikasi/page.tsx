@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { PersonName } from '@/components/hr/person-name'
 import { ClaimReview } from '@/components/identity/claim-review'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { formatDateId } from '@/lib/certificates/format-date-id'
+import { formatLongDate } from '@/lib/format/indonesian'
 import { listClaimants, listRejectedClaims } from '@/lib/identity/identity-review.server'
 import { maskNip } from '@/lib/identity/nip'
 
@@ -44,7 +44,7 @@ export default async function IdentityReviewPage() {
                   <td className="nowrap">{person.nip}</td>
                   <td>{person.email}</td>
                   <td>{person.unit?.name ?? '—'}</td>
-                  <td>{formatDateId(person.createdAt)}</td>
+                  <td>{formatLongDate(person.createdAt)}</td>
                   <td>
                     {person.id === officer.id ? (
                       <span className="muted">Klaim Anda sendiri diputuskan admin kepegawaian lain.</span>
@@ -65,7 +65,7 @@ export default async function IdentityReviewPage() {
             {rejected.map((person) => (
               <li key={person.id}>
                 {person.name} ({person.email}) — NIP {person.rejectedNip ? maskNip(person.rejectedNip) : '—'}, ditolak{' '}
-                {person.identityRejectedAt ? formatDateId(person.identityRejectedAt) : ''}
+                {person.identityRejectedAt ? formatLongDate(person.identityRejectedAt) : ''}
               </li>
             ))}
           </ul>

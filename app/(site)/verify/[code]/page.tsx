@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { verifyCertificate } from '@/lib/certificates/certificates.server'
-import { formatDateId, formatNumberId } from '@/lib/certificates/format-date-id'
+import { formatLongDate, formatNumber } from '@/lib/format/indonesian'
 import { POLICIES } from '@/lib/rate-limit/policies'
 import { clientAddress, consumeRateLimit } from '@/lib/rate-limit/rate-limit.server'
 
@@ -36,7 +36,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
       <p className={`alert ${verdict.tone}`} role="status">
         <strong>{verdict.title}.</strong>
         {/* That and when, never the reason: it is internal to the agency and the platform. */}
-        {certificate.revokedAt ? ` Dicabut pada ${formatDateId(certificate.revokedAt)}; sertifikat ini tidak berlaku.` : ''}
+        {certificate.revokedAt ? ` Dicabut pada ${formatLongDate(certificate.revokedAt)}; sertifikat ini tidak berlaku.` : ''}
       </p>
       <div className="card">
         <dl className="verify-details">
@@ -61,20 +61,20 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
           </dd>
           <dt>Pelatihan</dt>
           <dd>
-            {certificate.courseTitle} ({formatNumberId(certificate.jp)} JP)
+            {certificate.courseTitle} ({formatNumber(certificate.jp)} JP)
           </dd>
           <dt>Kelompok</dt>
           <dd>{certificate.cohortName}</dd>
           <dt>Materi</dt>
           <dd>{certificate.materialLabel}</dd>
           <dt>Selesai</dt>
-          <dd>{formatDateId(certificate.completedAt)}</dd>
+          <dd>{formatLongDate(certificate.completedAt)}</dd>
           <dt>Berlaku sampai</dt>
-          <dd>{formatDateId(certificate.validUntil)}</dd>
+          <dd>{formatLongDate(certificate.validUntil)}</dd>
           {certificate.revokedAt && (
             <>
               <dt>Dicabut</dt>
-              <dd>{formatDateId(certificate.revokedAt)}</dd>
+              <dd>{formatLongDate(certificate.revokedAt)}</dd>
             </>
           )}
         </dl>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { formatNumber } from '@/components/hr/format'
+import { formatNumber } from '@/lib/format/indonesian'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AdminForm } from '@/components/admin/admin-form'

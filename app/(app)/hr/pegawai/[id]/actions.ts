@@ -2,7 +2,7 @@
 
 import { formValues, type AdminFormState } from '@/lib/admin/form-result'
 import { issueResetCode } from '@/lib/accounts/password-reset.server'
-import { formatDateTime } from '@/components/hr/format'
+import { formatShortDateTime } from '@/lib/format/indonesian'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 
 // Checks the officer itself: a server action can be called without the page.
@@ -12,6 +12,6 @@ export async function issueResetCodeAction(_previous: AdminFormState, formData: 
   if (!result.ok) return { fieldErrors: result.fieldErrors }
   const { code, name, expiresAt } = result.value
   return {
-    done: `Kode atur ulang kata sandi untuk ${name}: ${code} — berlaku sampai ${formatDateTime(expiresAt)}, sekali pakai. Berikan langsung kepada yang bersangkutan; ia memakainya di halaman /atur-ulang-sandi. Kode ini tidak ditampilkan lagi.`,
+    done: `Kode atur ulang kata sandi untuk ${name}: ${code} — berlaku sampai ${formatShortDateTime(expiresAt)}, sekali pakai. Berikan langsung kepada yang bersangkutan; ia memakainya di halaman /atur-ulang-sandi. Kode ini tidak ditampilkan lagi.`,
   }
 }

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { formatDate, formatDateTime, formatDuration, formatScore } from '@/components/hr/format'
+import { formatScore, formatShortDate, formatShortDateTime } from '@/lib/format/indonesian'
+import { formatDuration } from '@/components/hr/format'
 import { StatusBadge } from '@/components/hr/status'
 import { AdminForm } from '@/components/admin/admin-form'
 import { requireHrOfficer } from '@/lib/auth/session.server'
@@ -37,10 +38,10 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           {person.identityStatus === 'verified' && (
             <>
               {person.identityMethod && IDENTITY_METHOD_LABELS[person.identityMethod] ? `: ${IDENTITY_METHOD_LABELS[person.identityMethod]}` : ''}
-              {person.identityVerifiedAt ? `, ${formatDate(person.identityVerifiedAt)}` : ''}
+              {person.identityVerifiedAt ? `, ${formatShortDate(person.identityVerifiedAt)}` : ''}
             </>
           )}
-          {person.identityStatus === 'rejected' && person.identityRejectedAt ? `, ${formatDate(person.identityRejectedAt)}` : ''}
+          {person.identityStatus === 'rejected' && person.identityRejectedAt ? `, ${formatShortDate(person.identityRejectedAt)}` : ''}
         </dd>
         <dt>Email</dt>
         <dd>{person.email}</dd>
@@ -49,7 +50,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <dt>Unit kerja</dt>
         <dd>{person.unit?.name ?? '–'}</dd>
         <dt>Akun</dt>
-        <dd>{person.claimedAt || person.createdAt ? `terdaftar ${formatDate(person.claimedAt ?? person.createdAt)}` : '–'}</dd>
+        <dd>{person.claimedAt || person.createdAt ? `terdaftar ${formatShortDate(person.claimedAt ?? person.createdAt)}` : '–'}</dd>
       </dl>
 
       <section className="card" aria-labelledby="atur-ulang">
@@ -98,7 +99,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                     <td>
                       {KIND_LABELS[row.enrolment!.cohortKind]} {row.enrolment!.cohortYear}
                     </td>
-                    <td>{formatDate(row.enrolment!.dueDate)}</td>
+                    <td>{formatShortDate(row.enrolment!.dueDate)}</td>
                     <td>
                       <StatusBadge status={row.status} />
                     </td>
@@ -137,9 +138,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                   <th scope="row" style={{ fontWeight: 400 }}>
                     {lesson.title}
                   </th>
-                  <td>{lesson.completedAt ? formatDate(lesson.completedAt) : 'Belum'}</td>
+                  <td>{lesson.completedAt ? formatShortDate(lesson.completedAt) : 'Belum'}</td>
                   <td data-seconds={lesson.activeSeconds}>{formatDuration(lesson.activeSeconds)}</td>
-                  <td>{formatDateTime(lesson.updatedAt)}</td>
+                  <td>{formatShortDateTime(lesson.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>
@@ -167,7 +168,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               <tbody>
                 {history.attempts.map((attempt) => (
                   <tr key={attempt.id} data-attempt={attempt.id}>
-                    <td>{formatDateTime(attempt.submittedAt ?? attempt.startedAt)}</td>
+                    <td>{formatShortDateTime(attempt.submittedAt ?? attempt.startedAt)}</td>
                     <td>{QUIZ_LABELS[attempt.kind]}</td>
                     <td>{attempt.cohortName ?? '–'}</td>
                     <td>{attempt.submittedAt ? formatScore(attempt.score) : '–'}</td>
@@ -214,11 +215,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                     </th>
                     <td>{certificate.year}</td>
                     <td className="nowrap">{formatScore(certificate.score)}</td>
-                    <td>{formatDate(certificate.completedAt)}</td>
-                    <td>{formatDate(certificate.validUntil)}</td>
+                    <td>{formatShortDate(certificate.completedAt)}</td>
+                    <td>{formatShortDate(certificate.validUntil)}</td>
                     <td>
                       {certificate.revokedAt
-                        ? `Dicabut ${formatDate(certificate.revokedAt)}${certificate.revokedReason ? `: ${certificate.revokedReason}` : ''}`
+                        ? `Dicabut ${formatShortDate(certificate.revokedAt)}${certificate.revokedReason ? `: ${certificate.revokedReason}` : ''}`
                         : certificate.status === 'kedaluwarsa'
                           ? 'Kedaluwarsa'
                           : 'Berlaku'}
