@@ -1,7 +1,8 @@
 /**
  * Checks all course content: lessons (frontmatter, rule anchors, components, MDX compiles),
- * the scenario bank (format, ids, every rule tested by at least two scenarios) and that every
- * rule of the coverage map is taught. Exits 1 with one line per problem, naming the file.
+ * the scenario bank (format, ids, every rule tested by at least three scenarios, the
+ * item-writing rules of lib/quiz/item-writing-rules.ts) and that every rule of the coverage map
+ * is taught. Exits 1 with one line per problem, naming the file.
  *   npm run content:check
  *   npm run content:check -- --json   one JSON object: {"rules": {"<id>": {"lessons": [...], "scenarios": [...]}}}
  */
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { bundleMDX } from 'mdx-bundler'
 import { parse } from 'yaml'
 import { checkContentEdition, checkLessons } from '../lib/content/check-lessons'
+import { checkKnowledgeKeyLength, extractKnowledgeQuestions } from '../lib/content/knowledge-check'
 import { checkBank, parseBankFile, parseCoverageMap, type BankItem } from '../lib/quiz'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -39,6 +41,14 @@ const lessonFiles = listFiles(path.join(root, 'content/lessons'), '.mdx').map((f
 }))
 const lessonResult = checkLessons(lessonFiles, ruleIds, sourceIds)
 errors.push(...lessonResult.errors)
+errors.push(
+  ...checkKnowledgeKeyLength(
+    lessonResult.lessons.flatMap((lesson) => {
+      const knowledge = extractKnowledgeQuestions(lesson.body)
+      return 'questions' in knowledge ? [{ file: lesson.file, questions: knowledge.questions }] : []
+    }),
+  ),
+)
 for (const { file, text } of lessonFiles) {
   try {
     await bundleMDX({ source: text, cwd: path.join(root, 'content/lessons') })
@@ -76,7 +86,7 @@ if (json) {
   for (const warning of warnings) console.warn(`warning: ${warning}`)
   if (!errors.length) {
     console.log(
-      `content: ${lessonResult.lessons.length} lessons, ${scenarioCount} scenarios; all ${ruleIds.size} rules taught and tested by at least two scenarios`,
+      `content: ${lessonResult.lessons.length} lessons, ${scenarioCount} scenarios; all ${ruleIds.size} rules taught and tested by at least ${bank.rules.length ? Math.min(...bank.rules.map((r) => r.scenarioIds.length)) : 0} scenarios`,
     )
   }
 }

@@ -61,3 +61,31 @@ export function extractKnowledgeQuestions(body: string): { questions: KnowledgeQ
   if (new Set(ids).size !== ids.length) return { error: '<KnowledgeCheck> question ids must be unique' }
   return { questions: parsed.data }
 }
+
+/** Knowledge checks (issue 12): the key is the strictly longest option in at most this share of questions. */
+export const KNOWLEDGE_KEY_LONGEST_MAX_SHARE = 0.4
+
+const visibleLength = (text: string) => text.trim().replace(/\s+/g, ' ').length
+
+/** True when the question's correct option is longer than each of its other options. */
+export function keyIsStrictlyLongest(question: KnowledgeQuestion): boolean {
+  const key = question.options.find((option) => option.correct)
+  if (!key) return false
+  return question.options.every((option) => option === key || visibleLength(option.text) < visibleLength(key.text))
+}
+
+/**
+ * Across all lessons' knowledge checks, the key may be the strictly longest option in at most
+ * KNOWLEDGE_KEY_LONGEST_MAX_SHARE of the questions (otherwise length gives it away). Returns
+ * content:check lines naming each lesson file and question concerned.
+ */
+export function checkKnowledgeKeyLength(lessons: readonly { file: string; questions: readonly KnowledgeQuestion[] }[]): string[] {
+  const all = lessons.flatMap(({ file, questions }) => questions.map((question) => ({ file, question })))
+  const longest = all.filter(({ question }) => keyIsStrictlyLongest(question))
+  if (all.length === 0 || longest.length / all.length <= KNOWLEDGE_KEY_LONGEST_MAX_SHARE) return []
+  const allowed = Math.floor(KNOWLEDGE_KEY_LONGEST_MAX_SHARE * all.length)
+  const share = Math.round((longest.length / all.length) * 1000) / 10
+  return [
+    `content/lessons/: <KnowledgeCheck> the key is the strictly longest option in ${longest.length} of ${all.length} questions (${share}%; at most ${KNOWLEDGE_KEY_LONGEST_MAX_SHARE * 100}%, i.e. ${allowed}); shorten the key or lengthen a wrong option in at least ${longest.length - allowed} of: ${longest.map(({ file, question }) => `${file} "${question.id}"`).join(', ')}`,
+  ]
+}

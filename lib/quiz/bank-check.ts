@@ -1,12 +1,19 @@
 /**
  * Whole-bank checks, after every file parsed: ids unique across files, every rule of the
- * coverage map tested by at least two scenarios (any position in `rules`), and the coverage
- * table (per rule the scenario ids testing it) for the content check to print.
+ * coverage map tested by at least three scenarios (any position in `rules`), the item-writing
+ * rules (item-writing-rules.ts), and the coverage table (per rule the scenario ids testing it)
+ * for the content check to print.
  */
 import { contentError, type ContentError } from './bank-schema'
+import { checkItemWriting, ENFORCE_ITEM_WRITING_RULES } from './item-writing-rules'
 import type { AreaId, BankItem, CoverageMap, RuleId } from './types'
 
-export const MIN_SCENARIOS_PER_RULE = 2
+export const MIN_SCENARIOS_PER_RULE = 3
+/**
+ * The minimum before issue 12. While ENFORCE_ITEM_WRITING_RULES is off, a rule tested by fewer
+ * than MIN_SCENARIOS_PER_RULE but at least this many scenarios is a warning, not an error.
+ */
+export const LEGACY_MIN_SCENARIOS_PER_RULE = 2
 
 export interface BankFile {
   readonly file: string
@@ -44,6 +51,11 @@ export interface BankCheckOptions {
   readonly rulesFile?: string
   /** Label for bank-wide warnings (default "content/scenarios/"). */
   readonly scenariosDir?: string
+  /**
+   * Item-writing rules and the minimum of three scenarios per rule as errors (true) or as
+   * warnings (false). Default: ENFORCE_ITEM_WRITING_RULES.
+   */
+  readonly enforceItemWritingRules?: boolean
 }
 
 export function checkBank(
@@ -52,6 +64,7 @@ export function checkBank(
   options: BankCheckOptions = {},
 ): BankCheckResult {
   const rulesFile = options.rulesFile ?? 'content/rules.yaml'
+  const enforce = options.enforceItemWritingRules ?? ENFORCE_ITEM_WRITING_RULES
   const errors: ContentError[] = []
   const warnings: ContentError[] = []
   const areaOfRule = new Map(coverage.rules.map((r) => [r.id, r.area]))
@@ -87,7 +100,8 @@ export function checkBank(
   const rules: RuleCoverage[] = coverage.rules.map((rule) => {
     const scenarioIds = scenariosOf.get(rule.id) ?? []
     if (scenarioIds.length < MIN_SCENARIOS_PER_RULE) {
-      errors.push(
+      const fatal = enforce || scenarioIds.length < LEGACY_MIN_SCENARIOS_PER_RULE
+      ;(fatal ? errors : warnings).push(
         contentError(
           rulesFile,
           null,
@@ -113,6 +127,9 @@ export function checkBank(
 
   const keyWarning = checkKeyIds(files, options.scenariosDir ?? 'content/scenarios/')
   if (keyWarning) warnings.push(keyWarning)
+
+  const writing = checkItemWriting(files, options.scenariosDir ?? 'content/scenarios/')
+  ;(enforce ? errors : warnings).push(...writing.problems)
 
   return { errors, warnings, rules, areas }
 }
