@@ -51,3 +51,76 @@ describe('scenario files C, D, E: factual defects of issue 12', () => {
     expect(offenders.map(({ item }) => item.id)).toEqual([])
   })
 })
+
+const singles = items.flatMap(({ item }) => (item.type === 'single' ? [item] : []))
+const multis = items.flatMap(({ item }) => (item.type === 'multi' ? [item] : []))
+const judges = items.flatMap(({ item }) => (item.type === 'judge' ? [item] : []))
+
+/** Verdict words a judge reason must not start with: they would give the verdict away. */
+const VERDICT_START = /^(ya|tidak|tak|bukan|boleh|jangan|pantas|benar|salah|layak|wajar|aman|keliru|tepat)\b/i
+/** Words that, if they sat only in keys or only in distractors, would let a learner guess. */
+const CUE_WORDS = ['asalkan', 'hanya karena', 'santun', 'sopan', 'selalu', 'tidak pernah']
+
+/** Texts of the keys and of the distractors of every item (a 0.5-credit option is not a key). */
+function keysAndDistractors() {
+  const keys: string[] = []
+  const distractors: string[] = []
+  for (const { item } of items) {
+    if (item.type === 'single') for (const o of item.options) (o.credit === 1 ? keys : distractors).push(o.text)
+    if (item.type === 'multi') for (const o of item.options) (o.correct ? keys : distractors).push(o.text)
+    if (item.type === 'judge') for (const r of item.reasons) (r.correct ? keys : distractors).push(r.text)
+  }
+  return { keys, distractors }
+}
+
+describe('scenario files C, D, E: item-writing rules', () => {
+  it('single choice: the key is the strictly longest option in at most 30% of items', () => {
+    const longest = singles.filter((item) => {
+      const key = item.options.find((o) => o.credit === 1)!
+      return item.options.every((o) => o === key || o.text.length < key.text.length)
+    })
+    expect(longest.length / singles.length, `key longest in: ${longest.map((i) => i.id).join(', ')}`).toBeLessThanOrEqual(0.3)
+  })
+
+  it('single choice: no "semua benar" / "semua salah" options', () => {
+    const texts = singles.flatMap((item) => item.options.map((o) => o.text))
+    expect(texts.filter((t) => /semua (jawaban )?(di atas )?(benar|salah)/i.test(t))).toEqual([])
+  })
+
+  it('multi choice: the number of correct options varies, no count in more than 40% of items', () => {
+    const counts = new Map<number, string[]>()
+    for (const item of multis) {
+      const n = item.options.filter((o) => o.correct).length
+      counts.set(n, [...(counts.get(n) ?? []), item.id])
+    }
+    for (const [n, ids] of counts) {
+      expect(ids.length / multis.length, `${ids.length} of ${multis.length} multi items have ${n} correct: ${ids.join(', ')}`).toBeLessThanOrEqual(0.4)
+    }
+    expect(counts.size).toBeGreaterThanOrEqual(3)
+  })
+
+  it('judge: no reason starts with a verdict word', () => {
+    const offenders = judges.flatMap((item) => item.reasons.filter((r) => VERDICT_START.test(r.text.trim())).map((r) => `${item.id}/${r.id}: ${r.text}`))
+    expect(offenders).toEqual([])
+  })
+
+  it.each(CUE_WORDS)('cue word "%s" appears in keys and distractors alike, or not at all', (word) => {
+    const { keys, distractors } = keysAndDistractors()
+    const re = new RegExp(`\\b${word}\\b`, 'i')
+    const inKeys = keys.filter((t) => re.test(t)).length
+    const inDistractors = distractors.filter((t) => re.test(t)).length
+    if (inKeys + inDistractors === 0) return
+    expect({ inKeys: inKeys > 0, inDistractors: inDistractors > 0 }).toEqual({ inKeys: true, inDistractors: true })
+    expect(Math.abs(inKeys - inDistractors), `keys ${inKeys}, distractors ${inDistractors}`).toBeLessThanOrEqual(2)
+  })
+
+  it('the id of the key varies (no id holds more than 40% of single and judge keys)', () => {
+    const ids = [
+      ...singles.map((item) => item.options.find((o) => o.credit === 1)!.id),
+      ...judges.map((item) => item.reasons.find((r) => r.correct)!.id),
+    ]
+    const counts = new Map<string, number>()
+    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1)
+    for (const [id, n] of counts) expect(n / ids.length, `key id "${id}"`).toBeLessThanOrEqual(0.4)
+  })
+})
