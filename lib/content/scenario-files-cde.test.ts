@@ -124,3 +124,35 @@ describe('scenario files C, D, E: item-writing rules', () => {
     for (const [id, n] of counts) expect(n / ids.length, `key id "${id}"`).toBeLessThanOrEqual(0.4)
   })
 })
+
+describe('scenario files C, D, E: what issue 12 asks them to cover', () => {
+  const mentions = (re: RegExp) =>
+    items.filter(({ item }) => re.test(item.stem) || (item.type === 'judge' && re.test(item.post.platform))).map(({ item }) => item.id)
+
+  it('hold at least 15 items more than the 22 they had', () => {
+    expect(items.length).toBeGreaterThanOrEqual(37)
+  })
+
+  it('cover Telegram and YouTube in at least three items each', () => {
+    expect(mentions(/Telegram/).length).toBeGreaterThanOrEqual(3)
+    expect(mentions(/YouTube/).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('cover a leaked document that is already viral', () => {
+    expect(mentions(/bocor[\s\S]*(viral|dibagikan ribuan)/).length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('cover what to check before posting', () => {
+    expect(mentions(/[Ss]ebelum (mengunggah|membagikan)|lebih dulu\?/).length).toBeGreaterThanOrEqual(3)
+  })
+
+  it('test every rule of areas C, D and E in at least three of their items', () => {
+    const coverage = parseCoverageMap(fs.readFileSync(path.join(root, 'content/rules.yaml'), 'utf8'))
+    const thin = coverage.rules
+      .filter((rule) => ['C', 'D', 'E'].includes(rule.area))
+      .map((rule) => ({ rule: rule.id, n: items.filter(({ item }) => item.rules.includes(rule.id)).length }))
+      .filter(({ n }) => n < 3)
+    // avoid-partisan is the election file's (netralitas.yaml); here it appears only where context decides
+    expect(thin.filter(({ rule }) => !['avoid-partisan'].includes(rule))).toEqual([])
+  })
+})
