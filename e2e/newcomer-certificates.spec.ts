@@ -13,6 +13,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { formatContentEdition, parseContentEdition } from '../lib/content/content-edition'
 import { DEMO_SIGNER } from '../prisma/seed/demo-data'
 import {
   completeAllLessons,
@@ -38,7 +39,11 @@ function pdfText(bytes: Buffer): string {
   }
 }
 
-const EDITION = '2026.1, 21 November 2026'
+const EDITION = (() => {
+  const parsed = parseContentEdition(fs.readFileSync(path.join(process.cwd(), 'content', 'edition.yaml'), 'utf8'))
+  if (!parsed.ok) throw new Error(parsed.errors.join('; '))
+  return formatContentEdition(parsed.edition)
+})()
 const longDate = (date: Date) => new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(date)
 
 test('cohort, edition and signer agree on the page and the PDF; a revoked certificate is shown and stamped as revoked', async ({ page, browser }) => {

@@ -17,6 +17,7 @@ import {
   revokeCertificate,
   verifyCertificate,
 } from '@/lib/certificates/certificates.server'
+import { getContentEdition } from '@/lib/content/content-edition.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
 import { rejectClaimInTx } from '@/lib/identity/identity-review.server'
@@ -168,17 +169,17 @@ describe('what a certificate states: signer from the settings, the cohort as HR 
     expect(certificate).toMatchObject({
       ...DEMO_SIGNER,
       cohortName: 'Orientasi 2026',
-      contentEdition: '2026.1, 21 November 2026',
+      contentEdition: getContentEdition(),
       contentVersion: 't',
     })
     const [listed] = (await listCertificatesForLearner(certificate.userId)).filter((c) => c.id === certificate.id)
-    expect(listed).toMatchObject({ cohortLabel: 'Orientasi 2026', materialLabel: 'Materi edisi 2026.1, 21 November 2026' })
-    expect(await verifyCertificate(certificate.code)).toMatchObject({ cohortName: 'Orientasi 2026', materialLabel: 'Materi edisi 2026.1, 21 November 2026' })
+    expect(listed).toMatchObject({ cohortLabel: 'Orientasi 2026', materialLabel: `Materi edisi ${getContentEdition()}` })
+    expect(await verifyCertificate(certificate.code)).toMatchObject({ cohortName: 'Orientasi 2026', materialLabel: `Materi edisi ${getContentEdition()}` })
 
     const text = pdfText(await renderCertificatePdf((await findDownloadableCertificate(admin, certificate.id))!))
     expect(text).toContain('Orientasi 2026')
     expect(text).not.toContain('Orientasi ASN Baru')
-    expect(text).toContain('2026.1, 21 November 2026')
+    expect(text).toContain(getContentEdition())
     expect(text).toContain(DEMO_SIGNER.signerName)
     expect(text).toContain(DEMO_SIGNER.signerTitle)
     expect(text).toContain(`NIP ${DEMO_SIGNER.signerNip}`)
