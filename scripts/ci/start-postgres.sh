@@ -31,6 +31,10 @@ DO \$\$ BEGIN
     CREATE ROLE $PG_USER LOGIN CREATEDB PASSWORD '$PG_PASSWORD';
   END IF;
 END \$\$;
+-- The tests drop their databases WITH (FORCE), which must be allowed to end an autovacuum
+-- worker that is busy in one (otherwise: "must be a member of the role whose process is being
+-- terminated or member of pg_signal_backend", seen once in 25 drops under load).
+GRANT pg_signal_backend TO $PG_USER;
 SQL
 if ! as_root su postgres -c "psql -p $PG_PORT -tAc \"SELECT 1 FROM pg_database WHERE datname='$PG_DB'\"" | grep -q 1; then
   as_root su postgres -c "createdb -p $PG_PORT -O $PG_USER $PG_DB" >&2
