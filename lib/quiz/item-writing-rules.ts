@@ -106,6 +106,8 @@ const locate = (files: readonly BankFileItems[]): Located[] =>
   files.flatMap(({ file, items }) => items.map((item, index) => ({ file, index, item })))
 
 const itemError = (at: Located, path: string, problem: string) => contentError(at.file, null, at.index, at.item.id, path, problem)
+/** A problem of the bank as a whole, reported against the scenarios folder. */
+const bankError = (folder: string, problem: string) => contentError(folder, null, null, null, '', problem)
 
 const label = (at: Located) => `${at.item.id} (${at.file})`
 
@@ -194,14 +196,7 @@ export function checkSingleKeyLength(files: readonly BankFileItems[], label_ = '
   if (share <= SINGLE_KEY_LONGEST_MAX_SHARE) return []
   const allowed = Math.floor(SINGLE_KEY_LONGEST_MAX_SHARE * singles.length)
   return [
-    contentError(
-      label_,
-      null,
-      null,
-      null,
-      '',
-      `single choice: the key is the strictly longest option in ${longest.length} of ${singles.length} items (${percent(share)}; at most ${percent(SINGLE_KEY_LONGEST_MAX_SHARE)}, i.e. ${allowed}); shorten the key or lengthen a distractor in at least ${longest.length - allowed} of: ${longest.map(label).join(', ')}`,
-    ),
+    bankError(label_, `single choice: the key is the strictly longest option in ${longest.length} of ${singles.length} items (${percent(share)}; at most ${percent(SINGLE_KEY_LONGEST_MAX_SHARE)}, i.e. ${allowed}); shorten the key or lengthen a distractor in at least ${longest.length - allowed} of: ${longest.map(label).join(', ')}`),
   ]
 }
 
@@ -228,21 +223,14 @@ export function checkMultiCorrectCounts(files: readonly BankFileItems[], label_ 
     const share = list.length / multis.length
     if (share > MULTI_COUNT_MAX_SHARE) {
       problems.push(
-        contentError(
-          label_,
-          null,
-          null,
-          null,
-          '',
-          `multi-choice: ${list.length} of ${multis.length} items (${percent(share)}; at most ${percent(MULTI_COUNT_MAX_SHARE)}) have exactly ${count} correct options (${figures}); vary the number of correct options in some of: ${list.map(label).join(', ')}`,
-        ),
+        bankError(label_, `multi-choice: ${list.length} of ${multis.length} items (${percent(share)}; at most ${percent(MULTI_COUNT_MAX_SHARE)}) have exactly ${count} correct options (${figures}); vary the number of correct options in some of: ${list.map(label).join(', ')}`),
       )
     }
   }
   if (single === 0 || allButOne === 0) {
     const missing = [single === 0 ? 'exactly 1 correct option' : null, allButOne === 0 ? 'n−1 correct options (all but one)' : null].filter(Boolean).join(' and none with ')
     problems.push(
-      contentError(label_, null, null, null, '', `multi-choice: the number of correct options must vary from 1 to n−1, but no item has ${missing} (${figures})`),
+      bankError(label_, `multi-choice: the number of correct options must vary from 1 to n−1, but no item has ${missing} (${figures})`),
     )
   }
   return problems
@@ -270,14 +258,7 @@ export function checkCueWords(files: readonly BankFileItems[], label_ = 'content
     if (side) {
       const ids = [...new Set(list.map(label))]
       problems.push(
-        contentError(
-          label_,
-          null,
-          null,
-          null,
-          '',
-          `cue "${cue}" appears in ${list.length} ${side} and no ${other} (at most ${CUE_ONE_SIDED_MAX} on one side); reword some of: ${ids.join(', ')}`,
-        ),
+        bankError(label_, `cue "${cue}" appears in ${list.length} ${side} and no ${other} (at most ${CUE_ONE_SIDED_MAX} on one side); reword some of: ${ids.join(', ')}`),
       )
     }
   }
