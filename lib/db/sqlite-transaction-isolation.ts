@@ -1,4 +1,5 @@
 import type { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
+import type BetterSqlite3 from 'better-sqlite3'
 
 type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3['connect']>>
 type SqliteTransaction = Awaited<ReturnType<SqliteAdapter['startTransaction']>>
@@ -15,6 +16,12 @@ type SqliteTransaction = Awaited<ReturnType<SqliteAdapter['startTransaction']>>
  * Consequence: on SQLite a long transaction (a 50,000-row roster import) holds up this process's
  * other queries until it ends. PostgreSQL gives each transaction its own connection and needs
  * none of this.
+ *
+ * Across processes (a second instance, a script, the worker, e2e helpers) the adapter's deferred
+ * `BEGIN` is the problem: a transaction that reads and then writes fails at once with "database
+ * is locked" (SQLITE_BUSY_SNAPSHOT, which the busy timeout does not wait out) when another
+ * process committed in between. So transactions begin IMMEDIATE: they take the write lock first,
+ * and waiting for it is what the busy timeout covers.
  */
 export function isolateSqliteTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory)
@@ -37,6 +44,7 @@ class ConnectionLock {
 
 function withTransactionIsolation(adapter: SqliteAdapter): SqliteAdapter {
   const lock = new ConnectionLock()
+  beginTransactionsImmediately(adapter)
 
   async function exclusively<T>(run: () => Promise<T>): Promise<T> {
     const release = await lock.acquire()
@@ -71,4 +79,14 @@ function withTransactionIsolation(adapter: SqliteAdapter): SqliteAdapter {
     return transaction
   }
   return adapter
+}
+
+/** The adapter prepares exactly `BEGIN` on its better-sqlite3 connection to start a transaction. */
+function beginTransactionsImmediately(adapter: SqliteAdapter): void {
+  const client = (adapter as unknown as { client?: BetterSqlite3.Database }).client
+  if (typeof client?.prepare !== 'function') {
+    throw new Error('@prisma/adapter-better-sqlite3 no longer exposes its connection: review lib/db/sqlite-transaction-isolation.ts')
+  }
+  const prepare = client.prepare.bind(client)
+  client.prepare = ((source: string) => prepare(source === 'BEGIN' ? 'BEGIN IMMEDIATE' : source)) as typeof client.prepare
 }
