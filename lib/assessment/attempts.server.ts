@@ -7,10 +7,11 @@ import { Prisma, type Db } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { AppError } from '@/lib/errors/app-error'
-import { formatDateTimeWib } from '@/lib/format/indonesian'
+import { formatDateTimeWib, yearInWib } from '@/lib/format/indonesian'
 import { getCourseProgress } from '@/lib/progress/progress.server'
 import {
   attemptSchema,
+  courseForm,
   draw,
   findResponseProblems,
   score,
@@ -193,16 +194,18 @@ export async function startAttempt(learner: Learner, kind: QuizKind, now = new D
       const locked = await getQuizStatus(learner, kind, { client: tx, settings, now })
       if (locked.openAttemptId) return locked.openAttemptId
       if (locked.blockedReason) throw new AppError(kind === 'posttest' && locked.attemptsLeft === 0 ? 429 : 409, locked.blockedReason)
-      const previous = await tx.quizAttempt.findMany({ where: { userId: learner.id }, select: { items: true } })
-      const seenItemIds = new Set(
-        previous.flatMap((attempt) => {
-          const parsed = attemptSchema.safeParse(JSON.parse(attempt.items))
-          return parsed.success ? parsed.data.items.map((item) => item.itemId) : []
-        }),
-      )
+      const previous = await tx.quizAttempt.findMany({ where: { userId: learner.id }, select: { items: true, startedAt: true } })
+      // Item → the year the learner last saw it: the refresher prefers items no earlier year showed.
+      const lastSeenYear = new Map<string, number>()
+      for (const attempt of previous) {
+        const parsed = attemptSchema.safeParse(JSON.parse(attempt.items))
+        if (!parsed.success) continue
+        const year = yearInWib(attempt.startedAt)
+        for (const { itemId } of parsed.data.items) lastSeenYear.set(itemId, Math.max(year, lastSeenYear.get(itemId) ?? year))
+      }
       const seed = randomBytes(12).toString('hex')
       const size = kind === 'posttest' ? settings.postTestItems : settings.preTestItems
-      const attempt = draw(bank, { size }, seed, { seenItemIds })
+      const attempt = draw(bank, courseForm(size), seed, { seenItemIds: lastSeenYear })
       const created = await tx.quizAttempt.create({
         data: {
           userId: learner.id,

@@ -71,3 +71,10 @@ export function formatShortDate(value: Date | null | undefined): string {
 export function formatShortDateTime(value: Date | null | undefined): string {
   return value ? shortDateTimeFormatter.format(value) : MISSING
 }
+
+const yearFormatter = new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone: TIME_ZONE })
+
+/** The calendar year of a moment in WIB (31 December 20:00 UTC is already the next year). */
+export function yearInWib(date: Date): number {
+  return Number(yearFormatter.format(date))
+}

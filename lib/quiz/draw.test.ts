@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createBank, primaryArea } from './bank'
-import { draw, POST_TEST_BLUEPRINT, PRE_TEST_BLUEPRINT } from './draw'
+import { apportion, courseForm, draw, POST_TEST_BLUEPRINT, PRE_TEST_BLUEPRINT } from './draw'
 import { DrawError } from './errors'
 import { bankArb, COVERAGE, syntheticBank } from './test-fixtures'
 import type { Attempt, Bank } from './types'
@@ -16,6 +16,18 @@ const areasOf = (b: Bank, a: Attempt) =>
   }))
 
 const nonEmptyAreas = (b: Bank) => new Set(b.items.map((i) => primaryArea(b, i)))
+
+const difficultiesOf = (b: Bank, a: Attempt) =>
+  [1, 2, 3].map((level) => a.items.filter((d) => b.itemById.get(d.itemId)?.difficulty === level).length)
+
+const areaCounts = (b: Bank, a: Attempt) => {
+  const counts = new Map<string, number>()
+  for (const d of a.items) {
+    const item = b.itemById.get(d.itemId)
+    if (item) counts.set(primaryArea(b, item), (counts.get(primaryArea(b, item)) ?? 0) + 1)
+  }
+  return [...counts.values()]
+}
 
 describe('draw', () => {
   it('draws the blueprint size, distinct items, with every option shuffled but complete', () => {
@@ -54,12 +66,25 @@ describe('draw', () => {
     expect([...counts.values()].sort()).toEqual([2, 2, 2, 3, 3, 3])
   })
 
-  it('mixes difficulties and types', () => {
+  it('mixes types, and difficulties as the course blueprint says (1 : 2 : 1)', () => {
     const attempt = draw(bank, POST_TEST_BLUEPRINT, 'mix')
     const items = attempt.items.map((d) => bank.itemById.get(d.itemId))
-    const byDifficulty = [1, 2, 3].map((d) => items.filter((i) => i?.difficulty === d).length)
-    expect(Math.max(...byDifficulty) - Math.min(...byDifficulty)).toBeLessThanOrEqual(2)
+    expect(difficultiesOf(bank, attempt)).toEqual([4, 7, 4])
+    expect(difficultiesOf(bank, draw(bank, PRE_TEST_BLUEPRINT, 'mix'))).toEqual([2, 3, 1])
     expect(new Set(items.map((i) => i?.type)).size).toBe(3)
+  })
+
+  it('without difficulty shares only mixes difficulties', () => {
+    const byDifficulty = difficultiesOf(bank, draw(bank, { size: 15 }, 'plain'))
+    expect(Math.max(...byDifficulty) - Math.min(...byDifficulty)).toBeLessThanOrEqual(2)
+  })
+
+  it('apportions slots by largest remainder', () => {
+    expect(apportion(15, [1, 2, 1])).toEqual([4, 7, 4])
+    expect(apportion(6, [0.25, 0.5, 0.25])).toEqual([2, 3, 1])
+    expect(apportion(3, [1, 1, 1])).toEqual([1, 1, 1])
+    expect(apportion(7, [0, 1, 0])).toEqual([0, 7, 0])
+    expect(() => apportion(5, [0, 0, 0])).toThrow(DrawError)
   })
 
   it('does not depend on the order of the bank items', () => {
@@ -89,12 +114,19 @@ describe('draw', () => {
     const small = syntheticBank([2, 2, 0, 0, 0, 0])
     expect(() => draw(small, { size: 5 }, 's')).toThrow(DrawError)
     expect(() => draw(small, { size: 5 }, 's')).toThrow('the bank has 4 items but the blueprint asks for 5')
-    expect(() => draw(bank, { size: 5 }, 's')).toThrow(/cannot represent 6 areas/)
+    expect(() => draw(bank, { size: 5, perAreaMin: 1 }, 's')).toThrow(/cannot represent 6 areas/)
     expect(() => draw(small, { size: 2, areas: ['C'] }, 's')).toThrow(/no item whose primary rule is in it/)
     expect(() => draw(small, { size: 2, areas: ['Z'] }, 's')).toThrow(/unknown area "Z"/)
     expect(() => draw(bank, { size: 0 }, 's')).toThrow(/size/)
     expect(() => draw(bank, { size: 2.5 }, 's')).toThrow(/size/)
     expect(() => draw(bank, { size: 6, perAreaMin: -1 }, 's')).toThrow(/perAreaMin/)
+  })
+
+  it('covers a seeded choice of areas, one item each, when a short form cannot cover them all', () => {
+    const attempt = draw(bank, courseForm(4), 'short')
+    expect(areasOf(bank, attempt).size).toBe(4)
+    const others = new Set(Array.from({ length: 20 }, (_, i) => [...areasOf(bank, draw(bank, courseForm(4), `short-${i}`))].sort().join('')))
+    expect(others.size).toBeGreaterThan(1)
   })
 
   it('can draw the whole bank', () => {
@@ -113,19 +145,33 @@ describe('draw', () => {
       expect(third.items.filter((d) => seen.includes(d.itemId) || second.items.some((s) => s.itemId === d.itemId))).toEqual([])
     })
 
-    it('falls back to seen items when there are not enough unseen ones', () => {
-      const seen = bank.items.slice(0, 50).map((i) => i.id)
+    it('falls back to seen items in an area without unseen ones, keeping the areas even', () => {
+      const seen = bank.items.filter((i) => primaryArea(bank, i) !== 'F').map((i) => i.id)
       const attempt = draw(bank, POST_TEST_BLUEPRINT, 'fallback', { seenItemIds: seen })
       const unseenDrawn = attempt.items.filter((d) => !seen.includes(d.itemId))
       expect(attempt.items).toHaveLength(15)
-      expect(unseenDrawn).toHaveLength(10)
+      // F, the only area with unseen items, gets one of the three extra slots, not all ten.
+      expect(unseenDrawn).toHaveLength(3)
+      expect(areaCounts(bank, attempt).sort()).toEqual([2, 2, 2, 3, 3, 3])
     })
 
-    it('still represents an area whose items were all seen', () => {
+    it('still represents an area whose items were all seen, with its even share', () => {
       const seen = bank.items.filter((i) => primaryArea(bank, i) === 'C').map((i) => i.id)
       const attempt = draw(bank, POST_TEST_BLUEPRINT, 'c-seen', { seenItemIds: seen })
       expect(areasOf(bank, attempt).size).toBe(6)
-      expect(attempt.items.filter((d) => seen.includes(d.itemId))).toHaveLength(1)
+      expect(attempt.items.filter((d) => seen.includes(d.itemId))).toHaveLength(2)
+    })
+
+    it('brings back the items seen longest ago first', () => {
+      const areaA = bank.items.filter((i) => primaryArea(bank, i) === 'A').map((i) => i.id)
+      const lastSeen = new Map<string, number>()
+      areaA.slice(0, 5).forEach((id) => lastSeen.set(id, 2024))
+      areaA.slice(5).forEach((id) => lastSeen.set(id, 2026))
+      for (const seed of ['y1', 'y2', 'y3', 'y4']) {
+        const drawnA = draw(bank, POST_TEST_BLUEPRINT, seed, { seenItemIds: lastSeen }).items.filter((d) => areaA.includes(d.itemId))
+        expect(drawnA.length).toBeGreaterThanOrEqual(2)
+        expect(drawnA.every((d) => lastSeen.get(d.itemId) === 2024)).toBe(true)
+      }
     })
   })
 })
@@ -176,18 +222,50 @@ describe('draw: properties', () => {
     )
   })
 
-  it('draws as many unseen items as the area minimums allow', () => {
+  it('draws an item seen in a year only when its area has no unseen or earlier-seen item left', () => {
+    const withYears = drawArb.chain((input) =>
+      fc.record({ input: fc.constant(input), years: fc.array(fc.integer({ min: 2022, max: 2026 }), { minLength: input.seen.length, maxLength: input.seen.length }) }),
+    )
     fc.assert(
-      fc.property(drawArb, ({ bank: b, seed, size, seen }) => {
-        const seenSet = new Set(seen)
-        const attempt = draw(b, { size }, seed, { seenItemIds: seen })
-        const unseenDrawn = attempt.items.filter((d) => !seenSet.has(d.itemId)).length
-        // Areas with no unseen item must still take one seen item.
-        const areasWithoutUnseen = [...nonEmptyAreas(b)].filter((area) =>
-          b.items.every((i) => primaryArea(b, i) !== area || seenSet.has(i.id)),
-        ).length
-        const totalUnseen = b.items.filter((i) => !seenSet.has(i.id)).length
-        expect(unseenDrawn).toBe(Math.min(totalUnseen, size - areasWithoutUnseen))
+      fc.property(withYears, fc.boolean(), ({ input: { bank: b, seed, size, seen }, years }, withShares) => {
+        const lastSeen = new Map(seen.map((id, i) => [id, years[i]!]))
+        const blueprint = withShares ? courseForm(size) : { size }
+        const attempt = draw(b, blueprint, seed, { seenItemIds: lastSeen })
+        const drawn = new Set(attempt.items.map((d) => d.itemId))
+        const freshness = (id: string) => lastSeen.get(id) ?? 0
+        for (const id of drawn) {
+          const item = b.itemById.get(id)!
+          const fresherLeft = b.items.filter(
+            (other) => !drawn.has(other.id) && primaryArea(b, other) === primaryArea(b, item) && freshness(other.id) < freshness(id),
+          )
+          expect(fresherLeft).toEqual([])
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('spreads areas evenly (counts differ by at most one where the bank allows)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.integer({ min: 6, max: 40 }), (seed, size) => {
+        const counts = areaCounts(bank, draw(bank, courseForm(size), seed))
+        expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1)
+      }),
+      { numRuns: 200 },
+    )
+  })
+
+  it('meets the blueprint difficulty quotas exactly when the bank has enough fresh items of each', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.integer({ min: 3, max: 30 }), (seed, size) => {
+        expect(difficultiesOf(bank, draw(bank, courseForm(size), seed))).toEqual(apportion(size, [1, 2, 1]))
+      }),
+      { numRuns: 300 },
+    )
+    // A few items seen before (at most 8 of the 18 medium ones) leave enough unseen ones for a 15-item form.
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), fc.integer({ min: 3, max: 15 }), fc.subarray(bank.items.map((i) => i.id), { maxLength: 8 }), (seed, size, seen) => {
+        expect(difficultiesOf(bank, draw(bank, courseForm(size), seed, { seenItemIds: seen }))).toEqual(apportion(size, [1, 2, 1]))
       }),
       { numRuns: 300 },
     )

@@ -23,7 +23,7 @@ export {
   type RuleCoverage,
 } from './bank-check'
 export { parseCoverageMap, coverageMapSchema } from './coverage-map'
-export { draw, POST_TEST_BLUEPRINT, PRE_TEST_BLUEPRINT } from './draw'
+export { apportion, COURSE_BLUEPRINT, courseForm, draw, POST_TEST_BLUEPRINT, PRE_TEST_BLUEPRINT } from './draw'
 export { toPublicItems } from './public-view'
 export { toResultView, type ResultItemView, type ResultView } from './result-view'
 export { score, findResponseProblems, DEFAULT_PASS_MARK, type ResponseProblems } from './score'

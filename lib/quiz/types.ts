@@ -117,20 +117,32 @@ export interface Bank {
 
 /** What an attempt should look like. */
 export interface Blueprint {
-  /** Number of items (post-test 15, pre-test 6). */
+  /** Number of items (post-test 15, pre-test 6: both from the course blueprint, see draw.ts). */
   readonly size: number
   /**
    * Areas that must be represented. Default: every area of the coverage map that has at
    * least one item whose primary rule is in it. Naming an area without items is an error.
    */
   readonly areas?: readonly AreaId[]
-  /** Minimum number of items per represented area (default 1). */
+  /**
+   * Minimum number of items per represented area. Default: 1 when the size allows one item per
+   * area, otherwise 0 (a short form then covers a seeded selection of areas).
+   */
   readonly perAreaMin?: number
+  /**
+   * Target shares of difficulty 1, 2 and 3 (summing to 1). The areas always share the slots
+   * evenly. Default: no difficulty targets, difficulties only mixed.
+   */
+  readonly difficultyShares?: readonly [number, number, number]
 }
 
 export interface DrawOptions {
-  /** Items the learner saw in earlier cycles: drawn only when there are not enough others. */
-  readonly seenItemIds?: Iterable<string>
+  /**
+   * Items the learner saw before: drawn only when their area has no unseen item left. Either a
+   * list, or a map from item id to the year it was last seen, so that items seen longest ago
+   * come back first (the refresher of a year prefers what earlier years did not show).
+   */
+  readonly seenItemIds?: Iterable<string> | ReadonlyMap<string, number>
 }
 
 /** One drawn `single` or `multi` item: option ids in the order shown to the learner. */
