@@ -1,7 +1,13 @@
 'use client'
 
 import { useActionState, useState } from 'react'
-import { assignAction, createCohortAction, type CohortFormState } from '@/app/(app)/hr/kelompok/actions'
+import {
+  assignAction,
+  assignUnassignedAction,
+  createCohortAction,
+  selfEnrolCohortAction,
+  type CohortFormState,
+} from '@/app/(app)/hr/kelompok/actions'
 
 function Message({ state }: { state: CohortFormState }) {
   return (
@@ -89,6 +95,7 @@ export function AssignForm({ cohorts, units }: { cohorts: { id: string; name: st
         <div className="radio-row">
           {[
             ['semua', 'Semua pegawai instansi'],
+            ['tanpa-kelompok', 'Yang belum punya kelompok'],
             ['unit', 'Satu unit kerja'],
             ['nip', 'Daftar NIP pilihan'],
           ].map(([value, label]) => (
@@ -121,6 +128,50 @@ export function AssignForm({ cohorts, units }: { cohorts: { id: string; name: st
       )}
       <button type="submit" className="button" disabled={pending}>
         Tetapkan
+      </button>
+      <Message state={state} />
+    </form>
+  )
+}
+
+/** Where self-registered people go: one of the agency's cohorts, or nowhere until HR assigns them. */
+export function SelfEnrolCohortForm({ cohorts, currentId }: { cohorts: { id: string; name: string }[]; currentId: string | null }) {
+  const [state, action, pending] = useActionState<CohortFormState, FormData>(selfEnrolCohortAction, null)
+  return (
+    <form action={action} className="card">
+      <h2 style={{ marginTop: 0 }}>Kelompok untuk pendaftar mandiri</h2>
+      <p className="muted">
+        Pegawai yang mendaftar sendiri langsung masuk kelompok ini, sehingga terhitung di dasbor dan laporan. Tanpa pilihan, mereka
+        menunggu sebagai &ldquo;belum ditugaskan&rdquo; sampai Anda menetapkannya.
+      </p>
+      <div className="field">
+        <label htmlFor="selfEnrolCohortId">Kelompok</label>
+        <select id="selfEnrolCohortId" name="cohortId" defaultValue={currentId ?? ''} aria-describedby="cohortId-error">
+          <option value="">— Tidak ada: tunggu penetapan HR —</option>
+          {cohorts.map((cohort) => (
+            <option key={cohort.id} value={cohort.id}>
+              {cohort.name}
+            </option>
+          ))}
+        </select>
+        <FieldError state={state} field="cohortId" />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        Simpan
+      </button>
+      <Message state={state} />
+    </form>
+  )
+}
+
+/** One click: everyone of the agency without a cohort joins this one. */
+export function AssignUnassignedForm({ cohortId, cohortName, count }: { cohortId: string; cohortName: string; count: string }) {
+  const [state, action, pending] = useActionState<CohortFormState, FormData>(assignUnassignedAction, null)
+  return (
+    <form action={action}>
+      <input type="hidden" name="cohortId" value={cohortId} />
+      <button type="submit" className="button" disabled={pending}>
+        Tetapkan {count} orang ke {cohortName}
       </button>
       <Message state={state} />
     </form>

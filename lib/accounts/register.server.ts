@@ -4,6 +4,7 @@ import { writeAudit } from '@/lib/audit/audit.server'
 import { auth } from '@/lib/auth/auth.server'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
+import { enrolInSelfEnrolCohort } from '@/lib/hr/cohorts.server'
 import { nipLabel } from '@/lib/identity/nip'
 import { retryPhrase } from '@/lib/rate-limit/limiter'
 import { POLICIES } from '@/lib/rate-limit/policies'
@@ -73,12 +74,20 @@ export async function registerLearner(
       },
       headers: requestHeaders,
     })
-    await writeAudit({
-      action: 'user.registered',
-      actorId: result.user.id,
-      agencyId: input.agencyId,
-      targetType: 'user',
-      targetId: result.user.id,
+    const person = { id: result.user.id, agencyId: input.agencyId }
+    await db.$transaction(async (tx) => {
+      const enrolment = await enrolInSelfEnrolCohort(tx, person)
+      await writeAudit(
+        {
+          action: 'user.registered',
+          actorId: person.id,
+          agencyId: person.agencyId,
+          targetType: 'user',
+          targetId: person.id,
+          details: enrolment ? { cohortId: enrolment.cohortId } : {},
+        },
+        tx,
+      )
     })
     return { ok: true, userId: result.user.id }
   } catch (error) {

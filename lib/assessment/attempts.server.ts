@@ -8,6 +8,7 @@ import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { AppError } from '@/lib/errors/app-error'
 import { formatDateTimeWib, yearInWib } from '@/lib/format/indonesian'
+import { enrolInSelfEnrolCohort } from '@/lib/hr/cohorts.server'
 import { getCourseProgress } from '@/lib/progress/progress.server'
 import {
   attemptSchema,
@@ -33,7 +34,8 @@ type Client = Db | TransactionClient
 
 /**
  * The enrolment a learner's quizzes count for: their open one (no certificate yet), or, for a
- * learner nobody has assigned, a self-paced onboarding cohort of their agency.
+ * learner nobody has assigned, the agency's cohort for self-registered people (chosen by HR),
+ * else a self-paced onboarding cohort of their agency.
  */
 async function currentEnrolment(learner: Learner) {
   const enrolments = await db.enrolment.findMany({
@@ -45,6 +47,13 @@ async function currentEnrolment(learner: Learner) {
   if (open) return open
   if (enrolments[0]) return enrolments[0]
   if (!learner.agencyId) throw new AppError(409, 'Akun ini tidak terhubung dengan instansi, jadi tidak dapat mengikuti uji.')
+  const person = { id: learner.id, agencyId: learner.agencyId }
+  const chosenByHr = await enrolInSelfEnrolCohort(db, person).catch((error: unknown) => {
+    // Enrolled a moment ago by another request of the same learner: that enrolment it is.
+    if (isUniqueViolation(error)) return enrolInSelfEnrolCohort(db, person)
+    throw error
+  })
+  if (chosenByHr) return db.enrolment.findUniqueOrThrow({ where: { id: chosenByHr.id }, select: { id: true, cycleKey: true, certificate: { select: { id: true } } } })
   const year = new Date().getFullYear()
   const cohortKey = { agencyId_name: { agencyId: learner.agencyId, name: `Orientasi mandiri ${year}` } }
   const cohort = await db.cohort

@@ -10,9 +10,10 @@ export const cohortFormSchema = z
   })
   .transform((value) => ({ ...value, dueDate: new Date(`${value.dueDate}T23:59:59+07:00`) }))
 
-/** Who to assign: everyone in the agency, one unit, or a list of NIPs (a selection). */
+/** Who to assign: everyone in the agency, those in no cohort yet, one unit, or a list of NIPs. */
 export const assignFormSchema = z.discriminatedUnion('target', [
   z.object({ target: z.literal('semua') }),
+  z.object({ target: z.literal('tanpa-kelompok') }),
   z.object({ target: z.literal('unit'), unitId: z.string().min(1, 'Pilih unit kerja.') }),
   z.object({
     target: z.literal('nip'),
@@ -27,3 +28,12 @@ export const assignFormSchema = z.discriminatedUnion('target', [
 export function cycleKeyOf(kind: 'onboarding' | 'refresher', year: number): string {
   return kind === 'onboarding' ? 'onboarding' : `refresher-${year}`
 }
+
+/** The cohort for self-registered people: a cohort id, or '' for none. */
+export const selfEnrolCohortFormSchema = z.object({
+  cohortId: z
+    .string({ error: 'Pilih kelompok.' })
+    .trim()
+    .max(64, 'Pilih kelompok dari daftar.')
+    .transform((id) => id || null),
+})

@@ -42,7 +42,11 @@ export async function createCohort(
   }
 }
 
-export type AssignTarget = { target: 'semua' } | { target: 'unit'; unitId: string } | { target: 'nip'; nips: string[] }
+export type AssignTarget =
+  | { target: 'semua' }
+  | { target: 'tanpa-kelompok' }
+  | { target: 'unit'; unitId: string }
+  | { target: 'nip'; nips: string[] }
 
 /**
  * Puts people of the officer's agency into a cohort. A person already in another cohort of the
@@ -61,6 +65,7 @@ export async function assignToCohort(officer: Officer, cohortId: string, target:
       agencyId: officer.agencyId,
       role: 'learner',
       ...(target.target === 'unit' ? { unitId: target.unitId } : {}),
+      ...(target.target === 'tanpa-kelompok' ? { enrolments: { none: {} } } : {}),
       ...(target.target === 'nip' ? { nip: { in: target.nips.slice(0, 5000) } } : {}),
     },
     select: { id: true, nip: true },
@@ -118,4 +123,54 @@ export async function currentAssignment(userId: string) {
     select: { cohort: { select: { name: true, dueDate: true } } },
   })
   return enrolment?.cohort ?? null
+}
+
+/**
+ * The cohort self-registered people of the agency join from now on (null: none, they wait
+ * unassigned until HR assigns them). Only a cohort of the officer's agency; audit-logged.
+ */
+export async function setSelfEnrolCohort(officer: Officer, cohortId: string | null) {
+  const cohort = cohortId ? await db.cohort.findUnique({ where: { id: cohortId }, select: { id: true, agencyId: true, name: true } }) : null
+  if (cohortId && (!cohort || cohort.agencyId !== officer.agencyId)) throw new AppError(404, 'Kelompok tidak ditemukan.')
+  await db.$transaction(async (tx) => {
+    const before = await tx.agency.findUniqueOrThrow({ where: { id: officer.agencyId }, select: { selfEnrolCohortId: true } })
+    await tx.agency.update({ where: { id: officer.agencyId }, data: { selfEnrolCohortId: cohort?.id ?? null } })
+    await auditLogCreate(
+      {
+        action: 'agency.self-enrol-cohort.set',
+        actorId: officer.id,
+        agencyId: officer.agencyId,
+        targetType: 'agency',
+        targetId: officer.agencyId,
+        details: { from: before.selfEnrolCohortId, to: cohort?.id ?? null },
+      },
+      tx,
+    )
+  })
+  return cohort
+}
+
+type Client = Pick<typeof db, 'agency' | 'enrolment'>
+
+/**
+ * Puts a person who has no enrolment yet into their agency's cohort for self-registered people,
+ * if HR chose one. Returns the enrolment, or null when there is no such cohort.
+ */
+export async function enrolInSelfEnrolCohort(client: Client, person: { id: string; agencyId: string }) {
+  const agency = await client.agency.findUnique({
+    where: { id: person.agencyId },
+    select: { selfEnrolCohort: { select: { id: true, kind: true, year: true } } },
+  })
+  const cohort = agency?.selfEnrolCohort
+  if (!cohort) return null
+  const cycleKey = cycleKeyOf(cohort.kind, cohort.year)
+  const existing = await client.enrolment.findUnique({ where: { userId_cycleKey: { userId: person.id, cycleKey } } })
+  if (existing) return existing
+  return client.enrolment.create({ data: { userId: person.id, cohortId: cohort.id, cycleKey } })
+}
+
+/** The agency's cohort for self-registered people, or null. */
+export async function getSelfEnrolCohortId(agencyId: string): Promise<string | null> {
+  const agency = await db.agency.findUnique({ where: { id: agencyId }, select: { selfEnrolCohortId: true } })
+  return agency?.selfEnrolCohortId ?? null
 }

@@ -16,7 +16,7 @@ import {
   type StatusCounts,
 } from './dashboard'
 import { countEnrolmentRows, countEnrolmentRowsByGroup, enrolmentRowsPage, type RowFilter, type RowKey } from './enrolment-rows.server'
-import type { EnrolmentStatus, PersonStatus } from './enrolment-status'
+import { UNASSIGNED, type EnrolmentStatus, type PersonStatus } from './enrolment-status'
 
 /**
  * Everything here is scoped by the HR officer's agencyId: every query filters on it (the
@@ -51,6 +51,8 @@ export type Dashboard = {
   byEmploymentType: Group[]
   scores: ScoreSummary
   items: RuleAnalysis[]
+  /** People of the agency in no cohort at all ("belum ditugaskan"): counted, to be assigned. */
+  unassigned: number
 }
 
 /** The agency's cohorts, newest first (year, then creation). */
@@ -68,10 +70,11 @@ export async function listCohorts(agencyId: string): Promise<CohortOption[]> {
  * `cohortId` is not a cohort of this agency (the page answers 404, as for an unknown id).
  */
 export async function getDashboard(agencyId: string, cohortId?: string | null, now = new Date()): Promise<Dashboard | null> {
-  const [agency, cohorts, units] = await Promise.all([
+  const [agency, cohorts, units, unassigned] = await Promise.all([
     db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } }),
     listCohorts(agencyId),
     db.unit.findMany({ where: { agencyId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    countEnrolmentRows({ agencyId, view: 'people', status: UNASSIGNED, now }),
   ])
   const selected = cohortId ? cohorts.find((cohort) => cohort.id === cohortId) : cohorts[0]
   if (cohortId && !selected) return null
@@ -79,6 +82,7 @@ export async function getDashboard(agencyId: string, cohortId?: string | null, n
     agencyName: agency.name,
     cohorts,
     selected: selected ?? null,
+    unassigned,
   }
   const { bank, coverage } = getQuestionBank()
   if (!selected) {

@@ -8,7 +8,8 @@ import { StatusBreakdown } from '@/components/hr/status'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { STATUS_ORDER } from '@/lib/hr/dashboard'
 import { getDashboard } from '@/lib/hr/dashboard.server'
-import { ENROLMENT_STATUS_LABELS } from '@/lib/hr/enrolment-status'
+import { ENROLMENT_STATUS_LABELS, UNASSIGNED } from '@/lib/hr/enrolment-status'
+import { AssignUnassignedForm } from '@/components/roster/cohort-forms'
 
 export const metadata: Metadata = { title: 'Dasbor kepegawaian' }
 
@@ -25,6 +26,8 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
   const dashboard = await getDashboard(officer.agencyId, cohortId)
   if (!dashboard) notFound()
   const { selected, counts, scores } = dashboard
+  const assignedParam = single(params.ditetapkan)
+  const assignedNow = assignedParam && /^\d{1,7}$/.test(assignedParam) ? Number(assignedParam) : null
 
   return (
     <>
@@ -32,6 +35,30 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
       <p className="muted">
         Kemajuan pegawai instansi Anda saja. <Link href="/hr/pegawai">Cari pegawai</Link> untuk melihat riwayat setiap orang.
       </p>
+
+      {assignedNow !== null && selected && (
+        <p className="alert success" role="status">
+          {formatNumber(assignedNow)} orang ditetapkan ke {selected.name}.
+        </p>
+      )}
+      {dashboard.unassigned > 0 && (
+        <section className="card" aria-labelledby="belum-ditugaskan">
+          <h2 id="belum-ditugaskan" style={{ marginTop: 0 }}>
+            Belum ditugaskan
+          </h2>
+          <p>
+            <strong data-testid="jumlah-belum-ditugaskan">{formatNumber(dashboard.unassigned)}</strong> orang di instansi Anda belum masuk
+            kelompok mana pun, jadi belum punya tenggat. <Link href={`/hr/pegawai?status=${UNASSIGNED}`}>Lihat siapa saja</Link>.
+          </p>
+          {selected ? (
+            <AssignUnassignedForm cohortId={selected.id} cohortName={selected.name} count={formatNumber(dashboard.unassigned)} />
+          ) : (
+            <p>
+              Buat kelompok di halaman <Link href="/hr/kelompok">Kelompok</Link>, lalu tetapkan mereka.
+            </p>
+          )}
+        </section>
+      )}
 
       {!selected ? (
         <section className="card" aria-labelledby="kosong">

@@ -1,10 +1,11 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
+import { redirect } from 'next/navigation'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { isAppError } from '@/lib/errors/app-error'
-import { assignFormSchema, cohortFormSchema } from '@/lib/hr/cohort-form'
-import { assignToCohort, createCohort } from '@/lib/hr/cohorts.server'
+import { assignFormSchema, cohortFormSchema, selfEnrolCohortFormSchema } from '@/lib/hr/cohort-form'
+import { assignToCohort, createCohort, setSelfEnrolCohort } from '@/lib/hr/cohorts.server'
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
 
 export type CohortFormState = { fieldErrors?: FieldErrors; error?: string; done?: string } | null
@@ -31,6 +32,7 @@ export async function assignAction(_previous: CohortFormState, formData: FormDat
   try {
     const result = await assignToCohort(officer, cohortId, parsed.data)
     revalidatePath('/hr/kelompok')
+    revalidatePath('/hr')
     const parts = [`${result.added} ditambahkan`, `${result.moved} dipindahkan dari kelompok lain`]
     if (result.already) parts.push(`${result.already} sudah ada di kelompok ini`)
     if (result.certified) parts.push(`${result.certified} sudah bersertifikat untuk siklus ini (tidak diubah)`)
@@ -40,4 +42,40 @@ export async function assignAction(_previous: CohortFormState, formData: FormDat
     if (isAppError(error)) return { error: error.userMessage }
     throw error
   }
+}
+
+export async function selfEnrolCohortAction(_previous: CohortFormState, formData: FormData): Promise<CohortFormState> {
+  const officer = await requireHrOfficer('/hr/kelompok')
+  const parsed = selfEnrolCohortFormSchema.safeParse(Object.fromEntries(formData))
+  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) }
+  try {
+    const cohort = await setSelfEnrolCohort(officer, parsed.data.cohortId)
+    revalidatePath('/hr/kelompok')
+    return {
+      done: cohort
+        ? `Pendaftar mandiri sekarang masuk kelompok "${cohort.name}".`
+        : 'Pendaftar mandiri sekarang menunggu penetapan HR.',
+    }
+  } catch (error) {
+    if (isAppError(error)) return { fieldErrors: { cohortId: error.userMessage } }
+    throw error
+  }
+}
+
+/**
+ * The dashboard's one-click assignment of everyone in no cohort. Redirects back to the dashboard
+ * with the number assigned (the button's section disappears once nobody is left).
+ */
+export async function assignUnassignedAction(_previous: CohortFormState, formData: FormData): Promise<CohortFormState> {
+  const officer = await requireHrOfficer('/hr')
+  const cohortId = String(formData.get('cohortId') ?? '')
+  let added: number
+  try {
+    added = (await assignToCohort(officer, cohortId, { target: 'tanpa-kelompok' })).added
+  } catch (error) {
+    if (isAppError(error)) return { error: error.userMessage }
+    throw error
+  }
+  revalidatePath('/hr')
+  redirect(`/hr?kelompok=${encodeURIComponent(cohortId)}&ditetapkan=${added}`)
 }

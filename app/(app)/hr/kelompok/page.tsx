@@ -1,17 +1,18 @@
 import type { Metadata } from 'next'
-import { AssignForm, CreateCohortForm } from '@/components/roster/cohort-forms'
+import { AssignForm, CreateCohortForm, SelfEnrolCohortForm } from '@/components/roster/cohort-forms'
 import { listUnits } from '@/lib/agencies/agencies.server'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { formatLongDate } from '@/lib/format/indonesian'
-import { listCohorts } from '@/lib/hr/cohorts.server'
+import { getSelfEnrolCohortId, listCohorts } from '@/lib/hr/cohorts.server'
 
 export const metadata: Metadata = { title: 'Kelompok' }
 
 export default async function CohortsPage() {
   const officer = await requireHrOfficer('/hr/kelompok')
-  const [cohorts, units] = await Promise.all([
+  const [cohorts, units, selfEnrolCohortId] = await Promise.all([
     listCohorts(officer.agencyId),
     listUnits(officer.agencyId),
+    getSelfEnrolCohortId(officer.agencyId),
   ])
   return (
     <>
@@ -35,7 +36,10 @@ export default async function CohortsPage() {
             <tbody>
               {cohorts.map((cohort) => (
                 <tr key={cohort.id}>
-                  <td>{cohort.name}</td>
+                  <td>
+                    {cohort.name}
+                    {cohort.id === selfEnrolCohortId && <span className="muted"> (pendaftar mandiri masuk ke sini)</span>}
+                  </td>
                   <td>{cohort.kind === 'onboarding' ? `Orientasi ${cohort.year}` : `Penyegaran ${cohort.year}`}</td>
                   <td>{cohort.dueDate ? formatLongDate(cohort.dueDate) : '—'}</td>
                   <td>{cohort._count.enrolments}</td>
@@ -48,6 +52,7 @@ export default async function CohortsPage() {
       <div className="grid grid-2" style={{ marginTop: '1rem' }}>
         <CreateCohortForm thisYear={new Date().getFullYear()} />
         {cohorts.length > 0 && <AssignForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} units={units} />}
+        {cohorts.length > 0 && <SelfEnrolCohortForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} currentId={selfEnrolCohortId} />}
       </div>
     </>
   )
