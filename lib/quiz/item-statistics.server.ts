@@ -2,6 +2,7 @@ import 'server-only'
 import { getQuestionBank } from '@/lib/assessment/bank.server'
 import type { Db } from '@/lib/db/create-client'
 import { itemStatistics, type CreditMoments, type ItemStatistics, type ResponseTally } from './item-statistics'
+import { filterStatistics, TEST_KINDS, type BankStatisticsQuery } from './item-statistics-report'
 
 export type QuizKindForStatistics = 'pretest' | 'posttest'
 
@@ -82,4 +83,19 @@ export async function getItemStatistics(db: Db, kind: QuizKindForStatistics): Pr
     .map((s, index) => ({ s, index }))
     .sort((a, b) => (areaOrder.get(a.s.area) ?? 99) - (areaOrder.get(b.s.area) ?? 99) || a.index - b.index)
     .map(({ s }) => s)
+}
+
+/** What the admin's "Bank soal" page and its CSV show for a query (filters checked here). */
+export async function getBankStatisticsView(db: Db, query: BankStatisticsQuery) {
+  const { coverage } = getQuestionBank()
+  const all = await getItemStatistics(db, TEST_KINDS[query.uji])
+  const area = query.area && coverage.areas.some((a) => a.id === query.area) ? query.area : undefined
+  const applied: BankStatisticsQuery = { ...query, area }
+  return {
+    query: applied,
+    items: filterStatistics(all, applied),
+    itemCount: all.length,
+    answerCount: all.reduce((sum, s) => sum + s.answers, 0),
+    areas: coverage.areas.map((a) => ({ id: a.id, title: a.title ?? a.id })),
+  }
 }
