@@ -6,6 +6,7 @@
  * in turn from the bank (attempt k asks items k·size … k·size + size − 1, wrapping), so every
  * item gets about the same number of answers. Deterministic for the same seed.
  */
+import type { Db } from '../../lib/db/create-client'
 import { createRng, type Rng } from '../../lib/quiz/rng'
 import { score } from '../../lib/quiz/score'
 import type { Attempt, Bank, BankItem, DrawnItem, ItemResponse } from '../../lib/quiz/types'
@@ -69,4 +70,41 @@ function hash(text: string): number {
 /** A deterministic random source for `simulateAttempt`. */
 export function simulationRng(seed: string): Rng {
   return createRng(seed)
+}
+
+/** The simulated learner the demo's recorded answers belong to: no agency, no login, no enrolment. */
+export const SIMULATED_LEARNER = { id: 'demo-simulasi-statistik', name: 'Peserta simulasi (statistik soal)', email: 'simulasi.statistik@demo.invalid' }
+
+/**
+ * Records simulated, submitted post-test attempts so every bank item has about `answersPerItem`
+ * answers. They belong to one simulated learner outside every agency and cohort, so no HR page,
+ * report or certificate counts them; only the item statistics do. Does nothing if that learner
+ * has attempts already (the demo seed may run again).
+ */
+export async function seedRecordedAnswers(db: Db, bank: Bank, options: { answersPerItem?: number; size?: number; seed?: string } = {}) {
+  const size = options.size ?? 15
+  const perItem = options.answersPerItem ?? 40
+  await db.user.upsert({ where: { id: SIMULATED_LEARNER.id }, update: {}, create: { ...SIMULATED_LEARNER, role: 'learner', emailVerified: false } })
+  if ((await db.quizAttempt.count({ where: { userId: SIMULATED_LEARNER.id } })) > 0) return 0
+  const rng = simulationRng(options.seed ?? 'demo-statistik')
+  const attempts = Math.ceil((bank.items.length * perItem) / Math.min(size, bank.items.length))
+  const at = new Date()
+  let written = 0
+  for (let start = 0; start < attempts; start += 100) {
+    const batch = Array.from({ length: Math.min(100, attempts - start) }, (_, i) => {
+      const index = start + i
+      return { id: `${SIMULATED_LEARNER.id}-${index}`, ...simulateAttempt(bank, index, size, rng) }
+    })
+    await db.$transaction([
+      db.quizAttempt.createMany({
+        data: batch.map(({ id, attempt, answers }) => {
+          const total = Math.round((answers.reduce((s, a) => s + a.credit, 0) / answers.length) * 1000) / 10
+          return { id, userId: SIMULATED_LEARNER.id, kind: 'posttest' as const, contentVersion: 'simulasi', seed: attempt.seed, items: JSON.stringify(attempt), startedAt: at, expiresAt: at, submittedAt: at, score: total, passed: total >= 80 }
+        }),
+      }),
+      db.quizAnswer.createMany({ data: batch.flatMap(({ id, answers }) => answers.map((a) => ({ attemptId: id, ...a }))) }),
+    ])
+    written += batch.reduce((s, b) => s + b.answers.length, 0)
+  }
+  return written
 }
