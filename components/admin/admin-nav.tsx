@@ -5,6 +5,7 @@ const LINKS = [
   { href: '/admin/pengaturan', label: 'Pengaturan kursus' },
   { href: '/admin/sertifikat', label: 'Sertifikat' },
   { href: '/admin/mutasi', label: 'Mutasi' },
+  { href: '/admin/bank-soal', label: 'Bank soal' },
   { href: '/admin/audit', label: 'Log audit' },
 ]
 

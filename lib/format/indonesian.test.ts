@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateTimeWib, formatLongDate, formatNumber, formatPercent, formatScore, formatShortDate } from './indonesian'
+import { formatDateTimeWib, formatFraction, formatLongDate, formatNumber, formatPercent, formatScore, formatShortDate } from './indonesian'
 
 describe('formatScore', () => {
   it.each([
@@ -63,5 +63,15 @@ describe('formatLongDate', () => {
 
   it('rejects invalid dates', () => {
     expect(() => formatLongDate(new Date('nope'))).toThrow(RangeError)
+  })
+})
+
+describe('formatFraction', () => {
+  it('writes two decimals with a decimal comma; missing values as a dash', () => {
+    expect(formatFraction(0.873)).toBe('0,87')
+    expect(formatFraction(1)).toBe('1,00')
+    expect(formatFraction(-0.054)).toBe('-0,05')
+    expect(formatFraction(null)).toBe('–')
+    expect(formatFraction(Number.NaN)).toBe('–')
   })
 })

@@ -26,6 +26,13 @@ export function formatScore(value: number | null | undefined): string {
   return isNumber(value) ? scoreFormatter.format(value) : MISSING
 }
 
+const fractionFormatter = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+
+/** A proportion or coefficient with two decimals: 0.873 → "0,87", -0.05 → "-0,05". */
+export function formatFraction(value: number | null | undefined): string {
+  return isNumber(value) ? fractionFormatter.format(value) : MISSING
+}
+
 /** `part` as a whole percentage of `total`, "40%" (0% when there is nothing to divide). */
 export function formatPercent(part: number, total: number): string {
   return `${formatNumber(total > 0 ? Math.round((part / total) * 100) : 0)}%`

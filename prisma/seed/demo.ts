@@ -10,6 +10,8 @@ import { demoSeedRefusal } from '../../lib/demo-seed-guard'
 import { getLessonOutline } from '../../lib/content/lessons.server'
 import { DEMO_AGENCIES, DEMO_CLAIMANT, DEMO_COLLEAGUES, DEMO_LOGINS, DEMO_PASSWORD, DEMO_SIGNER } from './demo-data'
 import { seedAgency, seedCertificateSigner, seedUser } from './seeders'
+import { seedRecordedAnswers } from './recorded-answers'
+import { getQuestionBank } from '../../lib/assessment/bank.server'
 
 const refusal = demoSeedRefusal(process.env, process.argv.slice(2))
 if (refusal) {
@@ -73,6 +75,9 @@ await seedUser(db, {
   unitId: unitNamed('Dinas Pendidikan'),
   identityStatus: 'claimed',
 })
+// Simulated recorded answers (a learner outside every agency), so the admin's "Bank soal" page
+// shows item statistics.
+await seedRecordedAnswers(db, getQuestionBank().bank)
 await db.$disconnect()
 
 async function enrol(userId: string) {

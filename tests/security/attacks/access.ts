@@ -26,7 +26,7 @@ export const attacks: Attack[] = [
       if (!(await client.signIn(learner.nip, learner.password))) return { refused: false, detail: 'the learner could not sign in' }
       const cohort = await cohortOf(ctx, 'PEMKOT-DEMO')
       const answers: string[] = []
-      for (const path of ['/hr', '/hr/pegawai', '/hr/laporan', '/admin', '/admin/pengguna', `/api/hr/reports/completion?kelompok=${cohort.id}`]) {
+      for (const path of ['/hr', '/hr/pegawai', '/hr/laporan', '/admin', '/admin/pengguna', '/admin/bank-soal', '/admin/bank-soal/csv', `/api/hr/reports/completion?kelompok=${cohort.id}`]) {
         const response = await client.get(path)
         await response.arrayBuffer()
         if (response.status !== 403 && response.status !== 404) answers.push(`${path} → ${response.status}`)
@@ -89,6 +89,26 @@ export const attacks: Attack[] = [
       const response = await client.get(`/api/hr/reports/completion?kelompok=${victimCohort.id}`)
       const body = await response.text()
       return refusedIf(response.status === 404 && !body.includes('Demo Raya'), `answered ${response.status}`)
+    },
+  },
+  {
+    name: 'hr-and-visitor-read-item-statistics',
+    area: 'access',
+    description: "an HR officer opens the admin's item statistics page and CSV; a visitor without a session downloads the CSV",
+    async run(ctx) {
+      const officer = await ctx.newHrOfficer('statistik-soal')
+      const client = ctx.client()
+      if (!(await client.signIn(officer.email, officer.password))) return { refused: false, detail: 'the officer could not sign in' }
+      const answers: string[] = []
+      for (const path of ['/admin/bank-soal', '/admin/bank-soal/csv?uji=akhir']) {
+        const response = await client.get(path)
+        const body = await response.text()
+        if (response.status !== 403 || body.includes('Proporsi benar')) answers.push(`${path} → ${response.status}`)
+      }
+      const visitor = await ctx.client().get('/admin/bank-soal/csv')
+      const body = await visitor.text()
+      if (visitor.status !== 401 || body.includes('Proporsi benar')) answers.push(`visitor csv → ${visitor.status}`)
+      return refusedIf(answers.length === 0, `answered: ${answers.join(', ')}`)
     },
   },
 ]
