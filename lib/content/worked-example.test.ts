@@ -45,3 +45,19 @@ describe('checkWorkedExamples', () => {
     expect(errors).toContain('content/lessons/05-x.mdx: <WorkedExample id="foto-dinas">: id used twice in this lesson')
   })
 })
+
+describe('the course content', () => {
+  it('has worked grey-zone examples in at least three lessons (issue 12), each well formed', async () => {
+    const fs = await import('node:fs')
+    const path = await import('node:path')
+    const dir = path.resolve(__dirname, '../../content/lessons')
+    const files = fs.readdirSync(dir).filter((file) => file.endsWith('.mdx'))
+    const withExamples = files.filter((file) => {
+      const body = fs.readFileSync(path.join(dir, file), 'utf8')
+      expect(checkWorkedExamples(file, body)).toEqual([])
+      const read = readComponentProps(body, 'WorkedExample')
+      return 'uses' in read && read.uses.length > 0
+    })
+    expect(withExamples.length).toBeGreaterThanOrEqual(3)
+  })
+})
