@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { test as base, expect, type Page } from '@playwright/test'
@@ -82,12 +83,21 @@ async function withE2eDb<T>(work: (db: import('../lib/db/create-client').Db) => 
   }
 }
 
+/**
+ * The lesson slugs in reading order, from content/lessons (files are NN-slug.mdx, checked by
+ * content:check), so tests follow the content instead of assuming how many lessons there are.
+ */
+export function lessonSlugs(): string[] {
+  return fs
+    .readdirSync(path.resolve(import.meta.dirname, '../content/lessons'))
+    .filter((file) => file.endsWith('.mdx'))
+    .sort()
+    .map((file) => file.replace(/^\d+-/, '').replace(/\.mdx$/, ''))
+}
+
 /** Marks every lesson complete for a learner (the lesson flow itself is tested in lessons.spec). */
 export async function completeAllLessons(userId: string) {
-  const { default: fs } = await import('node:fs')
-  const slugs = fs
-    .readdirSync(path.resolve(import.meta.dirname, '../content/lessons'))
-    .map((file) => file.replace(/^\d+-/, '').replace(/\.mdx$/, ''))
+  const slugs = lessonSlugs()
   await withE2eDb(async (db) => {
     for (const lessonSlug of slugs) {
       await db.lessonProgress.upsert({

@@ -1,15 +1,9 @@
 import type { Page } from '@playwright/test'
-import { creditReadingTime, e2eDatabase, expect, expectAccessible, signInNewLearner, test } from './fixtures'
+import { creditReadingTime, e2eDatabase, expect, expectAccessible, lessonSlugs, signInNewLearner, test } from './fixtures'
 
-const LESSONS = [
-  'mengapa-penting',
-  'delapan-poin-se-137',
-  'aspek-etika',
-  'sebelum-mengunggah',
-  'yang-harus-dihindari',
-  'kenali-platform',
-  'netral-saat-pemilu',
-]
+/** Every lesson, in reading order, from the content (issue 12 added the eighth). */
+const LESSONS = lessonSlugs()
+const TOTAL = LESSONS.length
 
 /** Reads to the end and answers every knowledge-check question, with the keyboard only. */
 async function completeLessonWithKeyboard(page: Page) {
@@ -37,17 +31,17 @@ function progressRows(userId: string) {
 }
 
 test('a learner completes every lesson in order, with the keyboard, and the dashboard shows it', async ({ page }) => {
-  // Seven lessons and ten axe runs: minutes on a loaded 2-core machine (decisions.md: headroom).
-  test.setTimeout(300_000)
+  // Eight lessons and eleven axe runs: minutes on a loaded 2-core machine (decisions.md: headroom).
+  test.setTimeout(360_000)
   const learner = await signInNewLearner(page, 'semua')
-  await expect(page.getByText('0 dari 7 pelajaran selesai')).toBeVisible()
+  await expect(page.getByText(`0 dari ${TOTAL} pelajaran selesai`)).toBeVisible()
   await expectAccessible(page)
   // Reading time is recorded by the server (reading-time.spec.ts tests the minimum itself).
   await creditReadingTime(learner.id, LESSONS)
 
   for (const [index, slug] of LESSONS.entries()) {
     await page.goto(`/belajar/${slug}`)
-    await expect(page.getByText(`Pelajaran ${index + 1} dari 7`)).toBeVisible()
+    await expect(page.getByText(`Pelajaran ${index + 1} dari ${TOTAL}`)).toBeVisible()
     if (index === 0 || index === 3 || index === 5) await expectAccessible(page)
     await completeLessonWithKeyboard(page)
     await expectAccessible(page)
@@ -57,7 +51,7 @@ test('a learner completes every lesson in order, with the keyboard, and the dash
   expect(rows.every((row) => row.completedAt !== null)).toBe(true)
 
   await page.goto('/dasbor')
-  await expect(page.getByText('7 dari 7 pelajaran selesai (100%)')).toBeVisible()
+  await expect(page.getByText(`${TOTAL} dari ${TOTAL} pelajaran selesai (100%)`)).toBeVisible()
   await expect(page.getByText('Semua pelajaran selesai.')).toBeVisible()
 })
 
@@ -85,7 +79,7 @@ test('checklist ticks survive a reload, and another device resumes at the right 
   await otherDevice.getByLabel('Email atau NIP').fill(learner.nip)
   await otherDevice.getByLabel('Kata sandi').fill('Bijak-Bermedia-2026')
   await otherDevice.getByRole('button', { name: 'Masuk' }).click()
-  await expect(otherDevice.getByText('1 dari 7 pelajaran selesai')).toBeVisible()
+  await expect(otherDevice.getByText(`1 dari ${TOTAL} pelajaran selesai`)).toBeVisible()
   const resume = otherDevice.getByRole('link', { name: /Lanjutkan belajar: Sebelum menekan tombol unggah/ })
   await expect(resume).toBeVisible()
   await resume.click()

@@ -60,10 +60,10 @@ sqlite.transaction(() => {
     const yearLater = new Date(atMs + 365 * 86_400_000).toISOString()
     insertUser.run(userId, `Peserta ${i}, S.Sos.`, `peserta${i}@contoh.go.id`, nip, types[i % 3], agency.id, units[i % units.length], at, at)
     insertEnrolment.run(enrolmentId, userId, cohort.id, at)
-    const lessonsDone = i % 8
+    const lessonsDone = i % (slugs.length + 1)
     for (const slug of slugs.slice(0, lessonsDone)) insertProgress.run(randomUUID(), userId, slug, at, at, at)
     if (i % 4 === 0) insertAttempt.run(randomUUID(), userId, enrolmentId, 'pretest', at, later, at, 40 + (i % 50), 0)
-    if (lessonsDone === 7) {
+    if (lessonsDone === slugs.length) {
       const attemptId = randomUUID()
       const passed = i % 3 !== 0
       insertAttempt.run(attemptId, userId, enrolmentId, 'posttest', at, later, at, passed ? 86.7 : 60, passed ? 1 : 0)

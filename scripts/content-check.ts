@@ -13,6 +13,8 @@ import { bundleMDX } from 'mdx-bundler'
 import { parse } from 'yaml'
 import { checkContentEdition, checkLessons } from '../lib/content/check-lessons'
 import { checkKnowledgeKeyLength, extractKnowledgeQuestions } from '../lib/content/knowledge-check'
+import { checkSources } from '../lib/content/sources'
+import { extractWarmUp, warmUpAsKnowledge } from '../lib/content/warm-up'
 import { checkBank, parseBankFile, parseCoverageMap, type BankItem } from '../lib/quiz'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -32,7 +34,9 @@ try {
   process.exit(1)
 }
 const ruleIds = new Set(coverage.rules.map((rule) => rule.id))
-const sourceIds = new Set(Object.keys(parse(fs.readFileSync(path.join(root, 'content/sources.yaml'), 'utf8')) ?? {}))
+const sourcesData: unknown = parse(fs.readFileSync(path.join(root, 'content/sources.yaml'), 'utf8'))
+errors.push(...checkSources('content/sources.yaml', sourcesData))
+const sourceIds = new Set(Object.keys(sourcesData ?? {}))
 
 // Lessons
 const lessonFiles = listFiles(path.join(root, 'content/lessons'), '.mdx').map((file) => ({
@@ -44,8 +48,14 @@ errors.push(...lessonResult.errors)
 errors.push(
   ...checkKnowledgeKeyLength(
     lessonResult.lessons.flatMap((lesson) => {
+      // Warm-ups are answered like knowledge checks (same component, same shuffle): same share rule.
       const knowledge = extractKnowledgeQuestions(lesson.body)
-      return 'questions' in knowledge ? [{ file: lesson.file, questions: knowledge.questions }] : []
+      const warmUp = extractWarmUp(lesson.body)
+      const questions = [
+        ...('warmUp' in warmUp && warmUp.warmUp ? warmUpAsKnowledge(warmUp.warmUp.questions) : []),
+        ...('questions' in knowledge ? knowledge.questions : []),
+      ]
+      return questions.length ? [{ file: lesson.file, questions }] : []
     }),
   ),
 )

@@ -48,12 +48,19 @@ function useOrderSeed(hydrated: boolean): OrderSeed | null {
   return seed ?? candidate
 }
 
+type QuestionSetProps = KnowledgeCheckProps & {
+  /** The section's heading (its accessible name). */
+  heading: string
+  intro: string
+  className?: string
+}
+
 /**
- * The ungraded check that closes every lesson: immediate feedback per question, answers saved
- * (by option id) and changeable. The options are shown in an order of the learner's own
+ * A set of ungraded questions: immediate feedback per question, answers saved (by option id,
+ * under the set's `id`) and changeable. The options are shown in an order of the learner's own
  * (issue 12), once it is known. Completion is decided by the page's sync, not here.
  */
-export function KnowledgeCheck({ id, questions = [] }: KnowledgeCheckProps) {
+export function QuestionSet({ id, questions = [], heading, intro, className }: QuestionSetProps) {
   const { slug, state, hydrated } = useCurrentLessonState()
   const answer = useLearningStore((store) => store.answerQuestion)
   const prefix = useId()
@@ -63,11 +70,9 @@ export function KnowledgeCheck({ id, questions = [] }: KnowledgeCheckProps) {
   const all = questions.length > 0 && answered === questions.length
 
   return (
-    <section className="lesson-check" aria-labelledby={`${prefix}-judul`}>
-      <h2 id={`${prefix}-judul`}>Uji pemahaman</h2>
-      <p className="lesson-check-intro">
-        Tidak dinilai. Pilih jawaban untuk melihat penjelasannya; Anda boleh mengubah jawaban kapan saja.
-      </p>
+    <section className={className ? `lesson-check ${className}` : 'lesson-check'} aria-labelledby={`${prefix}-judul`}>
+      <h2 id={`${prefix}-judul`}>{heading}</h2>
+      <p className="lesson-check-intro">{intro}</p>
       {questions.map((question, index) => {
         const chosen = answers[question.id]
         const option = question.options.find((item) => item.id === chosen)
@@ -123,5 +128,17 @@ export function KnowledgeCheck({ id, questions = [] }: KnowledgeCheckProps) {
         </div>
       </div>
     </section>
+  )
+}
+
+/** The ungraded check that closes every lesson; answering all of it is part of completing the lesson. */
+export function KnowledgeCheck({ id, questions }: KnowledgeCheckProps) {
+  return (
+    <QuestionSet
+      id={id}
+      questions={questions}
+      heading="Uji pemahaman"
+      intro="Tidak dinilai. Pilih jawaban untuk melihat penjelasannya; Anda boleh mengubah jawaban kapan saja."
+    />
   )
 }

@@ -4,9 +4,11 @@ import { KnowledgeCheck } from './knowledge-check'
 import { MockPost } from './mock-post'
 import { PlatformComparison } from './platform-comparison'
 import { RuleCard } from './rule-card'
+import { WarmUp } from './warm-up'
+import { WorkedExample } from './worked-example'
 
 /**
  * The one map of components available in lesson MDX (see docs/content-format.md). A plain
  * module: server components render on the server, the client ones are client references.
  */
-export const lessonComponents = { RuleCard, DoDont, Checklist, PlatformComparison, MockPost, KnowledgeCheck }
+export const lessonComponents = { RuleCard, DoDont, Checklist, PlatformComparison, MockPost, KnowledgeCheck, WarmUp, WorkedExample }

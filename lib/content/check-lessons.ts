@@ -2,9 +2,21 @@ import matter from 'gray-matter'
 import { parseContentEdition } from './content-edition'
 import { extractKnowledgeQuestions } from './knowledge-check'
 import { lessonFrontmatterSchema, type LessonFrontmatter } from './lesson-frontmatter'
+import { readComponentProps } from './mdx-props'
+import { checkWarmUps, type LessonForWarmUp } from './warm-up'
+import { checkWorkedExamples } from './worked-example'
 
 /** The components a lesson may use (components/mdx/mdx-components.tsx provides them). */
-export const LESSON_COMPONENTS = ['RuleCard', 'DoDont', 'Checklist', 'PlatformComparison', 'MockPost', 'KnowledgeCheck'] as const
+export const LESSON_COMPONENTS = [
+  'RuleCard',
+  'DoDont',
+  'Checklist',
+  'PlatformComparison',
+  'MockPost',
+  'KnowledgeCheck',
+  'WarmUp',
+  'WorkedExample',
+] as const
 
 export type LessonFile = { file: string; text: string }
 export type CheckedLesson = LessonFrontmatter & { file: string; body: string }
@@ -27,6 +39,7 @@ export function checkLessons(
   const lessons: CheckedLesson[] = []
   const slugs = new Map<string, string>()
   const orders = new Map<number, string>()
+  const forWarmUps: LessonForWarmUp[] = []
 
   for (const { file, text } of files) {
     const fail = (message: string) => errors.push(`${file}: ${message}`)
@@ -75,16 +88,23 @@ export function checkLessons(
     const checks = components.filter((name) => name === 'KnowledgeCheck').length
     if (checks !== 1) fail(`needs exactly one <KnowledgeCheck> (found ${checks})`)
     else if (components.at(-1) !== 'KnowledgeCheck') fail('<KnowledgeCheck> must be the last component of the lesson')
-    else {
+    let knowledgeCheck: LessonForWarmUp['knowledgeCheck'] = null
+    if (checks === 1) {
       const knowledge = extractKnowledgeQuestions(lesson.body)
+      const props = readComponentProps(lesson.body, 'KnowledgeCheck')
+      const id = 'uses' in props ? props.uses[0]?.props.id : undefined
       if ('error' in knowledge) fail(knowledge.error)
+      else if (typeof id === 'string') knowledgeCheck = { id, questionIds: knowledge.questions.map((question) => question.id) }
     }
+    errors.push(...checkWorkedExamples(file, lesson.body))
+    forWarmUps.push({ file, order: lesson.order, rules: lesson.rules, body: lesson.body, knowledgeCheck })
     if (/^\s*(import|export)\s/m.test(lesson.body)) fail('imports and exports are not allowed in lessons')
     if (/^#\s/m.test(lesson.body)) fail('use ## and ### headings only (the page shows the title as the h1)')
 
     lessons.push(lesson)
   }
 
+  if (orders.size === forWarmUps.length) errors.push(...checkWarmUps(forWarmUps))
   for (const rule of knownRuleIds) {
     if (!lessons.some((lesson) => lesson.rules.includes(rule))) errors.push(`content/rules.yaml: rule "${rule}" is taught by no lesson`)
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 
-const knowledgeQuestionSchema = z.object({
+export const knowledgeQuestionSchema = z.object({
   id: z.string().min(1),
   prompt: z.string().min(1),
   options: z

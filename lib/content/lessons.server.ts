@@ -20,7 +20,7 @@ export type LessonSummary = LessonFrontmatter & {
   knowledgeQuestionIds: string[]
 }
 
-export type Source = { id: string; kind: 'regulation' | 'article'; title: string; publisher: string; date?: string; year?: number }
+export type Source = { id: string; kind: 'regulation' | 'article'; title: string; publisher: string; date?: string; year?: number; number?: string; url?: string }
 
 let outline: LessonSummary[] | null = null
 

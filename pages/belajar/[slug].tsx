@@ -89,7 +89,7 @@ export default function LessonPage({ lesson, code, lessonCount, previous, next, 
               <ol>
                 {sources.map((source) => (
                   <li key={source.id}>
-                    <cite>{source.title}</cite>. {source.publisher}
+                    <cite>{source.url ? <a href={source.url}>{source.title}</a> : source.title}</cite>. {source.publisher}
                     {source.date ? `, ${formatDate.format(new Date(source.date))}` : source.year ? `, ${source.year}` : ''}
                     {source.kind === 'regulation' ? ' (peraturan)' : ''}.
                   </li>

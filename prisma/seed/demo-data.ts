@@ -44,7 +44,7 @@ export const DEMO_LOGINS = {
 
 /** Colleagues of the demo learner, at different stages of the onboarding cohort. */
 export const DEMO_COLLEAGUES = [
-  { name: 'Ir. Bambang Wicaksono, M.T.', email: 'bambang@demo.go.id', nip: '197803152005011002', employmentType: 'PNS' as const, lessonsDone: 7 },
+  { name: 'Ir. Bambang Wicaksono, M.T.', email: 'bambang@demo.go.id', nip: '197803152005011002', employmentType: 'PNS' as const, lessonsDone: 'all' as const },
   { name: "Nur'aini Rahmawati, S.Pd.", email: 'nuraini@demo.go.id', nip: '199205202023212002', employmentType: 'PPPK' as const, lessonsDone: 3 },
   { name: 'Yohanes Kristianto', email: 'yohanes@demo.go.id', nip: '199811022024031001', employmentType: 'CPNS' as const, lessonsDone: 0 },
 ]
