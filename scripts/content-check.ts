@@ -4,7 +4,9 @@
  * item-writing rules of lib/quiz/item-writing-rules.ts) and that every rule of the coverage map
  * is taught. Exits 1 with one line per problem, naming the file.
  *   npm run content:check
- *   npm run content:check -- --json   one JSON object: {"rules": {"<id>": {"lessons": [...], "scenarios": [...]}}}
+ *   npm run content:check -- --json   one JSON object: {"rules": {"<id>": {"lessons": [...], "scenarios": [...]}},
+ *                                     "bank": <figures of lib/quiz/item-writing-rules.ts bankFigures, plus minScenariosPerRule>}
+ * The JSON shape only grows: fields are added, never removed or renamed.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -16,6 +18,7 @@ import { checkKnowledgeKeyLength, extractKnowledgeQuestions } from '../lib/conte
 import { checkSources } from '../lib/content/sources'
 import { extractWarmUp, warmUpAsKnowledge } from '../lib/content/warm-up'
 import { checkBank, parseBankFile, parseCoverageMap, type BankItem } from '../lib/quiz'
+import { bankFigures } from '../lib/quiz/item-writing-rules'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const json = process.argv.includes('--json')
@@ -83,6 +86,9 @@ errors.push(...bank.errors.map((error) => error.message))
 warnings.push(...bank.warnings.map((warning) => warning.message))
 
 const scenarioCount = bankFiles.reduce((sum, file) => sum + file.items.length, 0)
+const figures = bankFigures(bankFiles)
+const minScenariosPerRule = bank.rules.length ? Math.min(...bank.rules.map((r) => r.scenarioIds.length)) : 0
+const pct = (share: number) => `${Math.round(share * 1000) / 10}%`
 if (json) {
   const rules: Record<string, { lessons: string[]; scenarios: string[] }> = {}
   for (const rule of coverage.rules) {
@@ -91,14 +97,23 @@ if (json) {
       scenarios: [...(bank.rules.find((r) => r.ruleId === rule.id)?.scenarioIds ?? [])],
     }
   }
-  console.log(JSON.stringify({ rules }))
+  console.log(JSON.stringify({ rules, bank: { ...figures, minScenariosPerRule } }))
 } else {
   for (const warning of warnings) console.warn(`warning: ${warning}`)
   if (!errors.length) {
     console.log(
-      `content: ${lessonResult.lessons.length} lessons, ${scenarioCount} scenarios; all ${ruleIds.size} rules taught and tested by at least ${bank.rules.length ? Math.min(...bank.rules.map((r) => r.scenarioIds.length)) : 0} scenarios`,
+      `content: ${lessonResult.lessons.length} lessons, ${scenarioCount} scenarios; all ${ruleIds.size} rules taught and tested by at least ${minScenariosPerRule} scenarios`,
     )
   }
+  const { byType, byDifficulty, greyZone, singleKeyLongest, multiCorrectCounts, judgePlatforms } = figures
+  const list = (counts: Readonly<Record<string, number>>) => Object.entries(counts).map(([k, n]) => `${k}: ${n}`).join(', ')
+  console.log(
+    [
+      `bank: ${figures.items} items (single ${byType.single}, multi ${byType.multi}, judge ${byType.judge}); difficulty 1/2/3: ${byDifficulty[1]}/${byDifficulty[2]}/${byDifficulty[3]}`,
+      `bank: grey zone ${greyZone.count} of ${figures.items} (${pct(greyZone.share)}; at least 33.3%); single key strictly longest in ${singleKeyLongest.count} of ${singleKeyLongest.of} (${pct(singleKeyLongest.share)}; at most 35%)`,
+      `bank: multi items by correct options ${list(multiCorrectCounts)}; judge posts by platform ${list(judgePlatforms)}; fewest scenarios for a rule: ${minScenariosPerRule}`,
+    ].join('\n'),
+  )
 }
 for (const error of errors) console.error(error)
 process.exit(errors.length ? 1 : 0)

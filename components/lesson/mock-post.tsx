@@ -4,7 +4,7 @@ import { useId, type ReactNode } from 'react'
 import { useLearningStore } from './learning-store'
 import { useCurrentLessonState } from './lesson-context'
 
-export type Platform = 'WhatsApp' | 'Facebook' | 'Instagram' | 'X' | 'TikTok' | 'YouTube'
+export type Platform = 'WhatsApp' | 'Facebook' | 'Instagram' | 'X' | 'TikTok' | 'YouTube' | 'LinkedIn' | 'Threads' | 'Telegram'
 export type Verdict = 'ya' | 'tidak'
 export type MockPostProps = {
   id: string

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation'
 import { useState, useSyncExternalStore } from 'react'
 import type { PublicItem } from '@/lib/quiz/types'
 import { useQuizAnswersStore, type Answer } from './quiz-answers-store'
+import { QuizPost } from './quiz-post'
 
 const EMPTY: Record<string, Answer> = {}
 const noopSubscribe = () => () => {}
@@ -93,13 +94,7 @@ export function QuizForm({ attemptId, items, expiresAt }: { attemptId: string; i
                   <span className="quiz-stem">{item.stem}</span>
                 </legend>
                 {item.type === 'judge' && (
-                  <figure className="quiz-post" aria-label={`Unggahan di ${item.post.platform}`}>
-                    <figcaption>
-                      <strong>{item.post.author}</strong> · {item.post.platform}
-                      {item.post.time ? ` · ${item.post.time}` : ''}
-                    </figcaption>
-                    <p>{item.post.text}</p>
-                  </figure>
+                  <QuizPost post={item.post} />
                 )}
                 {item.type === 'single' &&
                   item.options.map((option) => (

@@ -6,15 +6,16 @@ describe('checkBank', () => {
   const rotating = [[1, 0, 0.5], [0, 1, 0], [0.5, 0, 1]] as const
   // Multi items with 1, 2 and 3 of 4 options correct (item-writing rules: the count varies).
   const counts = [[true, false, false, false], [true, true, false, false], [false, true, true, true]] as const
-  // Every rule tested by three scenarios (MIN_SCENARIOS_PER_RULE), the third in second position.
+  // Every rule tested twice; the multi items (half the bank) are grey-zone, above the third needed.
   const everyRuleTwice = COVERAGE.rules.flatMap((rule, i) => [
     singleItem(`${rule.id}-one`, [rule.id], rotating[i % 3]),
-    multiItem(`${rule.id}-two`, [rule.id], counts[i % 3]),
+    { ...multiItem(`${rule.id}-two`, [rule.id], counts[i % 3]), greyZone: true },
   ])
   const second = (i: number) => COVERAGE.rules[(i + 1) % COVERAGE.rules.length]!.id
   const enforced = { enforceItemWritingRules: true } as const
 
   it('passes a bank where every rule is tested three times, and gives the coverage table', () => {
+    // Every rule tested by three scenarios (MIN_SCENARIOS_PER_RULE), the third in second position.
     const items = [...everyRuleTwice, ...COVERAGE.rules.map((rule, i) => judgeItem(`${rule.id}-three`, [second(i), rule.id], 'ya', i % 3))]
     const result = checkBank([{ file: 'content/scenarios/all.yaml', items }], COVERAGE, enforced)
     expect(result.errors).toEqual([])
@@ -97,7 +98,7 @@ describe('checkBank: key ids', () => {
   const rules = COVERAGE.rules.map((r) => r.id)
   it('warns when most best answers share one option id', () => {
     // credits [1, 0.5, 0, 0]: the best answer is always "a"
-    const items = rules.flatMap((id) => [singleItem(`${id}-x`, [id]), singleItem(`${id}-y`, [id])])
+    const items = rules.flatMap((id) => [singleItem(`${id}-x`, [id]), { ...singleItem(`${id}-y`, [id]), greyZone: true }])
     const result = checkBank([{ file: 'f.yaml', items }], COVERAGE, { enforceItemWritingRules: false })
     expect(result.warnings.map((w) => w.message).filter((m) => !m.includes('at least 3 are needed'))).toEqual([
       'content/scenarios/: the best answer has id "a" in 36 of 36 single/judge items; option ids are visible to learners, so vary them',
@@ -108,7 +109,7 @@ describe('checkBank: key ids', () => {
     const credits = [[1, 0, 0], [0, 1, 0], [0, 0, 1]] as const
     const items = rules.flatMap((id, i) => [
       singleItem(`${id}-x`, [id], credits[i % 3]),
-      judgeItem(`${id}-y`, [id], 'ya', (i + 1) % 3),
+      { ...judgeItem(`${id}-y`, [id], 'ya', (i + 1) % 3), greyZone: true },
     ])
     expect(checkBank([{ file: 'f.yaml', items }], COVERAGE, { enforceItemWritingRules: false }).warnings.filter((w) => !w.message.includes('at least 3 are needed'))).toEqual([])
   })

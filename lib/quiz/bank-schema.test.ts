@@ -72,6 +72,17 @@ describe('parseBankFile', () => {
     expect(judge).toMatchObject({ type: 'judge', verdict: 'tidak', reasons: [{ correct: true }, { correct: false }, { correct: false }] })
   })
 
+  it('reads the optional greyZone mark (absent on the examples) and refuses anything but a boolean', () => {
+    const result = parseBankFile(FILE, VALID.replace('  difficulty: 1 ', '  greyZone: true\n  difficulty: 1 '), RULES, SOURCES)
+    expect(result.ok && result.items.map((item) => item.greyZone)).toEqual([true, undefined, undefined])
+    expect(messagesWith('  difficulty: 1 ', '  greyZone: ya\n  difficulty: 1 ')).toEqual([`${FILE}:5: items[0] (id "wa-kenaikan-gaji"): greyZone: must be true or false`])
+  })
+
+  it.each(['LinkedIn', 'Threads', 'Telegram', 'YouTube'])('accepts a judge post on %s', (platform) => {
+    const result = parseBankFile(FILE, VALID.replace('platform: Instagram', `platform: ${platform}`), RULES, SOURCES)
+    expect(result.ok && result.items[1]?.type === 'judge' && result.items[1].post.platform).toBe(platform)
+  })
+
   it('names the file, line, item index and id, and the field path', () => {
     const [error] = errorsOf(VALID.replace('credit: 0.5 }', 'credit: 0.7 }'))
     expect(error).toEqual({
@@ -98,7 +109,7 @@ describe('parseBankFile', () => {
     ['a non kebab-case id', 'id: ciri-hoaks', 'id: Ciri_Hoaks', 'id: must be kebab-case'],
     ['a numeric option id', '{ id: c, text: "Ditautkan', '{ id: 3, text: "Ditautkan', 'options[2].id: must be text (quote it if it looks like a number)'],
     ['a bad verdict', 'verdict: tidak', 'verdict: no', 'verdict: must be "ya" or "tidak"'],
-    ['a bad platform', 'platform: Instagram', 'platform: Insta', 'post.platform: must be one of WhatsApp, Facebook, Instagram, X, TikTok, YouTube'],
+    ['a bad platform', 'platform: Instagram', 'platform: Insta', 'post.platform: must be one of WhatsApp, Facebook, Instagram, X, TikTok, YouTube, LinkedIn, Threads, Telegram'],
     ['a missing post', '  post: { platform: Instagram, author: "rina.pns", text: "Kamar hotel dinas…", time: "21.10" }\n', '', 'post: is required'],
     ['two reasons marked correct', '{ id: b, text: "…" }', '{ id: b, text: "…", correct: true }', 'reasons: exactly one reason must have correct: true (found 2)'],
     ['no best single option', 'credit: 1 }', 'credit: 0.5 }', 'options: exactly one option must have credit 1 (found 0)'],

@@ -12,7 +12,7 @@ import { z } from 'zod'
 import type { BankItem } from './types'
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
-export const PLATFORMS = ['WhatsApp', 'Facebook', 'Instagram', 'X', 'TikTok', 'YouTube'] as const
+export const PLATFORMS = ['WhatsApp', 'Facebook', 'Instagram', 'X', 'TikTok', 'YouTube', 'LinkedIn', 'Threads', 'Telegram'] as const
 export const MIN_CHOICES = 3
 export const MAX_CHOICES = 5
 
@@ -76,6 +76,8 @@ export function createScenarioItemSchema(known: KnownIds) {
     stem: nonEmpty(),
     explanation: nonEmpty(),
     sources: z.array(sourceId, { error: required('must be a list of source ids') }).min(1, 'must list at least one source id'),
+    /** A case where a careful civil servant weighs two values (issue 12: at least a third of the bank). */
+    greyZone: z.boolean({ error: 'must be true or false' }).optional(),
   }
   const single = z.strictObject({
     ...base,

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import {
   AGGREGATE_MIN_ITEMS,
+  bankFigures,
   checkCueWords,
+  checkGreyZoneShare,
   checkItemRules,
   checkItemWriting,
   checkMultiCorrectCounts,
@@ -9,6 +11,7 @@ import {
   isAllOrNoneOption,
   isStrictlyLongest,
   leadingVerdictWord,
+  meetsGreyZoneShare,
 } from './item-writing-rules'
 import type { BankItem } from './types'
 
@@ -160,5 +163,61 @@ describe('checkItemWriting', () => {
       { file: 'b.yaml', items: [judge('j', ['Ya, draf belum diumumkan', 'Akun pribadi bebas', 'Larut malam'])] },
     ])
     expect(problems.map((p) => p.message)).toEqual([expect.stringMatching(/^b\.yaml: items\[0\] \(id "j"\): reasons\[0\]\.text: begins with the verdict word "ya"/)])
+  })
+})
+
+describe('checkGreyZoneShare', () => {
+  const grey = (item: BankItem): BankItem => ({ ...item, greyZone: true })
+  const bank = (greyCount: number, total: number) =>
+    Array.from({ length: total }, (_, i) => (i < greyCount ? grey(equalLength(`g${i}`)) : equalLength(`p${i}`)))
+
+  it('passes at exactly a third and above, with no rounding', () => {
+    expect(meetsGreyZoneShare(5, 15)).toBe(true)
+    expect(meetsGreyZoneShare(4, 13)).toBe(false)
+    expect(meetsGreyZoneShare(51, 153)).toBe(true)
+    expect(meetsGreyZoneShare(50, 151)).toBe(false)
+    expect(checkGreyZoneShare(file(bank(5, 15)))).toEqual([])
+    expect(checkGreyZoneShare(file(bank(15, 15)))).toEqual([])
+  })
+
+  it('fails a bank with too few grey-zone items, giving the figures and the count per file', () => {
+    const items = bank(4, 15)
+    const problems = checkGreyZoneShare([
+      { file: 'content/scenarios/a.yaml', items: items.slice(0, 10) },
+      { file: 'content/scenarios/b.yaml', items: items.slice(10) },
+    ])
+    expect(problems.map((p) => p.message)).toEqual([
+      'content/scenarios/: grey zone: 4 of 15 items (26.7%) are marked greyZone: true; at least a third (5) must be cases where a careful civil servant weighs two values; mark honest ones or write 1 more (content/scenarios/a.yaml 4 of 10, content/scenarios/b.yaml 0 of 5)',
+    ])
+  })
+
+  it('counts only greyZone: true (false or absent is not grey), and needs a sample first', () => {
+    const marked = [...bank(0, 12).map((item) => ({ ...item, greyZone: false })), grey(equalLength('g'))]
+    expect(checkGreyZoneShare(file(marked))).toHaveLength(1)
+    expect(checkGreyZoneShare(file(bank(0, AGGREGATE_MIN_ITEMS - 1)))).toEqual([])
+  })
+
+  it('is one of the item-writing rules', () => {
+    expect(checkItemWriting(file(bank(0, 12))).problems.map((p) => p.problem)).toEqual([expect.stringMatching(/^grey zone: 0 of 12 items/)])
+  })
+})
+
+describe('bankFigures', () => {
+  const onLinkedIn = (item: BankItem): BankItem => (item.type === 'judge' ? { ...item, post: { ...item.post, platform: 'LinkedIn' } } : item)
+
+  it('counts types, difficulty, grey zone, longest keys, multi correct counts and judge platforms', () => {
+    const figures = bankFigures([
+      { file: 'a.yaml', items: [keyLongest('k1'), { ...equalLength('e1'), greyZone: true }, multi('m1', [true, false, false]), multi('m2', [true, true, false])] },
+      { file: 'b.yaml', items: [judge('j1', ['Satu', 'Dua', 'Tiga']), onLinkedIn(judge('j2', ['Satu', 'Dua', 'Tiga']))] },
+    ])
+    expect(figures).toEqual({
+      items: 6,
+      byType: { single: 2, multi: 2, judge: 2 },
+      byDifficulty: { 1: 6, 2: 0, 3: 0 },
+      greyZone: { count: 1, share: 0.167 },
+      singleKeyLongest: { count: 1, of: 2, share: 0.5 },
+      multiCorrectCounts: { '1': 1, '2': 1 },
+      judgePlatforms: { X: 1, LinkedIn: 1 },
+    })
   })
 })

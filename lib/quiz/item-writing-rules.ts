@@ -12,7 +12,9 @@
  * - multi-choice: the number of correct options varies (both 1 and n−1 occur) and no single
  *   count covers more than 40% of multi items;
  * - cue words: a listed word or phrase may not appear only in keys, or only in distractors,
- *   more than 4 times.
+ *   more than 4 times;
+ * - grey zone: at least a third of the items are marked `greyZone: true` (cases where a careful
+ *   civil servant weighs two values, not cartoons).
  */
 import { contentError, type ContentError } from './bank-schema'
 import type { BankItem } from './types'
@@ -26,6 +28,8 @@ export const ENFORCE_ITEM_WRITING_RULES = true
 
 export const SINGLE_KEY_LONGEST_MAX_SHARE = 0.35
 export const MULTI_COUNT_MAX_SHARE = 0.4
+/** At least this share of the bank's items are grey-zone cases (issue 12: "at least a third"). */
+export const GREY_ZONE_MIN_SHARE = 1 / 3
 /** A cue may sit on one side (keys or distractors) at most this many times. */
 export const CUE_ONE_SIDED_MAX = 4
 /**
@@ -265,6 +269,71 @@ export function checkCueWords(files: readonly BankFileItems[], label_ = 'content
   return problems
 }
 
+/** True when at least a third of `total` items are grey-zone (exact: no rounding at 1/3). */
+export const meetsGreyZoneShare = (greyZone: number, total: number) => greyZone * 3 >= total
+
+/** Grey zone: at least a third of the items are marked `greyZone: true`. */
+export function checkGreyZoneShare(files: readonly BankFileItems[], label_ = 'content/scenarios/'): ContentError[] {
+  const located = locate(files)
+  if (located.length < AGGREGATE_MIN_ITEMS) return []
+  const grey = located.filter((at) => at.item.greyZone === true).length
+  if (meetsGreyZoneShare(grey, located.length)) return []
+  const needed = Math.ceil(located.length / 3)
+  const perFile = files.map(({ file, items }) => `${file} ${items.filter((item) => item.greyZone === true).length} of ${items.length}`).join(', ')
+  return [
+    bankError(label_, `grey zone: ${grey} of ${located.length} items (${percent(grey / located.length)}) are marked greyZone: true; at least a third (${needed}) must be cases where a careful civil servant weighs two values; mark honest ones or write ${needed - grey} more (${perFile})`),
+  ]
+}
+
+/** The bank's figures that content:check prints (and adds to its --json output). */
+export interface BankFigures {
+  readonly items: number
+  readonly byType: { readonly single: number; readonly multi: number; readonly judge: number }
+  readonly byDifficulty: { readonly 1: number; readonly 2: number; readonly 3: number }
+  readonly greyZone: { readonly count: number; readonly share: number }
+  readonly singleKeyLongest: { readonly count: number; readonly of: number; readonly share: number }
+  /** Multi items per number of correct options, e.g. { "1": 4, "2": 7 }. */
+  readonly multiCorrectCounts: Readonly<Record<string, number>>
+  /** Judge items per platform of the mock post. */
+  readonly judgePlatforms: Readonly<Record<string, number>>
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000
+
+export function bankFigures(files: readonly BankFileItems[]): BankFigures {
+  const items = files.flatMap((f) => f.items)
+  const singles = items.flatMap((item) => (item.type === 'single' ? [item] : []))
+  const longest = singles.filter((item) =>
+    isStrictlyLongest(
+      item.options.map((o) => o.text),
+      item.options.findIndex((o) => o.credit === 1),
+    ),
+  ).length
+  const grey = items.filter((item) => item.greyZone === true).length
+  const multiCorrectCounts: Record<string, number> = {}
+  const judgePlatforms: Record<string, number> = {}
+  const byDifficulty = { 1: 0, 2: 0, 3: 0 }
+  const byType = { single: 0, multi: 0, judge: 0 }
+  for (const item of items) {
+    byType[item.type]++
+    byDifficulty[item.difficulty]++
+    if (item.type === 'multi') {
+      const n = String(item.options.filter((o) => o.correct).length)
+      multiCorrectCounts[n] = (multiCorrectCounts[n] ?? 0) + 1
+    }
+    if (item.type === 'judge') judgePlatforms[item.post.platform] = (judgePlatforms[item.post.platform] ?? 0) + 1
+  }
+  return {
+    items: items.length,
+    byType,
+    byDifficulty,
+    greyZone: { count: grey, share: items.length ? round3(grey / items.length) : 0 },
+    singleKeyLongest: { count: longest, of: singles.length, share: singles.length ? round3(longest / singles.length) : 0 },
+    multiCorrectCounts,
+    judgePlatforms,
+  }
+}
+
 /** Every item-writing rule over the bank: per-item problems first, then the bank-level ones. */
 export function checkItemWriting(files: readonly BankFileItems[], label_ = 'content/scenarios/'): ItemWritingResult {
   return {
@@ -273,6 +342,7 @@ export function checkItemWriting(files: readonly BankFileItems[], label_ = 'cont
       ...checkSingleKeyLength(files, label_),
       ...checkMultiCorrectCounts(files, label_),
       ...checkCueWords(files, label_),
+      ...checkGreyZoneShare(files, label_),
     ],
   }
 }

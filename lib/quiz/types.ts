@@ -16,7 +16,7 @@ export type Difficulty = 1 | 2 | 3
 export type ItemType = 'single' | 'multi' | 'judge'
 /** Judge verdict: "Boleh diunggah?" ya / tidak. */
 export type Verdict = 'ya' | 'tidak'
-export type Platform = 'WhatsApp' | 'Facebook' | 'Instagram' | 'X' | 'TikTok' | 'YouTube'
+export type Platform = 'WhatsApp' | 'Facebook' | 'Instagram' | 'X' | 'TikTok' | 'YouTube' | 'LinkedIn' | 'Threads' | 'Telegram'
 /** Credit of a `single` option: 1 best (exactly one per item), 0.5 acceptable, 0 wrong. */
 export type Credit = 0 | 0.5 | 1
 
@@ -53,6 +53,11 @@ interface BankItemBase {
   readonly stem: string
   readonly explanation: string
   readonly sources: readonly string[]
+  /**
+   * A grey-zone case: a careful civil servant has to weigh two values, and the distractors are
+   * what real people do and defend. content:check needs at least a third of the bank so marked.
+   */
+  readonly greyZone?: boolean
 }
 
 export interface SingleOption {
