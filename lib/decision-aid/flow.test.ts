@@ -1,8 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import matter from 'gray-matter'
 import { parse } from 'yaml'
-import { allPaths, checkFlow, type DecisionFlow, findNode, SEBELUM_UNGGAH } from './flow'
+import { allPaths, checkFlow, type DecisionFlow, findNode, RULE_REFERENCES, ruleHref, SEBELUM_UNGGAH } from './flow'
 
 const CONTENT = path.resolve(import.meta.dirname, '../../content')
 const rules = (parse(fs.readFileSync(path.join(CONTENT, 'rules.yaml'), 'utf8')) as { rules: { id: string; area: string }[] }).rules
@@ -40,6 +41,21 @@ describe('the "Sebelum unggah" flow', () => {
     const cited = new Set(SEBELUM_UNGGAH.outcomes.flatMap((o) => o.rules))
     for (const id of cited) expect(['C', 'D'], id).toContain(rules.find((rule) => rule.id === id)?.area)
     for (const rule of rules.filter((r) => r.area === 'C')) expect(cited, rule.id).toContain(rule.id)
+  })
+
+  it('links every cited rule to the lesson that teaches it (its RuleCard anchor)', () => {
+    const lessons = fs
+      .readdirSync(path.join(CONTENT, 'lessons'))
+      .map((file) => matter(fs.readFileSync(path.join(CONTENT, 'lessons', file), 'utf8')))
+      .map((lesson) => ({ slug: String(lesson.data.slug), rules: lesson.data.rules as string[], body: lesson.content }))
+    for (const rule of new Set(SEBELUM_UNGGAH.outcomes.flatMap((o) => o.rules))) {
+      const reference = RULE_REFERENCES[rule]
+      expect(reference, rule).toBeDefined()
+      const lesson = lessons.find((item) => item.slug === reference!.lesson)
+      expect(lesson?.rules, rule).toContain(rule)
+      expect(lesson?.body).toContain(`<RuleCard rule="${rule}"`)
+      expect(ruleHref(rule)).toBe(`/belajar/${reference!.lesson}#aturan-${rule}`)
+    }
   })
 
   it('cites sources that exist in content/sources.yaml', () => {

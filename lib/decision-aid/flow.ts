@@ -219,6 +219,31 @@ export const SEBELUM_UNGGAH: DecisionFlow = {
   ],
 }
 
+/**
+ * Where a learner reads more about each rule an outcome rests on: the lesson that teaches it (its
+ * RuleCard is the anchor #aturan-<rule>) and a short label. flow.test.ts checks each lesson
+ * really teaches the rule.
+ */
+export const RULE_REFERENCES: Record<string, { lesson: string; label: string }> = {
+  'check-source': { lesson: 'sebelum-mengunggah', label: 'Periksa sumbernya' },
+  'check-truth': { lesson: 'sebelum-mengunggah', label: 'Pastikan benar dan layak dibagikan' },
+  'check-context': { lesson: 'sebelum-mengunggah', label: 'Perhatikan tempat, waktu, dan suasana' },
+  'upload-useful': { lesson: 'sebelum-mengunggah', label: 'Bermanfaat, keterangan sesuai foto' },
+  'upload-polite': { lesson: 'sebelum-mengunggah', label: 'Bahasa yang sopan' },
+  'upload-not-secret': { lesson: 'sebelum-mengunggah', label: 'Hanya informasi yang sudah terbuka' },
+  'avoid-secret': { lesson: 'yang-harus-dihindari', label: 'Rahasia pekerjaan tetap rahasia' },
+  'avoid-hate': { lesson: 'yang-harus-dihindari', label: 'Tanpa kebencian dan SARA' },
+  'avoid-partisan': { lesson: 'yang-harus-dihindari', label: 'Netral secara politik' },
+  'avoid-privacy-leak': { lesson: 'yang-harus-dihindari', label: 'Jaga informasi pribadi' },
+  'avoid-trip-flex': { lesson: 'yang-harus-dihindari', label: 'Unggahan perjalanan dinas' },
+}
+
+/** The link to a rule's card in the lesson that teaches it. */
+export function ruleHref(rule: string): string {
+  const reference = RULE_REFERENCES[rule]
+  return reference ? `/belajar/${reference.lesson}#aturan-${rule}` : '/dasbor'
+}
+
 /** Looks a node up by id; undefined for an unknown id. */
 export function findNode(flow: DecisionFlow, id: string): DecisionNode | undefined {
   return flow.questions.find((item) => item.id === id) ?? flow.outcomes.find((item) => item.id === id)
