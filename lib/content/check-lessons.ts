@@ -4,7 +4,7 @@ import { extractKnowledgeQuestions } from './knowledge-check'
 import { lessonFrontmatterSchema, type LessonFrontmatter } from './lesson-frontmatter'
 
 /** The components a lesson may use (components/mdx/mdx-components.tsx provides them). */
-export const LESSON_COMPONENTS = ['RuleCard', 'DoDont', 'Checklist', 'PlatformComparison', 'MockPost', 'KnowledgeCheck'] as const
+export const LESSON_COMPONENTS = ['RuleCard', 'DoDont', 'Checklist', 'PlatformComparison', 'MockPost', 'KnowledgeCheck', 'SebelumUnggah'] as const
 
 export type LessonFile = { file: string; text: string }
 export type CheckedLesson = LessonFrontmatter & { file: string; body: string }

@@ -10,6 +10,9 @@
  * Pure: no framework imports.
  */
 
+/** Where the PDF of the flow is served (app/unduh/sebelum-unggah.pdf/route.ts). */
+export const DECISION_AID_PDF_HREF = '/unduh/sebelum-unggah.pdf'
+
 export type OutcomeKind = 'unggah' | 'ubah-dulu' | 'jangan-unggah'
 
 /** How each kind of outcome is named, on screen and in print. */
