@@ -65,6 +65,7 @@ function route(request: NextRequest): NextResponse {
 
 export const config = {
   // Not API routes (a proxy would buffer their bodies, and they return JSON or files), not
-  // Next's static files, the fonts or the icon.
-  matcher: ['/((?!api/|_next/static/|_next/image|fonts/|icon.svg|favicon.ico).*)'],
+  // Next's static files, the fonts, the icon or the public downloads (/unduh: cacheable files
+  // for anyone, which must not carry the session-hint cookie).
+  matcher: ['/((?!api/|_next/static/|_next/image|fonts/|unduh/|icon.svg|favicon.ico).*)'],
 }

@@ -16,6 +16,7 @@ export const LESSON_COMPONENTS = [
   'KnowledgeCheck',
   'WarmUp',
   'WorkedExample',
+  'SebelumUnggah',
 ] as const
 
 export type LessonFile = { file: string; text: string }

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CourseOutline } from '@/components/course-outline'
+import { DECISION_AID_PDF_HREF } from '@/lib/decision-aid/flow'
 import { getQuizStatus } from '@/lib/assessment/attempts.server'
 import { nextStep, pretestNote } from '@/lib/assessment/next-step'
 import { requireUser } from '@/lib/auth/session.server'
@@ -144,6 +145,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Materi kursus
         </h2>
         <CourseOutline lessons={progress.lessons.map((lesson) => ({ ...lesson, state: lesson.status }))} linkLessons />
+        <p className="muted" style={{ marginBottom: 0 }}>
+          Untuk dicetak: alur keputusan “Sebelum unggah” dari pelajaran 4.{' '}
+          <a href={DECISION_AID_PDF_HREF} download="sebelum-unggah.pdf">
+            Unduh PDF (1 halaman A4)
+          </a>
+        </p>
       </section>
     </>
   )

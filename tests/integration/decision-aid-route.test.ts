@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { GET } from '@/app/unduh/sebelum-unggah.pdf/route'
+
+// The route as Next calls it: no session needed, the same cached bytes every time, 304 when the
+// browser already has them. The PDF itself is read by poppler (lib/decision-aid tests go further).
+const url = 'http://localhost:3000/unduh/sebelum-unggah.pdf'
+
+describe('GET /unduh/sebelum-unggah.pdf', () => {
+  it('serves the one-page PDF to anyone, with a public cache lifetime and an ETag', async () => {
+    const response = await GET(new Request(url))
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-type')).toBe('application/pdf')
+    expect(response.headers.get('content-disposition')).toBe('inline; filename="sebelum-unggah.pdf"')
+    expect(response.headers.get('cache-control')).toBe('public, max-age=604800')
+    const etag = response.headers.get('etag')
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{27}"$/)
+
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'alur-route-')), 'sebelum-unggah.pdf')
+    fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()))
+    expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/^Pages:\s+1$/m)
+    // The footer names the content edition in force (content/edition.yaml).
+    const edition = /edition: '([^']+)'/.exec(fs.readFileSync(path.resolve(import.meta.dirname, '../../content/edition.yaml'), 'utf8'))?.[1]
+    expect(execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')).toContain(`Materi edisi ${edition},`)
+
+    const again = await GET(new Request(url))
+    expect(again.headers.get('etag')).toBe(etag)
+    const cached = await GET(new Request(url, { headers: { 'if-none-match': etag! } }))
+    expect(cached.status).toBe(304)
+    expect(await cached.text()).toBe('')
+    const stale = await GET(new Request(url, { headers: { 'if-none-match': '"something-else"' } }))
+    expect(stale.status).toBe(200)
+  })
+})
