@@ -193,3 +193,17 @@ export async function answerAllRight(page: Page, attemptId: string) {
     }
   }
 }
+
+/** Answers every knowledge-check question of the lesson page with the keyboard, and reads to its end. */
+export async function answerKnowledgeCheckWithKeyboard(page: Page) {
+  const questions = page.getByRole('region', { name: 'Uji pemahaman' }).getByRole('group')
+  const count = await questions.count()
+  expect(count).toBeGreaterThanOrEqual(2)
+  for (let i = 0; i < count; i++) {
+    const first = questions.nth(i).getByRole('radio').first()
+    await first.focus()
+    await page.keyboard.press('Space')
+    await expect(first).toBeChecked()
+  }
+  await page.getByRole('heading', { name: 'Sumber', exact: true }).scrollIntoViewIfNeeded()
+}

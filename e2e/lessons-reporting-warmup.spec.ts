@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test'
 import matter from 'gray-matter'
 import { orderOptions } from '../lib/content/knowledge-check-order'
 import { extractWarmUp, type WarmUpQuestion } from '../lib/content/warm-up'
-import { creditReadingTime, e2eDb, expect, expectAccessible, lessonSlugs, signInNewLearner, test } from './fixtures'
+import { answerKnowledgeCheckWithKeyboard, creditReadingTime, e2eDb, expect, expectAccessible, lessonSlugs, signInNewLearner, test } from './fixtures'
 
 // Issue 12: the lesson "Melapor dan sanksi" (the eighth, the last), warm-up questions at the start
 // of lessons 2–8 that do not count towards completion, and worked grey-zone examples. Axe,
@@ -35,18 +35,6 @@ async function expectNoSidewaysScroll(page: Page) {
   expect(scroll).toBeLessThanOrEqual(viewport)
 }
 
-/** Answers every knowledge-check question with the keyboard and reaches the end of the page. */
-async function completeKnowledgeCheck(page: Page) {
-  const questions = page.getByRole('region', { name: 'Uji pemahaman' }).getByRole('group')
-  const count = await questions.count()
-  for (let i = 0; i < count; i++) {
-    const first = questions.nth(i).getByRole('radio').first()
-    await first.focus()
-    await page.keyboard.press('Space')
-    await expect(first).toBeChecked()
-  }
-  await page.getByRole('heading', { name: 'Sumber', exact: true }).scrollIntoViewIfNeeded()
-}
 
 test('the last lesson, "Melapor dan sanksi": readable at 360 px, accessible, cites the regulations by link, and completes with the keyboard', async ({
   page,
@@ -82,7 +70,7 @@ test('the last lesson, "Melapor dan sanksi": readable at 360 px, accessible, cit
   await expect(post.getByRole('radio', { name: 'Tidak' })).toBeChecked()
   await expect(page.getByText('Isi status itu memang pantas dilaporkan')).toBeVisible()
 
-  await completeKnowledgeCheck(page)
+  await answerKnowledgeCheckWithKeyboard(page)
   await expect(page.getByRole('heading', { name: 'Pelajaran selesai' })).toBeVisible({ timeout: 30_000 })
   await expect.poll(async () => (await progressRow(learner.id, REPORTING)).completed, { timeout: 30_000 }).toBe(true)
   // It is the last lesson: the next step is the post-test.
@@ -148,7 +136,7 @@ test('a warm-up opens the lesson: two questions on earlier lessons, in the learn
   })
 
   // The knowledge check still completes it.
-  await completeKnowledgeCheck(page)
+  await answerKnowledgeCheckWithKeyboard(page)
   await expect(page.getByRole('heading', { name: 'Pelajaran selesai' })).toBeVisible({ timeout: 30_000 })
   await expect.poll(async () => (await progressRow(learner.id, WARM_UP_LESSON)).completed, { timeout: 30_000 }).toBe(true)
 })

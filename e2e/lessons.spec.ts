@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { creditReadingTime, e2eDatabase, expect, expectAccessible, lessonSlugs, signInNewLearner, test } from './fixtures'
+import { answerKnowledgeCheckWithKeyboard, creditReadingTime, e2eDatabase, expect, expectAccessible, lessonSlugs, signInNewLearner, test } from './fixtures'
 
 /** Every lesson, in reading order, from the content (issue 12 added the eighth). */
 const LESSONS = lessonSlugs()
@@ -7,17 +7,7 @@ const TOTAL = LESSONS.length
 
 /** Reads to the end and answers every knowledge-check question, with the keyboard only. */
 async function completeLessonWithKeyboard(page: Page) {
-  const check = page.getByRole('region', { name: 'Uji pemahaman' })
-  const questions = check.getByRole('group')
-  const count = await questions.count()
-  expect(count).toBeGreaterThanOrEqual(2)
-  for (let i = 0; i < count; i++) {
-    const first = questions.nth(i).getByRole('radio').first()
-    await first.focus()
-    await page.keyboard.press('Space')
-    await expect(first).toBeChecked()
-  }
-  await page.getByRole('heading', { name: 'Sumber', exact: true }).scrollIntoViewIfNeeded()
+  await answerKnowledgeCheckWithKeyboard(page)
   await expect(page.getByRole('heading', { name: 'Pelajaran selesai' })).toBeVisible()
 }
 

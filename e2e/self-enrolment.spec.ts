@@ -30,7 +30,7 @@ test('HR chooses the cohort for self-registered people; a new registrant counts 
 
   await page.goto('/hr/kelompok')
   const selfEnrol = page.locator('form', { has: page.getByRole('heading', { name: 'Kelompok untuk pendaftar mandiri' }) })
-  await selfEnrol.getByLabel('Kelompok').selectOption({ label: setup.cohortName })
+  await selfEnrol.getByLabel('Pendaftar mandiri masuk ke').selectOption({ label: setup.cohortName })
   await selfEnrol.getByRole('button', { name: 'Simpan' }).click()
   await expect(selfEnrol.getByRole('status')).toHaveText(`Pendaftar mandiri sekarang masuk kelompok "${setup.cohortName}".`)
   await page.reload()

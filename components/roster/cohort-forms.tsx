@@ -145,8 +145,8 @@ export function SelfEnrolCohortForm({ cohorts, currentId }: { cohorts: { id: str
         menunggu sebagai &ldquo;belum ditugaskan&rdquo; sampai Anda menetapkannya.
       </p>
       <div className="field">
-        <label htmlFor="selfEnrolCohortId">Kelompok</label>
-        <select id="selfEnrolCohortId" name="cohortId" defaultValue={currentId ?? ''} aria-describedby="cohortId-error">
+        <label htmlFor="selfEnrolCohortId">Pendaftar mandiri masuk ke</label>
+        <select id="selfEnrolCohortId" name="selfEnrolCohortId" defaultValue={currentId ?? ''} aria-describedby="selfEnrolCohortId-error">
           <option value="">— Tidak ada: tunggu penetapan HR —</option>
           {cohorts.map((cohort) => (
             <option key={cohort.id} value={cohort.id}>
@@ -154,7 +154,7 @@ export function SelfEnrolCohortForm({ cohorts, currentId }: { cohorts: { id: str
             </option>
           ))}
         </select>
-        <FieldError state={state} field="cohortId" />
+        <FieldError state={state} field="selfEnrolCohortId" />
       </div>
       <button type="submit" className="button" disabled={pending}>
         Simpan

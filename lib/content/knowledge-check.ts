@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { closeBrace } from './mdx-props'
 
 export const knowledgeQuestionSchema = z.object({
   id: z.string().min(1),
@@ -23,23 +24,8 @@ export function extractKnowledgeQuestions(body: string): { questions: KnowledgeQ
   if (start < 0) return { error: 'no <KnowledgeCheck>' }
   const open = body.indexOf('questions={', start)
   if (open < 0) return { error: '<KnowledgeCheck> has no questions={…}' }
-  let depth = 0
-  let end = -1
-  let quote: string | null = null
-  for (let i = open + 'questions='.length; i < body.length; i++) {
-    const char = body[i]
-    if (quote) {
-      if (char === '\\') i++
-      else if (char === quote) quote = null
-      continue
-    }
-    if (char === '"' || char === "'" || char === '`') quote = char
-    else if (char === '{') depth++
-    else if (char === '}' && --depth === 0) {
-      end = i
-      break
-    }
-  }
+  // closeBrace returns the index just past the matching `}`.
+  const end = closeBrace(body, open + 'questions='.length) - 1
   if (end < 0) return { error: '<KnowledgeCheck> questions={…} is not closed' }
   const expression = body.slice(open + 'questions={'.length, end)
   let value: unknown

@@ -10,7 +10,7 @@ export type ComponentUse = { index: number; props: Record<string, unknown> }
 const NAME_CHAR = /[A-Za-z0-9_-]/
 
 /** Index just past the `}` that closes the `{` at `open`, skipping strings; -1 if unclosed. */
-function closeBrace(text: string, open: number): number {
+export function closeBrace(text: string, open: number): number {
   let depth = 0
   let quote: string | null = null
   for (let i = open; i < text.length; i++) {

@@ -31,7 +31,7 @@ export function cycleKeyOf(kind: 'onboarding' | 'refresher', year: number): stri
 
 /** The cohort for self-registered people: a cohort id, or '' for none. */
 export const selfEnrolCohortFormSchema = z.object({
-  cohortId: z
+  selfEnrolCohortId: z
     .string({ error: 'Pilih kelompok.' })
     .trim()
     .max(64, 'Pilih kelompok dari daftar.')

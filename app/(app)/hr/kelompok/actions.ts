@@ -49,7 +49,7 @@ export async function selfEnrolCohortAction(_previous: CohortFormState, formData
   const parsed = selfEnrolCohortFormSchema.safeParse(Object.fromEntries(formData))
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error) }
   try {
-    const cohort = await setSelfEnrolCohort(officer, parsed.data.cohortId)
+    const cohort = await setSelfEnrolCohort(officer, parsed.data.selfEnrolCohortId)
     revalidatePath('/hr/kelompok')
     return {
       done: cohort
@@ -57,7 +57,7 @@ export async function selfEnrolCohortAction(_previous: CohortFormState, formData
         : 'Pendaftar mandiri sekarang menunggu penetapan HR.',
     }
   } catch (error) {
-    if (isAppError(error)) return { fieldErrors: { cohortId: error.userMessage } }
+    if (isAppError(error)) return { fieldErrors: { selfEnrolCohortId: error.userMessage } }
     throw error
   }
 }
