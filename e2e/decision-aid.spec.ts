@@ -1,9 +1,9 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Download, Locator, Page } from '@playwright/test'
 import { OUTCOME_LABELS, SEBELUM_UNGGAH } from '../lib/decision-aid/flow'
+import { pdfInfo, pdfText } from '../tests/poppler'
 import { expect, expectAccessible, signInNewLearner, test } from './fixtures'
 
 // The "Sebelum unggah" decision aid (issue 12): in lesson 4 and as a one-page PDF.
@@ -43,10 +43,11 @@ async function expectNoSidewaysScroll(page: Page) {
 
 /** The downloaded file, read by poppler: exactly one A4 page with the whole flow. */
 function expectOnePagePdf(file: string) {
-  const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
+  const bytes = fs.readFileSync(file)
+  const info = pdfInfo(bytes)
   expect(info).toMatch(/^Pages:\s+1$/m)
   expect(info).toMatch(/^Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/m)
-  const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+  const text = pdfText(bytes)
   expect(text).toContain('Sebelum unggah: alur keputusan')
   for (const item of SEBELUM_UNGGAH.questions) expect(text).toContain(item.text)
   for (const item of SEBELUM_UNGGAH.outcomes) expect(text).toContain(item.text)

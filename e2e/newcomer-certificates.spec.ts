@@ -8,13 +8,13 @@
  *    the admin is warned, and saving a real signer issues it. This one runs on its own server
  *    and database: the signer is global, and other specs issue certificates meanwhile.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { formatContentEdition, parseContentEdition } from '../lib/content/content-edition'
 import { DEMO_SIGNER } from '../prisma/seed/demo-data'
+import { pdfText } from '../tests/poppler'
 import {
   completeAllLessons,
   DEMO_LOGINS,
@@ -28,16 +28,6 @@ import {
   test,
 } from './fixtures'
 
-function pdfText(bytes: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bbs-cert-e2e-'))
-  try {
-    const file = path.join(dir, 'sertifikat.pdf')
-    fs.writeFileSync(file, bytes)
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 const EDITION = (() => {
   const parsed = parseContentEdition(fs.readFileSync(path.join(process.cwd(), 'content', 'edition.yaml'), 'utf8'))

@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { formatSettingValue, SETTING_FIELDS } from '@/lib/admin/settings-form'
 import { updateCourseSettings } from '@/lib/admin/settings.server'
@@ -24,6 +20,7 @@ import { rejectClaimInTx } from '@/lib/identity/identity-review.server'
 import { getCourseSettings } from '@/lib/settings/settings.server'
 import { DEMO_SIGNER } from '@/prisma/seed/demo-data'
 import { seedUser } from '@/prisma/seed/seeders'
+import { pdfText } from '../poppler'
 import { seedAgencies, uniqueNip } from './helpers'
 
 let agencyId: string
@@ -148,17 +145,6 @@ describe('a pass never ends up without a certificate, and reading never issues o
   })
 })
 
-/** The text of a PDF as pdftotext reads it, whitespace collapsed. */
-function pdfText(bytes: Uint8Array): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bbs-cert-int-'))
-  try {
-    const file = path.join(dir, 'sertifikat.pdf')
-    fs.writeFileSync(file, bytes)
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true })
-  }
-}
 
 const admin = { id: 'admin', role: 'admin' as const, agencyId: null }
 
