@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { formatWib } from '@/lib/admin/audit-query'
-import { getPlatformOverview } from '@/lib/agencies/agency-overview.server'
+import { getPlatformOverview } from '@/lib/agencies/platform-overview.server'
 import { requireRole } from '@/lib/auth/session.server'
 
 export const metadata: Metadata = { title: 'Admin' }
