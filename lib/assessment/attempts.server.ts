@@ -54,7 +54,7 @@ async function currentEnrolment(learner: Learner) {
     throw error
   })
   if (chosenByHr) return db.enrolment.findUniqueOrThrow({ where: { id: chosenByHr.id }, select: { id: true, cycleKey: true, certificate: { select: { id: true } } } })
-  const year = new Date().getFullYear()
+  const year = yearInWib(new Date())
   const cohortKey = { agencyId_name: { agencyId: learner.agencyId, name: `Orientasi mandiri ${year}` } }
   const cohort = await db.cohort
     .upsert({

@@ -34,7 +34,7 @@ beforeAll(async () => {
 })
 
 /** A learner with every lesson done and a passed post-test; returns the attempt id. */
-async function passedLearner({ lessonsDone = true, identityStatus = 'verified' as 'claimed' | 'verified' } = {}) {
+async function passedLearner({ lessonsDone = true, identityStatus = 'verified' as 'claimed' | 'verified', submittedAt = new Date() } = {}) {
   const n = learnerNumber++
   const user = await seedUser(db, {
     name: `Dr. Peserta ${n}, S.Sos.`,
@@ -60,7 +60,7 @@ async function passedLearner({ lessonsDone = true, identityStatus = 'verified' a
       seed: 's',
       items: '{"version":1,"seed":"s","items":[]}',
       expiresAt: new Date(Date.now() + 3_600_000),
-      submittedAt: new Date(),
+      submittedAt,
       score: 86.7,
       passed: true,
     },
@@ -76,6 +76,13 @@ describe('issuing certificates', () => {
     expect(sequences).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
     expect(new Set(issued.map((certificate) => certificate!.code)).size).toBe(8)
     expect(issued.every((certificate) => /^[a-z0-9]{24}$/.test(certificate!.code))).toBe(true)
+  })
+
+  it('numbers by the year in WIB: a pass at 01.00 WIB on 1 January counts in the new year', async () => {
+    const { attemptId } = await passedLearner({ submittedAt: new Date('2026-12-31T18:00:00Z') })
+    const certificate = (await issueCertificateIfEligible(attemptId))!
+    expect(certificate.year).toBe(2027)
+    expect(certificate.number).toContain('2027')
   })
 
   it('issues exactly one certificate per enrolment, however often it is asked', async () => {

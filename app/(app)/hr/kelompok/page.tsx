@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { AssignForm, CreateCohortForm, SelfEnrolCohortForm } from '@/components/roster/cohort-forms'
 import { listUnits } from '@/lib/agencies/agencies.server'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { formatLongDate } from '@/lib/format/indonesian'
+import { formatLongDate, yearInWib } from '@/lib/format/indonesian'
 import { getSelfEnrolCohortId, listCohorts } from '@/lib/hr/cohorts.server'
 
 export const metadata: Metadata = { title: 'Kelompok' }
@@ -50,7 +50,7 @@ export default async function CohortsPage() {
         </div>
       )}
       <div className="grid grid-2" style={{ marginTop: '1rem' }}>
-        <CreateCohortForm thisYear={new Date().getFullYear()} />
+        <CreateCohortForm thisYear={yearInWib(new Date())} />
         {cohorts.length > 0 && <AssignForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} units={units} />}
         {cohorts.length > 0 && <SelfEnrolCohortForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} currentId={selfEnrolCohortId} />}
       </div>
