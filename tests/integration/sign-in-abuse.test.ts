@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { DEVICE_COOKIE_MAX_AGE_SECONDS } from '@/lib/accounts/device-cookie'
 import { DISABLED_MESSAGE, signIn, signInKeys } from '@/lib/accounts/sign-in.server'
+import { TRUSTED_DEVICES_KEPT } from '@/lib/accounts/trusted-device.server'
 import { db } from '@/lib/db/db.server'
 import { readLimit } from '@/lib/rate-limit/limiter.server'
 import { POLICIES } from '@/lib/rate-limit/policies'
@@ -118,6 +120,29 @@ describe('sign-in limits', () => {
     // The owner's own failures lock that browser (its device), not the account for others.
     for (let i = 0; i < 5; i++) await signIn({ identifier: owner.nip, password: `typo-${i}-abc` }, from(freshAddress(), deviceCookie))
     expect(await signIn({ identifier: owner.nip, password: PASSWORD }, from(freshAddress(), deviceCookie))).toMatchObject({ fieldErrors: { form: expect.stringMatching(/dari perangkat ini/) } })
+  })
+
+  it('remembers the newest browsers of an account only, and forgets one unused past the cookie age', async () => {
+    const person = await newLearner('banyak-perangkat')
+    const cookies: string[] = []
+    for (let i = 0; i < TRUSTED_DEVICES_KEPT + 3; i++) {
+      const result = await signIn({ identifier: person.nip, password: PASSWORD }, from(freshAddress()))
+      if (!result.ok) throw new Error('no sign-in')
+      cookies.push(`${result.deviceCookie.name}=${result.deviceCookie.value}`)
+    }
+    expect(await db.trustedDevice.count({ where: { userId: person.id } })).toBe(TRUSTED_DEVICES_KEPT)
+    // The oldest browser is forgotten: it gets a new device; the newest keeps its own.
+    const oldest = await signIn({ identifier: person.nip, password: PASSWORD }, from(freshAddress(), cookies[0]))
+    expect(oldest.ok && `bbs_device=${oldest.deviceCookie.value}`).not.toBe(cookies[0])
+    const newest = await signIn({ identifier: person.nip, password: PASSWORD }, from(freshAddress(), cookies.at(-1)))
+    expect(newest.ok && `bbs_device=${newest.deviceCookie.value}`).toBe(cookies.at(-1))
+
+    // A device unused for longer than the cookie lives is not trusted, and goes at the next new sign-in.
+    const newestId = cookies.at(-1)!.split('=')[1]!.split('.')[0]!
+    await db.trustedDevice.update({ where: { id: newestId }, data: { lastUsedAt: new Date(Date.now() - (DEVICE_COOKIE_MAX_AGE_SECONDS + 60) * 1000) } })
+    const stale = await signIn({ identifier: person.nip, password: PASSWORD }, from(freshAddress(), cookies.at(-1)))
+    expect(stale.ok && `bbs_device=${stale.deviceCookie.value}`).not.toBe(cookies.at(-1))
+    expect(await db.trustedDevice.findUnique({ where: { id: newestId } })).toBeNull()
   })
 
   it('treats a forged, foreign or unknown device cookie as an untrusted browser', async () => {
