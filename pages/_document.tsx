@@ -1,10 +1,11 @@
 import { GeistSans } from 'geist/font/sans'
+import NextHead from 'next/head'
 import Document, { type DocumentContext, type DocumentInitialProps, Head, Html, Main, NextScript } from 'next/document'
 import type { ReactNode } from 'react'
 import { SEBELUM_UNGGAH_ISLAND } from '@/components/decision-aid/sebelum-unggah'
 import { SebelumUnggahMarkup } from '@/components/decision-aid/sebelum-unggah-markup'
 import { sebelumUnggahScript } from '@/components/decision-aid/sebelum-unggah-script'
-import { StaticIslandContext, type StaticIslandRenderers } from '@/components/lesson/static-island'
+import { LESSON_HEAD, StaticIslandContext, type StaticIslandRenderers } from '@/components/lesson/static-island'
 
 /**
  * The static islands of the lesson pages (decision 025): their markup and script. The document is
@@ -31,13 +32,23 @@ export default class LessonDocument extends Document<Props> {
         },
       ]),
     )
+    const serverOnly: StaticIslandRenderers = {
+      ...renderers,
+      [LESSON_HEAD]: ({ title, description }) => (
+        <NextHead>
+          <title>{title}</title>
+          <meta name="description" content={description} />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+        </NextHead>
+      ),
+    }
     const renderPage = ctx.renderPage
     ctx.renderPage = () =>
       renderPage({
         enhanceApp: (App) =>
           function AppWithStaticIslands(props) {
             return (
-              <StaticIslandContext value={renderers}>
+              <StaticIslandContext value={serverOnly}>
                 <App {...props} />
               </StaticIslandContext>
             )
