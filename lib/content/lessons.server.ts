@@ -62,9 +62,11 @@ export function getSampleLesson(): LessonSummary {
 export async function compileLesson(slug: string): Promise<{ lesson: LessonSummary; code: string }> {
   const lesson = findLesson(slug)
   if (!lesson) throw new Error(`unknown lesson ${slug}`)
-  const source = fs.readFileSync(path.join(LESSONS_DIR, lesson.file), 'utf8')
+  // Without its frontmatter: the page has it from the outline, and mdx-bundler would otherwise
+  // export it again inside the compiled code that every lesson page carries (decision 025).
+  const { content } = matter(fs.readFileSync(path.join(LESSONS_DIR, lesson.file), 'utf8'))
   const { code } = await bundleMDX({
-    source,
+    source: content,
     cwd: LESSONS_DIR,
     mdxOptions(options) {
       options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeHeadingIds]

@@ -1,10 +1,10 @@
 import type { GetStaticPaths, GetStaticProps } from 'next'
-import Head from 'next/head'
 import { LessonHeader } from '@/components/layout/lesson-header'
 import { SiteFooter } from '@/components/layout/site-frame'
 import { LessonBody } from '@/components/lesson/lesson-body'
 import { LessonProvider } from '@/components/lesson/lesson-context'
 import { LessonProgressSync } from '@/components/lesson/lesson-progress-sync'
+import { LESSON_HEAD, ServerOnly } from '@/components/lesson/static-island'
 import { formatNumber } from '@/lib/format/indonesian'
 import { SAMPLE_LESSON_SLUG } from '@/lib/content/sample-lesson'
 import { compileLesson, getLessonOutline, getSources, type LessonSummary, type Source } from '@/lib/content/lessons.server'
@@ -58,11 +58,9 @@ const formatDate = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'lo
 export default function LessonPage({ lesson, code, lessonCount, previous, next, sources }: Props) {
   return (
     <>
-      <Head>
-        <title>{`${lesson.title} · Bijak Bermedia Sosial`}</title>
-        <meta name="description" content={lesson.summary} />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-      </Head>
+      {/* Title and description through next/head on the server only (pages/_document.tsx): the
+          page never changes them in the browser, so its bundle does without next/head (decision 025). */}
+      <ServerOnly name={LESSON_HEAD} title={`${lesson.title} · Bijak Bermedia Sosial`} description={lesson.summary} />
       {/* Every lesson but the sample is served only with a session cookie (proxy.ts). */}
       <LessonHeader signedInOnServer={lesson.slug !== SAMPLE_LESSON_SLUG} />
       <main id="konten" className="container">
