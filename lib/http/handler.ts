@@ -104,7 +104,7 @@ export type RouteSpec<A extends Access, S extends AnySchema | undefined, P> = {
   }): Response | Promise<Response>
 }
 
-export type RouteHandler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>
+export type RouteHandler<P> = (request: Request, context?: { params: Promise<P> }) => Promise<Response>
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
