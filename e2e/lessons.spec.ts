@@ -98,15 +98,18 @@ test('progress calls with bad input get a 4xx and write nothing; the browser say
   expect((await page.goto('/belajar/tidak-ada'))?.status()).toBe(404)
   const post = (slug: string, data: unknown) => page.request.post(`/api/progress/${slug}`, { data: data as object })
   expect((await post('tidak-ada', { state: {} })).status()).toBe(404)
+  // Input the schema refuses: 422 with the field named (decision 029); a body that is not JSON: 400.
   const malformed = await post('aspek-etika', { state: { answers: { cek: { q1: 7 } } } })
-  expect(malformed.status()).toBe(400)
-  expect((await malformed.json()).error.message).toBe('Data kemajuan tidak valid.')
-  expect((await post('aspek-etika', { state: {}, userId: 'orang-lain' })).status()).toBe(400)
+  expect(malformed.status()).toBe(422)
+  const refusal = (await malformed.json()).error
+  expect(refusal.message).toBe('Data kemajuan tidak valid.')
+  expect(Object.keys(refusal.fields)).toEqual([expect.stringMatching(/^state\.answers/)])
+  expect((await post('aspek-etika', { state: {}, userId: 'orang-lain' })).status()).toBe(422)
   const notJson = await page.request.post('/api/progress/aspek-etika', { data: 'bukan json', headers: { 'Content-Type': 'application/json' } })
   expect(notJson.status()).toBe(400)
   expect(progressRows(learner.id)).toEqual([])
 
-  expect((await post('aspek-etika', { heartbeat: 'beat', activeSeconds: 9_999 })).status()).toBe(400)
+  expect((await post('aspek-etika', { heartbeat: 'beat', activeSeconds: 9_999 })).status()).toBe(422)
   expect(progressRows(learner.id)).toEqual([])
 
   // Reaching the end and answering everything, without reading time recorded by the server, completes nothing.
