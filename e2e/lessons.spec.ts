@@ -98,15 +98,23 @@ test('progress calls with bad input get a 4xx and write nothing; the browser say
   expect((await page.goto('/belajar/tidak-ada'))?.status()).toBe(404)
   const post = (slug: string, data: unknown) => page.request.post(`/api/progress/${slug}`, { data: data as object })
   expect((await post('tidak-ada', { state: {} })).status()).toBe(404)
+  // Input the schema refuses: 422 with the field named (decision 029); a body that is not JSON: 400.
   const malformed = await post('aspek-etika', { state: { answers: { cek: { q1: 7 } } } })
-  expect(malformed.status()).toBe(400)
-  expect((await malformed.json()).error.message).toBe('Data kemajuan tidak valid.')
-  expect((await post('aspek-etika', { state: {}, userId: 'orang-lain' })).status()).toBe(400)
-  const notJson = await page.request.post('/api/progress/aspek-etika', { data: 'bukan json', headers: { 'Content-Type': 'application/json' } })
+  expect(malformed.status()).toBe(422)
+  const refusal = (await malformed.json()).error
+  expect(refusal.message).toBe('Data kemajuan tidak valid.')
+  expect(Object.keys(refusal.fields)).toEqual([expect.stringMatching(/^state\.answers/)])
+  expect((await post('aspek-etika', { state: {}, userId: 'orang-lain' })).status()).toBe(422)
+  // Playwright sends a string with a JSON content type as a JSON string: the schema refuses it.
+  const jsonString = await page.request.post('/api/progress/aspek-etika', { data: 'bukan json', headers: { 'Content-Type': 'application/json' } })
+  expect(jsonString.status()).toBe(422)
+  // Bytes that are not JSON at all cannot be read: 400.
+  const notJson = await page.request.post('/api/progress/aspek-etika', { data: Buffer.from('bukan json'), headers: { 'Content-Type': 'application/json' } })
   expect(notJson.status()).toBe(400)
+  expect((await notJson.json()).error.message).toBe('Data kemajuan tidak terbaca (harus JSON, paling besar 16 kB).')
   expect(progressRows(learner.id)).toEqual([])
 
-  expect((await post('aspek-etika', { heartbeat: 'beat', activeSeconds: 9_999 })).status()).toBe(400)
+  expect((await post('aspek-etika', { heartbeat: 'beat', activeSeconds: 9_999 })).status()).toBe(422)
   expect(progressRows(learner.id)).toEqual([])
 
   // Reaching the end and answering everything, without reading time recorded by the server, completes nothing.

@@ -110,7 +110,9 @@ test('submissions: a double click records one result; foreign, expired and malfo
   const unknownItem = await submit({ responses: { 'soal-yang-tidak-ada': { optionId: 'a' } } })
   expect(unknownItem.status()).toBe(400)
   expect((await unknownItem.json()).error.message).toBe('Ada jawaban untuk soal yang tidak ada dalam percobaan ini.')
-  expect((await submit({ jawaban: {} })).status()).toBe(400)
+  const wrongShape = await submit({ jawaban: {} })
+  expect(wrongShape.status()).toBe(422)
+  expect((await wrongShape.json()).error).toMatchObject({ message: 'Format jawaban tidak valid.', fields: { responses: expect.any(String) } })
 
   const first = key[0]!
   const firstAnswer = first.type === 'judge' ? { verdict: 'ya' } : first.type === 'multi' ? { optionIds: ['x'] } : { optionId: 'x' }

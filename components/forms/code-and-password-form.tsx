@@ -5,7 +5,7 @@ import { PASSWORD_MIN_LENGTH } from '@/lib/accounts/registration-constants'
 import type { FieldErrors } from '@/lib/validation/field-errors'
 import { Field } from './field'
 
-export type CodeAndPasswordState = { fieldErrors: FieldErrors; nip: string } | null
+export type CodeAndPasswordState = { fieldErrors: FieldErrors; nip?: string } | null
 
 /**
  * NIP + a one-time code from HR + a new password: claiming an imported account (/aktivasi) and

@@ -21,7 +21,7 @@ export function RevokeForm({ certificateId, number }: { certificateId: string; n
         name="reason"
         rows={2}
         maxLength={500}
-        defaultValue={state?.reason ?? ''}
+        defaultValue={state?.values?.reason ?? ''}
         aria-invalid={errors.reason ? true : undefined}
         aria-describedby={`${id}-catatan${errors.reason ? ` ${id}-error` : ''}`}
       />

@@ -1,6 +1,6 @@
 /**
  * Is a state-changing request from this site? The CSRF check of every mutating route handler
- * (lib/http/route-guards.server.ts wraps them). Server actions need no such check of ours:
+ * (`route()` in lib/http/handler.ts checks every non-GET request). Server actions need no such check of ours:
  * Next compares their Origin with the Host itself and refuses a mismatch (e2e/hardening.spec.ts
  * checks that it does).
  *

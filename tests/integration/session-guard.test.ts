@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { auth } from '@/lib/auth/auth.server'
 import { getRequestSessionUser } from '@/lib/auth/request-session.server'
-import { requireHrOfficerForApi } from '@/lib/auth/require-api.server'
 import { db } from '@/lib/db/db.server'
 import { disableUser, enableUser } from '@/lib/admin/users.server'
+import { route } from '@/lib/http/handler.server'
 import { seedUser } from '@/prisma/seed/seeders'
 import { seedAgencies } from './helpers'
 
@@ -31,12 +31,12 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
+// An HR route through the one entry (lib/http/handler.server.ts): the officer's id, or the refusal's status.
+const hrRoute = route({ access: 'hr', run: ({ user }) => Response.json({ id: user.id }) })
 const guard = async (cookie: string) => {
   currentRequest = new Headers({ cookie })
-  return requireHrOfficerForApi().then(
-    (officer) => officer.id,
-    (error: { status?: number }) => error.status,
-  )
+  const response = await hrRoute(new Request('http://localhost:3000/api/hr/x', { headers: { cookie } }))
+  return response.ok ? ((await response.json()) as { id: string }).id : response.status
 }
 
 describe('HR guard (database session on every request)', () => {

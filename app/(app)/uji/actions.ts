@@ -1,24 +1,28 @@
 'use server'
 
 import { redirect } from 'next/navigation'
+import { z } from 'zod'
 import { startAttempt } from '@/lib/assessment/attempts.server'
 import { QUIZ_KINDS, type QuizSlug } from '@/lib/assessment/quiz-kinds'
-import { requireUser } from '@/lib/auth/session.server'
-import { isAppError } from '@/lib/errors/app-error'
+import { action, type FormState } from '@/lib/http/handler.server'
 
-export type StartQuizState = { error: string } | null
+export type StartQuizState = FormState
 
-export async function startQuizAction(_previous: StartQuizState, formData: FormData): Promise<StartQuizState> {
-  const slug = String(formData.get('kind') ?? '') as QuizSlug
-  const kind = QUIZ_KINDS[slug]
-  if (!kind) return { error: 'Jenis uji tidak dikenal.' }
-  const user = await requireUser(`/uji/${slug}`)
-  let attemptId: string
-  try {
-    attemptId = await startAttempt(user, kind)
-  } catch (error) {
-    if (isAppError(error)) return { error: error.userMessage }
-    throw error
-  }
-  redirect(`/uji/percobaan/${attemptId}`)
+const UNKNOWN_KIND = 'Jenis uji tidak dikenal.'
+const startSchema = z.object({ kind: z.enum(Object.keys(QUIZ_KINDS) as [QuizSlug, ...QuizSlug[]], { error: UNKNOWN_KIND }) })
+
+/** The quiz page a signed-out caller comes back to (only a known quiz's). */
+function quizPage(formData: FormData): string {
+  const slug = formData.get('kind')
+  return typeof slug === 'string' && Object.hasOwn(QUIZ_KINDS, slug) ? `/uji/${slug}` : '/dasbor'
 }
+
+export const startQuizAction = action({
+  access: 'learner',
+  returnTo: quizPage,
+  input: startSchema,
+  run: async ({ user, input }): Promise<StartQuizState> => {
+    const attemptId = await startAttempt(user, QUIZ_KINDS[input.kind])
+    redirect(`/uji/percobaan/${attemptId}`)
+  },
+})

@@ -3,18 +3,25 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { redeemResetCode } from '@/lib/accounts/password-reset.server'
+import { action } from '@/lib/http/handler.server'
 import type { CodeAndPasswordState } from '@/components/forms/code-and-password-form'
 
-export async function resetPasswordAction(_previous: CodeAndPasswordState, formData: FormData): Promise<CodeAndPasswordState> {
-  const result = await redeemResetCode(
-    {
-      nip: formData.get('nip') ?? undefined,
-      code: formData.get('code') ?? undefined,
-      password: formData.get('password') ?? undefined,
-      passwordConfirm: formData.get('passwordConfirm') ?? undefined,
-    },
-    await headers(),
-  )
-  if (!result.ok) return { fieldErrors: result.fieldErrors, nip: result.nip }
-  redirect('/masuk?sandi=diatur-ulang')
-}
+// Anyone with a code from HR (no session); lib/accounts validates with zod, limits attempts and
+// answers per field.
+export const resetPasswordAction = action<'visitor', undefined, CodeAndPasswordState>({
+  access: 'visitor',
+  returnTo: undefined,
+  run: async ({ formData }) => {
+    const result = await redeemResetCode(
+      {
+        nip: formData.get('nip') ?? undefined,
+        code: formData.get('code') ?? undefined,
+        password: formData.get('password') ?? undefined,
+        passwordConfirm: formData.get('passwordConfirm') ?? undefined,
+      },
+      await headers(),
+    )
+    if (!result.ok) return { fieldErrors: result.fieldErrors, nip: result.nip }
+    redirect('/masuk?sandi=diatur-ulang')
+  },
+})

@@ -1,6 +1,9 @@
+import { route } from '@/lib/http/handler.server'
+
 // Liveness for load balancers, and the "trivial dynamic route" benchmarks compare against.
 export const dynamic = 'force-dynamic'
 
-export function GET() {
-  return Response.json({ ok: true }, { headers: { 'Cache-Control': 'no-store' } })
-}
+export const GET = route({
+  access: 'visitor',
+  run: () => Response.json({ ok: true }, { headers: { 'Cache-Control': 'no-store' } }),
+})

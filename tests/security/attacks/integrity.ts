@@ -216,7 +216,7 @@ export const attacks: Attack[] = [
       const answers: string[] = []
       const progress = await postJson(client, ctx, `/api/progress/${LESSON}`, { userId: victim.learner.id, state: { reachedEnd: true }, heartbeat: 'beat' })
       await progress.arrayBuffer()
-      if (progress.status !== 400) answers.push(`progress with userId → ${progress.status}`)
+      if (progress.status !== 422) answers.push(`progress with userId → ${progress.status}`)
       const open = await client.get(`/uji/percobaan/${attemptId}`)
       await open.arrayBuffer()
       if (open.status !== 404) answers.push(`open attempt → ${open.status}`)

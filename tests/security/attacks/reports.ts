@@ -204,7 +204,7 @@ export const attacks: Attack[] = [
         const response = await client.get(`/api/hr/reports/siasn?${query}&format=csv`)
         const body = await response.text()
         if (query.endsWith('semua-identitas=tidak')) {
-          if (response.status !== 400) problems.push(`${query} → ${response.status} (a malformed option must be refused)`)
+          if (response.status !== 422) problems.push(`${query} → ${response.status} (a malformed option must be refused with 422)`)
           continue
         }
         if (response.status !== 200) problems.push(`${query} → ${response.status}`)

@@ -3,51 +3,64 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { createAgency, createUnit, deleteUnit, renameAgency, renameUnit } from '@/lib/admin/agencies.server'
-import { formValues, type AdminFormState } from '@/lib/admin/form-result'
-import { requireRole } from '@/lib/auth/session.server'
+import type { AdminFormState } from '@/lib/admin/form-result'
+import { action } from '@/lib/http/handler.server'
 
-// Every action checks the role itself: a server action can be called without the page.
+// Every action checks the role through the entry: a server action can be called without the page.
+// lib/admin validates the fields (zod) and answers per field.
+const admin = { access: 'admin', returnTo: '/admin/instansi' } as const
 
-export async function createAgencyAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const admin = await requireRole(['admin'], '/admin/instansi')
-  const values = formValues(formData, ['code', 'name'])
-  const result = await createAgency(admin.id, values)
-  if (!result.ok) return { fieldErrors: result.fieldErrors, values }
-  revalidatePath('/admin/instansi')
-  redirect(`/admin/instansi/${result.value.id}?baru=1`)
-}
+export const createAgencyAction = action<'admin', undefined, AdminFormState>({
+  ...admin,
+  fields: ['code', 'name'],
+  run: async ({ user, values }) => {
+    const result = await createAgency(user.id, values)
+    if (!result.ok) return { fieldErrors: result.fieldErrors, values }
+    revalidatePath('/admin/instansi')
+    redirect(`/admin/instansi/${result.value.id}?baru=1`)
+  },
+})
 
-export async function renameAgencyAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const admin = await requireRole(['admin'], '/admin/instansi')
-  const values = formValues(formData, ['agencyId', 'name'])
-  const result = await renameAgency(admin.id, values)
-  if (!result.ok) return { fieldErrors: result.fieldErrors, values }
-  revalidatePath('/admin/instansi', 'layout')
-  return { done: `Nama instansi disimpan: ${result.value.name}.` }
-}
+export const renameAgencyAction = action<'admin', undefined, AdminFormState>({
+  ...admin,
+  fields: ['agencyId', 'name'],
+  run: async ({ user, values }) => {
+    const result = await renameAgency(user.id, values)
+    if (!result.ok) return { fieldErrors: result.fieldErrors, values }
+    revalidatePath('/admin/instansi', 'layout')
+    return { done: `Nama instansi disimpan: ${result.value.name}.` }
+  },
+})
 
-export async function createUnitAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const admin = await requireRole(['admin'], '/admin/instansi')
-  const values = formValues(formData, ['agencyId', 'name'])
-  const result = await createUnit(admin.id, values)
-  if (!result.ok) return { fieldErrors: result.fieldErrors, values }
-  revalidatePath('/admin/instansi', 'layout')
-  return { done: `Unit kerja "${result.value.name}" ditambahkan.` }
-}
+export const createUnitAction = action<'admin', undefined, AdminFormState>({
+  ...admin,
+  fields: ['agencyId', 'name'],
+  run: async ({ user, values }) => {
+    const result = await createUnit(user.id, values)
+    if (!result.ok) return { fieldErrors: result.fieldErrors, values }
+    revalidatePath('/admin/instansi', 'layout')
+    return { done: `Unit kerja "${result.value.name}" ditambahkan.` }
+  },
+})
 
-export async function renameUnitAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const admin = await requireRole(['admin'], '/admin/instansi')
-  const values = formValues(formData, ['unitId', 'name'])
-  const result = await renameUnit(admin.id, values)
-  if (!result.ok) return { fieldErrors: result.fieldErrors, values }
-  revalidatePath('/admin/instansi', 'layout')
-  return { done: `Nama unit disimpan: ${result.value.name}.` }
-}
+export const renameUnitAction = action<'admin', undefined, AdminFormState>({
+  ...admin,
+  fields: ['unitId', 'name'],
+  run: async ({ user, values }) => {
+    const result = await renameUnit(user.id, values)
+    if (!result.ok) return { fieldErrors: result.fieldErrors, values }
+    revalidatePath('/admin/instansi', 'layout')
+    return { done: `Nama unit disimpan: ${result.value.name}.` }
+  },
+})
 
-export async function deleteUnitAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const admin = await requireRole(['admin'], '/admin/instansi')
-  const result = await deleteUnit(admin.id, formValues(formData, ['unitId']))
-  if (!result.ok) return { fieldErrors: result.fieldErrors }
-  revalidatePath('/admin/instansi', 'layout')
-  return { done: `Unit kerja "${result.value.name}" dihapus.` }
-}
+export const deleteUnitAction = action<'admin', undefined, AdminFormState>({
+  ...admin,
+  fields: ['unitId'],
+  run: async ({ user, values }) => {
+    const result = await deleteUnit(user.id, values)
+    if (!result.ok) return { fieldErrors: result.fieldErrors }
+    revalidatePath('/admin/instansi', 'layout')
+    return { done: `Unit kerja "${result.value.name}" dihapus.` }
+  },
+})

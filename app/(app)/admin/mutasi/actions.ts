@@ -1,21 +1,20 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { formValues, type AdminFormState } from '@/lib/admin/form-result'
-import { requireRole } from '@/lib/auth/session.server'
-import { isAppError } from '@/lib/errors/app-error'
+import type { AdminFormState } from '@/lib/admin/form-result'
+import { action } from '@/lib/http/handler.server'
 import { decideTransfer } from '@/lib/identity/transfers.server'
 
-export async function adminDecideTransferAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const admin = await requireRole(['admin'], '/admin/mutasi')
-  const values = formValues(formData, ['requestId', 'decision', 'reason'])
-  try {
-    const result = await decideTransfer({ id: admin.id, role: admin.role, agencyId: admin.agencyId }, values)
+// lib/identity validates the decision (zod) and refuses a request that is not open (AppError:
+// shown as the form's error by the entry).
+export const adminDecideTransferAction = action<'admin', undefined, AdminFormState>({
+  access: 'admin',
+  returnTo: '/admin/mutasi',
+  fields: ['requestId', 'decision', 'reason'],
+  run: async ({ user, values }) => {
+    const result = await decideTransfer({ id: user.id, role: user.role, agencyId: user.agencyId }, values)
     if (!result.ok) return { fieldErrors: result.fieldErrors, values }
     revalidatePath('/admin/mutasi')
     return { done: result.message }
-  } catch (error) {
-    if (isAppError(error)) return { fieldErrors: { form: error.userMessage } }
-    throw error
-  }
-}
+  },
+})

@@ -1,22 +1,25 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { requireRole } from '@/lib/auth/session.server'
 import { revokeCertificate } from '@/lib/certificates/certificates.server'
-import { parseRevokeInput, type RevokeFieldErrors } from '@/lib/certificates/revoke-input'
+import { revokeInputSchema } from '@/lib/certificates/revoke-input'
+import { AppError } from '@/lib/errors/app-error'
+import { action, type FormState } from '@/lib/http/handler.server'
 
-export type RevokeState = { error?: string; fieldErrors?: RevokeFieldErrors; reason?: string; done?: string } | null
+export type RevokeState = FormState
 
-// Checks the role itself: a server action can be called without the page. Works without
-// JavaScript too (a plain form POST; the page renders the returned state).
-export async function revokeCertificateAction(_previous: RevokeState, formData: FormData): Promise<RevokeState> {
-  const admin = await requireRole(['admin'], '/admin/sertifikat')
-  const typedReason = formData.get('reason')
-  const parsed = parseRevokeInput({ certificateId: formData.get('certificateId'), reason: typedReason, confirm: formData.get('confirm') })
-  const reason = typeof typedReason === 'string' ? typedReason.slice(0, 500) : ''
-  if (!parsed.ok) return { fieldErrors: parsed.fieldErrors, reason }
-  const revoked = await revokeCertificate(admin.id, parsed.input.certificateId, parsed.input.reason)
-  if (!revoked) return { error: 'Sertifikat tidak ditemukan.' }
-  revalidatePath('/admin/sertifikat')
-  return { done: `Sertifikat ${revoked.number} dicabut.` }
-}
+// The role is checked by the entry: a server action can be called without the page. Works
+// without JavaScript too (a plain form POST; the page renders the returned state). The typed
+// reason comes back in `values` when the form is refused.
+export const revokeCertificateAction = action({
+  access: 'admin',
+  returnTo: '/admin/sertifikat',
+  input: revokeInputSchema,
+  fields: ['reason'],
+  run: async ({ user, input }): Promise<RevokeState> => {
+    const revoked = await revokeCertificate(user.id, input.certificateId, input.reason)
+    if (!revoked) throw new AppError(404, 'Sertifikat tidak ditemukan.')
+    revalidatePath('/admin/sertifikat')
+    return { done: `Sertifikat ${revoked.number} dicabut.` }
+  },
+})

@@ -1,32 +1,33 @@
 'use server'
 
 import { revalidatePath } from 'next/cache'
-import { formValues, type AdminFormState } from '@/lib/admin/form-result'
-import { requireHrOfficer } from '@/lib/auth/session.server'
-import { isAppError } from '@/lib/errors/app-error'
+import type { AdminFormState } from '@/lib/admin/form-result'
+import { action } from '@/lib/http/handler.server'
 import { decideTransfer, requestTransfer } from '@/lib/identity/transfers.server'
 
-// The officer and their agency come from the session; lib/identity checks every id against it.
+// The officer and their agency come from the session (the entry); lib/identity validates the
+// fields (zod) and checks every id against the agency.
 
-export async function requestTransferAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const officer = await requireHrOfficer('/hr/mutasi')
-  const values = formValues(formData, ['nip', 'unitId', 'note'])
-  const result = await requestTransfer(officer, values)
-  if (!result.ok) return { fieldErrors: result.fieldErrors, values }
-  revalidatePath('/hr/mutasi')
-  return { done: result.message }
-}
-
-export async function decideTransferAction(_previous: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const officer = await requireHrOfficer('/hr/mutasi')
-  const values = formValues(formData, ['requestId', 'decision', 'reason'])
-  try {
-    const result = await decideTransfer({ id: officer.id, role: officer.role, agencyId: officer.agencyId }, values)
+export const requestTransferAction = action<'hr', undefined, AdminFormState>({
+  access: 'hr',
+  returnTo: '/hr/mutasi',
+  fields: ['nip', 'unitId', 'note'],
+  run: async ({ user, values }) => {
+    const result = await requestTransfer(user, values)
     if (!result.ok) return { fieldErrors: result.fieldErrors, values }
     revalidatePath('/hr/mutasi')
     return { done: result.message }
-  } catch (error) {
-    if (isAppError(error)) return { fieldErrors: { form: error.userMessage } }
-    throw error
-  }
-}
+  },
+})
+
+export const decideTransferAction = action<'hr', undefined, AdminFormState>({
+  access: 'hr',
+  returnTo: '/hr/mutasi',
+  fields: ['requestId', 'decision', 'reason'],
+  run: async ({ user, values }) => {
+    const result = await decideTransfer({ id: user.id, role: user.role, agencyId: user.agencyId }, values)
+    if (!result.ok) return { fieldErrors: result.fieldErrors, values }
+    revalidatePath('/hr/mutasi')
+    return { done: result.message }
+  },
+})

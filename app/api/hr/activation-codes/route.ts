@@ -1,7 +1,5 @@
 import { issueActivationCodes } from '@/lib/accounts/activation.server'
-import { requireHrOfficerForApi } from '@/lib/auth/require-api.server'
-import { withAppErrors } from '@/lib/http/app-error-response'
-import { sameOriginOnly } from '@/lib/http/route-guards.server'
+import { route } from '@/lib/http/handler.server'
 import type { ColumnDef } from '@/lib/reports/columns'
 import { csvStream } from '@/lib/reports/csv'
 import { downloadHeaders, toWebStream } from '@/lib/reports/web-stream'
@@ -18,9 +16,9 @@ const COLUMNS: ColumnDef<CodeRow>[] = [
 
 // New activation codes for every unclaimed account of the officer's agency, as a CSV to hand
 // out. POST, not GET: it replaces earlier codes (and is audit-logged).
-export const POST = sameOriginOnly(() =>
-  withAppErrors(async () => {
-    const officer = await requireHrOfficerForApi()
+export const POST = route({
+  access: 'hr',
+  run: async ({ user: officer }) => {
     const { issued } = await issueActivationCodes(officer)
     async function* rows() {
       yield* issued
@@ -28,5 +26,5 @@ export const POST = sameOriginOnly(() =>
     return new Response(toWebStream(csvStream(rows(), COLUMNS, { delimiter: ';' })), {
       headers: downloadHeaders('kode-aktivasi.csv', 'csv'),
     })
-  }),
-)
+  },
+})

@@ -1,21 +1,17 @@
-import { requireHrOfficerForApi } from '@/lib/auth/require-api.server'
 import { renderCertificatePdf } from '@/lib/certificates/certificates.server'
 import { auditedRows, checkReportScope, cohortCertificates } from '@/lib/hr/report-data.server'
-import { parseReportFilter } from '@/lib/hr/report-filter'
-import { withAppErrors } from '@/lib/http/app-error-response'
-import { jsonError, zodFields } from '@/lib/http/json-response'
+import { reportFilterSchema } from '@/lib/hr/report-filter'
+import { route } from '@/lib/http/handler.server'
 import { certificatePdfEntries } from '@/lib/reports/siasn'
 import { downloadHeaders, writerToWebStream } from '@/lib/reports/web-stream'
 import { streamZip } from '@/lib/reports/zip'
 
 // Every certificate of the filter as PDFs in one ZIP, named <NIP>_<number>.pdf; streamed and
 // rendered one at a time, never built in memory.
-export function GET(request: Request) {
-  return withAppErrors(async () => {
-    const officer = await requireHrOfficerForApi()
-    const parsed = parseReportFilter(new URL(request.url).searchParams)
-    if (!parsed.success) return jsonError(400, 'Filter laporan tidak valid.', zodFields(parsed.error))
-    const filter = parsed.data
+export const GET = route({
+  access: 'hr',
+  input: { from: 'query', schema: reportFilterSchema, invalid: 'Filter laporan tidak valid.' },
+  run: async ({ user: officer, input: filter }) => {
     const scope = await checkReportScope(officer, filter)
     async function* certificates() {
       for await (const certificate of cohortCertificates(officer, filter, scope)) {
@@ -27,5 +23,5 @@ export function GET(request: Request) {
     return new Response(writerToWebStream((output) => streamZip(entries, output).then(() => undefined)), {
       headers: downloadHeaders('sertifikat.zip', 'zip'),
     })
-  })
-}
+  },
+})
