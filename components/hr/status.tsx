@@ -1,7 +1,7 @@
 import { StackedBarChart, type ChartSeries } from '@/components/charts/stacked-bar-chart'
 import { STATUS_ORDER, type Group } from '@/lib/hr/dashboard'
 import { formatNumber, formatPercent } from '@/lib/format/indonesian'
-import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '@/lib/hr/enrolment-status'
+import { ENROLMENT_STATUS_LABELS, PERSON_STATUS_LABELS, type EnrolmentStatus, type PersonStatus } from '@/lib/vocabulary/statuses'
 import styles from './hr.module.css'
 
 const LOOK: Record<EnrolmentStatus, Omit<ChartSeries, 'key' | 'label'>> = {
@@ -18,8 +18,8 @@ export const STATUS_SERIES: ChartSeries[] = STATUS_ORDER.map((status) => ({
 }))
 
 /** A status as a badge with its label in words (never colour alone). */
-export function StatusBadge({ status }: { status: EnrolmentStatus | 'belum-ditugaskan' }) {
-  const label = status === 'belum-ditugaskan' ? 'Belum ditugaskan' : ENROLMENT_STATUS_LABELS[status]
+export function StatusBadge({ status }: { status: PersonStatus }) {
+  const label = PERSON_STATUS_LABELS[status]
   return <span className={`badge ${styles[`status-${status}`] ?? ''}`}>{label}</span>
 }
 

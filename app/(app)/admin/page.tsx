@@ -1,6 +1,6 @@
 import type { Metadata } from 'next'
 import { AdminNav } from '@/components/admin/admin-nav'
-import { formatWib } from '@/lib/admin/audit-query'
+import { formatLoggedMomentWib } from '@/lib/format/indonesian'
 import { getPlatformOverview } from '@/lib/agencies/platform-overview.server'
 import { requireRole } from '@/lib/auth/session.server'
 
@@ -82,7 +82,7 @@ export default async function AdminHomePage() {
             <tbody>
               {audit.map((entry) => (
                 <tr key={entry.id}>
-                  <td>{formatWib(entry.at)}</td>
+                  <td>{formatLoggedMomentWib(entry.at)}</td>
                   <td>{entry.action}</td>
                   <td>{entry.actor?.name ?? '—'}</td>
                   <td>{entry.agency?.code ?? '—'}</td>

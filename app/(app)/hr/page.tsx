@@ -8,12 +8,11 @@ import { StatusBreakdown } from '@/components/hr/status'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { STATUS_ORDER } from '@/lib/hr/dashboard'
 import { getDashboard } from '@/lib/hr/dashboard.server'
-import { ENROLMENT_STATUS_LABELS, UNASSIGNED } from '@/lib/hr/enrolment-status'
+import { COHORT_KIND_LABELS, ENROLMENT_STATUS_LABELS, PERSON_STATUS_LABELS, UNASSIGNED } from '@/lib/vocabulary/statuses'
 import { AssignUnassignedForm } from '@/components/roster/cohort-forms'
 
 export const metadata: Metadata = { title: 'Dasbor kepegawaian' }
 
-const KIND_LABELS = { onboarding: 'Orientasi', refresher: 'Penyegaran' } as const
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
@@ -44,7 +43,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
       {dashboard.unassigned > 0 && (
         <section className="card" aria-labelledby="belum-ditugaskan">
           <h2 id="belum-ditugaskan" style={{ marginTop: 0 }}>
-            Belum ditugaskan
+            {PERSON_STATUS_LABELS[UNASSIGNED]}
           </h2>
           <p>
             <strong data-testid="jumlah-belum-ditugaskan">{formatNumber(dashboard.unassigned)}</strong> orang di instansi Anda belum masuk
@@ -77,7 +76,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
               <select id="kelompok" name="kelompok" defaultValue={selected.id}>
                 {dashboard.cohorts.map((cohort) => (
                   <option key={cohort.id} value={cohort.id}>
-                    {cohort.name} ({KIND_LABELS[cohort.kind]} {cohort.year}, {cohort.enrolments} peserta)
+                    {cohort.name} ({COHORT_KIND_LABELS[cohort.kind]} {cohort.year}, {cohort.enrolments} peserta)
                   </option>
                 ))}
               </select>
@@ -90,7 +89,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
           <section aria-labelledby="ringkasan">
             <h2 id="ringkasan">{selected.name}</h2>
             <p className="muted">
-              {KIND_LABELS[selected.kind]} {selected.year} · batas waktu {selected.dueDate ? formatShortDate(selected.dueDate) : 'tidak ditetapkan'} ·{' '}
+              {COHORT_KIND_LABELS[selected.kind]} {selected.year} · batas waktu {selected.dueDate ? formatShortDate(selected.dueDate) : 'tidak ditetapkan'} ·{' '}
               <span data-testid="jumlah-peserta">{formatNumber(counts.total)}</span> peserta
               {dashboard.unverified > 0 && (
                 <>

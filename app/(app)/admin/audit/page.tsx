@@ -2,7 +2,8 @@ import type { Metadata } from 'next'
 import { formatNumber } from '@/lib/format/indonesian'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { listAgenciesForAdmin } from '@/lib/admin/agencies.server'
-import { auditPageHref, formatWib, parseAuditQuery, prettyDetails } from '@/lib/admin/audit-query'
+import { auditPageHref, parseAuditQuery, prettyDetails } from '@/lib/admin/audit-query'
+import { formatLoggedMomentWib } from '@/lib/format/indonesian'
 import { listAuditActions, listAuditLog } from '@/lib/admin/audit.server'
 import { requireRole } from '@/lib/auth/session.server'
 
@@ -75,7 +76,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
               return (
                 <tr key={entry.id}>
                   <td>
-                    <time dateTime={entry.at.toISOString()}>{formatWib(entry.at)}</time>
+                    <time dateTime={entry.at.toISOString()}>{formatLoggedMomentWib(entry.at)}</time>
                   </td>
                   <td>
                     {entry.actor ? (

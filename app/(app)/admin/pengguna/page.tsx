@@ -5,11 +5,11 @@ import { PersonName } from '@/components/hr/person-name'
 import { listAgenciesForAdmin } from '@/lib/admin/agencies.server'
 import { findUsers, listHrOfficers } from '@/lib/admin/users.server'
 import { requireRole } from '@/lib/auth/session.server'
+import { ROLE_LABELS } from '@/lib/vocabulary/statuses'
 import { appointHrAction, disableUserAction, enableUserAction, removeHrAction } from './actions'
 
 export const metadata: Metadata = { title: 'Admin kepegawaian' }
 
-const ROLE_LABELS = { learner: 'Peserta', hr: 'Admin kepegawaian', admin: 'Admin platform' } as const
 
 type UserRow = Awaited<ReturnType<typeof listHrOfficers>>[number]
 

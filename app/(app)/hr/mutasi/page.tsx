@@ -5,13 +5,13 @@ import { PersonName } from '@/components/hr/person-name'
 import { TransferDecisionForms } from '@/components/identity/transfer-decision-forms'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { formatLongDate } from '@/lib/format/indonesian'
+import { TRANSFER_STATUS_LABELS } from '@/lib/vocabulary/statuses'
 import { listUnits } from '@/lib/agencies/agencies.server'
 import { listTransfersForOfficer } from '@/lib/identity/transfers.server'
 import { decideTransferAction, requestTransferAction } from './actions'
 
 export const metadata: Metadata = { title: 'Mutasi antarinstansi' }
 
-const STATUS_LABELS = { pending: 'Menunggu keputusan', approved: 'Disetujui', rejected: 'Ditolak', cancelled: 'Dibatalkan' } as const
 
 export default async function TransfersPage() {
   const officer = await requireHrOfficer('/hr/mutasi')
@@ -94,7 +94,7 @@ export default async function TransfersPage() {
           <ul>
             {outgoing.map((request) => (
               <li key={request.id}>
-                Masuk: {request.person.name} ({request.person.maskedNip}) dari {request.fromAgency.name} — {STATUS_LABELS[request.status]},{' '}
+                Masuk: {request.person.name} ({request.person.maskedNip}) dari {request.fromAgency.name} — {TRANSFER_STATUS_LABELS[request.status]},{' '}
                 {formatLongDate(request.decidedAt ?? request.requestedAt)}
               </li>
             ))}
@@ -102,7 +102,7 @@ export default async function TransfersPage() {
               .filter((request) => request.status !== 'pending')
               .map((request) => (
                 <li key={request.id}>
-                  Keluar: {request.person.name} ke {request.toAgency.name} — {STATUS_LABELS[request.status]}, {formatLongDate(request.decidedAt ?? request.requestedAt)}
+                  Keluar: {request.person.name} ke {request.toAgency.name} — {TRANSFER_STATUS_LABELS[request.status]}, {formatLongDate(request.decidedAt ?? request.requestedAt)}
                 </li>
               ))}
           </ul>

@@ -6,12 +6,20 @@ import styles from '@/components/hr/hr.module.css'
 import { StatusBadge } from '@/components/hr/status'
 import { PersonName } from '@/components/hr/person-name'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { CERTIFICATE_STATUS_LABELS } from '@/lib/certificates/certificate-status'
 import { STATUS_ORDER } from '@/lib/hr/dashboard'
 import { listPeople, PAGE_SIZE } from '@/lib/hr/dashboard.server'
-import { ENROLMENT_STATUS_LABELS, isPersonStatus, UNASSIGNED } from '@/lib/hr/enrolment-status'
 import { decodeRowKey, encodeRowKey, type UrlRowKey } from '@/lib/hr/row-key'
-import { IDENTITY_STATUS_LABELS, IDENTITY_STATUSES, identityStatusLabel, isIdentityStatus } from '@/lib/identity/identity-status'
+import {
+  CERTIFICATE_STATUS_LABELS,
+  ENROLMENT_STATUS_LABELS,
+  IDENTITY_STATUS_LABELS,
+  IDENTITY_STATUSES,
+  identityStatusLabel,
+  isIdentityStatus,
+  isPersonStatus,
+  PERSON_STATUS_LABELS,
+  UNASSIGNED,
+} from '@/lib/vocabulary/statuses'
 
 export const metadata: Metadata = { title: 'Pegawai' }
 
@@ -88,7 +96,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                 {ENROLMENT_STATUS_LABELS[value]}
               </option>
             ))}
-            <option value={UNASSIGNED}>Belum ditugaskan</option>
+            <option value={UNASSIGNED}>{PERSON_STATUS_LABELS[UNASSIGNED]}</option>
           </select>
         </div>
         <div>

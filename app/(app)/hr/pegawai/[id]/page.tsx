@@ -7,13 +7,11 @@ import { StatusBadge } from '@/components/hr/status'
 import { AdminForm } from '@/components/admin/admin-form'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { getPersonHistory } from '@/lib/hr/dashboard.server'
-import { IDENTITY_METHOD_LABELS, identityStatusLabel } from '@/lib/identity/identity-status'
+import { COHORT_KIND_LABELS, IDENTITY_METHOD_LABELS, identityStatusLabel, QUIZ_KIND_LABELS } from '@/lib/vocabulary/statuses'
 import { issueResetCodeAction } from './actions'
 
 export const metadata: Metadata = { title: 'Riwayat pegawai' }
 
-const KIND_LABELS = { onboarding: 'Orientasi', refresher: 'Penyegaran' } as const
-const QUIZ_LABELS = { pretest: 'Uji awal', posttest: 'Uji akhir' } as const
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
@@ -97,7 +95,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                       {row.enrolment!.cohortName}
                     </th>
                     <td>
-                      {KIND_LABELS[row.enrolment!.cohortKind]} {row.enrolment!.cohortYear}
+                      {COHORT_KIND_LABELS[row.enrolment!.cohortKind]} {row.enrolment!.cohortYear}
                     </td>
                     <td>{formatShortDate(row.enrolment!.dueDate)}</td>
                     <td>
@@ -169,7 +167,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 {history.attempts.map((attempt) => (
                   <tr key={attempt.id} data-attempt={attempt.id}>
                     <td>{formatShortDateTime(attempt.submittedAt ?? attempt.startedAt)}</td>
-                    <td>{QUIZ_LABELS[attempt.kind]}</td>
+                    <td>{QUIZ_KIND_LABELS[attempt.kind]}</td>
                     <td>{attempt.cohortName ?? '–'}</td>
                     <td>{attempt.submittedAt ? formatScore(attempt.score) : '–'}</td>
                     <td>
