@@ -4,10 +4,10 @@
  */
 
 import type { EmploymentType } from '@/lib/vocabulary/employment-types'
-import { ENROLMENT_STATUS_LABELS, identityStatusLabel, type EnrolmentStatus, type IdentityStatus } from '@/lib/vocabulary/statuses'
+import { identityStatusLabel, PERSON_STATUS_LABELS, type EnrolmentStatus, type IdentityStatus, type PersonStatus } from '@/lib/vocabulary/statuses'
 import type { ColumnDef } from './columns'
 
-/** A row's status: the enrolment status rule's (lib/hr/enrolment-status.ts), in its words. */
+/** An enrolment's status: the enrolment status rule's (lib/hr/enrolment-status.ts). */
 export type CompletionStatus = EnrolmentStatus
 
 export interface CompletionRow {
@@ -23,7 +23,8 @@ export interface CompletionRow {
   /** The cohort's name as HR named it (the same text as on the HR pages, column "Kelompok"). */
   cohortName: string
   dueDate: Date | null
-  status: CompletionStatus
+  /** An enrolment's status; on the people list also "belum ditugaskan" (a person in no cohort). */
+  status: PersonStatus
   lessonsDone: number
   lessonsTotal: number
   /** Time on task over the current lessons, in seconds (server-recorded active reading time). */
@@ -53,16 +54,17 @@ export const COMPLETION_COLUMNS: readonly ColumnDef<CompletionRow>[] = [
   { key: 'unitName', header: 'Unit Kerja', kind: 'text', width: 32, value: (r) => r.unitName },
   { key: 'cohortName', header: 'Kelompok', kind: 'text', width: 28, value: (r) => r.cohortName },
   { key: 'dueDate', header: 'Batas Waktu', kind: 'date', width: 13, value: (r) => r.dueDate },
-  { key: 'status', header: 'Status', kind: 'text', width: 15, value: (r) => ENROLMENT_STATUS_LABELS[r.status] },
+  { key: 'status', header: 'Status', kind: 'text', width: 15, value: (r) => PERSON_STATUS_LABELS[r.status] },
   { key: 'lessonsDone', header: 'Materi Selesai', kind: 'number', width: 14, value: (r) => r.lessonsDone },
   { key: 'lessonsTotal', header: 'Jumlah Materi', kind: 'number', width: 14, value: (r) => r.lessonsTotal },
   { key: 'activeMinutes', header: 'Waktu belajar (menit)', kind: 'number', width: 21, numFmt: '0', value: (r) => activeMinutes(r.activeSeconds) },
-  { key: 'preTestScore', header: 'Nilai uji awal', kind: 'number', width: 14, value: (r) => r.preTestScore },
+  { key: 'preTestScore', header: 'Nilai uji awal', kind: 'number', width: 14, display: 'score', value: (r) => r.preTestScore },
   {
     key: 'bestPostTestScore',
     header: 'Nilai terbaik uji akhir',
     kind: 'number',
     width: 22,
+    display: 'score',
     value: (r) => r.bestPostTestScore,
   },
   { key: 'attempts', header: 'Percobaan uji akhir', kind: 'number', width: 17, value: (r) => r.attempts },
