@@ -109,7 +109,8 @@ test('an admin creates an agency with a unit and appoints an HR officer, who can
   await expectAccessible(page)
   const results = page.getByRole('table', { name: 'Hasil pencarian pengguna' })
   await results.getByLabel(`Instansi yang dikelola Calon HR ${suffix}`).selectOption(agency.id)
-  await results.getByRole('button', { name: 'Jadikan admin kepegawaian' }).click()
+  // The button names the person (with their email or masked NIP), so namesakes' buttons differ.
+  await results.getByRole('button', { name: new RegExp(`^Jadikan Calon HR ${suffix} \\(.+\\) admin kepegawaian$`) }).click()
   await expect(page.getByText(`Calon HR ${suffix} sekarang admin kepegawaian Pemerintah Kabupaten Uji Coba.`).first()).toBeVisible()
   const appointed = await e2eDb((db) => db.user.findUniqueOrThrow({ where: { email } }))
   expect(appointed).toMatchObject({ role: 'hr', agencyId: agency.id })

@@ -229,6 +229,13 @@ test('HR and admin lists tell namesakes apart, never break NIPs, numbers or stat
   await admin.goto(`/admin/pengguna?q=${encodeURIComponent(`ayu-${tag}`)}`)
   const tags = await admin.getByRole('region', { name: 'Hasil pencarian pengguna' }).getByTestId('penanda-pegawai').allInnerTexts()
   expect(tags.sort()).toEqual([passedTag, claimedTag].sort())
+  // Their row buttons have distinct accessible names: the name with the masked NIP.
+  const results = admin.getByRole('table', { name: 'Hasil pencarian pengguna' })
+  for (const person of [seeded.passed, seeded.claimed]) {
+    const who = `${seeded.name} (${maskNip(person.nip!)})`
+    await expect(results.getByRole('button', { name: `Nonaktifkan ${who}`, exact: true })).toHaveCount(1)
+    await expect(results.getByRole('button', { name: `Jadikan ${who} admin kepegawaian`, exact: true })).toHaveCount(1)
+  }
   await expectAccessible(admin)
   await adminContext.close()
 })

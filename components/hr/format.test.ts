@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDuration } from './format'
+import { distinctName, formatDuration } from './format'
 
 describe('time on task for HR', () => {
   it('rounds to whole minutes and shows hours past sixty', () => {
@@ -27,5 +27,16 @@ describe('signed differences on the HR dashboard', () => {
     expect(formatSigned(12.5)).toBe('+12,5')
     expect(formatSigned(-3)).toBe('−3')
     expect(formatSigned(null)).toBe('–')
+  })
+})
+
+describe('names in row buttons and forms', () => {
+  it('tells namesakes apart by masked NIP, else by email', () => {
+    const a = distinctName({ name: 'Ayu', nip: '199103152023212004', email: 'ayu@a.go.id' })
+    const b = distinctName({ name: 'Ayu', nip: '199204152023212005', email: 'ayu@b.go.id' })
+    expect(a).toBe('Ayu (1991••••••••••2004)')
+    expect(a).not.toBe(b)
+    expect(distinctName({ name: 'Ayu', nip: null, email: 'ayu@a.go.id' })).toBe('Ayu (ayu@a.go.id)')
+    expect(distinctName({ name: 'Ayu' })).toBe('Ayu')
   })
 })

@@ -25,3 +25,13 @@ export function personTag(person: { unitName?: string | null; nip?: string | nul
   const parts = [person.unitName?.trim() || null, person.nip ? maskNip(person.nip) : null].filter((part): part is string => Boolean(part))
   return parts.join(' · ')
 }
+
+/**
+ * A person's name as buttons and forms in a list say it, told apart from a namesake: the name
+ * with their masked NIP, or their email when they have no NIP ("Ayu (1991••••••••••3004)",
+ * "Ayu (ayu@kota.go.id)"). Two people called "Ayu" get two different accessible names.
+ */
+export function distinctName(person: { name: string; nip?: string | null; email?: string | null }): string {
+  const tag = person.nip ? maskNip(person.nip) : person.email?.trim() || null
+  return tag ? `${person.name} (${tag})` : person.name
+}

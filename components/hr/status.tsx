@@ -1,7 +1,10 @@
 import { StackedBarChart, type ChartSeries } from '@/components/charts/stacked-bar-chart'
 import { STATUS_ORDER, type Group } from '@/lib/hr/dashboard'
-import { formatNumber, formatPercent } from '@/lib/format/indonesian'
-import { ENROLMENT_STATUS_LABELS, type EnrolmentStatus } from '@/lib/hr/enrolment-status'
+import { DataTable, fromExport } from '@/components/data-table'
+import { formatPercent } from '@/lib/format/indonesian'
+import { statusGroupColumns } from '@/lib/hr/dashboard-columns'
+import { columnText } from '@/lib/reports/columns'
+import { ENROLMENT_STATUS_LABELS, PERSON_STATUS_LABELS, type EnrolmentStatus, type PersonStatus } from '@/lib/vocabulary/statuses'
 import styles from './hr.module.css'
 
 const LOOK: Record<EnrolmentStatus, Omit<ChartSeries, 'key' | 'label'>> = {
@@ -18,8 +21,8 @@ export const STATUS_SERIES: ChartSeries[] = STATUS_ORDER.map((status) => ({
 }))
 
 /** A status as a badge with its label in words (never colour alone). */
-export function StatusBadge({ status }: { status: EnrolmentStatus | 'belum-ditugaskan' }) {
-  const label = status === 'belum-ditugaskan' ? 'Belum ditugaskan' : ENROLMENT_STATUS_LABELS[status]
+export function StatusBadge({ status }: { status: PersonStatus }) {
+  const label = PERSON_STATUS_LABELS[status]
   return <span className={`badge ${styles[`status-${status}`] ?? ''}`}>{label}</span>
 }
 
@@ -44,35 +47,26 @@ export function StatusBreakdown({
         series={STATUS_SERIES}
         rows={groups.map((group) => ({ label: group.label, values: STATUS_ORDER.map((status) => group.counts[status]) }))}
       />
-      <div className="table-wrap" role="region" aria-label={`${title}: angka dan persentase`} tabIndex={0}>
-        <table className={styles.numbers}>
-          <caption className="visually-hidden">{title}: angka dan persentase</caption>
-          <thead>
-            <tr>
-              <th scope="col">{groupHeader}</th>
-              <th scope="col">Peserta</th>
-              {STATUS_ORDER.map((status) => (
-                <th scope="col" key={status}>
-                  {ENROLMENT_STATUS_LABELS[status]}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((group) => (
-              <tr key={group.key || 'lainnya'}>
-                <th scope="row">{group.label}</th>
-                <td>{formatNumber(group.counts.total)}</td>
-                {STATUS_ORDER.map((status) => (
-                  <td key={status}>
-                    {formatNumber(group.counts[status])} <span className="muted">({formatPercent(group.counts[status], group.counts.total)})</span>
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={`${title}: angka dan persentase`}
+        className={styles.numbers}
+        columns={statusGroupColumns(groupHeader).map((column) =>
+          column.key === 'group'
+            ? fromExport(column, { rowHeader: true })
+            : column.key === 'total'
+              ? fromExport(column)
+              : fromExport(column, {
+                  cell: (group) => (
+                    <>
+                      {columnText(column, group)} <span className="muted">({formatPercent(group.counts[column.key as EnrolmentStatus], group.counts.total)})</span>
+                    </>
+                  ),
+                }),
+        )}
+        rows={groups}
+        rowKey={(group) => group.key || 'lainnya'}
+        empty="Belum ada peserta."
+      />
     </>
   )
 }

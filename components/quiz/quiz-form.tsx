@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation'
 import { useState, useSyncExternalStore } from 'react'
+import { formatTimeWib } from '@/lib/format/indonesian'
 import type { PublicItem } from '@/lib/quiz/types'
 import { useQuizAnswersStore, type Answer } from './quiz-answers-store'
 import { QuizPost } from './quiz-post'
@@ -77,7 +78,7 @@ export function QuizForm({ attemptId, items, expiresAt }: { attemptId: string; i
     <form onSubmit={submit} noValidate>
       <p className="muted">
         {items.length} soal · kerjakan sebelum{' '}
-        {new Date(expiresAt).toLocaleTimeString('id-ID', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Jakarta' })} WIB.
+        {formatTimeWib(new Date(expiresAt))}.
         Jawaban tersimpan otomatis di perangkat ini sampai Anda mengirimnya.
       </p>
       <ol className="quiz-items">

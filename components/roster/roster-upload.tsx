@@ -2,6 +2,7 @@
 
 import Link from 'next/link'
 import { useRef, useState } from 'react'
+import { formatShortDate } from '@/lib/format/indonesian'
 
 type Decision = 'konfirmasi' | 'tolak'
 type Conflict = {
@@ -217,7 +218,7 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
                         {conflict.claimant.sameAgency ? (
                           <span className="hint">
                             {' '}
-                            {[conflict.claimant.email, conflict.claimant.unitName, conflict.claimant.registeredAt ? `mendaftar ${new Date(conflict.claimant.registeredAt).toLocaleDateString('id-ID')}` : null]
+                            {[conflict.claimant.email, conflict.claimant.unitName, conflict.claimant.registeredAt ? `mendaftar ${formatShortDate(new Date(conflict.claimant.registeredAt))}` : null]
                               .filter(Boolean)
                               .join(' · ')}
                           </span>

@@ -1,17 +1,12 @@
-import { NI_PPPK_EXAMPLE, NIP_EXAMPLE, type EmploymentType } from '@/lib/identity/nip'
+import { NI_PPPK_EXAMPLE, NIP_EXAMPLE } from '@/lib/identity/nip'
+
+export { EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_CHOICE_LABELS as EMPLOYMENT_TYPE_LABELS } from '@/lib/vocabulary/employment-types'
 
 // Shared by the registration form (client) and its schema (server); no zod here, so the
 // form's JavaScript stays small.
 export const PASSWORD_MIN_LENGTH = 10
 export const PASSWORD_MAX_LENGTH = 128
 export const NAME_MAX_LENGTH = 200
-export const EMPLOYMENT_TYPES = ['PNS', 'CPNS', 'PPPK'] as const satisfies readonly EmploymentType[]
-
-export const EMPLOYMENT_TYPE_LABELS: Record<EmploymentType, string> = {
-  PNS: 'PNS',
-  CPNS: 'CPNS (calon PNS)',
-  PPPK: 'PPPK (P3K)',
-}
 
 /** Shown whenever a rejected form comes back: passwords are never sent back to the browser. */
 export const RETYPE_PASSWORDS_NOTE =

@@ -43,18 +43,3 @@ export function prettyDetails(details: string): string {
   }
 }
 
-const wib = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'Asia/Jakarta',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-})
-
-/** "5 Mei 2026 14.03.07 WIB". */
-export function formatWib(date: Date): string {
-  return `${wib.format(date).replace(',', '')} WIB`
-}

@@ -7,7 +7,7 @@ import { Prisma, type Db } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { AppError } from '@/lib/errors/app-error'
-import { formatDateTimeWib, yearInWib } from '@/lib/format/indonesian'
+import { formatDateTimeWib, yearWib } from '@/lib/format/indonesian'
 import { enrolInSelfEnrolCohort } from '@/lib/hr/cohorts.server'
 import { getCourseProgress } from '@/lib/progress/progress.server'
 import {
@@ -54,7 +54,7 @@ async function currentEnrolment(learner: Learner) {
     throw error
   })
   if (chosenByHr) return db.enrolment.findUniqueOrThrow({ where: { id: chosenByHr.id }, select: { id: true, cycleKey: true, certificate: { select: { id: true } } } })
-  const year = yearInWib(new Date())
+  const year = yearWib(new Date())
   const cohortKey = { agencyId_name: { agencyId: learner.agencyId, name: `Orientasi mandiri ${year}` } }
   const cohort = await db.cohort
     .upsert({
@@ -209,7 +209,7 @@ export async function startAttempt(learner: Learner, kind: QuizKind, now = new D
       for (const attempt of previous) {
         const parsed = attemptSchema.safeParse(JSON.parse(attempt.items))
         if (!parsed.success) continue
-        const year = yearInWib(attempt.startedAt)
+        const year = yearWib(attempt.startedAt)
         for (const { itemId } of parsed.data.items) lastSeenYear.set(itemId, Math.max(year, lastSeenYear.get(itemId) ?? year))
       }
       const seed = randomBytes(12).toString('hex')

@@ -1,4 +1,5 @@
 import 'server-only'
+import type { EmploymentType } from '@/lib/vocabulary/employment-types'
 import { headers } from 'next/headers'
 import { forbidden, redirect } from 'next/navigation'
 import { cache } from 'react'
@@ -12,7 +13,7 @@ export type CurrentUser = {
   email: string
   role: Role
   nip: string | null
-  employmentType: 'PNS' | 'CPNS' | 'PPPK' | null
+  employmentType: EmploymentType | null
   agencyId: string | null
   agencyName: string | null
   unitId: string | null

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { EMPLOYMENT_TYPES, nipLabel } from '@/lib/vocabulary/employment-types'
 import { isCertificateNumber } from './certificate-number'
 import { isWellFormedVerificationCode } from './verification-code'
 
@@ -10,8 +11,7 @@ import { isWellFormedVerificationCode } from './verification-code'
  * Length caps are what the layout is tested to fit (see render tests).
  */
 
-export const EMPLOYMENT_TYPES = ['PNS', 'CPNS', 'PPPK'] as const
-export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number]
+export { EMPLOYMENT_TYPES, type EmploymentType } from '@/lib/vocabulary/employment-types'
 
 export const CERTIFICATE_TEXT_LIMITS = {
   name: 200,
@@ -90,7 +90,5 @@ export type CertificateData = z.output<typeof certificateDataSchema>
 /** What callers pass in (issuedPlace optional). */
 export type CertificateDataInput = z.input<typeof certificateDataSchema>
 
-/** The label printed before the NIP: "NIP" for PNS/CPNS, "NI PPPK" for PPPK. */
-export function employeeIdLabel(employmentType: EmploymentType): 'NIP' | 'NI PPPK' {
-  return employmentType === 'PPPK' ? 'NI PPPK' : 'NIP'
-}
+/** The label printed before the NIP: "NIP" for PNS/CPNS, "NI PPPK" for PPPK (the vocabulary's `nipLabel`). */
+export const employeeIdLabel = nipLabel

@@ -3,7 +3,7 @@ import { auditLogCreate, writeAudit } from '@/lib/audit/audit.server'
 import type { Role } from '@/lib/auth/session.server'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
-import { yearInWib } from '@/lib/format/indonesian'
+import { yearWib } from '@/lib/format/indonesian'
 import { maskNip } from '@/lib/identity/nip'
 import { getContentEdition } from '@/lib/content/content-edition.server'
 import { getCourseProgress } from '@/lib/progress/progress.server'
@@ -56,7 +56,7 @@ export async function issueCertificateIfEligible(attemptId: string) {
   const validUntil = new Date(completedAt)
   validUntil.setMonth(validUntil.getMonth() + settings.validityMonths)
   // Numbered by the year in which the learner passed, as the learner's clock (WIB) says.
-  const year = yearInWib(completedAt)
+  const year = yearWib(completedAt)
   const cohort = enrolment.cohort
 
   for (let tryNumber = 1; ; tryNumber++) {

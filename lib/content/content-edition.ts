@@ -1,5 +1,6 @@
 import { parse } from 'yaml'
 import { z } from 'zod'
+import { formatLongDate } from '@/lib/format/indonesian'
 
 /**
  * The content edition (content/edition.yaml): a number an auditor can quote and the date it
@@ -32,9 +33,7 @@ export function parseContentEdition(text: string): ContentEditionParse {
   return { ok: true, edition: parsed.data }
 }
 
-const longDate = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-
 /** What a certificate stores and prints: "2026.1, 21 November 2026". */
 export function formatContentEdition(edition: ContentEdition): string {
-  return `${edition.edition}, ${longDate.format(new Date(`${edition.date}T00:00:00Z`))}`
+  return `${edition.edition}, ${formatLongDate(new Date(`${edition.date}T00:00:00Z`))}`
 }

@@ -4,6 +4,7 @@
  * reached). Pure: measures text through an interface, draws nothing (render-decision-aid-pdf.ts
  * does). Units are PDF points.
  */
+import { formatLongDate } from '@/lib/format/indonesian'
 import { type DecisionFlow, findNode, OUTCOME_LABELS, type OutcomeKind, questionNumber } from './flow'
 
 /** ISO A4 portrait: 210 × 297 mm. */
@@ -138,10 +139,8 @@ function balance(blocks: Block[], size: number): { left: Block[]; right: Block[]
   return best
 }
 
-const formatDate = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' })
-
 export function sourceLine(source: DecisionAidSource): string {
-  return `${source.publisher}, “${source.title}”${source.date ? `, ${formatDate.format(new Date(source.date))}` : ''}.`
+  return `${source.publisher}, “${source.title}”${source.date ? `, ${formatLongDate(new Date(source.date))}` : ''}.`
 }
 
 /** Lays the whole page out; the body takes the largest size at which everything fits. */

@@ -1,5 +1,20 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatDateTimeWib, formatFraction, formatLongDate, formatNumber, formatPercent, formatScore, formatShortDate } from './indonesian'
+import {
+  formatDateTimeWib,
+  formatFraction,
+  formatLoggedMomentWib,
+  formatLongDate,
+  formatNumber,
+  formatPercent,
+  formatScore,
+  formatShortDate,
+  formatTimeWib,
+  isoDateWib,
+  TIME_ZONE,
+  wibDayAsUtcMidnight,
+  yearWib,
+} from './indonesian'
 
 describe('formatScore', () => {
   it.each([
@@ -73,5 +88,52 @@ describe('formatFraction', () => {
     expect(formatFraction(-0.054)).toBe('-0,05')
     expect(formatFraction(null)).toBe('–')
     expect(formatFraction(Number.NaN)).toBe('–')
+  })
+})
+
+describe('WIB calendar days', () => {
+  const intlDay = new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+
+  it('agrees with Intl in Asia/Jakarta (and with the certificate date)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+        const date = new Date(ms)
+        const iso = isoDateWib(date)
+        expect(iso).toBe(intlDay.format(date))
+        expect(yearWib(date)).toBe(Number(iso.slice(0, 4)))
+        expect(wibDayAsUtcMidnight(date).toISOString()).toBe(`${iso}T00:00:00.000Z`)
+        const [, , day] = iso.split('-')
+        expect(formatLongDate(date).startsWith(`${Number(day)} `)).toBe(true)
+      }),
+    )
+  })
+
+  it('rolls over at 17:00 UTC', () => {
+    expect(isoDateWib(new Date('2026-11-20T16:59:59Z'))).toBe('2026-11-20')
+    expect(isoDateWib(new Date('2026-11-20T17:00:00Z'))).toBe('2026-11-21')
+    expect(yearWib(new Date('2026-12-31T17:30:00Z'))).toBe(2027)
+  })
+
+  it('rejects invalid dates', () => {
+    expect(() => isoDateWib(new Date('nope'))).toThrow(RangeError)
+    expect(() => wibDayAsUtcMidnight(new Date('nope'))).toThrow(RangeError)
+  })
+})
+
+describe('times of day and logged moments (WIB)', () => {
+  it('writes a deadline as hours.minutes WIB, whatever the server time zone', () => {
+    expect(formatTimeWib(new Date('2026-11-21T07:05:00Z'))).toBe('14.05 WIB')
+    expect(formatTimeWib(new Date('2026-11-21T17:00:00Z'))).toBe('00.00 WIB')
+    expect(() => formatTimeWib(new Date('nope'))).toThrow(RangeError)
+  })
+
+  it('writes an audit moment to the second, with a short month', () => {
+    expect(formatLoggedMomentWib(new Date('2026-05-05T07:03:07Z'))).toBe('5 Mei 2026 14.03.07 WIB')
+    expect(formatLoggedMomentWib(new Date('2026-12-31T17:00:00Z'))).toBe('1 Jan 2027 00.00.00 WIB')
   })
 })

@@ -79,9 +79,68 @@ export function formatShortDateTime(value: Date | null | undefined): string {
   return value ? shortDateTimeFormatter.format(value) : MISSING
 }
 
-const yearFormatter = new Intl.DateTimeFormat('en-US', { year: 'numeric', timeZone: TIME_ZONE })
+const timeWibFormatter = new Intl.DateTimeFormat('id-ID', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: TIME_ZONE })
+
+/** A time of day in WIB: 2026-11-21T07:05Z → "14.05 WIB" (a deadline later the same day). */
+export function formatTimeWib(date: Date): string {
+  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid date')
+  const parts = Object.fromEntries(timeWibFormatter.formatToParts(date).map((part) => [part.type, part.value]))
+  return `${parts.hour}.${parts.minute} WIB`
+}
+
+const secondsWibFormatter = new Intl.DateTimeFormat('id-ID', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZone: TIME_ZONE,
+})
+
+/** A logged moment to the second (audit log, settings): "5 Mei 2026 14.03.07 WIB". */
+export function formatLoggedMomentWib(date: Date): string {
+  if (Number.isNaN(date.getTime())) throw new RangeError('Invalid date')
+  const parts = Object.fromEntries(secondsWibFormatter.formatToParts(date).map((part) => [part.type, part.value]))
+  return `${parts.day} ${parts.month} ${parts.year} ${parts.hour}.${parts.minute}.${parts.second} WIB`
+}
+
+/**
+ * WIB is UTC+7 all year (Indonesia has had no daylight saving time since 1964), so a fixed
+ * offset gives the same calendar day as Intl with `Asia/Jakarta` (a test checks this) at a
+ * fraction of the cost — reports compute three dates per row, 100,000 rows.
+ */
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000
+
+/** True for a Date that holds a real instant. */
+export function isValidDate(value: Date | null | undefined): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime())
+}
+
+/** The WIB calendar day of `date` as `YYYY-MM-DD` (ISO 8601): what files write. */
+export function isoDateWib(date: Date): string {
+  if (!isValidDate(date)) throw new RangeError('Invalid date')
+  const shifted = new Date(date.getTime() + WIB_OFFSET_MS)
+  const year = shifted.getUTCFullYear()
+  const month = shifted.getUTCMonth() + 1
+  const day = shifted.getUTCDate()
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`
+}
 
 /** The calendar year of a moment in WIB (31 December 20:00 UTC is already the next year). */
-export function yearInWib(date: Date): number {
-  return Number(yearFormatter.format(date))
+export function yearWib(date: Date): number {
+  if (!isValidDate(date)) throw new RangeError('Invalid date')
+  return new Date(date.getTime() + WIB_OFFSET_MS).getUTCFullYear()
+}
+
+/**
+ * The WIB calendar day of `date` as midnight UTC of that day. Spreadsheet dates have no time
+ * zone and exceljs converts a Date with its UTC fields, so this is what makes an XLSX date
+ * cell show the day the learner saw.
+ */
+export function wibDayAsUtcMidnight(date: Date): Date {
+  if (!isValidDate(date)) throw new RangeError('Invalid date')
+  const shifted = new Date(date.getTime() + WIB_OFFSET_MS)
+  return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()))
 }

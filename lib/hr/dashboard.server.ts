@@ -23,9 +23,10 @@ import { UNASSIGNED, type EnrolmentStatus, type PersonStatus } from './enrolment
  * cohort's agency and the person's agency), so another agency's ids find nothing.
  */
 
-export const EMPLOYMENT_TYPES = ['PNS', 'CPNS', 'PPPK'] as const
+import { EMPLOYMENT_TYPES, NO_EMPLOYMENT_TYPE_LABEL } from '@/lib/vocabulary/employment-types'
+
+export { EMPLOYMENT_TYPES, NO_EMPLOYMENT_TYPE_LABEL }
 export const NO_UNIT_LABEL = 'Tanpa unit kerja'
-export const NO_EMPLOYMENT_TYPE_LABEL = 'Jenis kepegawaian tidak diisi'
 
 export type CohortOption = {
   id: string

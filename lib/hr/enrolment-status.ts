@@ -1,3 +1,17 @@
+import type { EnrolmentStatus } from '@/lib/vocabulary/statuses'
+
+// The statuses and their labels are vocabulary (lib/vocabulary/statuses.ts); re-exported here
+// for the modules that read the rule and the statuses together.
+export {
+  ENROLMENT_STATUS_LABELS,
+  isPersonStatus,
+  PERSON_STATUS_LABELS,
+  PERSON_STATUSES,
+  UNASSIGNED,
+  type EnrolmentStatus,
+  type PersonStatus,
+} from '@/lib/vocabulary/statuses'
+
 /**
  * The status of one person in one cohort, as HR sees it on the dashboard and in every report:
  *   lulus        passed the post-test of this enrolment
@@ -5,15 +19,6 @@
  *   sedang       started (a lesson done or a quiz attempt), not passed, not overdue
  *   belum-mulai  nothing yet
  */
-export type EnrolmentStatus = 'belum-mulai' | 'sedang' | 'lulus' | 'terlambat'
-
-export const ENROLMENT_STATUS_LABELS: Record<EnrolmentStatus, string> = {
-  'belum-mulai': 'Belum mulai',
-  sedang: 'Sedang belajar',
-  lulus: 'Lulus',
-  terlambat: 'Terlambat',
-}
-
 export function enrolmentStatus(facts: {
   passed: boolean
   lessonsDone: number
@@ -24,16 +29,4 @@ export function enrolmentStatus(facts: {
   if (facts.passed) return 'lulus'
   if (facts.dueDate && (facts.now ?? new Date()) > facts.dueDate) return 'terlambat'
   return facts.lessonsDone > 0 || facts.attempts > 0 ? 'sedang' : 'belum-mulai'
-}
-
-/** A person of the agency in no cohort yet (the people list only; never an enrolment's status). */
-export const UNASSIGNED = 'belum-ditugaskan'
-export type PersonStatus = EnrolmentStatus | typeof UNASSIGNED
-
-export const PERSON_STATUS_LABELS: Record<PersonStatus, string> = { ...ENROLMENT_STATUS_LABELS, [UNASSIGNED]: 'Belum ditugaskan' }
-
-export const PERSON_STATUSES = Object.keys(PERSON_STATUS_LABELS) as PersonStatus[]
-
-export function isPersonStatus(value: unknown): value is PersonStatus {
-  return typeof value === 'string' && (PERSON_STATUSES as string[]).includes(value)
 }

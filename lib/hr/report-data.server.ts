@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors/app-error'
 import type { CompletionRow } from '@/lib/reports/completion-report'
 import type { SiasnCertificate } from '@/lib/reports/siasn'
 import { enrolmentRows, type RowFilter } from './enrolment-rows.server'
-import { UNASSIGNED } from './enrolment-status'
+import { toCompletionRow } from './hr-rows'
 import type { ReportFilter } from './report-filter'
 
 type Officer = { id: string; agencyId: string }
@@ -53,27 +53,7 @@ function rowFilter(officer: Officer, filter: ReportFilter, scope: ReportScope): 
  */
 export async function* completionRows(officer: Officer, filter: ReportFilter, scope: ReportScope): AsyncGenerator<CompletionRow> {
   for await (const row of enrolmentRows(rowFilter(officer, filter, scope))) {
-    yield {
-      nip: row.person.nip ?? '',
-      name: row.person.name,
-      employmentType: row.person.employmentType,
-      identityStatus: row.identity.status,
-      agencyName: scope.agency.name,
-      unitName: row.person.unitName ?? '',
-      cohortName: row.enrolment?.cohortName ?? '',
-      dueDate: row.enrolment?.dueDate ?? null,
-      status: row.status === UNASSIGNED ? 'belum-mulai' : row.status,
-      lessonsDone: row.lessonsDone,
-      lessonsTotal: row.lessonsTotal,
-      activeSeconds: row.activeSeconds,
-      preTestScore: row.preTestScore,
-      bestPostTestScore: row.bestPostTestScore,
-      attempts: row.attempts,
-      completedAt: row.completedAt,
-      certificateNumber: row.certificate?.number ?? null,
-      validUntil: row.certificate?.validUntil ?? null,
-      jp: row.certificate?.jp ?? null,
-    }
+    yield toCompletionRow(row, scope.agency.name)
   }
 }
 

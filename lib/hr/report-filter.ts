@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { EMPLOYMENT_TYPES } from '@/lib/vocabulary/employment-types'
+import { ENROLMENT_STATUSES, IDENTITY_STATUSES } from '@/lib/vocabulary/statuses'
 
 const date = z
   .string()
@@ -21,10 +23,10 @@ export const reportFilterSchema = z
     // A cohort id, or "semua" for every cohort of the agency.
     kelompok: z.string({ error: 'Pilih kelompok.' }).min(1, 'Pilih kelompok.').max(64),
     unit: optionalText,
-    jenis: z.enum(['PNS', 'CPNS', 'PPPK']).optional().or(z.literal('').transform(() => undefined)),
-    status: z.enum(['belum-mulai', 'sedang', 'lulus', 'terlambat']).optional().or(z.literal('').transform(() => undefined)),
+    jenis: z.enum(EMPLOYMENT_TYPES).optional().or(z.literal('').transform(() => undefined)),
+    status: z.enum(ENROLMENT_STATUSES).optional().or(z.literal('').transform(() => undefined)),
     identitas: z
-      .enum(['claimed', 'verified', 'rejected'], { error: 'Status identitas tidak dikenal.' })
+      .enum(IDENTITY_STATUSES, { error: 'Status identitas tidak dikenal.' })
       .optional()
       .or(z.literal('').transform(() => undefined)),
     // The SIASN export leaves out unverified identities unless HR ticks this (decisions.md).

@@ -14,7 +14,10 @@
  * here when it was imported or registered.
  */
 
-export type EmploymentType = 'PNS' | 'CPNS' | 'PPPK'
+import { nipLabel, type EmploymentType } from '@/lib/vocabulary/employment-types'
+
+export { nipLabel }
+export type { EmploymentType }
 
 export const NIP_LENGTH = 18
 const MIN_WORKING_AGE = 17
@@ -35,10 +38,6 @@ function realDate(year: number, month: number, day: number): Date | null {
 export const NIP_EXAMPLE = '198609262015051001'
 export const NI_PPPK_EXAMPLE = '199103152023212004'
 
-/** The label used in messages: "NIP" or "NI PPPK". */
-export function nipLabel(employmentType: EmploymentType | undefined): string {
-  return employmentType === 'PPPK' ? 'NI PPPK' : 'NIP'
-}
 
 /**
  * Checks the structure of a NIP or NI PPPK. Messages are in Bahasa Indonesia and say what is

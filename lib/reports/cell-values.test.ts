@@ -1,7 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { TIME_ZONE, formatLongDate } from '@/lib/format/indonesian'
-import { isoDateWib, looksLikeFormula, neutralizeCell, wibDayAsUtcMidnight, yearWib } from './cell-values'
+import { looksLikeFormula, neutralizeCell } from './cell-values'
 
 describe('neutralizeCell', () => {
   it('prefixes formula-like text with an apostrophe', () => {
@@ -38,39 +37,5 @@ describe('neutralizeCell', () => {
         expect(looksLikeFormula(out)).toBe(false)
       }),
     )
-  })
-})
-
-describe('WIB calendar days', () => {
-  const intlDay = new Intl.DateTimeFormat('en-CA', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-
-  it('agrees with Intl in Asia/Jakarta (and with the certificate date)', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
-        const date = new Date(ms)
-        const iso = isoDateWib(date)
-        expect(iso).toBe(intlDay.format(date))
-        expect(yearWib(date)).toBe(Number(iso.slice(0, 4)))
-        expect(wibDayAsUtcMidnight(date).toISOString()).toBe(`${iso}T00:00:00.000Z`)
-        const [, , day] = iso.split('-')
-        expect(formatLongDate(date).startsWith(`${Number(day)} `)).toBe(true)
-      }),
-    )
-  })
-
-  it('rolls over at 17:00 UTC', () => {
-    expect(isoDateWib(new Date('2026-11-20T16:59:59Z'))).toBe('2026-11-20')
-    expect(isoDateWib(new Date('2026-11-20T17:00:00Z'))).toBe('2026-11-21')
-    expect(yearWib(new Date('2026-12-31T17:30:00Z'))).toBe(2027)
-  })
-
-  it('rejects invalid dates', () => {
-    expect(() => isoDateWib(new Date('nope'))).toThrow(RangeError)
-    expect(() => wibDayAsUtcMidnight(new Date('nope'))).toThrow(RangeError)
   })
 })

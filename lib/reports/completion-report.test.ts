@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ENROLMENT_STATUS_LABELS } from '@/lib/hr/enrolment-status'
-import { COMPLETION_COLUMNS, COMPLETION_STATUS_LABELS } from './completion-report'
+import { ENROLMENT_STATUS_LABELS, ENROLMENT_STATUSES } from '@/lib/vocabulary/statuses'
+import { sampleCompletionRow } from './sample-rows'
+import { COMPLETION_COLUMNS } from './completion-report'
 import { SIASN_COLUMNS_WITH_IDENTITY } from './siasn'
 
 describe('the completion report speaks like the HR pages', () => {
@@ -14,7 +15,10 @@ describe('the completion report speaks like the HR pages', () => {
   })
 
   it('writes the statuses with the labels of the HR pages', () => {
-    expect(COMPLETION_STATUS_LABELS).toEqual(ENROLMENT_STATUS_LABELS)
+    const status = COMPLETION_COLUMNS.find((column) => column.key === 'status')!
+    for (const value of ENROLMENT_STATUSES) {
+      expect(status.value({ ...sampleCompletionRow(1), status: value })).toBe(ENROLMENT_STATUS_LABELS[value])
+    }
   })
 
   it('marks the NIP, and only the NIP, as a digit code that spreadsheets must keep as text', () => {

@@ -3,20 +3,12 @@
  * it, with progress, scores and certificate. Columns and labels are in Bahasa Indonesia.
  */
 
-import { identityStatusLabel, type IdentityStatus } from '@/lib/identity/identity-status'
-import type { EmploymentType } from '@/lib/identity/nip'
+import type { EmploymentType } from '@/lib/vocabulary/employment-types'
+import { identityStatusLabel, PERSON_STATUS_LABELS, type EnrolmentStatus, type IdentityStatus, type PersonStatus } from '@/lib/vocabulary/statuses'
 import type { ColumnDef } from './columns'
 
-export type CompletionStatus = 'belum-mulai' | 'sedang' | 'lulus' | 'terlambat'
-
-export const COMPLETION_STATUSES: readonly CompletionStatus[] = ['belum-mulai', 'sedang', 'lulus', 'terlambat']
-
-export const COMPLETION_STATUS_LABELS: Readonly<Record<CompletionStatus, string>> = {
-  'belum-mulai': 'Belum mulai',
-  sedang: 'Sedang belajar',
-  lulus: 'Lulus',
-  terlambat: 'Terlambat',
-}
+/** An enrolment's status: the enrolment status rule's (lib/hr/enrolment-status.ts). */
+export type CompletionStatus = EnrolmentStatus
 
 export interface CompletionRow {
   /** NIP or NI PPPK, 18 digits; always text, never a number (it would lose digits). */
@@ -31,7 +23,8 @@ export interface CompletionRow {
   /** The cohort's name as HR named it (the same text as on the HR pages, column "Kelompok"). */
   cohortName: string
   dueDate: Date | null
-  status: CompletionStatus
+  /** An enrolment's status; on the people list also "belum ditugaskan" (a person in no cohort). */
+  status: PersonStatus
   lessonsDone: number
   lessonsTotal: number
   /** Time on task over the current lessons, in seconds (server-recorded active reading time). */
@@ -61,16 +54,17 @@ export const COMPLETION_COLUMNS: readonly ColumnDef<CompletionRow>[] = [
   { key: 'unitName', header: 'Unit Kerja', kind: 'text', width: 32, value: (r) => r.unitName },
   { key: 'cohortName', header: 'Kelompok', kind: 'text', width: 28, value: (r) => r.cohortName },
   { key: 'dueDate', header: 'Batas Waktu', kind: 'date', width: 13, value: (r) => r.dueDate },
-  { key: 'status', header: 'Status', kind: 'text', width: 15, value: (r) => COMPLETION_STATUS_LABELS[r.status] },
+  { key: 'status', header: 'Status', kind: 'text', width: 15, value: (r) => PERSON_STATUS_LABELS[r.status] },
   { key: 'lessonsDone', header: 'Materi Selesai', kind: 'number', width: 14, value: (r) => r.lessonsDone },
   { key: 'lessonsTotal', header: 'Jumlah Materi', kind: 'number', width: 14, value: (r) => r.lessonsTotal },
   { key: 'activeMinutes', header: 'Waktu belajar (menit)', kind: 'number', width: 21, numFmt: '0', value: (r) => activeMinutes(r.activeSeconds) },
-  { key: 'preTestScore', header: 'Nilai uji awal', kind: 'number', width: 14, value: (r) => r.preTestScore },
+  { key: 'preTestScore', header: 'Nilai uji awal', kind: 'number', width: 14, display: 'score', value: (r) => r.preTestScore },
   {
     key: 'bestPostTestScore',
     header: 'Nilai terbaik uji akhir',
     kind: 'number',
     width: 22,
+    display: 'score',
     value: (r) => r.bestPostTestScore,
   },
   { key: 'attempts', header: 'Percobaan uji akhir', kind: 'number', width: 17, value: (r) => r.attempts },

@@ -25,7 +25,8 @@
  */
 
 import { Readable } from 'node:stream'
-import { isoDateWib, isValidDate, neutralizeCell } from './cell-values'
+import { isoDateWib, isValidDate } from '@/lib/format/indonesian'
+import { neutralizeCell } from './cell-values'
 import type { ColumnDef } from './columns'
 import { COMPLETION_COLUMNS, type CompletionRow } from './completion-report'
 

@@ -8,7 +8,7 @@
 import type { Readable, Writable } from 'node:stream'
 import { z } from 'zod'
 import { identityStatusLabel, type IdentityStatus } from '@/lib/identity/identity-status'
-import { yearWib } from './cell-values'
+import { yearWib } from '@/lib/format/indonesian'
 import type { ColumnDef } from './columns'
 import { csvStream, type CsvOptions } from './csv'
 import { writeXlsx } from './xlsx'

@@ -13,7 +13,7 @@
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { drainOrClose, nextTurn } from './backpressure'
-import { isValidDate, wibDayAsUtcMidnight } from './cell-values'
+import { isValidDate, wibDayAsUtcMidnight } from '@/lib/format/indonesian'
 import type { ColumnDef } from './columns'
 import { COMPLETION_COLUMNS, type CompletionRow } from './completion-report'
 

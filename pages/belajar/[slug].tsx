@@ -5,7 +5,7 @@ import { LessonBody } from '@/components/lesson/lesson-body'
 import { LessonProvider } from '@/components/lesson/lesson-context'
 import { LessonProgressSync } from '@/components/lesson/lesson-progress-sync'
 import { LESSON_HEAD, ServerOnly } from '@/components/lesson/static-island'
-import { formatNumber } from '@/lib/format/indonesian'
+import { formatLongDate, formatNumber } from '@/lib/format/indonesian'
 import { SAMPLE_LESSON_SLUG } from '@/lib/content/sample-lesson'
 import { compileLesson, getLessonOutline, getSources, type LessonSummary, type Source } from '@/lib/content/lessons.server'
 
@@ -53,8 +53,6 @@ export const getStaticProps: GetStaticProps<Props, { slug: string }> = async ({ 
   }
 }
 
-const formatDate = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' })
-
 export default function LessonPage({ lesson, code, lessonCount, previous, next, sources }: Props) {
   return (
     <>
@@ -88,7 +86,7 @@ export default function LessonPage({ lesson, code, lessonCount, previous, next, 
                 {sources.map((source) => (
                   <li key={source.id}>
                     <cite>{source.url ? <a href={source.url}>{source.title}</a> : source.title}</cite>. {source.publisher}
-                    {source.date ? `, ${formatDate.format(new Date(source.date))}` : source.year ? `, ${source.year}` : ''}
+                    {source.date ? `, ${formatLongDate(new Date(source.date))}` : source.year ? `, ${source.year}` : ''}
                     {source.kind === 'regulation' ? ' (peraturan)' : ''}.
                   </li>
                 ))}

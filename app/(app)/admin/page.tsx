@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { AdminNav } from '@/components/admin/admin-nav'
-import { formatWib } from '@/lib/admin/audit-query'
+import { DataTable } from '@/components/data-table'
+import { formatLoggedMomentWib, formatNumber, MISSING } from '@/lib/format/indonesian'
 import { getPlatformOverview } from '@/lib/agencies/platform-overview.server'
 import { requireRole } from '@/lib/auth/session.server'
 
@@ -37,30 +38,18 @@ export default async function AdminHomePage() {
         <h2 id="instansi" style={{ marginTop: 0 }}>
           Instansi
         </h2>
-        <div className="table-wrap" role="region" aria-label="Instansi" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Kode</th>
-                <th scope="col">Nama</th>
-                <th scope="col">Unit</th>
-                <th scope="col">Pengguna</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agencies.map((agency) => (
-                <tr key={agency.id}>
-                  <td>{agency.code}</td>
-                  <td>
-                    <a href={`/admin/instansi/${agency.id}`}>{agency.name}</a>
-                  </td>
-                  <td>{agency._count.units}</td>
-                  <td>{agency._count.users}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Instansi"
+          columns={[
+            { key: 'code', header: 'Kode', nowrap: true, cell: (agency) => agency.code },
+            { key: 'name', header: 'Nama', rowHeader: true, cell: (agency) => <a href={`/admin/instansi/${agency.id}`}>{agency.name}</a> },
+            { key: 'units', header: 'Unit', align: 'end', nowrap: true, cell: (agency) => formatNumber(agency._count.units) },
+            { key: 'users', header: 'Pengguna', align: 'end', nowrap: true, cell: (agency) => formatNumber(agency._count.users) },
+          ]}
+          rows={agencies}
+          rowKey={(agency) => agency.id}
+          empty="Belum ada instansi."
+        />
       </section>
       <section className="card" aria-labelledby="audit">
         <h2 id="audit" style={{ marginTop: 0 }}>
@@ -69,28 +58,18 @@ export default async function AdminHomePage() {
         <p>
           <a href="/admin/audit">Lihat seluruh log audit</a>
         </p>
-        <div className="table-wrap" role="region" aria-label="Log audit terbaru" tabIndex={0}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Waktu (WIB)</th>
-                <th scope="col">Tindakan</th>
-                <th scope="col">Oleh</th>
-                <th scope="col">Instansi</th>
-              </tr>
-            </thead>
-            <tbody>
-              {audit.map((entry) => (
-                <tr key={entry.id}>
-                  <td>{formatWib(entry.at)}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.actor?.name ?? '—'}</td>
-                  <td>{entry.agency?.code ?? '—'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Log audit terbaru"
+          columns={[
+            { key: 'at', header: 'Waktu (WIB)', cell: (entry) => formatLoggedMomentWib(entry.at) },
+            { key: 'action', header: 'Tindakan', cell: (entry) => entry.action },
+            { key: 'actor', header: 'Oleh', cell: (entry) => entry.actor?.name ?? MISSING },
+            { key: 'agency', header: 'Instansi', cell: (entry) => entry.agency?.code ?? MISSING },
+          ]}
+          rows={audit}
+          rowKey={(entry) => entry.id}
+          empty="Belum ada catatan."
+        />
       </section>
     </>
   )

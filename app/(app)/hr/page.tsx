@@ -1,19 +1,32 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { formatNumber, formatPercent, formatScore, formatShortDate } from '@/lib/format/indonesian'
+import { DataTable, fromExport, type TableColumn } from '@/components/data-table'
+import { formatNumber, formatPercent, formatScore, formatShortDate, MISSING } from '@/lib/format/indonesian'
+import { RULE_ANALYSIS_COLUMNS } from '@/lib/hr/dashboard-columns'
+import type { ColumnDef } from '@/lib/reports/columns'
 import { formatSigned } from '@/components/hr/format'
 import styles from '@/components/hr/hr.module.css'
 import { StatusBreakdown } from '@/components/hr/status'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { STATUS_ORDER } from '@/lib/hr/dashboard'
+import { STATUS_ORDER, type RuleAnalysis } from '@/lib/hr/dashboard'
 import { getDashboard } from '@/lib/hr/dashboard.server'
-import { ENROLMENT_STATUS_LABELS, UNASSIGNED } from '@/lib/hr/enrolment-status'
+import { COHORT_KIND_LABELS, ENROLMENT_STATUS_LABELS, PERSON_STATUS_LABELS, UNASSIGNED } from '@/lib/vocabulary/statuses'
 import { AssignUnassignedForm } from '@/components/roster/cohort-forms'
+
+const [ruleColumn, answeredColumn, wrongColumn] = RULE_ANALYSIS_COLUMNS as [ColumnDef<RuleAnalysis>, ColumnDef<RuleAnalysis>, ColumnDef<RuleAnalysis>]
+
+const RULE_COLUMNS: readonly TableColumn<RuleAnalysis>[] = [
+  fromExport(ruleColumn, {
+    rowHeader: true,
+    cell: (rule) => (rule.lessonSlug ? <Link href={`/belajar/${rule.lessonSlug}#aturan-${rule.ruleId}`}>{rule.title}</Link> : rule.title),
+  }),
+  fromExport(answeredColumn),
+  fromExport(wrongColumn, { cell: (rule) => (rule.wrongPercent === null ? MISSING : `${formatNumber(rule.wrongPercent)}% (${formatNumber(rule.wrong)})`) }),
+]
 
 export const metadata: Metadata = { title: 'Dasbor kepegawaian' }
 
-const KIND_LABELS = { onboarding: 'Orientasi', refresher: 'Penyegaran' } as const
 
 function single(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
@@ -44,7 +57,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
       {dashboard.unassigned > 0 && (
         <section className="card" aria-labelledby="belum-ditugaskan">
           <h2 id="belum-ditugaskan" style={{ marginTop: 0 }}>
-            Belum ditugaskan
+            {PERSON_STATUS_LABELS[UNASSIGNED]}
           </h2>
           <p>
             <strong data-testid="jumlah-belum-ditugaskan">{formatNumber(dashboard.unassigned)}</strong> orang di instansi Anda belum masuk
@@ -77,7 +90,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
               <select id="kelompok" name="kelompok" defaultValue={selected.id}>
                 {dashboard.cohorts.map((cohort) => (
                   <option key={cohort.id} value={cohort.id}>
-                    {cohort.name} ({KIND_LABELS[cohort.kind]} {cohort.year}, {cohort.enrolments} peserta)
+                    {cohort.name} ({COHORT_KIND_LABELS[cohort.kind]} {cohort.year}, {cohort.enrolments} peserta)
                   </option>
                 ))}
               </select>
@@ -90,7 +103,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
           <section aria-labelledby="ringkasan">
             <h2 id="ringkasan">{selected.name}</h2>
             <p className="muted">
-              {KIND_LABELS[selected.kind]} {selected.year} · batas waktu {selected.dueDate ? formatShortDate(selected.dueDate) : 'tidak ditetapkan'} ·{' '}
+              {COHORT_KIND_LABELS[selected.kind]} {selected.year} · batas waktu {selected.dueDate ? formatShortDate(selected.dueDate) : 'tidak ditetapkan'} ·{' '}
               <span data-testid="jumlah-peserta">{formatNumber(counts.total)}</span> peserta
               {dashboard.unverified > 0 && (
                 <>
@@ -170,33 +183,14 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
               Bagian jawaban uji akhir kelompok ini yang belum tepat (nilai di bawah penuh), per aturan yang diuji soal. Delapan poin
               SE MenPAN-RB 137/2018 lebih dahulu. Persentase tinggi menandakan materi yang perlu diajarkan ulang.
             </p>
-            <div className="table-wrap" role="region" aria-label="Analisis soal per aturan" tabIndex={0}>
-              <table>
-                <caption className="visually-hidden">Analisis soal per aturan</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Aturan</th>
-                    <th scope="col" style={{ whiteSpace: 'nowrap' }}>
-                      Jawaban
-                    </th>
-                    <th scope="col" style={{ whiteSpace: 'nowrap' }}>
-                      Belum tepat
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {dashboard.items.map((rule) => (
-                    <tr key={rule.ruleId} data-rule={rule.ruleId}>
-                      <th scope="row" style={{ fontWeight: 400 }}>
-                        {rule.lessonSlug ? <Link href={`/belajar/${rule.lessonSlug}#aturan-${rule.ruleId}`}>{rule.title}</Link> : rule.title}
-                      </th>
-                      <td className="nowrap">{formatNumber(rule.answered)}</td>
-                      <td className="nowrap">{rule.wrongPercent === null ? '–' : `${formatNumber(rule.wrongPercent)}% (${formatNumber(rule.wrong)})`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption="Analisis soal per aturan"
+              columns={RULE_COLUMNS}
+              rows={dashboard.items}
+              rowKey={(rule) => rule.ruleId}
+              rowProps={(rule) => ({ 'data-rule': rule.ruleId })}
+              empty="Belum ada aturan yang diuji."
+            />
           </section>
         </>
       )}

@@ -3,11 +3,11 @@ import Link from 'next/link'
 import { requireUser } from '@/lib/auth/session.server'
 import { countPendingCertificates, getCertificateIssuing, listCertificatesForLearner } from '@/lib/certificates/certificates.server'
 import { formatLongDate, formatNumber, formatScore } from '@/lib/format/indonesian'
+import { CERTIFICATE_STATUS_LABELS } from '@/lib/vocabulary/statuses'
 import { issuePendingCertificatesAction } from './actions'
 
 export const metadata: Metadata = { title: 'Sertifikat saya' }
 
-const STATUS_LABEL = { berlaku: 'Berlaku', kedaluwarsa: 'Kedaluwarsa', dicabut: 'Dicabut' } as const
 
 export default async function CertificatesPage() {
   const user = await requireUser('/sertifikat')
@@ -66,7 +66,7 @@ export default async function CertificatesPage() {
           <p>
             {latest.cohortLabel} · nilai {formatScore(latest.score)} · {formatNumber(latest.jp)} JP · selesai{' '}
             {formatLongDate(latest.completedAt)} · berlaku sampai {formatLongDate(latest.validUntil)} ·{' '}
-            <span className="badge">{STATUS_LABEL[latest.status]}</span>
+            <span className="badge">{CERTIFICATE_STATUS_LABELS[latest.status]}</span>
           </p>
           <p className="muted">{latest.materialLabel}</p>
           <div className="actions">
@@ -104,7 +104,7 @@ export default async function CertificatesPage() {
                     <td>{certificate.number}</td>
                     <td>{certificate.cohortLabel}</td>
                     <td>{formatLongDate(certificate.validUntil)}</td>
-                    <td>{STATUS_LABEL[certificate.status]}</td>
+                    <td>{CERTIFICATE_STATUS_LABELS[certificate.status]}</td>
                     <td>
                       <a href={`/sertifikat/${certificate.id}/pdf`} download>
                         {certificate.revokedAt ? 'PDF bertanda DICABUT' : 'PDF'}

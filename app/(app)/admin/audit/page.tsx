@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
-import { formatNumber } from '@/lib/format/indonesian'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { listAgenciesForAdmin } from '@/lib/admin/agencies.server'
-import { auditPageHref, formatWib, parseAuditQuery, prettyDetails } from '@/lib/admin/audit-query'
+import { auditPageHref, parseAuditQuery, prettyDetails } from '@/lib/admin/audit-query'
+import { DataTable } from '@/components/data-table'
+import { formatLoggedMomentWib, formatNumber, MISSING } from '@/lib/format/indonesian'
 import { listAuditActions, listAuditLog } from '@/lib/admin/audit.server'
 import { requireRole } from '@/lib/auth/session.server'
 
@@ -49,56 +50,47 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       <p className="muted" aria-live="polite">
         {formatNumber(log.total)} catatan{filtered ? ' sesuai saringan' : ''}. Halaman {formatNumber(query.page)} dari {formatNumber(log.pages)}. Waktu dalam WIB.
       </p>
-      <div className="table-wrap card" role="region" aria-label="Log audit" tabIndex={0}>
-        <table>
-          <caption className="visually-hidden">Log audit, terbaru di atas</caption>
-          <thead>
-            <tr>
-              <th scope="col">Waktu (WIB)</th>
-              <th scope="col">Oleh</th>
-              <th scope="col">Tindakan</th>
-              <th scope="col">Instansi</th>
-              <th scope="col">Sasaran</th>
-              <th scope="col">Rincian</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.entries.length === 0 && (
-              <tr>
-                <td colSpan={6} className="muted">
-                  Tidak ada catatan.
-                </td>
-              </tr>
-            )}
-            {log.entries.map((entry) => {
-              const details = prettyDetails(entry.details)
-              return (
-                <tr key={entry.id}>
-                  <td>
-                    <time dateTime={entry.at.toISOString()}>{formatWib(entry.at)}</time>
-                  </td>
-                  <td>
-                    {entry.actor ? (
-                      <>
-                        {entry.actor.name}
-                        <br />
-                        <span className="muted">{entry.actor.email}</span>
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>
-                    <code>{entry.action}</code>
-                  </td>
-                  <td>{entry.agency ? entry.agency.code : '—'}</td>
-                  <td>{entry.targetType ? `${entry.targetType}${entry.targetId ? `: ${entry.targetId}` : ''}` : '—'}</td>
-                  <td>{details ? <pre className="admin-details" tabIndex={0}>{details}</pre> : '—'}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+      <div className="card">
+        <DataTable
+          caption="Log audit, terbaru di atas"
+          columns={[
+            { key: 'at', header: 'Waktu (WIB)', cell: (entry) => <time dateTime={entry.at.toISOString()}>{formatLoggedMomentWib(entry.at)}</time> },
+            {
+              key: 'actor',
+              header: 'Oleh',
+              cell: (entry) =>
+                entry.actor ? (
+                  <>
+                    {entry.actor.name}
+                    <br />
+                    <span className="muted">{entry.actor.email}</span>
+                  </>
+                ) : (
+                  MISSING
+                ),
+            },
+            { key: 'action', header: 'Tindakan', cell: (entry) => <code>{entry.action}</code> },
+            { key: 'agency', header: 'Instansi', cell: (entry) => entry.agency?.code ?? MISSING },
+            { key: 'target', header: 'Sasaran', cell: (entry) => (entry.targetType ? `${entry.targetType}${entry.targetId ? `: ${entry.targetId}` : ''}` : MISSING) },
+            {
+              key: 'details',
+              header: 'Rincian',
+              cell: (entry) => {
+                const details = prettyDetails(entry.details)
+                return details ? (
+                  <pre className="admin-details" tabIndex={0}>
+                    {details}
+                  </pre>
+                ) : (
+                  MISSING
+                )
+              },
+            },
+          ]}
+          rows={log.entries}
+          rowKey={(entry) => entry.id}
+          empty="Tidak ada catatan."
+        />
       </div>
       <nav className="admin-pager" aria-label="Halaman log audit">
         {query.page > 1 ? <a href={auditPageHref(query, query.page - 1)}>← Lebih baru</a> : null}

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next'
+import { DataTable, type TableColumn } from '@/components/data-table'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { requireRole } from '@/lib/auth/session.server'
 import { db } from '@/lib/db/db.server'
-import { formatFraction, formatNumber } from '@/lib/format/indonesian'
+import { formatFraction, formatNumber, MISSING } from '@/lib/format/indonesian'
 import {
   DIFFICULTY_LABELS,
   EASY_LABEL_ABOVE,
@@ -105,55 +106,31 @@ export default async function BankSoalPage({ searchParams }: { searchParams: Pro
           Unduh CSV
         </a>
       </p>
-      <div className="table-wrap card" role="region" aria-label="Statistik bank soal" tabIndex={0}>
-        <table>
-          <caption className="visually-hidden">Statistik tiap soal</caption>
-          <thead>
-            <tr>
-              <th scope="col">ID soal</th>
-              <th scope="col">Area</th>
-              <th scope="col">Jenis</th>
-              <th scope="col">Label kesulitan (bank)</th>
-              <th scope="col">Jawaban</th>
-              <th scope="col">Proporsi benar</th>
-              <th scope="col">Daya beda</th>
-              <th scope="col">Tanda</th>
-              <th scope="col">Sebaran pilihan</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.items.length === 0 && (
-              <tr>
-                <td colSpan={9} className="muted">
-                  Tidak ada soal yang sesuai saringan.
-                </td>
-              </tr>
-            )}
-            {view.items.map((item) => (
-              <tr key={item.itemId} data-item={item.itemId}>
-                <th scope="row">
-                  <code>{item.itemId}</code>
-                </th>
-                <td>{item.area}</td>
-                <td>{TYPE_LABELS[item.type]}</td>
-                <td>
-                  {item.label} ({DIFFICULTY_LABELS[item.label]})
-                </td>
-                <td>{formatNumber(item.answers)}</td>
-                <td>{formatFraction(item.difficulty)}</td>
-                <td>{discriminationText(item)}</td>
-                <td>{item.flags.length ? flagText(item.flags, item) : '—'}</td>
-                <td>
-                  <ChoiceDetails item={item} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="card">
+        <DataTable
+          caption="Statistik bank soal: tiap soal"
+          columns={ITEM_COLUMNS}
+          rows={view.items}
+          rowKey={(item) => item.itemId}
+          rowProps={(item) => ({ 'data-item': item.itemId })}
+          empty="Tidak ada soal yang sesuai saringan."
+        />
       </div>
     </>
   )
 }
+
+const ITEM_COLUMNS: readonly TableColumn<ItemStatistics>[] = [
+  { key: 'id', header: 'ID soal', rowHeader: true, cell: (item) => <code>{item.itemId}</code> },
+  { key: 'area', header: 'Area', cell: (item) => item.area },
+  { key: 'type', header: 'Jenis', cell: (item) => TYPE_LABELS[item.type] },
+  { key: 'label', header: 'Label kesulitan (bank)', cell: (item) => `${item.label} (${DIFFICULTY_LABELS[item.label]})` },
+  { key: 'answers', header: 'Jawaban', align: 'end', nowrap: true, cell: (item) => formatNumber(item.answers) },
+  { key: 'difficulty', header: 'Proporsi benar', align: 'end', nowrap: true, cell: (item) => formatFraction(item.difficulty) },
+  { key: 'discrimination', header: 'Daya beda', align: 'end', cell: (item) => discriminationText(item) },
+  { key: 'flags', header: 'Tanda', cell: (item) => (item.flags.length ? flagText(item.flags, item) : MISSING) },
+  { key: 'choices', header: 'Sebaran pilihan', cell: (item) => <ChoiceDetails item={item} /> },
+]
 
 function ChoiceDetails({ item }: { item: ItemStatistics }) {
   if (item.answers === 0) return <span className="muted">belum ada jawaban</span>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { DataTable } from '@/components/data-table'
 import { formatNumber } from '@/lib/format/indonesian'
 import { AdminForm } from '@/components/admin/admin-form'
 import { AdminNav } from '@/components/admin/admin-nav'
@@ -19,34 +20,18 @@ export default async function AdminAgenciesPage() {
         <h2 id="daftar-instansi" style={{ marginTop: 0 }}>
           Daftar instansi
         </h2>
-        {agencies.length === 0 ? (
-          <p className="muted">Belum ada instansi.</p>
-        ) : (
-          <div className="table-wrap" role="region" aria-label="Daftar instansi" tabIndex={0}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Kode</th>
-                  <th scope="col">Nama</th>
-                  <th scope="col">Unit kerja</th>
-                  <th scope="col">Pengguna</th>
-                </tr>
-              </thead>
-              <tbody>
-                {agencies.map((agency) => (
-                  <tr key={agency.id}>
-                    <td>{agency.code}</td>
-                    <td>
-                      <a href={`/admin/instansi/${agency.id}`}>{agency.name}</a>
-                    </td>
-                    <td className="nowrap">{formatNumber(agency.unitCount)}</td>
-                    <td className="nowrap">{formatNumber(agency.userCount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Daftar instansi"
+          columns={[
+            { key: 'code', header: 'Kode', nowrap: true, cell: (agency) => agency.code },
+            { key: 'name', header: 'Nama', rowHeader: true, cell: (agency) => <a href={`/admin/instansi/${agency.id}`}>{agency.name}</a> },
+            { key: 'units', header: 'Unit kerja', align: 'end', nowrap: true, cell: (agency) => formatNumber(agency.unitCount) },
+            { key: 'users', header: 'Pengguna', align: 'end', nowrap: true, cell: (agency) => formatNumber(agency.userCount) },
+          ]}
+          rows={agencies}
+          rowKey={(agency) => agency.id}
+          empty="Belum ada instansi."
+        />
       </section>
       <section className="card narrow" aria-labelledby="instansi-baru">
         <h2 id="instansi-baru" style={{ marginTop: 0 }}>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import { DataTable } from '@/components/data-table'
 import { TransferDecisionForms } from '@/components/identity/transfer-decision-forms'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { requireRole } from '@/lib/auth/session.server'
@@ -16,44 +17,38 @@ export default async function AdminTransfersPage() {
       <AdminNav current="/admin/mutasi" />
       <h1>Mutasi antarinstansi</h1>
       <p className="muted">Permintaan yang menunggu keputusan instansi asal. Admin platform dapat memutuskannya bila instansi asal tidak dapat.</p>
-      {pending.length === 0 ? (
-        <p className="alert info">Tidak ada permintaan mutasi yang menunggu.</p>
-      ) : (
-        <div className="table-wrap" role="region" aria-label="Permintaan mutasi menunggu" tabIndex={0}>
-          <table>
-            <caption style={{ textAlign: 'left', fontWeight: 600 }}>{pending.length} permintaan menunggu</caption>
-            <thead>
-              <tr>
-                <th scope="col">Pegawai</th>
-                <th scope="col">Dari</th>
-                <th scope="col">Ke</th>
-                <th scope="col">Rujukan</th>
-                <th scope="col">Keputusan</th>
-              </tr>
-            </thead>
-            <tbody>
-              {pending.map((request) => (
-                <tr key={request.id}>
-                  <td>
-                    {request.person.name} ({request.person.maskedNip})
-                  </td>
-                  <td>{request.fromAgency.name}</td>
-                  <td>
-                    {request.toAgency.name}
-                    {request.toUnit ? ` · ${request.toUnit.name}` : ''}
-                  </td>
-                  <td>
-                    {request.note} <span className="hint">({formatLongDate(request.requestedAt)})</span>
-                  </td>
-                  <td>
-                    <TransferDecisionForms action={adminDecideTransferAction} requestId={request.id} personName={request.person.name} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={`${pending.length} permintaan menunggu`}
+        captionVisible
+        columns={[
+          { key: 'person', header: 'Pegawai', rowHeader: true, cell: (request) => `${request.person.name} (${request.person.maskedNip})` },
+          { key: 'from', header: 'Dari', cell: (request) => request.fromAgency.name },
+          { key: 'to', header: 'Ke', cell: (request) => `${request.toAgency.name}${request.toUnit ? ` · ${request.toUnit.name}` : ''}` },
+          {
+            key: 'note',
+            header: 'Rujukan',
+            cell: (request) => (
+              <>
+                {request.note} <span className="hint">({formatLongDate(request.requestedAt)})</span>
+              </>
+            ),
+          },
+          {
+            key: 'decision',
+            header: 'Keputusan',
+            cell: (request) => (
+              <TransferDecisionForms
+                action={adminDecideTransferAction}
+                requestId={request.id}
+                personName={`${request.person.name} (${request.person.maskedNip})`}
+              />
+            ),
+          },
+        ]}
+        rows={pending}
+        rowKey={(request) => request.id}
+        empty="Tidak ada permintaan mutasi yang menunggu."
+      />
     </>
   )
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { AdminForm } from '@/components/admin/admin-form'
 import { AdminNav } from '@/components/admin/admin-nav'
-import { formatWib } from '@/lib/admin/audit-query'
+import { formatLoggedMomentWib } from '@/lib/format/indonesian'
 import { formatSettingValue, SETTING_FIELDS } from '@/lib/admin/settings-form'
 import { getSettingsForAdmin } from '@/lib/admin/settings.server'
 import { requireRole } from '@/lib/auth/session.server'
@@ -22,7 +22,7 @@ export default async function AdminSettingsPage() {
       <p className="muted">
         Berlaku segera untuk uji dan sertifikat berikutnya; sertifikat yang sudah terbit tidak berubah. Setiap perubahan
         dicatat di <a href="/admin/audit?aksi=settings.">log audit</a> beserta nilai lama dan barunya.
-        {updatedAt && <> Terakhir diubah {formatWib(updatedAt)}.</>}
+        {updatedAt && <> Terakhir diubah {formatLoggedMomentWib(updatedAt)}.</>}
       </p>
       <section className="card narrow" aria-label="Formulir pengaturan kursus">
         <AdminForm

@@ -1,15 +1,18 @@
 import type { Metadata } from 'next'
 import { AdminForm } from '@/components/admin/admin-form'
 import { AdminNav } from '@/components/admin/admin-nav'
+import { DataTable } from '@/components/data-table'
+import { distinctName } from '@/components/hr/format'
 import { PersonName } from '@/components/hr/person-name'
+import { MISSING } from '@/lib/format/indonesian'
 import { listAgenciesForAdmin } from '@/lib/admin/agencies.server'
 import { findUsers, listHrOfficers } from '@/lib/admin/users.server'
 import { requireRole } from '@/lib/auth/session.server'
+import { ROLE_LABELS } from '@/lib/vocabulary/statuses'
 import { appointHrAction, disableUserAction, enableUserAction, removeHrAction } from './actions'
 
 export const metadata: Metadata = { title: 'Admin kepegawaian' }
 
-const ROLE_LABELS = { learner: 'Peserta', hr: 'Admin kepegawaian', admin: 'Admin platform' } as const
 
 type UserRow = Awaited<ReturnType<typeof listHrOfficers>>[number]
 
@@ -22,25 +25,26 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
 
   const actionsFor = (user: UserRow, prefix: string) => {
     if (user.id === admin.id) return <span className="muted">Akun Anda sendiri</span>
+    const who = distinctName(user)
     return (
       <>
         <AdminForm
           action={appointHrAction}
           idPrefix={`${prefix}-angkat-${user.id}`}
-          label={`Jadikan ${user.name} admin kepegawaian`}
+          label={`Jadikan ${who} admin kepegawaian`}
           hidden={{ userId: user.id }}
-          submitLabel={user.role === 'hr' ? 'Pindahkan' : 'Jadikan admin kepegawaian'}
+          submitLabel={user.role === 'hr' ? `Pindahkan ${who}` : `Jadikan ${who} admin kepegawaian`}
           secondary
           compact
-          fields={[{ name: 'agencyId', label: `Instansi yang dikelola ${user.name}`, options: agencyOptions, defaultValue: user.role === 'hr' ? '' : (user.agencyId ?? '') }]}
+          fields={[{ name: 'agencyId', label: `Instansi yang dikelola ${who}`, options: agencyOptions, defaultValue: user.role === 'hr' ? '' : (user.agencyId ?? '') }]}
         />
         {user.role === 'hr' && (
           <AdminForm
             action={removeHrAction}
             idPrefix={`${prefix}-cabut-${user.id}`}
-            label={`Cabut peran admin kepegawaian ${user.name}`}
+            label={`Cabut peran admin kepegawaian ${who}`}
             hidden={{ userId: user.id }}
-            submitLabel={`Cabut peran HR ${user.name}`}
+            submitLabel={`Cabut peran HR ${who}`}
             secondary
             compact
             fields={[]}
@@ -52,18 +56,19 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
 
   const accessFor = (user: UserRow, prefix: string) => {
     if (user.id === admin.id) return <span className="muted">Akun Anda sendiri</span>
+    const who = distinctName(user)
     if (user.disabledAt) {
       return (
         <>
-          <p className="muted" style={{ marginTop: 0 }}>
+          <p className="muted flush-top">
             Nonaktif{user.disabledReason ? `: ${user.disabledReason}` : ''}
           </p>
           <AdminForm
             action={enableUserAction}
             idPrefix={`${prefix}-aktifkan-${user.id}`}
-            label={`Aktifkan kembali akun ${user.name}`}
+            label={`Aktifkan kembali akun ${who}`}
             hidden={{ userId: user.id }}
-            submitLabel={`Aktifkan kembali ${user.name}`}
+            submitLabel={`Aktifkan kembali ${who}`}
             secondary
             compact
             fields={[]}
@@ -75,54 +80,45 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <AdminForm
         action={disableUserAction}
         idPrefix={`${prefix}-nonaktifkan-${user.id}`}
-        label={`Nonaktifkan akun ${user.name}`}
+        label={`Nonaktifkan akun ${who}`}
         hidden={{ userId: user.id }}
-        submitLabel={`Nonaktifkan ${user.name}`}
+        submitLabel={`Nonaktifkan ${who}`}
         secondary
         compact
-        fields={[{ name: 'reason', label: `Alasan menonaktifkan ${user.name}`, maxLength: 300 }]}
+        fields={[{ name: 'reason', label: `Alasan menonaktifkan ${who}`, maxLength: 300 }]}
       />
     )
   }
 
   const table = (users: UserRow[], prefix: string, caption: string) => (
-    <div className="table-wrap" role="region" aria-label={caption} tabIndex={0}>
-      <table>
-        <caption className="visually-hidden">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Nama</th>
-            <th scope="col">Email / NIP</th>
-            <th scope="col">Peran</th>
-            <th scope="col">Instansi</th>
-            <th scope="col">Ubah peran</th>
-            <th scope="col">Akses</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <td>
-                <PersonName name={user.name} unitName={user.unit?.name} nip={user.nip} />
-              </td>
-              <td>
-                {user.email}
-                {user.nip && (
-                  <>
-                    <br />
-                    <span className="muted nowrap">{user.nip}</span>
-                  </>
-                )}
-              </td>
-              <td>{ROLE_LABELS[user.role]}</td>
-              <td>{user.agency ? `${user.agency.name} (${user.agency.code})` : '—'}</td>
-              <td>{actionsFor(user, prefix)}</td>
-              <td>{accessFor(user, prefix)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={caption}
+      columns={[
+        { key: 'name', header: 'Nama', rowHeader: true, cell: (user) => <PersonName name={user.name} unitName={user.unit?.name} nip={user.nip} /> },
+        {
+          key: 'contact',
+          header: 'Email / NIP',
+          cell: (user) => (
+            <>
+              {user.email}
+              {user.nip && (
+                <>
+                  <br />
+                  <span className="muted nowrap">{user.nip}</span>
+                </>
+              )}
+            </>
+          ),
+        },
+        { key: 'role', header: 'Peran', cell: (user) => ROLE_LABELS[user.role] },
+        { key: 'agency', header: 'Instansi', cell: (user) => (user.agency ? `${user.agency.name} (${user.agency.code})` : MISSING) },
+        { key: 'roleChange', header: 'Ubah peran', cell: (user) => actionsFor(user, prefix) },
+        { key: 'access', header: 'Akses', cell: (user) => accessFor(user, prefix) },
+      ]}
+      rows={users}
+      rowKey={(user) => user.id}
+      empty="Tidak ada pengguna."
+    />
   )
 
   return (

@@ -1,8 +1,10 @@
 import type { Metadata } from 'next'
+import { DataTable } from '@/components/data-table'
 import { RevokeForm } from '@/components/forms/revoke-form'
 import { requireRole } from '@/lib/auth/session.server'
 import { certificateStatus, getCertificateIssuing, searchCertificates } from '@/lib/certificates/certificates.server'
 import { formatLongDate } from '@/lib/format/indonesian'
+import { CERTIFICATE_STATUS_LABELS } from '@/lib/vocabulary/statuses'
 import { SignerWarning } from './signer-warning'
 
 export const metadata: Metadata = { title: 'Sertifikat' }
@@ -19,47 +21,39 @@ export default async function AdminCertificatesPage({ searchParams }: { searchPa
         <label htmlFor="nomor" className="visually-hidden">
           Cari nomor sertifikat
         </label>
-        <input id="nomor" name="nomor" type="search" placeholder="BBS/2026/000123" defaultValue={query} style={{ maxWidth: '18rem' }} />
+        <input id="nomor" name="nomor" type="search" placeholder="BBS/2026/000123" defaultValue={query} className="narrow-input" />
         <button type="submit" className="button secondary">
           Cari
         </button>
       </form>
-      <div className="table-wrap card" style={{ marginTop: '1rem' }}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Nomor</th>
-              <th scope="col">Nama</th>
-              <th scope="col">Instansi</th>
-              <th scope="col">Berlaku sampai</th>
-              <th scope="col">Status</th>
-              <th scope="col">Cabut</th>
-            </tr>
-          </thead>
-          <tbody>
-            {certificates.map((certificate) => {
-              const status = certificateStatus(certificate)
-              return (
-                <tr key={certificate.id}>
-                  <td>
-                    <a href={`/sertifikat/${certificate.id}/pdf`}>{certificate.number}</a>
-                  </td>
-                  <td>{certificate.fullName}</td>
-                  <td>{certificate.agencyName}</td>
-                  <td>{formatLongDate(certificate.validUntil)}</td>
-                  <td>
-                    {certificate.revokedAt
-                      ? `Dicabut: ${certificate.revokedReason ?? ''} (${formatLongDate(certificate.revokedAt)})`
-                      : status === 'berlaku'
-                        ? 'Berlaku'
-                        : 'Kedaluwarsa'}
-                  </td>
-                  <td>{status !== 'dicabut' && <RevokeForm certificateId={certificate.id} number={certificate.number} />}</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+      <div className="card spaced-top">
+        <DataTable
+          caption="Sertifikat"
+          columns={[
+            { key: 'number', header: 'Nomor', rowHeader: true, nowrap: true, cell: (certificate) => <a href={`/sertifikat/${certificate.id}/pdf`}>{certificate.number}</a> },
+            { key: 'name', header: 'Nama', cell: (certificate) => certificate.fullName },
+            { key: 'agency', header: 'Instansi', cell: (certificate) => certificate.agencyName },
+            { key: 'validUntil', header: 'Berlaku sampai', cell: (certificate) => formatLongDate(certificate.validUntil) },
+            {
+              key: 'status',
+              header: 'Status',
+              cell: (certificate) => {
+                const status = certificateStatus(certificate)
+                return status === 'dicabut' && certificate.revokedAt
+                  ? `${CERTIFICATE_STATUS_LABELS.dicabut}: ${certificate.revokedReason ?? ''} (${formatLongDate(certificate.revokedAt)})`
+                  : CERTIFICATE_STATUS_LABELS[status]
+              },
+            },
+            {
+              key: 'revoke',
+              header: 'Cabut',
+              cell: (certificate) => (certificateStatus(certificate) !== 'dicabut' ? <RevokeForm certificateId={certificate.id} number={certificate.number} /> : null),
+            },
+          ]}
+          rows={certificates}
+          rowKey={(certificate) => certificate.id}
+          empty={query ? `Tidak ada sertifikat dengan nomor yang memuat "${query}".` : 'Belum ada sertifikat.'}
+        />
       </div>
     </>
   )

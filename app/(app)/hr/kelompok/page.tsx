@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import { AssignForm, CreateCohortForm, SelfEnrolCohortForm } from '@/components/roster/cohort-forms'
 import { listUnits } from '@/lib/agencies/agencies.server'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { formatLongDate, yearInWib } from '@/lib/format/indonesian'
+import { DataTable } from '@/components/data-table'
+import { formatLongDate, formatNumber, MISSING, yearWib } from '@/lib/format/indonesian'
+import { COHORT_KIND_LABELS } from '@/lib/vocabulary/statuses'
 import { getSelfEnrolCohortId, listCohorts } from '@/lib/hr/cohorts.server'
 
 export const metadata: Metadata = { title: 'Kelompok' }
@@ -22,35 +24,33 @@ export default async function CohortsPage() {
         tahun lalu tetap tersimpan di riwayatnya.
       </p>
       {cohorts.length > 0 && (
-        <div className="card table-wrap" role="region" aria-label="Daftar kelompok" tabIndex={0}>
-          <table>
-            <caption style={{ textAlign: 'left', fontWeight: 600 }}>Kelompok {officer.agencyName}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nama</th>
-                <th scope="col">Jenis</th>
-                <th scope="col">Tenggat</th>
-                <th scope="col">Peserta</th>
-              </tr>
-            </thead>
-            <tbody>
-              {cohorts.map((cohort) => (
-                <tr key={cohort.id}>
-                  <td>
+        <div className="card">
+          <DataTable
+            caption={`Kelompok ${officer.agencyName ?? ''}`.trim()}
+            captionVisible
+            columns={[
+              {
+                key: 'name',
+                header: 'Nama',
+                cell: (cohort) => (
+                  <>
                     {cohort.name}
                     {cohort.id === selfEnrolCohortId && <span className="muted"> (pendaftar mandiri masuk ke sini)</span>}
-                  </td>
-                  <td>{cohort.kind === 'onboarding' ? `Orientasi ${cohort.year}` : `Penyegaran ${cohort.year}`}</td>
-                  <td>{cohort.dueDate ? formatLongDate(cohort.dueDate) : '—'}</td>
-                  <td>{cohort._count.enrolments}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { key: 'kind', header: 'Jenis', cell: (cohort) => `${COHORT_KIND_LABELS[cohort.kind]} ${cohort.year}` },
+              { key: 'dueDate', header: 'Tenggat', cell: (cohort) => (cohort.dueDate ? formatLongDate(cohort.dueDate) : MISSING) },
+              { key: 'enrolments', header: 'Peserta', align: 'end', nowrap: true, cell: (cohort) => formatNumber(cohort._count.enrolments) },
+            ]}
+            rows={cohorts}
+            rowKey={(cohort) => cohort.id}
+            empty="Belum ada kelompok."
+          />
         </div>
       )}
       <div className="grid grid-2" style={{ marginTop: '1rem' }}>
-        <CreateCohortForm thisYear={yearInWib(new Date())} />
+        <CreateCohortForm thisYear={yearWib(new Date())} />
         {cohorts.length > 0 && <AssignForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} units={units} />}
         {cohorts.length > 0 && <SelfEnrolCohortForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} currentId={selfEnrolCohortId} />}
       </div>

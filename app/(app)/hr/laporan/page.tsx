@@ -3,9 +3,9 @@ import Link from 'next/link'
 import { listUnits } from '@/lib/agencies/agencies.server'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { listCohorts } from '@/lib/hr/cohorts.server'
-import { ENROLMENT_STATUS_LABELS } from '@/lib/hr/enrolment-status'
 import { ALL_COHORTS } from '@/lib/hr/report-filter'
-import { IDENTITY_STATUS_LABELS, IDENTITY_STATUSES } from '@/lib/identity/identity-status'
+import { EMPLOYMENT_TYPES, employmentTypeLabel } from '@/lib/vocabulary/employment-types'
+import { ENROLMENT_STATUS_LABELS, IDENTITY_STATUS_LABELS, IDENTITY_STATUSES } from '@/lib/vocabulary/statuses'
 
 export const metadata: Metadata = { title: 'Laporan' }
 
@@ -61,9 +61,11 @@ export default async function ReportsPage() {
             <label htmlFor="jenis">Jenis kepegawaian</label>
             <select id="jenis" name="jenis">
               <option value="">Semua</option>
-              <option value="PNS">PNS</option>
-              <option value="CPNS">CPNS</option>
-              <option value="PPPK">PPPK</option>
+              {EMPLOYMENT_TYPES.map((type) => (
+                <option key={type} value={type}>
+                  {employmentTypeLabel(type)}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">

@@ -1,17 +1,19 @@
 import '@/components/admin/admin.css'
 import type { Metadata } from 'next'
 import { AdminForm } from '@/components/admin/admin-form'
+import { DataTable } from '@/components/data-table'
+import { distinctName } from '@/components/hr/format'
 import { PersonName } from '@/components/hr/person-name'
 import { TransferDecisionForms } from '@/components/identity/transfer-decision-forms'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { formatLongDate } from '@/lib/format/indonesian'
+import { TRANSFER_STATUS_LABELS } from '@/lib/vocabulary/statuses'
 import { listUnits } from '@/lib/agencies/agencies.server'
 import { listTransfersForOfficer } from '@/lib/identity/transfers.server'
 import { decideTransferAction, requestTransferAction } from './actions'
 
 export const metadata: Metadata = { title: 'Mutasi antarinstansi' }
 
-const STATUS_LABELS = { pending: 'Menunggu keputusan', approved: 'Disetujui', rejected: 'Ditolak', cancelled: 'Dibatalkan' } as const
 
 export default async function TransfersPage() {
   const officer = await requireHrOfficer('/hr/mutasi')
@@ -46,42 +48,36 @@ export default async function TransfersPage() {
         <h2 id="masuk-menunggu" style={{ marginTop: 0 }}>
           Permintaan untuk pegawai Anda
         </h2>
-        {pendingIncoming.length === 0 ? (
-          <p className="muted">Tidak ada permintaan yang menunggu keputusan Anda.</p>
-        ) : (
-          <div className="table-wrap" role="region" aria-label="Permintaan mutasi keluar yang menunggu keputusan" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">Permintaan mutasi keluar yang menunggu keputusan</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Pegawai</th>
-                  <th scope="col">Ke instansi</th>
-                  <th scope="col">Rujukan</th>
-                  <th scope="col">Keputusan</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pendingIncoming.map((request) => (
-                  <tr key={request.id} data-testid={`mutasi-${request.id}`}>
-                    <td>
-                      <PersonName name={request.person.name} unitName={request.person.unitName} nip={request.person.nip} />
-                    </td>
-                    <td>
-                      {request.toAgency.name}
-                      {request.toUnit ? ` · ${request.toUnit.name}` : ''}
-                    </td>
-                    <td>
-                      {request.note} <span className="hint">({formatLongDate(request.requestedAt)})</span>
-                    </td>
-                    <td>
-                      <TransferDecisionForms action={decideTransferAction} requestId={request.id} personName={request.person.name} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Permintaan mutasi keluar yang menunggu keputusan"
+          columns={[
+            {
+              key: 'person',
+              header: 'Pegawai',
+              rowHeader: true,
+              cell: (request) => <PersonName name={request.person.name} unitName={request.person.unitName} nip={request.person.nip} />,
+            },
+            { key: 'to', header: 'Ke instansi', cell: (request) => `${request.toAgency.name}${request.toUnit ? ` · ${request.toUnit.name}` : ''}` },
+            {
+              key: 'note',
+              header: 'Rujukan',
+              cell: (request) => (
+                <>
+                  {request.note} <span className="hint">({formatLongDate(request.requestedAt)})</span>
+                </>
+              ),
+            },
+            {
+              key: 'decision',
+              header: 'Keputusan',
+              cell: (request) => <TransferDecisionForms action={decideTransferAction} requestId={request.id} personName={distinctName(request.person)} />,
+            },
+          ]}
+          rows={pendingIncoming}
+          rowKey={(request) => request.id}
+          rowProps={(request) => ({ 'data-testid': `mutasi-${request.id}` })}
+          empty="Tidak ada permintaan yang menunggu keputusan Anda."
+        />
       </section>
 
       <section className="card" aria-labelledby="riwayat">
@@ -94,7 +90,7 @@ export default async function TransfersPage() {
           <ul>
             {outgoing.map((request) => (
               <li key={request.id}>
-                Masuk: {request.person.name} ({request.person.maskedNip}) dari {request.fromAgency.name} — {STATUS_LABELS[request.status]},{' '}
+                Masuk: {request.person.name} ({request.person.maskedNip}) dari {request.fromAgency.name} — {TRANSFER_STATUS_LABELS[request.status]},{' '}
                 {formatLongDate(request.decidedAt ?? request.requestedAt)}
               </li>
             ))}
@@ -102,7 +98,7 @@ export default async function TransfersPage() {
               .filter((request) => request.status !== 'pending')
               .map((request) => (
                 <li key={request.id}>
-                  Keluar: {request.person.name} ke {request.toAgency.name} — {STATUS_LABELS[request.status]}, {formatLongDate(request.decidedAt ?? request.requestedAt)}
+                  Keluar: {request.person.name} ke {request.toAgency.name} — {TRANSFER_STATUS_LABELS[request.status]}, {formatLongDate(request.decidedAt ?? request.requestedAt)}
                 </li>
               ))}
           </ul>

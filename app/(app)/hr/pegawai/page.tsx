@@ -1,17 +1,23 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
-import { formatNumber, formatScore, formatShortDate, formatShortDateTime } from '@/lib/format/indonesian'
-import { formatDuration } from '@/components/hr/format'
+import { DataTable } from '@/components/data-table'
+import { PEOPLE_LIST_COLUMNS } from '@/components/hr/hr-columns'
+import { formatNumber } from '@/lib/format/indonesian'
 import styles from '@/components/hr/hr.module.css'
-import { StatusBadge } from '@/components/hr/status'
-import { PersonName } from '@/components/hr/person-name'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { CERTIFICATE_STATUS_LABELS } from '@/lib/certificates/certificate-status'
 import { STATUS_ORDER } from '@/lib/hr/dashboard'
 import { listPeople, PAGE_SIZE } from '@/lib/hr/dashboard.server'
-import { ENROLMENT_STATUS_LABELS, isPersonStatus, UNASSIGNED } from '@/lib/hr/enrolment-status'
+import { toHrTableRow } from '@/lib/hr/hr-rows'
 import { decodeRowKey, encodeRowKey, type UrlRowKey } from '@/lib/hr/row-key'
-import { IDENTITY_STATUS_LABELS, IDENTITY_STATUSES, identityStatusLabel, isIdentityStatus } from '@/lib/identity/identity-status'
+import {
+  ENROLMENT_STATUS_LABELS,
+  IDENTITY_STATUS_LABELS,
+  IDENTITY_STATUSES,
+  isIdentityStatus,
+  isPersonStatus,
+  PERSON_STATUS_LABELS,
+  UNASSIGNED,
+} from '@/lib/vocabulary/statuses'
 
 export const metadata: Metadata = { title: 'Pegawai' }
 
@@ -88,7 +94,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                 {ENROLMENT_STATUS_LABELS[value]}
               </option>
             ))}
-            <option value={UNASSIGNED}>Belum ditugaskan</option>
+            <option value={UNASSIGNED}>{PERSON_STATUS_LABELS[UNASSIGNED]}</option>
           </select>
         </div>
         <div>
@@ -115,60 +121,14 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       <p className="muted">Status, nilai terbaik dan sertifikat menurut kelompok terbaru setiap pegawai.</p>
 
       {result.rows.length > 0 && (
-        <div className="table-wrap" role="region" aria-labelledby="daftar-pegawai" tabIndex={0}>
-          <table>
-            <caption id="daftar-pegawai" className="visually-hidden">
-              Daftar pegawai
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Nama</th>
-                <th scope="col">NIP</th>
-                <th scope="col">Unit kerja</th>
-                <th scope="col">Status identitas</th>
-                <th scope="col">Status</th>
-                <th scope="col">Waktu belajar</th>
-                <th scope="col">Aktivitas terakhir</th>
-                <th scope="col">Nilai terbaik</th>
-                <th scope="col">Sertifikat</th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.rows.map((row) => (
-                <tr key={row.person.id} data-person={row.person.id}>
-                  <th scope="row" style={{ fontWeight: 400 }}>
-                    <PersonName name={row.person.name} unitName={row.person.unitName} nip={row.person.nip} href={`/hr/pegawai/${row.person.id}`} />
-                  </th>
-                  <td className="nowrap">{row.person.nip ?? '–'}</td>
-                  <td>{row.person.unitName ?? '–'}</td>
-                  <td data-identity={row.identity.status}>{identityStatusLabel(row.identity.status)}</td>
-                  <td>
-                    <StatusBadge status={row.status} />
-                    {row.enrolment && <div className="muted">{row.enrolment.cohortName}</div>}
-                  </td>
-                  <td className="nowrap">{formatDuration(row.activeSeconds)}</td>
-                  <td>{formatShortDateTime(row.lastActivity)}</td>
-                  <td className="nowrap">{formatScore(row.bestPostTestScore)}</td>
-                  <td>
-                    {row.certificate ? (
-                      <>
-                        <span className="nowrap">{row.certificate.number}</span>
-                        <div className="muted">
-                          {row.certificate.status === 'dicabut'
-                            ? 'dicabut'
-                            : `${row.certificate.status === 'kedaluwarsa' ? 'berakhir' : 'berlaku s.d.'} ${formatShortDate(row.certificate.validUntil)}`}
-                          <span className="visually-hidden"> ({CERTIFICATE_STATUS_LABELS[row.certificate.status]})</span>
-                        </div>
-                      </>
-                    ) : (
-                      '–'
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Daftar pegawai"
+          columns={PEOPLE_LIST_COLUMNS}
+          rows={result.rows.map((row) => toHrTableRow(row, officer.agencyName ?? ''))}
+          rowKey={(row) => row.personId}
+          rowProps={(row) => ({ 'data-person': row.personId })}
+          empty="Tidak ada pegawai yang cocok."
+        />
       )}
 
       {(result.prev || result.next) && (

@@ -2,7 +2,9 @@ import type { Metadata } from 'next'
 import { PersonName } from '@/components/hr/person-name'
 import { ClaimReview } from '@/components/identity/claim-review'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { formatLongDate } from '@/lib/format/indonesian'
+import { DataTable } from '@/components/data-table'
+import { distinctName } from '@/components/hr/format'
+import { formatLongDate, MISSING } from '@/lib/format/indonesian'
 import { listClaimants, listRejectedClaims } from '@/lib/identity/identity-review.server'
 import { maskNip } from '@/lib/identity/nip'
 
@@ -22,41 +24,31 @@ export default async function IdentityReviewPage() {
       {claimants.length === 0 ? (
         <p className="alert info">Tidak ada klaim NIP yang menunggu verifikasi.</p>
       ) : (
-        <div className="table-wrap" role="region" aria-label="Klaim menunggu verifikasi" tabIndex={0}>
-          <table>
-            <caption style={{ textAlign: 'left', fontWeight: 600 }}>{claimants.length} klaim menunggu verifikasi</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nama</th>
-                <th scope="col">NIP / NI PPPK</th>
-                <th scope="col">Email</th>
-                <th scope="col">Unit kerja</th>
-                <th scope="col">Mendaftar</th>
-                <th scope="col">Keputusan</th>
-              </tr>
-            </thead>
-            <tbody>
-              {claimants.map((person) => (
-                <tr key={person.id} data-testid={`klaim-${person.nip}`}>
-                  <td>
-                    <PersonName name={person.name} unitName={person.unit?.name} nip={person.nip} />
-                  </td>
-                  <td className="nowrap">{person.nip}</td>
-                  <td>{person.email}</td>
-                  <td>{person.unit?.name ?? '—'}</td>
-                  <td>{formatLongDate(person.createdAt)}</td>
-                  <td>
-                    {person.id === officer.id ? (
-                      <span className="muted">Klaim Anda sendiri diputuskan admin kepegawaian lain.</span>
-                    ) : (
-                      <ClaimReview userId={person.id} name={person.name} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={`${claimants.length} klaim menunggu verifikasi`}
+          captionVisible
+          columns={[
+            { key: 'name', header: 'Nama', rowHeader: true, cell: (person) => <PersonName name={person.name} unitName={person.unit?.name} nip={person.nip} /> },
+            { key: 'nip', header: 'NIP / NI PPPK', nowrap: true, cell: (person) => person.nip },
+            { key: 'email', header: 'Email', cell: (person) => person.email },
+            { key: 'unit', header: 'Unit kerja', cell: (person) => person.unit?.name ?? MISSING },
+            { key: 'registered', header: 'Mendaftar', cell: (person) => formatLongDate(person.createdAt) },
+            {
+              key: 'decision',
+              header: 'Keputusan',
+              cell: (person) =>
+                person.id === officer.id ? (
+                  <span className="muted">Klaim Anda sendiri diputuskan admin kepegawaian lain.</span>
+                ) : (
+                  <ClaimReview userId={person.id} name={distinctName(person)} />
+                ),
+            },
+          ]}
+          rows={claimants}
+          rowKey={(person) => person.id}
+          rowProps={(person) => ({ 'data-testid': `klaim-${person.nip}` })}
+          empty="Tidak ada klaim NIP yang menunggu verifikasi."
+        />
       )}
       {rejected.length > 0 && (
         <details>

@@ -1,19 +1,63 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { formatScore, formatShortDate, formatShortDateTime } from '@/lib/format/indonesian'
+import { formatScore, formatShortDate, formatShortDateTime, MISSING } from '@/lib/format/indonesian'
+import { DataTable, type TableColumn } from '@/components/data-table'
+import { PERSON_ENROLMENT_COLUMNS } from '@/components/hr/hr-columns'
+import { toHrTableRow } from '@/lib/hr/hr-rows'
 import { formatDuration } from '@/components/hr/format'
-import { StatusBadge } from '@/components/hr/status'
 import { AdminForm } from '@/components/admin/admin-form'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { getPersonHistory } from '@/lib/hr/dashboard.server'
-import { IDENTITY_METHOD_LABELS, identityStatusLabel } from '@/lib/identity/identity-status'
+import { CERTIFICATE_STATUS_LABELS, IDENTITY_METHOD_LABELS, identityStatusLabel, QUIZ_KIND_LABELS } from '@/lib/vocabulary/statuses'
 import { issueResetCodeAction } from './actions'
 
 export const metadata: Metadata = { title: 'Riwayat pegawai' }
 
-const KIND_LABELS = { onboarding: 'Orientasi', refresher: 'Penyegaran' } as const
-const QUIZ_LABELS = { pretest: 'Uji awal', posttest: 'Uji akhir' } as const
+type History = NonNullable<Awaited<ReturnType<typeof getPersonHistory>>>
+
+const LESSON_COLUMNS: readonly TableColumn<History['lessons'][number]>[] = [
+  { key: 'title', header: 'Pelajaran', rowHeader: true, cell: (lesson) => lesson.title },
+  { key: 'completedAt', header: 'Selesai', cell: (lesson) => (lesson.completedAt ? formatShortDate(lesson.completedAt) : 'Belum') },
+  {
+    key: 'activeSeconds',
+    header: 'Waktu belajar',
+    align: 'end',
+    nowrap: true,
+    cell: (lesson) => formatDuration(lesson.activeSeconds),
+    cellProps: (lesson) => ({ 'data-seconds': lesson.activeSeconds }),
+  },
+  { key: 'updatedAt', header: 'Aktivitas terakhir', cell: (lesson) => formatShortDateTime(lesson.updatedAt) },
+]
+
+const ATTEMPT_COLUMNS: readonly TableColumn<History['attempts'][number]>[] = [
+  { key: 'at', header: 'Tanggal', cell: (attempt) => formatShortDateTime(attempt.submittedAt ?? attempt.startedAt) },
+  { key: 'kind', header: 'Uji', cell: (attempt) => QUIZ_KIND_LABELS[attempt.kind] },
+  { key: 'cohort', header: 'Kelompok', cell: (attempt) => attempt.cohortName ?? MISSING },
+  { key: 'score', header: 'Nilai', align: 'end', nowrap: true, cell: (attempt) => (attempt.submittedAt ? formatScore(attempt.score) : MISSING) },
+  {
+    key: 'result',
+    header: 'Hasil',
+    cell: (attempt) => (!attempt.submittedAt ? 'Belum dikirim' : attempt.kind === 'pretest' ? 'Selesai' : attempt.passed ? 'Lulus' : 'Belum lulus'),
+  },
+]
+
+const CERTIFICATE_COLUMNS: readonly TableColumn<History['certificates'][number]>[] = [
+  { key: 'number', header: 'Nomor', rowHeader: true, nowrap: true, cell: (certificate) => certificate.number },
+  { key: 'year', header: 'Tahun', cell: (certificate) => certificate.year },
+  { key: 'score', header: 'Nilai', align: 'end', nowrap: true, cell: (certificate) => formatScore(certificate.score) },
+  { key: 'completedAt', header: 'Selesai', cell: (certificate) => formatShortDate(certificate.completedAt) },
+  { key: 'validUntil', header: 'Berlaku sampai', cell: (certificate) => formatShortDate(certificate.validUntil) },
+  {
+    key: 'status',
+    header: 'Keadaan',
+    cell: (certificate) =>
+      certificate.status === 'dicabut'
+        ? `${CERTIFICATE_STATUS_LABELS.dicabut} ${formatShortDate(certificate.revokedAt)}${certificate.revokedReason ? `: ${certificate.revokedReason}` : ''}`
+        : CERTIFICATE_STATUS_LABELS[certificate.status],
+  },
+]
+
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
@@ -74,43 +118,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
       <section aria-labelledby="kelompok">
         <h2 id="kelompok">Kelompok</h2>
-        {history.enrolments.length === 0 ? (
-          <p className="muted">Belum ditugaskan ke kelompok mana pun.</p>
-        ) : (
-          <div className="table-wrap" role="region" aria-label="Kelompok yang diikuti" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">Kelompok yang diikuti</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Kelompok</th>
-                  <th scope="col">Jenis</th>
-                  <th scope="col">Batas waktu</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Nilai terbaik uji akhir</th>
-                  <th scope="col">Sertifikat</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.enrolments.map((row) => (
-                  <tr key={row.key.id}>
-                    <th scope="row" style={{ fontWeight: 400 }}>
-                      {row.enrolment!.cohortName}
-                    </th>
-                    <td>
-                      {KIND_LABELS[row.enrolment!.cohortKind]} {row.enrolment!.cohortYear}
-                    </td>
-                    <td>{formatShortDate(row.enrolment!.dueDate)}</td>
-                    <td>
-                      <StatusBadge status={row.status} />
-                    </td>
-                    <td className="nowrap">{formatScore(row.bestPostTestScore)}</td>
-                    <td className="nowrap">{row.certificate?.number ?? '–'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Kelompok yang diikuti"
+          columns={PERSON_ENROLMENT_COLUMNS}
+          rows={history.enrolments.map((row) => toHrTableRow(row, officer.agencyName ?? ''))}
+          rowKey={(row) => row.enrolmentId ?? row.personId}
+          empty="Belum ditugaskan ke kelompok mana pun."
+        />
       </section>
 
       <section aria-labelledby="pelajaran">
@@ -121,115 +135,24 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           Waktu belajar tercatat: <strong data-testid="waktu-belajar-total">{formatDuration(history.activeSeconds)}</strong>{' '}
           <span className="muted">(waktu membaca aktif yang dicatat server, semua pelajaran saat ini)</span>
         </p>
-        <div className="table-wrap" role="region" aria-label="Pelajaran" tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">Pelajaran</caption>
-            <thead>
-              <tr>
-                <th scope="col">Pelajaran</th>
-                <th scope="col">Selesai</th>
-                <th scope="col">Waktu belajar</th>
-                <th scope="col">Aktivitas terakhir</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.lessons.map((lesson) => (
-                <tr key={lesson.slug}>
-                  <th scope="row" style={{ fontWeight: 400 }}>
-                    {lesson.title}
-                  </th>
-                  <td>{lesson.completedAt ? formatShortDate(lesson.completedAt) : 'Belum'}</td>
-                  <td data-seconds={lesson.activeSeconds}>{formatDuration(lesson.activeSeconds)}</td>
-                  <td>{formatShortDateTime(lesson.updatedAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption="Pelajaran" columns={LESSON_COLUMNS} rows={history.lessons} rowKey={(lesson) => lesson.slug} empty="Belum ada pelajaran." />
       </section>
 
       <section aria-labelledby="percobaan">
         <h2 id="percobaan">Percobaan uji</h2>
-        {history.attempts.length === 0 ? (
-          <p className="muted">Belum pernah mengerjakan uji.</p>
-        ) : (
-          <div className="table-wrap" role="region" aria-label="Percobaan uji" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">Percobaan uji</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Tanggal</th>
-                  <th scope="col">Uji</th>
-                  <th scope="col">Kelompok</th>
-                  <th scope="col">Nilai</th>
-                  <th scope="col">Hasil</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.attempts.map((attempt) => (
-                  <tr key={attempt.id} data-attempt={attempt.id}>
-                    <td>{formatShortDateTime(attempt.submittedAt ?? attempt.startedAt)}</td>
-                    <td>{QUIZ_LABELS[attempt.kind]}</td>
-                    <td>{attempt.cohortName ?? '–'}</td>
-                    <td>{attempt.submittedAt ? formatScore(attempt.score) : '–'}</td>
-                    <td>
-                      {!attempt.submittedAt
-                        ? 'Belum dikirim'
-                        : attempt.kind === 'pretest'
-                          ? 'Selesai'
-                          : attempt.passed
-                            ? 'Lulus'
-                            : 'Belum lulus'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          caption="Percobaan uji"
+          columns={ATTEMPT_COLUMNS}
+          rows={history.attempts}
+          rowKey={(attempt) => attempt.id}
+          rowProps={(attempt) => ({ 'data-attempt': attempt.id })}
+          empty="Belum pernah mengerjakan uji."
+        />
       </section>
 
       <section aria-labelledby="sertifikat">
         <h2 id="sertifikat">Sertifikat</h2>
-        {history.certificates.length === 0 ? (
-          <p className="muted">Belum ada sertifikat.</p>
-        ) : (
-          <div className="table-wrap" role="region" aria-label="Sertifikat" tabIndex={0}>
-            <table>
-              <caption className="visually-hidden">Sertifikat</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Nomor</th>
-                  <th scope="col">Tahun</th>
-                  <th scope="col">Nilai</th>
-                  <th scope="col">Selesai</th>
-                  <th scope="col">Berlaku sampai</th>
-                  <th scope="col">Keadaan</th>
-                </tr>
-              </thead>
-              <tbody>
-                {history.certificates.map((certificate) => (
-                  <tr key={certificate.id}>
-                    <th scope="row" style={{ fontWeight: 400 }} className="nowrap">
-                      {certificate.number}
-                    </th>
-                    <td>{certificate.year}</td>
-                    <td className="nowrap">{formatScore(certificate.score)}</td>
-                    <td>{formatShortDate(certificate.completedAt)}</td>
-                    <td>{formatShortDate(certificate.validUntil)}</td>
-                    <td>
-                      {certificate.revokedAt
-                        ? `Dicabut ${formatShortDate(certificate.revokedAt)}${certificate.revokedReason ? `: ${certificate.revokedReason}` : ''}`
-                        : certificate.status === 'kedaluwarsa'
-                          ? 'Kedaluwarsa'
-                          : 'Berlaku'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable caption="Sertifikat" columns={CERTIFICATE_COLUMNS} rows={history.certificates} rowKey={(certificate) => certificate.id} empty="Belum ada sertifikat." />
       </section>
     </>
   )
