@@ -13,7 +13,9 @@
  * {"people": N, "provider": "sqlite", "p95Ms": {"dashboard", "peopleFirst", "peopleSearch", "peoplePage200", "person"}, "duringImport": null}
  * Target (issue 13): every p95 < 300 ms.
  *
- * BENCH_ROWS (default 100000), BENCH_ROUNDS (rounds per officer, default 6), BENCH_PORT.
+ * BENCH_ROWS (default 100000), BENCH_ROUNDS (rounds per officer, default 6), BENCH_PORT,
+ * BENCH_TIMEOUT_MS (a slower request counts as an error; default 60000), BENCH_SEED_ONLY=1
+ * (seed the scratch database and stop: for EXPLAIN and in-process timing).
  */
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -99,6 +101,11 @@ console.log(
   `seeded ${PEOPLE.toLocaleString('en')} people (${seeded.enrolments.toLocaleString('en')} enrolments, ${seeded.certificates.toLocaleString('en')} certificates) in ${Math.round(performance.now() - started)} ms`,
 )
 
+if (process.env.BENCH_SEED_ONLY) {
+  console.log(`seeded only (BENCH_SEED_ONLY): ${url}`)
+  process.exit(0)
+}
+
 // Page 200's key: the row before it in the people list's order, built as the page builds it.
 const { createDbClient } = await import('../lib/db/create-client')
 const { db: reader } = createDbClient(url)
@@ -123,16 +130,24 @@ const names = Object.keys(pages) as PageName[]
 
 const server = await startNextServer(PORT, {})
 let errors = 0
+/** A request that takes longer than this counts as an error, with this time as its sample. */
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 60_000)
 async function get(path: string, cookie: string): Promise<{ ms: number; body: string }> {
   const start = performance.now()
-  const response = await fetch(base + path, { headers: { cookie }, redirect: 'manual' })
-  const body = await response.text()
-  const ms = performance.now() - start
-  if (response.status !== 200) {
+  try {
+    const response = await fetch(base + path, { headers: { cookie }, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) })
+    const body = await response.text()
+    const ms = performance.now() - start
+    if (response.status !== 200) {
+      errors++
+      console.error(`${path}: HTTP ${response.status}`)
+    }
+    return { ms, body }
+  } catch (error) {
     errors++
-    console.error(`${path}: HTTP ${response.status}`)
+    console.error(`${path}: ${error instanceof Error ? error.message : error} after ${Math.round(performance.now() - start)} ms`)
+    return { ms: performance.now() - start, body: '' }
   }
-  return { ms, body }
 }
 try {
   // Warm up (compile paths, fill caches) and check that each page shows what it should.
