@@ -14,7 +14,8 @@
  * Target (issue 13): every p95 < 300 ms.
  *
  * BENCH_ROWS (default 100000), BENCH_ROUNDS (rounds per officer, default 6), BENCH_PORT,
- * BENCH_TIMEOUT_MS (a slower request counts as an error; default 60000), BENCH_SEED_ONLY=1
+ * BENCH_TIMEOUT_MS (a slower request counts as an error; default 60000), BENCH_PAGES (a comma list
+ * of the page names above: only those), BENCH_SEED_ONLY=1
  * (seed the scratch database and stop: for EXPLAIN and in-process timing).
  */
 import { spawnSync } from 'node:child_process'
@@ -31,11 +32,12 @@ if (!providerArg) {
   // Both providers (PostgreSQL when TEST_POSTGRES_URL is set), each in its own process: the app's
   // database module is one per process.
   const providers: BenchProvider[] = process.env.TEST_POSTGRES_URL ? ['sqlite', 'postgresql'] : ['sqlite']
+  let failed = 0
   for (const provider of providers) {
     const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--provider', provider], { stdio: 'inherit' })
-    if (run.status !== 0) process.exit(run.status ?? 1)
+    if (run.status !== 0) failed = run.status ?? 1
   }
-  process.exit(0)
+  process.exit(failed)
 }
 
 const provider = providerArg as BenchProvider
@@ -126,7 +128,9 @@ const pages = {
   person: (i: number) => `/hr/pegawai/${personIds[i % personIds.length]}`,
 }
 type PageName = keyof typeof pages
-const names = Object.keys(pages) as PageName[]
+// BENCH_PAGES=peopleFirst,person… measures only those (the others print null).
+const chosen = process.env.BENCH_PAGES?.split(',').map((name) => name.trim())
+const names = (Object.keys(pages) as PageName[]).filter((name) => !chosen || chosen.includes(name))
 
 const server = await startNextServer(PORT, {})
 let errors = 0
@@ -152,6 +156,7 @@ async function get(path: string, cookie: string): Promise<{ ms: number; body: st
 try {
   // Warm up (compile paths, fill caches) and check that each page shows what it should.
   const page200 = await get(pages.peoplePage200(), cookies[0]!)
+  if (errors) throw new Error('the first request failed')
   if (!/pegawai · halaman 200 dari/.test(page200.body)) throw new Error(`page 200 does not say "halaman 200 dari …": ${page200.body.slice(0, 300)}`)
   for (const name of names) await get(pages[name](0), cookies[0]!)
   const times: Record<PageName, number[]> = { dashboard: [], peopleFirst: [], peopleSearch: [], peoplePage200: [], person: [] }
@@ -173,7 +178,10 @@ try {
     const sorted = [...values].sort((a, b) => a - b)
     return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0)
   }
-  const p95Ms = Object.fromEntries(names.map((name) => [name, percentile(times[name], 95)])) as Record<PageName, number>
+  const p95Ms = Object.fromEntries((Object.keys(pages) as PageName[]).map((name) => [name, names.includes(name) ? percentile(times[name], 95) : null])) as Record<
+    PageName,
+    number | null
+  >
   for (const name of names) {
     console.log(`${name.padEnd(14)} median ${String(percentile(times[name], 50)).padStart(6)} ms  p95 ${String(p95Ms[name]).padStart(6)} ms  (${times[name].length} requests)`)
   }
