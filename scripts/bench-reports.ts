@@ -6,10 +6,9 @@
  * time-to-first-byte, total time and the server's peak RSS (VmHWM). Readable lines, then one
  * JSON object: {"rows": 100000, "csv": {"ttfbMs", "totalMs", "peakRssMb"}, "csvExcel": {…}, "xlsx": {…}}.
  */
-import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
-import Database from 'better-sqlite3'
 import { prepareBenchDatabase } from './lib/bench-database'
+import { seedPeople, sqliteWriter } from './lib/bench-seed'
 import { startNextServer } from './lib/next-server'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
@@ -27,54 +26,15 @@ await db.$disconnect()
 
 // Seeding 100,000 people through the ORM takes minutes; plain prepared statements take seconds.
 const started = performance.now()
-const sqlite = new Database(DB_FILE)
-sqlite.pragma('journal_mode = WAL')
-sqlite.pragma('synchronous = OFF')
-const slugs = getLessonOutline().map((lesson) => lesson.slug)
-const now = Date.now()
-const insertUser = sqlite.prepare(
-  `INSERT INTO "user" (id, name, email, emailVerified, nip, employmentType, role, agencyId, unitId, createdAt, updatedAt) VALUES (?, ?, ?, 1, ?, ?, 'learner', ?, ?, ?, ?)`,
-)
-const insertEnrolment = sqlite.prepare(`INSERT INTO enrolment (id, userId, cohortId, cycleKey, assignedAt) VALUES (?, ?, ?, 'onboarding', ?)`)
-const insertProgress = sqlite.prepare(
-  `INSERT INTO lesson_progress (id, userId, lessonSlug, contentVersion, state, completedAt, createdAt, updatedAt) VALUES (?, ?, ?, 'bench', '{}', ?, ?, ?)`,
-)
-const insertAttempt = sqlite.prepare(
-  `INSERT INTO quiz_attempt (id, userId, enrolmentId, kind, contentVersion, seed, items, startedAt, expiresAt, submittedAt, score, passed) VALUES (?, ?, ?, ?, 'bench', 's', '{}', ?, ?, ?, ?, ?)`,
-)
-const insertCertificate = sqlite.prepare(
-  `INSERT INTO certificate (id, number, year, sequence, code, userId, enrolmentId, cycleKey, attemptId, fullName, nip, agencyName, courseTitle, contentVersion, score, jp, completedAt, validUntil, signerName, signerTitle, issuedAt) VALUES (?, ?, 2026, ?, ?, ?, ?, 'onboarding', ?, ?, ?, ?, 'Bijak Bermedia Sosial bagi ASN', 'bench', ?, 2, ?, ?, 'Penandatangan', 'Kepala', ?)`,
-)
-const units = agency.units.map((unit) => unit.id)
-const types = ['PNS', 'CPNS', 'PPPK']
-let certificates = 0
-sqlite.transaction(() => {
-  for (let i = 0; i < ROWS; i++) {
-    const userId = randomUUID()
-    const enrolmentId = randomUUID()
-    const nip = `19${String(60 + (i % 40)).padStart(2, '0')}0101202101${1 + (i % 2)}${String(i % 1000).padStart(3, '0')}`.slice(0, 14) + String(i).padStart(4, '0')
-    const atMs = now - (i % 1000) * 60_000
-    // Stored the way Prisma stores DateTime on SQLite: ISO-8601 text.
-    const at = new Date(atMs).toISOString()
-    const later = new Date(atMs + 3_600_000).toISOString()
-    const yearLater = new Date(atMs + 365 * 86_400_000).toISOString()
-    insertUser.run(userId, `Peserta ${i}, S.Sos.`, `peserta${i}@contoh.go.id`, nip, types[i % 3], agency.id, units[i % units.length], at, at)
-    insertEnrolment.run(enrolmentId, userId, cohort.id, at)
-    const lessonsDone = i % (slugs.length + 1)
-    for (const slug of slugs.slice(0, lessonsDone)) insertProgress.run(randomUUID(), userId, slug, at, at, at)
-    if (i % 4 === 0) insertAttempt.run(randomUUID(), userId, enrolmentId, 'pretest', at, later, at, 40 + (i % 50), 0)
-    if (lessonsDone === slugs.length) {
-      const attemptId = randomUUID()
-      const passed = i % 3 !== 0
-      insertAttempt.run(attemptId, userId, enrolmentId, 'posttest', at, later, at, passed ? 86.7 : 60, passed ? 1 : 0)
-      if (passed) {
-        certificates++
-        insertCertificate.run(randomUUID(), `BBS/2026/${String(certificates).padStart(6, '0')}`, certificates, randomUUID().replaceAll('-', ''), userId, enrolmentId, attemptId, `Peserta ${i}, S.Sos.`, nip, agency.name, 86.7, at, yearLater, at)
-      }
-    }
-  }
-})()
-sqlite.close()
+const { certificates } = await seedPeople(sqliteWriter(DB_FILE), {
+  people: ROWS,
+  agency,
+  units: agency.units.map((unit) => unit.id),
+  cohorts: [{ id: cohort.id, cycleKey: 'onboarding', dueDate: cohort.dueDate }],
+  lessonSlugs: getLessonOutline().map((lesson) => lesson.slug),
+  cohortsOf: () => [0],
+  name: (i) => `Peserta ${i}, S.Sos.`,
+})
 console.log(`seeded ${ROWS.toLocaleString('en')} learners (${certificates.toLocaleString('en')} certificates) in ${Math.round(performance.now() - started)} ms`)
 
 function peakRssMb(pid: number): number {

@@ -5,7 +5,6 @@ import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
 import type { IdentityStatus } from '@/lib/identity/identity-status'
 import {
-  attemptFacts,
   countStatuses,
   groupCounts,
   itemAnalysis,
@@ -15,7 +14,7 @@ import {
   type ScoreSummary,
   type StatusCounts,
 } from './dashboard'
-import { countEnrolmentRows, countEnrolmentRowsByGroup, enrolmentRowsPage, type RowFilter, type RowKey } from './enrolment-rows.server'
+import { countEnrolmentRows, countEnrolmentRowsByGroup, enrolmentRowsPage, scoreAverages, type RowFilter, type RowKey } from './enrolment-rows.server'
 import { UNASSIGNED, type EnrolmentStatus, type PersonStatus } from './enrolment-status'
 
 /**
@@ -102,26 +101,24 @@ export async function getDashboard(agencyId: string, cohortId?: string | null, n
   // Counts: a GROUP BY over the read model's definition (the same rows as the reports).
   const inCohort = { cohortId: selected.id, cohort: { agencyId }, user: { agencyId } }
   const postAnswers = { attempt: { kind: 'posttest' as const, submittedAt: { not: null }, enrolment: inCohort, user: { agencyId } } }
-  const [groups, attempts, answered, wrong] = await Promise.all([
+  const [groups, averages, answered, wrong] = await Promise.all([
     countEnrolmentRowsByGroup({ agencyId, view: 'enrolments', now }),
-    db.quizAttempt.findMany({
-      where: { enrolment: inCohort, user: { agencyId }, submittedAt: { not: null } },
-      select: { enrolmentId: true, kind: true, score: true, passed: true, submittedAt: true, startedAt: true },
-    }),
+    scoreAverages({ agencyId, view: 'enrolments', cohortId: selected.id, now }),
     db.quizAnswer.groupBy({ by: ['itemId'], where: postAnswers, _count: { _all: true } }),
     db.quizAnswer.groupBy({ by: ['itemId'], where: { ...postAnswers, credit: { lt: 1 } }, _count: { _all: true } }),
   ])
   const rows = groups.map((group) => ({ ...group, status: group.status as EnrolmentStatus }))
   const selectedRows = rows.filter((row) => row.cohortId === selected.id)
-  const scores = [...attemptFacts(attempts).entries()].map(([enrolmentId, facts]) => ({
-    enrolmentId,
-    userId: '',
-    lessonsDone: 0,
-    postAttempts: facts.postAttempts,
-    passed: facts.passed,
-    bestPostScore: facts.bestPostScore,
-    firstPreScore: facts.firstPreScore,
-  }))
+  // Means as scoreSummary rounds them (one decimal).
+  const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10)
+  const scores: ScoreSummary = {
+    averageBestPost: round(averages.averageBestPost),
+    postLearners: averages.postLearners,
+    averageGain: round(averages.averageGain),
+    averagePreOfGain: round(averages.averagePreOfGain),
+    averagePostOfGain: round(averages.averagePostOfGain),
+    gainLearners: averages.gainLearners,
+  }
 
   const wrongByItem = new Map(wrong.map((row) => [row.itemId, row._count._all]))
   return {
@@ -142,7 +139,7 @@ export async function getDashboard(agencyId: string, cohortId?: string | null, n
       EMPLOYMENT_TYPES.map((type) => ({ key: type, label: type })),
       NO_EMPLOYMENT_TYPE_LABEL,
     ),
-    scores: scoreSummary(scores),
+    scores,
     items: itemAnalysis(
       answered.map((row) => ({ itemId: row.itemId, answered: row._count._all, wrong: wrongByItem.get(row.itemId) ?? 0 })),
       bank.items,

@@ -184,6 +184,10 @@ function fragments(filter: RowFilter, now: Date) {
     WHEN ${anyLessonDone} OR ${anyPostAttempt} THEN 'sedang'
     ELSE 'belum-mulai' END)`
   const completedAt = Prisma.sql`COALESCE(ce."completedAt", ${passedAt})`
+  const bestPostScore = Prisma.sql`(SELECT MAX(qa."score") FROM "quiz_attempt" qa WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest')`
+  const preScore = Prisma.sql`(SELECT qa."score" FROM "quiz_attempt" qa
+        WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'pretest' AND qa."submittedAt" IS NOT NULL
+        ORDER BY qa."submittedAt" LIMIT 1)`
 
   const from =
     filter.view === 'enrolments'
@@ -218,7 +222,20 @@ function fragments(filter: RowFilter, now: Date) {
     const statuses = (typeof filter.identityStatus === 'string' ? [filter.identityStatus] : [...filter.identityStatus]).filter(isIdentityStatus)
     conditions.push(statuses.length ? Prisma.sql`CAST(u."identityStatus" AS TEXT) IN (${Prisma.join(statuses)})` : Prisma.sql`1 = 0`)
   }
-  if (filter.status) conditions.push(Prisma.sql`${status} = ${filter.status}`)
+  // "Belum ditugaskan" is the status rule's first branch (no enrolment): in the people view, no
+  // enrolment in the agency's cohorts (in the cohort, when one is given), tested by an index
+  // probe per person instead of finding each person's latest enrolment; the enrolments view has
+  // none such.
+  const unassigned = filter.status === UNASSIGNED
+  if (unassigned) {
+    conditions.push(
+      filter.view === 'people'
+        ? Prisma.sql`NOT EXISTS (SELECT 1 FROM "enrolment" e3 JOIN "cohort" c3 ON c3."id" = e3."cohortId"
+            WHERE e3."userId" = u."id" AND c3."agencyId" = ${agencyId}
+              ${filter.cohortId ? Prisma.sql`AND c3."id" = ${filter.cohortId}` : Prisma.empty})`
+        : Prisma.sql`1 = 0`,
+    )
+  } else if (filter.status) conditions.push(Prisma.sql`${status} = ${filter.status}`)
   const search = filter.search?.trim().toLowerCase()
   if (search) {
     const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
@@ -230,7 +247,18 @@ function fragments(filter: RowFilter, now: Date) {
   if (filter.completedTo) conditions.push(Prisma.sql`${completedAt} <= ${filter.completedTo}`)
   if (filter.withValidCertificate) conditions.push(Prisma.sql`ce."id" IS NOT NULL AND ce."revokedAt" IS NULL`)
 
-  return { slugs, from, conditions, status, lessonFacts, postFacts, passedAt }
+  // Counting the people view needs the enrolment only when a condition reads it; without one,
+  // the count is over the agency's people alone (the LEFT JOINs add no rows: at most one each).
+  const readsEnrolment =
+    filter.view === 'enrolments' ||
+    !!filter.cohortId ||
+    (!!filter.status && !unassigned) ||
+    !!filter.completedFrom ||
+    !!filter.completedTo ||
+    !!filter.withValidCertificate
+  const countFrom = readsEnrolment ? from : Prisma.sql`FROM "user" u`
+
+  return { slugs, from, countFrom, conditions, status, lessonFacts, postFacts, passedAt, bestPostScore, preScore }
 }
 
 function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?: RowKey; limit: number }, options: { sqlStatus?: boolean } = {}) {
@@ -260,9 +288,7 @@ function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?:
       CAST(co."kind" AS TEXT) AS "cohortKind", co."year" AS "cohortYear", co."dueDate",
       ${f.lessonFacts} AS "lessonFacts",
       ${f.postFacts} AS "postFacts",
-      (SELECT qa."score" FROM "quiz_attempt" qa
-        WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'pretest' AND qa."submittedAt" IS NOT NULL
-        ORDER BY qa."submittedAt" LIMIT 1) AS "preScore",
+      ${f.preScore} AS "preScore",
       ${f.passedAt} AS "passedAt",
       ce."number" AS "certificateNumber", ce."completedAt" AS "certificateCompletedAt", ce."validUntil", ce."revokedAt", ce."jp",
       ${lastActivity}
@@ -374,7 +400,7 @@ export async function* enrolmentRows(filter: RowFilter, pageSize = 1000): AsyncG
 export async function countEnrolmentRows(filter: RowFilter): Promise<number> {
   const f = fragments(filter, filter.now ?? new Date())
   const [result] = await db.$queryRaw<{ n: number | bigint | string }[]>`
-    SELECT COUNT(*) AS "n" ${f.from} WHERE ${Prisma.join(f.conditions, ' AND ')}`
+    SELECT COUNT(*) AS "n" ${f.countFrom} WHERE ${Prisma.join(f.conditions, ' AND ')}`
   return Number(result?.n ?? 0)
 }
 
@@ -414,6 +440,44 @@ export async function countEnrolmentRowsByGroup(filter: RowFilter): Promise<RowC
   }))
 }
 
+export type RowScoreAverages = {
+  /** Rows with a best post-test score, and its mean. */
+  postLearners: number
+  averageBestPost: number | null
+  /** Rows with both a first pre-test score and a best post-test score: the means of each and of the gain. */
+  gainLearners: number
+  averagePreOfGain: number | null
+  averagePostOfGain: number | null
+  averageGain: number | null
+}
+
+/**
+ * Mean scores over the rows of the filter (the dashboard's score summary): the best post-test
+ * score and the first pre-test score by the model's definitions, averaged in SQL instead of
+ * loading every attempt of a cohort.
+ */
+export async function scoreAverages(filter: RowFilter): Promise<RowScoreAverages> {
+  const f = fragments(filter, filter.now ?? new Date())
+  const [raw] = await db.$queryRaw<Record<string, number | bigint | string | null>[]>`
+    SELECT COUNT(s."best") AS "postLearners", AVG(s."best") AS "averageBestPost",
+      COUNT(s."best" - s."pre") AS "gainLearners", AVG(CASE WHEN s."pre" IS NOT NULL THEN s."best" END) AS "averagePostOfGain",
+      AVG(CASE WHEN s."best" IS NOT NULL THEN s."pre" END) AS "averagePreOfGain", AVG(s."best" - s."pre") AS "averageGain"
+    FROM (
+      SELECT ${f.bestPostScore} AS "best", ${f.preScore} AS "pre"
+      ${f.from}
+      WHERE ${Prisma.join(f.conditions, ' AND ')}
+    ) s`
+  const number = (key: string) => asNumber(raw?.[key] ?? null)
+  return {
+    postLearners: number('postLearners') ?? 0,
+    averageBestPost: number('averageBestPost'),
+    gainLearners: number('gainLearners') ?? 0,
+    averagePreOfGain: number('averagePreOfGain'),
+    averagePostOfGain: number('averagePostOfGain'),
+    averageGain: number('averageGain'),
+  }
+}
+
 /**
  * The SQL status of each row of a page, by key id: for the test that both copies of the rule
  * agree. (Rows do not carry it: three more correlated subqueries per row cost the reports time.)
@@ -422,4 +486,9 @@ export async function sqlStatusesForTest(filter: RowFilter, page: RowPage): Prom
   const now = filter.now ?? new Date()
   const raws = await db.$queryRaw<RawRow[]>(rowQuery(filter, now, page, { sqlStatus: true }))
   return new Map(raws.map((raw) => [filter.view === 'people' ? raw.userId : raw.enrolmentId!, raw.sqlStatus ?? '']))
+}
+
+/** The statement of one page, for tests that read its query plan (EXPLAIN). */
+export function rowsPageStatementForTest(filter: RowFilter, page: RowPage): Prisma.Sql {
+  return rowQuery(filter, filter.now ?? new Date(), page)
 }

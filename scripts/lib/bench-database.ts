@@ -1,21 +1,50 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
+export type BenchProvider = 'sqlite' | 'postgresql'
+
+/** A scratch PostgreSQL database `<TEST_POSTGRES_URL's database>_<name>`, dropped and made anew. */
+async function freshPostgresDatabase(name: string): Promise<string> {
+  const admin = process.env.TEST_POSTGRES_URL
+  if (!admin) throw new Error('--provider postgresql needs TEST_POSTGRES_URL (bash scripts/ci/start-postgres.sh prints one)')
+  const url = new URL(admin)
+  const database = `${url.pathname.slice(1)}_${name}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63)
+  const client = new pg.Client({ connectionString: admin })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+    await client.query(`CREATE DATABASE "${database}"`)
+  } finally {
+    await client.end()
+  }
+  url.pathname = `/${database}`
+  return url.toString()
+}
+
 /**
- * A fresh, migrated scratch SQLite database for a benchmark, with the demo agency, and the
- * environment the app modules read pointed at it. Import app modules only after calling this.
+ * A fresh, migrated scratch database for a benchmark (a SQLite file under tests/.data, or a
+ * PostgreSQL database next to TEST_POSTGRES_URL's), with the demo agency, and the environment
+ * the app modules read pointed at it. Import app modules only after calling this.
  */
-export async function prepareBenchDatabase(name: string, publicBaseUrl: string) {
-  const file = path.join(root, 'tests/.data', `${name}.db`)
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
-  process.env.DATABASE_URL = `file:${file}`
+export async function prepareBenchDatabase(name: string, publicBaseUrl: string, provider: BenchProvider = 'sqlite') {
+  let file = ''
+  if (provider === 'sqlite') {
+    file = path.join(root, 'tests/.data', `${name}.db`)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+    process.env.DATABASE_URL = `file:${file}`
+  } else {
+    process.env.DATABASE_URL = await freshPostgresDatabase(name)
+  }
+  const url = process.env.DATABASE_URL
   process.env.BETTER_AUTH_SECRET = 'benchmark-secret-0123456789abcdefghijklmnop'
   process.env.PUBLIC_BASE_URL = publicBaseUrl
   const { migrate } = await import('../db/migrate')
-  migrate(process.env.DATABASE_URL, { quiet: true })
+  migrate(url, { quiet: true })
   const { db } = await import('../../lib/db/db.server')
   const { auth } = await import('../../lib/auth/auth.server')
   const { seedAgency } = await import('../../prisma/seed/seeders')
@@ -27,5 +56,5 @@ export async function prepareBenchDatabase(name: string, publicBaseUrl: string) 
     const response = await auth.api.signInEmail({ body: { email, password }, asResponse: true })
     return response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; ')
   }
-  return { file, db, agency, sessionCookie }
+  return { file, url, provider, db, agency, sessionCookie }
 }

@@ -13,6 +13,7 @@ import {
   type RowFilter,
   type RowKey,
 } from '@/lib/hr/enrolment-rows.server'
+import { getDashboard, listPeople } from '@/lib/hr/dashboard.server'
 import { checkReportScope, completionRows, siasnCertificates } from '@/lib/hr/report-data.server'
 import { reportFilterSchema } from '@/lib/hr/report-filter'
 import { seedAgencies, uniqueNip } from './helpers'
@@ -320,6 +321,58 @@ describe('reports through the read model', () => {
       ].sort(),
     )
     expect(() => reportFilterSchema.parse({ kelompok: current.id, 'semua-identitas': 'tidak' })).toThrow()
+  })
+
+  it("the dashboard's counts equal the CSV's rows for every filter (cohort or all, unit, employment type, status, identity status)", async () => {
+    const csvRows = async (extra: Record<string, string>) => {
+      const filter = reportFilterSchema.parse(extra)
+      return (await collect(completionRows(officer, filter, await checkReportScope(officer, filter)))).length
+    }
+    const statuses = ['belum-mulai', 'sedang', 'lulus', 'terlambat'] as const
+    let checked = 0
+    for (const cohortId of [current.id, past.id]) {
+      const dashboard = (await getDashboard(agencyId, cohortId, now))!
+      // The cohort's total and each status; the unverified (claimed) count.
+      expect(dashboard.counts.total).toBe(await csvRows({ kelompok: cohortId }))
+      for (const status of statuses) expect(dashboard.counts[status], status).toBe(await csvRows({ kelompok: cohortId, status }))
+      expect(dashboard.unverified).toBe(await csvRows({ kelompok: cohortId, identitas: 'claimed' }))
+      // Per unit and per employment type, each status of each.
+      for (const group of dashboard.byUnit.filter((g) => g.key)) {
+        expect(group.counts.total, group.label).toBe(await csvRows({ kelompok: cohortId, unit: group.key }))
+        for (const status of statuses) expect(group.counts[status], `${group.label} ${status}`).toBe(await csvRows({ kelompok: cohortId, unit: group.key, status }))
+        checked++
+      }
+      for (const group of dashboard.byEmploymentType.filter((g) => g.key)) {
+        expect(group.counts.total, group.label).toBe(await csvRows({ kelompok: cohortId, jenis: group.key }))
+        for (const status of statuses) expect(group.counts[status], `${group.label} ${status}`).toBe(await csvRows({ kelompok: cohortId, jenis: group.key, status }))
+        checked++
+      }
+      // Every cohort of the agency, as the dashboard lists them, against "semua" split by cohort.
+      for (const group of dashboard.byCohort) expect(group.counts.total, group.label).toBe(await csvRows({ kelompok: group.key }))
+      expect(dashboard.byCohort.reduce((sum, group) => sum + group.counts.total, 0)).toBe(await csvRows({ kelompok: 'semua' }))
+    }
+    expect(checked).toBeGreaterThan(4)
+    // The model's group counts under every filter of the report (all cohorts, identity status
+    // combined with the others) equal the CSV's rows.
+    const sum = async (filter: Omit<RowFilter, 'agencyId' | 'view'>) =>
+      (await countEnrolmentRowsByGroup({ agencyId, now, view: 'enrolments', ...filter })).reduce((total, group) => total + group.count, 0)
+    for (const identitas of ['claimed', 'verified', 'rejected'] as const) {
+      expect(await sum({ identityStatus: identitas }), identitas).toBe(await csvRows({ kelompok: 'semua', identitas }))
+      expect(await sum({ identityStatus: identitas, unitId: units[0]!.id, employmentType: 'PNS' })).toBe(
+        await csvRows({ kelompok: 'semua', identitas, unit: units[0]!.id, jenis: 'PNS' }),
+      )
+      for (const status of statuses) {
+        expect(await sum({ identityStatus: identitas, status }), `${identitas} ${status}`).toBe(await csvRows({ kelompok: 'semua', identitas, status }))
+      }
+    }
+    // The search (people list): its count is the rows it pages through, and each found person's
+    // rows are in the CSV.
+    for (const q of ['ayu', 'WIJAYA', nips.citra!.slice(6), 'tidak-ada-orang-ini']) {
+      const found = await listPeople(agencyId, { q }, now)
+      expect(found.total, q).toBe(found.rows.length)
+      expect(found.total, q).toBe(await countEnrolmentRows({ agencyId, now, view: 'people', search: q }))
+      expect(await sum({ search: q }), q).toBe((await all({ view: 'enrolments', search: q })).length)
+    }
   })
 
   it("refuses another agency's cohort and unit as not found", async () => {

@@ -1,0 +1,195 @@
+/**
+ * The HR pages at a ministry's scale. `npm run bench:hr [-- --provider sqlite|postgresql]`
+ * (needs a production build: `npx next build`; PostgreSQL needs TEST_POSTGRES_URL, and runs by
+ * default when it is set).
+ *
+ * Seeds 100,000 people of one agency (40 units and some without one, PNS/CPNS/PPPK, four
+ * cohorts over two cycles and 10 % unassigned, progress from nothing to all lessons with time on
+ * task, pre- and post-tests, certificates, a few revoked, a quarter of the NIPs only claimed),
+ * starts `next start`, and lets 10 HR officers (10 sessions) request at once, round after round:
+ * the dashboard (/hr), the people list's first page, a name search, page 200 (the key of its
+ * first row built the way the page's "Berikutnya" link builds it) and a person page. Readable
+ * lines, then per provider one JSON line:
+ * {"people": N, "provider": "sqlite", "p95Ms": {"dashboard", "peopleFirst", "peopleSearch", "peoplePage200", "person"}, "duringImport": null}
+ * Target (issue 13): every p95 < 300 ms.
+ *
+ * BENCH_ROWS (default 100000), BENCH_ROUNDS (rounds per officer, default 6), BENCH_PORT,
+ * BENCH_TIMEOUT_MS (a slower request counts as an error; default 60000), BENCH_PAGES (a comma list
+ * of the page names above: only those), BENCH_SEED_ONLY=1
+ * (seed the scratch database and stop: for EXPLAIN and in-process timing).
+ */
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { prepareBenchDatabase, type BenchProvider } from './lib/bench-database'
+import { postgresWriter, seedPeople, sqliteWriter } from './lib/bench-seed'
+import { startNextServer } from './lib/next-server'
+
+const args = process.argv.slice(2)
+const providerArg = args.includes('--provider') ? args[args.indexOf('--provider') + 1] : undefined
+if (providerArg && providerArg !== 'sqlite' && providerArg !== 'postgresql') throw new Error('--provider sqlite|postgresql')
+
+if (!providerArg) {
+  // Both providers (PostgreSQL when TEST_POSTGRES_URL is set), each in its own process: the app's
+  // database module is one per process.
+  const providers: BenchProvider[] = process.env.TEST_POSTGRES_URL ? ['sqlite', 'postgresql'] : ['sqlite']
+  let failed = 0
+  for (const provider of providers) {
+    const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--provider', provider], { stdio: 'inherit' })
+    if (run.status !== 0) failed = run.status ?? 1
+  }
+  process.exit(failed)
+}
+
+const provider = providerArg as BenchProvider
+const PEOPLE = Number(process.env.BENCH_ROWS ?? 100_000)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6)
+const OFFICERS = 10
+const PORT = Number(process.env.BENCH_PORT ?? 3411)
+const base = `http://localhost:${PORT}`
+
+const { file, url, db, agency, sessionCookie } = await prepareBenchDatabase('bench_hr', base, provider)
+const { seedUser } = await import('../prisma/seed/seeders')
+const { getLessonOutline } = await import('../lib/content/lessons.server')
+const { Prisma } = await import('../lib/db/create-client')
+const { encodeRowKey } = await import('../lib/hr/row-key')
+
+console.log(`bench:hr on ${provider}: ${PEOPLE.toLocaleString('en')} people, ${OFFICERS} HR officers, ${ROUNDS} rounds each`)
+const DIRECTORATES = ['Sekretariat', 'Direktorat Pelayanan', 'Direktorat Kebijakan', 'Inspektorat', 'Badan Pengembangan SDM', 'Pusat Data', 'Biro Hukum', 'Biro Umum']
+await db.unit.createMany({
+  data: Array.from({ length: 36 }, (_, i) => ({ agencyId: agency.id, name: `${DIRECTORATES[i % DIRECTORATES.length]} ${Math.floor(i / DIRECTORATES.length) + 1}` })),
+})
+const units = (await db.unit.findMany({ where: { agencyId: agency.id }, select: { id: true } })).map((unit) => unit.id)
+const cohortData = [
+  { name: 'Orientasi 2025', kind: 'onboarding' as const, year: 2025, dueDate: new Date('2025-12-31T16:59:59Z'), cycleKey: 'onboarding' },
+  { name: 'Penyegaran 2026', kind: 'refresher' as const, year: 2026, dueDate: new Date('2026-12-31T16:59:59Z'), cycleKey: 'refresher-2026' },
+  { name: 'Orientasi 2026', kind: 'onboarding' as const, year: 2026, dueDate: new Date('2026-12-31T16:59:59Z'), cycleKey: 'onboarding' },
+  { name: 'Orientasi 2026 Gelombang 2', kind: 'onboarding' as const, year: 2026, dueDate: new Date('2027-03-31T16:59:59Z'), cycleKey: 'onboarding' },
+]
+const cohorts = []
+for (const { cycleKey, ...data } of cohortData) {
+  const cohort = await db.cohort.create({ data: { agencyId: agency.id, ...data } })
+  cohorts.push({ id: cohort.id, cycleKey, dueDate: cohort.dueDate })
+}
+const cookies: string[] = []
+for (let i = 0; i < OFFICERS; i++) {
+  const email = `hr-bench-${i}@contoh.go.id`
+  await seedUser(db, { name: `Petugas SDM ${i}`, email, password: 'Bench-password-1', role: 'hr', agencyId: agency.id })
+  cookies.push(await sessionCookie(email, 'Bench-password-1'))
+}
+await db.$disconnect()
+
+const FIRST = ['Siti', 'Budi', 'Dewi', 'Agus', 'Rina', 'Andi', 'Sri', 'Joko', 'Putri', 'Hendra', 'Ayu', 'Bambang', 'Nur', 'Rudi', 'Wahyu', 'Fitri', 'Yohanes', 'Made', 'Ketut', 'Lestari', 'Eko', 'Indah', 'Dian', 'Arif', 'Ratna', 'Hadi', 'Maria', 'Taufik', 'Ani', 'Gede', 'Yusuf']
+const LAST = ['Rahmawati', 'Santoso', 'Wijaya', 'Saputra', 'Hartono', 'Kusuma', 'Nugroho', 'Siregar', 'Lubis', 'Pratama', 'Wulandari', 'Hidayat', 'Setiawan', 'Simanjuntak', 'Purnomo', 'Susanti', 'Gunawan', 'Utami', 'Manurung', 'Aritonang', 'Halim', 'Suryadi', 'Permata', 'Anggraini', 'Firmansyah', 'Tambunan', 'Rahman', 'Sembiring', 'Pangaribuan', 'Yulianti', 'Damanik', 'Marpaung', 'Sitompul', 'Effendi', 'Kurniawan', 'Syahputra', 'Maharani']
+const TITLES = ['', ', S.Sos.', ', S.E.', ', S.H.', ', M.Si.', '', ', S.Kom.', ', S.Pd.']
+const started = performance.now()
+const seeded = await seedPeople(provider === 'sqlite' ? sqliteWriter(file) : postgresWriter(url), {
+  people: PEOPLE,
+  agency,
+  units: [...units, null],
+  cohorts,
+  lessonSlugs: getLessonOutline().map((lesson) => lesson.slug),
+  // 10 % unassigned; 30 % in 2025's onboarding (a third of them also in 2026's refresher);
+  // 40 % in 2026's onboarding; 20 % in its second wave.
+  cohortsOf: (i) => {
+    const d = i % 10
+    if (d === 0) return []
+    if (d <= 3) return d === 1 ? [0, 1] : [0]
+    return d <= 7 ? [2] : [3]
+  },
+  name: (i) => `${i % 9 === 0 ? 'Dr. ' : ''}${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${TITLES[i % TITLES.length]}`,
+  identity: (i) => (i % 4 === 0 ? 'claimed' : 'verified'),
+})
+console.log(
+  `seeded ${PEOPLE.toLocaleString('en')} people (${seeded.enrolments.toLocaleString('en')} enrolments, ${seeded.certificates.toLocaleString('en')} certificates) in ${Math.round(performance.now() - started)} ms`,
+)
+
+if (process.env.BENCH_SEED_ONLY) {
+  console.log(`seeded only (BENCH_SEED_ONLY): ${url}`)
+  process.exit(0)
+}
+
+// Page 200's key: the row before it in the people list's order, built as the page builds it.
+const { createDbClient } = await import('../lib/db/create-client')
+const { db: reader } = createDbClient(url)
+const [keyRow] = await reader.$queryRaw<{ id: string; name: string }[]>(Prisma.sql`
+  SELECT u."id", LOWER(u."name") AS "name" FROM "user" u
+  WHERE u."agencyId" = ${agency.id} AND (CAST(u."role" AS TEXT) = 'learner' OR u."nip" IS NOT NULL)
+  ORDER BY LOWER(u."name"), u."id" LIMIT 1 OFFSET ${199 * 25 - 1}`)
+const personIds = (
+  await reader.user.findMany({ where: { agencyId: agency.id, role: 'learner' }, select: { id: true }, orderBy: { email: 'asc' }, take: 2000 })
+).filter((_, i) => i % 40 === 7).map((user) => user.id)
+await reader.$disconnect()
+
+const pages = {
+  dashboard: () => '/hr',
+  peopleFirst: () => '/hr/pegawai',
+  peopleSearch: (i: number) => `/hr/pegawai?q=${encodeURIComponent(['rahma', 'siti wijaya', 'budi', 'nugroho'][i % 4]!)}`,
+  peoplePage200: () => `/hr/pegawai?setelah=${encodeRowKey(keyRow!)}&halaman=200`,
+  person: (i: number) => `/hr/pegawai/${personIds[i % personIds.length]}`,
+}
+type PageName = keyof typeof pages
+// BENCH_PAGES=peopleFirst,person… measures only those (the others print null).
+const chosen = process.env.BENCH_PAGES?.split(',').map((name) => name.trim())
+const names = (Object.keys(pages) as PageName[]).filter((name) => !chosen || chosen.includes(name))
+
+const server = await startNextServer(PORT, {})
+let errors = 0
+/** A request that takes longer than this counts as an error, with this time as its sample. */
+const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 60_000)
+async function get(path: string, cookie: string): Promise<{ ms: number; body: string }> {
+  const start = performance.now()
+  try {
+    const response = await fetch(base + path, { headers: { cookie }, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) })
+    const body = await response.text()
+    const ms = performance.now() - start
+    if (response.status !== 200) {
+      errors++
+      console.error(`${path}: HTTP ${response.status}`)
+    }
+    return { ms, body }
+  } catch (error) {
+    errors++
+    console.error(`${path}: ${error instanceof Error ? error.message : error} after ${Math.round(performance.now() - start)} ms`)
+    return { ms: performance.now() - start, body: '' }
+  }
+}
+try {
+  // Warm up (compile paths, fill caches) and check that each page shows what it should.
+  const page200 = await get(pages.peoplePage200(), cookies[0]!)
+  if (errors) throw new Error('the first request failed')
+  if (!/pegawai · halaman 200 dari/.test(page200.body)) throw new Error(`page 200 does not say "halaman 200 dari …": ${page200.body.slice(0, 300)}`)
+  for (const name of names) await get(pages[name](0), cookies[0]!)
+  const times: Record<PageName, number[]> = { dashboard: [], peopleFirst: [], peopleSearch: [], peoplePage200: [], person: [] }
+  const wall = performance.now()
+  await Promise.all(
+    cookies.map(async (cookie, officer) => {
+      for (let round = 0; round < ROUNDS; round++) {
+        // Each officer visits the pages in a different order, so the mix at any moment varies.
+        for (let k = 0; k < names.length; k++) {
+          const name = names[(k + officer + round) % names.length]!
+          const { ms } = await get(pages[name](officer * ROUNDS + round), cookie)
+          times[name].push(ms)
+        }
+      }
+    }),
+  )
+  const wallMs = performance.now() - wall
+  const percentile = (values: number[], p: number) => {
+    const sorted = [...values].sort((a, b) => a - b)
+    return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0)
+  }
+  const p95Ms = Object.fromEntries((Object.keys(pages) as PageName[]).map((name) => [name, names.includes(name) ? percentile(times[name], 95) : null])) as Record<
+    PageName,
+    number | null
+  >
+  for (const name of names) {
+    console.log(`${name.padEnd(14)} median ${String(percentile(times[name], 50)).padStart(6)} ms  p95 ${String(p95Ms[name]).padStart(6)} ms  (${times[name].length} requests)`)
+  }
+  console.log(`${OFFICERS * ROUNDS * names.length} requests in ${Math.round(wallMs)} ms, ${errors} errors; target: every p95 < 300 ms`)
+  // duringImport: the learner p99 while a 50,000-row roster import runs (bench:import-load,
+  // built in parallel by another engineer) is folded in later; null until then.
+  console.log(JSON.stringify({ people: PEOPLE, provider, p95Ms, duringImport: null }))
+} finally {
+  await server.stop()
+}
+if (errors) process.exitCode = 1
