@@ -1,10 +1,10 @@
 import { GeistSans } from 'geist/font/sans'
-import NextHead from 'next/head'
 import Document, { type DocumentContext, type DocumentInitialProps, Head, Html, Main, NextScript } from 'next/document'
 import type { ReactNode } from 'react'
 import { SEBELUM_UNGGAH_ISLAND } from '@/components/decision-aid/sebelum-unggah'
 import { SebelumUnggahMarkup } from '@/components/decision-aid/sebelum-unggah-markup'
 import { sebelumUnggahScript } from '@/components/decision-aid/sebelum-unggah-script'
+import { LessonHead } from '@/components/lesson/lesson-head'
 import { LESSON_HEAD, StaticIslandContext, type StaticIslandRenderers } from '@/components/lesson/static-island'
 
 /**
@@ -34,13 +34,7 @@ export default class LessonDocument extends Document<Props> {
     )
     const serverOnly: StaticIslandRenderers = {
       ...renderers,
-      [LESSON_HEAD]: ({ title, description }) => (
-        <NextHead>
-          <title>{title}</title>
-          <meta name="description" content={description} />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-        </NextHead>
-      ),
+      [LESSON_HEAD]: ({ title = '', description = '' }) => <LessonHead title={title} description={description} />,
     }
     const renderPage = ctx.renderPage
     ctx.renderPage = () =>
