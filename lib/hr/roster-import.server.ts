@@ -118,6 +118,7 @@ const CLEANUP_BATCH_ROWS = 5000
  */
 export const STAGING_ABANDONED_MS = 10 * 60 * 1000
 const PUBLISH_TIMEOUT_MS = 60_000
+const MAX_STAGING_PAUSE_MS = 250
 
 const REGISTERED_SINCE_PREVIEW = 'Data berubah sejak pratinjau (NIP atau email baru terdaftar). Tidak ada yang diimpor; buat pratinjau lagi.'
 const MOVED_SINCE_PREVIEW = 'Data berubah sejak pratinjau (pegawai pindah instansi). Tidak ada yang diimpor; buat pratinjau lagi.'
@@ -214,9 +215,13 @@ export async function importRosterUpload(
   try {
     for (let start = 0, batch = 0; start < staged.length; start += STAGING_BATCH_ROWS, batch++) {
       const stagedAt = clock()
+      const batchStart = performance.now()
       await db.rosterImportStaging.createMany({
         data: staged.slice(start, start + STAGING_BATCH_ROWS).map((row, i) => ({ ...row, importId, seq: start + i, agencyId: officer.agencyId, at: now, stagedAt })),
       })
+      // Leave the process (event loop and, on SQLite, the one connection) to other requests for
+      // as long as the batch took: learners' requests get at least half of it while HR imports.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(performance.now() - batchStart, MAX_STAGING_PAUSE_MS)))
       await options.afterBatchStaged?.(batch)
     }
     stage = lap()
