@@ -49,8 +49,13 @@ test('HR imports a roster, assigns onboarding, an imported learner claims and pa
   const before = await e2eDb((db) => db.user.count())
   expect(await e2eDb((db) => db.user.count({ where: { nip: a } }))).toBe(0)
 
+  const importResponse = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/hr/roster/import')
   await page.getByRole('button', { name: 'Impor 3 baris yang valid' }).click()
   await expect(page.getByText('Impor selesai: 3 akun baru dibuat')).toBeVisible()
+  // Staged in short batches, then published in one short step (decision 026): its phases are in
+  // Server-Timing, and nothing is left in the staging table.
+  expect((await importResponse).headers()['server-timing']).toMatch(/stage;dur=[\d.]+, publish;dur=[\d.]+/)
+  expect(await e2eDb((db) => db.rosterImportStaging.count())).toBe(0)
   expect(await e2eDb((db) => db.user.count())).toBe(before + 3)
   const imported = await e2eDb((db) => db.user.findUniqueOrThrow({ where: { nip: c }, include: { unit: true } }))
   expect(imported).toMatchObject({ name: 'Siti; Rahma', employmentType: 'CPNS', claimedAt: null })

@@ -6,6 +6,7 @@
  */
 import { Readable } from 'node:stream'
 import { prepareBenchDatabase } from './lib/bench-database'
+import { benchRosterCsv } from './lib/bench-roster-file'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 50_000)
 const { db, agency } = await prepareBenchDatabase('bench-roster-import', 'http://localhost:3000')
@@ -14,22 +15,7 @@ const { seedUser } = await import('../prisma/seed/seeders')
 const hr = await seedUser(db, { name: 'HR', email: 'hr-roster@contoh.go.id', password: 'Bench-password-1', role: 'hr', agencyId: agency.id })
 const officer = { id: hr.id, agencyId: agency.id }
 
-const nipOf = (i: number) => `19${String(60 + (i % 40)).padStart(2, '0')}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}2021${String(1 + (i % 12)).padStart(2, '0')}${1 + (i % 2)}${String(i % 1000).padStart(3, '0')}`
-// NIPs must be unique: vary the birth date and sequence together.
-const seen = new Set<string>()
-const nips: string[] = []
-for (let i = 0; nips.length < ROWS; i++) {
-  const nip = nipOf(i).slice(0, 15) + String(Math.floor(i / 1000) % 1000).padStart(3, '0')
-  if (!seen.has(nip)) {
-    seen.add(nip)
-    nips.push(nip)
-  }
-}
-const lines = ['NIP;Nama Lengkap;Email;Jenis Kepegawaian;Unit Kerja']
-for (let i = 0; i < ROWS; i++) {
-  lines.push(`${nips[i]};Peserta ${i}, S.Sos.;peserta${i}@contoh.go.id;${['PNS', 'CPNS', 'PPPK'][i % 3]};${agency.units[i % agency.units.length]!.name}`)
-}
-const file = Buffer.from(`\ufeff${lines.join('\r\n')}\r\n`)
+const file = benchRosterCsv(ROWS, agency.units)
 const upload = () => ({ body: Readable.from([file]) as unknown as AsyncIterable<Uint8Array>, fileName: 'daftar.csv' })
 console.log(`roster: ${ROWS.toLocaleString('en')} rows, ${(file.length / 1e6).toFixed(1)} MB`)
 

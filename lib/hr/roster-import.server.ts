@@ -21,7 +21,6 @@ type Officer = { id: string; agencyId: string }
 type Upload = { body: AsyncIterable<Uint8Array>; fileName: string }
 
 const REJECTIONS_SHOWN = 500
-const IMPORT_TIMEOUT_MS = 120_000
 
 async function lookupsFor(agencyId: string): Promise<RosterLookups> {
   const units = await db.unit.findMany({ where: { agencyId }, select: { id: true, name: true } })
@@ -109,27 +108,123 @@ function decide(conflicts: ClaimConflict[], decisions: ReadonlyMap<string, Confl
   }
 }
 
+/** Rows written per staging statement: each is a short write, so other requests run between them. */
+export const STAGING_BATCH_ROWS = 500
+/** Staged rows deleted per statement (after publishing, or of an abandoned attempt). */
+const CLEANUP_BATCH_ROWS = 5000
 /**
- * Imports every valid row of the file in one transaction: new accounts (verified: the agency's
- * roster names them; claimed by their owners with an activation code), unit moves for people
- * already in this agency, claimants verified by a matching roster name, and HR's decision on
- * each conflict (confirm the claimant, or reject the claim: the NIP is released, the claimant's
- * certificates under it revoked, and the roster's account created). The file is read and
- * classified again here, so the import does exactly what a preview of the same file shows now;
- * every change is conditional on the state the preview saw, and a failure midway writes nothing.
+ * An import whose newest staged row is older than this is taken to be dead (its process
+ * crashed) and its rows are deleted by the next import. Staging 50,000 rows takes seconds.
+ */
+export const STAGING_ABANDONED_MS = 10 * 60 * 1000
+const PUBLISH_TIMEOUT_MS = 60_000
+const MAX_STAGING_PAUSE_MS = 250
+
+const REGISTERED_SINCE_PREVIEW = 'Data berubah sejak pratinjau (NIP atau email baru terdaftar). Tidak ada yang diimpor; buat pratinjau lagi.'
+const MOVED_SINCE_PREVIEW = 'Data berubah sejak pratinjau (pegawai pindah instansi). Tidak ada yang diimpor; buat pratinjau lagi.'
+
+/** How long each phase of one import took, in ms (sent to HR's browser as Server-Timing). */
+export type ImportTimings = { read: number; stage: number; publish: number; cleanup: number }
+
+export type ImportOptions = {
+  /** The clock (tests move it to make staged rows stale). */
+  now?: () => Date
+  /** Called after each staged batch (tests pause or fail an import here). */
+  afterBatchStaged?: (batch: number) => void | Promise<void>
+  onTimings?: (timings: ImportTimings) => void
+}
+
+/** Deletes one import's staged rows, a short statement per CLEANUP_BATCH_ROWS (by primary key). */
+async function deleteStaged(importId: string, rows: number) {
+  for (let start = 0; start < rows; start += CLEANUP_BATCH_ROWS) {
+    await db.rosterImportStaging.deleteMany({ where: { importId, seq: { gte: start, lt: start + CLEANUP_BATCH_ROWS } } })
+  }
+}
+
+/** Deletes the rows of imports that stopped staging more than STAGING_ABANDONED_MS ago. */
+export async function deleteAbandonedStaging(now: Date): Promise<number> {
+  const abandoned = await db.rosterImportStaging.groupBy({
+    by: ['importId'],
+    _max: { seq: true, stagedAt: true },
+    having: { stagedAt: { _max: { lt: new Date(now.getTime() - STAGING_ABANDONED_MS) } } },
+  })
+  for (const { importId, _max } of abandoned) await deleteStaged(importId, (_max.seq ?? 0) + 1)
+  return abandoned.length
+}
+
+class StagingLost extends Error {}
+
+/**
+ * Imports every valid row of the file, all or nothing for everyone who reads the data: new
+ * accounts (verified: the agency's roster names them; claimed by their owners with an
+ * activation code), unit moves for people already in this agency, claimants verified by a
+ * matching roster name, and HR's decision on each conflict (confirm the claimant, or reject the
+ * claim: the NIP is released, the claimant's certificates under it revoked, and the roster's
+ * account created). The file is read and classified again here, so the import does exactly what
+ * a preview of the same file shows now; every change is conditional on the state the preview saw.
+ *
+ * Decision 026: the new accounts and unit moves are first written in short batches to
+ * roster_import_staging under this import's id (visible to nobody), then published by one short
+ * transaction: one INSERT … SELECT, one UPDATE … FROM, the claim decisions and the audit entry.
+ * A failure anywhere publishes nothing; the staged rows are deleted afterwards (or, if the
+ * process died, by a later import once they are stale).
  */
 export async function importRosterUpload(
   officer: Officer,
   upload: Upload,
   decisions: ReadonlyMap<string, ConflictDecision> = new Map(),
+  options: ImportOptions = {},
 ) {
+  const clock = options.now ?? (() => new Date())
+  let mark = performance.now()
+  const lap = () => {
+    const ms = performance.now() - mark
+    mark = performance.now()
+    return Math.round(ms * 10) / 10
+  }
   const preview = await readPreview(officer, upload)
   if (preview.blocker) throw new AppError(422, preview.blocker)
   const { updateUnit, verify } = preview.plan
   const decided = decide(preview.conflicts, decisions)
   const create = [...preview.plan.create, ...decided.reject.map((conflict) => conflict.account)]
-  const now = new Date()
+  const now = clock()
+  await deleteAbandonedStaging(now)
+  const read = lap()
+
+  const importId = randomUUID()
+  const staged = [
+    ...create.map((row) => ({
+      kind: 'create',
+      userId: randomUUID(),
+      name: row.name,
+      email: row.email,
+      nip: row.nip,
+      employmentType: row.employmentType,
+      unitId: row.unitId,
+      role: 'learner' as const,
+      // The agency's own roster names this person: verified from the start.
+      identityStatus: 'verified' as const,
+      identityMethod: 'import',
+      identityVerifiedAt: now,
+      identityVerifiedById: officer.id,
+    })),
+    ...updateUnit.map((move) => ({ kind: 'move', userId: move.userId, unitId: move.unitId })),
+  ]
+  let stage = 0
+  let publish = 0
   try {
+    for (let start = 0, batch = 0; start < staged.length; start += STAGING_BATCH_ROWS, batch++) {
+      const stagedAt = clock()
+      const batchStart = performance.now()
+      await db.rosterImportStaging.createMany({
+        data: staged.slice(start, start + STAGING_BATCH_ROWS).map((row, i) => ({ ...row, importId, seq: start + i, agencyId: officer.agencyId, at: now, stagedAt })),
+      })
+      // Leave the process (event loop and, on SQLite, the one connection) to other requests for
+      // as long as the batch took: learners' requests get at least half of it while HR imports.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(performance.now() - batchStart, MAX_STAGING_PAUSE_MS)))
+      await options.afterBatchStaged?.(batch)
+    }
+    stage = lap()
     await db.$transaction(
       async (tx) => {
         // First release the NIPs of rejected claims, so the roster's accounts can take them.
@@ -143,27 +238,22 @@ export async function importRosterUpload(
             via: 'impor',
           })
         }
-        for (let start = 0; start < create.length; start += 1000) {
-          await tx.user.createMany({
-            data: create.slice(start, start + 1000).map((row) => ({
-              id: randomUUID(),
-              name: row.name,
-              email: row.email,
-              nip: row.nip,
-              employmentType: row.employmentType,
-              agencyId: officer.agencyId,
-              unitId: row.unitId,
-              role: 'learner' as const,
-              // The agency's own roster names this person: verified from the start.
-              identityStatus: 'verified' as const,
-              identityMethod: 'import',
-              identityVerifiedAt: now,
-              identityVerifiedById: officer.id,
-            })),
-          })
+        if (create.length > 0) {
+          const inserted = await tx.$executeRaw`
+            INSERT INTO "user" ("id", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
+                                "identityMethod", "identityVerifiedAt", "identityVerifiedById", "createdAt", "updatedAt")
+            SELECT "userId", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
+                   "identityMethod", "identityVerifiedAt", "identityVerifiedById", "at", "at"
+            FROM "roster_import_staging" WHERE "importId" = ${importId} AND "kind" = 'create'`
+          if (inserted !== create.length) throw new StagingLost()
         }
-        for (const move of updateUnit) {
-          await tx.user.update({ where: { id: move.userId, agencyId: officer.agencyId }, data: { unitId: move.unitId } })
+        if (updateUnit.length > 0) {
+          // Only people still in this agency move; anyone who left since the preview fails the import.
+          const moved = await tx.$executeRaw`
+            UPDATE "user" SET "unitId" = s."unitId", "updatedAt" = s."at"
+            FROM "roster_import_staging" s
+            WHERE s."importId" = ${importId} AND s."kind" = 'move' AND s."userId" = "user"."id" AND "user"."agencyId" = ${officer.agencyId}`
+          if (moved !== updateUnit.length) throw new AppError(409, MOVED_SINCE_PREVIEW)
         }
         for (const claim of verify) {
           await verifyClaimInTx(tx, { userId: claim.userId, nip: claim.nip, agencyId: officer.agencyId, officerId: officer.id, method: 'roster', now })
@@ -187,13 +277,18 @@ export async function importRosterUpload(
           tx,
         )
       },
-      { timeout: IMPORT_TIMEOUT_MS, maxWait: 10_000 },
+      { timeout: PUBLISH_TIMEOUT_MS, maxWait: 10_000 },
     )
+    publish = lap()
   } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new AppError(409, 'Data berubah sejak pratinjau (NIP atau email baru terdaftar). Tidak ada yang diimpor; buat pratinjau lagi.')
+    if (isUniqueViolation(error)) throw new AppError(409, REGISTERED_SINCE_PREVIEW)
+    if (error instanceof StagingLost) {
+      throw new AppError(409, 'Impor berjalan terlalu lama dan dibatalkan. Tidak ada yang diimpor; coba lagi.')
     }
     throw error
+  } finally {
+    await deleteStaged(importId, staged.length).catch((error: unknown) => console.error('roster import staging not cleaned up', error))
+    options.onTimings?.({ read, stage, publish, cleanup: lap() })
   }
   return { ...preview.counts, create: create.length, claimsConfirmed: decided.confirm.length, claimsRejected: decided.reject.length }
 }

@@ -1,7 +1,7 @@
 /**
  * Turns validated roster rows into the preview HR sees before anything is written: which rows
  * create accounts, which move an existing person to another unit, which change nothing, and
- * which are rejected and why — plus the plan the import carries out in one transaction.
+ * which are rejected and why — plus the plan the import carries out, all or nothing.
  *
  * Why these rules: an import must never silently overwrite someone's data. An existing
  * person's name and email are left alone (a difference is noted, not applied); a person

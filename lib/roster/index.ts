@@ -2,7 +2,7 @@
  * Roster import domain: read an HR upload (CSV or XLSX, streamed), validate each row, classify
  * rows against existing accounts into a preview and an import plan. Plain TypeScript, no
  * framework or database imports; the database side supplies the lookups and applies the plan
- * in one transaction.
+ * all or nothing (lib/hr/roster-import.server.ts, decision 026).
  */
 import type { Readable } from 'node:stream'
 import { classifyRoster, type RosterLookups, type RosterPreview } from './classify-roster'
