@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { parseRevokeInput } from './revoke-input'
+import { fieldErrorsOf } from '@/lib/validation/field-errors'
+import { revokeInputSchema } from './revoke-input'
+
+/** As the admin's form sees it: the input, or the first message per field. */
+function parseRevokeInput(raw: { certificateId: unknown; reason: unknown; confirm: unknown }) {
+  const parsed = revokeInputSchema.safeParse(raw)
+  return parsed.success ? { ok: true, input: parsed.data } : { ok: false, fieldErrors: fieldErrorsOf(parsed.error) }
+}
 
 describe('the revocation form', () => {
   it('needs a reason and an explicit confirmation, with Bahasa messages per field', () => {

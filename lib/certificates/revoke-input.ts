@@ -15,17 +15,3 @@ export const revokeInputSchema = z.object({
 })
 
 export type RevokeInput = z.infer<typeof revokeInputSchema>
-export type RevokeFieldErrors = Partial<Record<keyof RevokeInput, string>>
-
-export function parseRevokeInput(raw: { certificateId: unknown; reason: unknown; confirm: unknown }):
-  | { ok: true; input: RevokeInput }
-  | { ok: false; fieldErrors: RevokeFieldErrors } {
-  const parsed = revokeInputSchema.safeParse(raw)
-  if (parsed.success) return { ok: true, input: parsed.data }
-  const fieldErrors: RevokeFieldErrors = {}
-  for (const issue of parsed.error.issues) {
-    const key = issue.path[0] as keyof RevokeInput
-    fieldErrors[key] ??= issue.message
-  }
-  return { ok: false, fieldErrors }
-}

@@ -55,7 +55,3 @@ export const reportFilterSchema = z
   }))
 
 export type ReportFilter = z.output<typeof reportFilterSchema>
-
-export function parseReportFilter(searchParams: URLSearchParams) {
-  return reportFilterSchema.safeParse(Object.fromEntries(searchParams))
-}
