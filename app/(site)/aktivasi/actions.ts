@@ -3,6 +3,7 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { claimAccount } from '@/lib/accounts/activation.server'
+import { codeAndPasswordInput } from '@/lib/accounts/code-and-password-input'
 import { action } from '@/lib/http/handler.server'
 import type { CodeAndPasswordState } from '@/components/forms/code-and-password-form'
 
@@ -12,15 +13,7 @@ export const claimAction = action<'visitor', undefined, CodeAndPasswordState>({
   access: 'visitor',
   returnTo: undefined,
   run: async ({ formData }) => {
-    const result = await claimAccount(
-      {
-        nip: formData.get('nip') ?? undefined,
-        code: formData.get('code') ?? undefined,
-        password: formData.get('password') ?? undefined,
-        passwordConfirm: formData.get('passwordConfirm') ?? undefined,
-      },
-      await headers(),
-    )
+    const result = await claimAccount(codeAndPasswordInput(formData), await headers())
     if (!result.ok) return { fieldErrors: result.fieldErrors, nip: result.nip }
     redirect('/dasbor?selamat-datang=1')
   },

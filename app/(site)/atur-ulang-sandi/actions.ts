@@ -3,6 +3,7 @@
 import { headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { redeemResetCode } from '@/lib/accounts/password-reset.server'
+import { codeAndPasswordInput } from '@/lib/accounts/code-and-password-input'
 import { action } from '@/lib/http/handler.server'
 import type { CodeAndPasswordState } from '@/components/forms/code-and-password-form'
 
@@ -12,15 +13,7 @@ export const resetPasswordAction = action<'visitor', undefined, CodeAndPasswordS
   access: 'visitor',
   returnTo: undefined,
   run: async ({ formData }) => {
-    const result = await redeemResetCode(
-      {
-        nip: formData.get('nip') ?? undefined,
-        code: formData.get('code') ?? undefined,
-        password: formData.get('password') ?? undefined,
-        passwordConfirm: formData.get('passwordConfirm') ?? undefined,
-      },
-      await headers(),
-    )
+    const result = await redeemResetCode(codeAndPasswordInput(formData), await headers())
     if (!result.ok) return { fieldErrors: result.fieldErrors, nip: result.nip }
     redirect('/masuk?sandi=diatur-ulang')
   },

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next'
 import { DataTable } from '@/components/data-table'
+import { transferColumns } from '@/components/identity/transfer-columns'
 import { TransferDecisionForms } from '@/components/identity/transfer-decision-forms'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { requireRole } from '@/lib/auth/session.server'
-import { formatLongDate } from '@/lib/format/indonesian'
 import { listPendingTransfersForAdmin } from '@/lib/identity/transfers.server'
 import { adminDecideTransferAction } from './actions'
 
@@ -23,16 +23,7 @@ export default async function AdminTransfersPage() {
         columns={[
           { key: 'person', header: 'Pegawai', rowHeader: true, cell: (request) => `${request.person.name} (${request.person.maskedNip})` },
           { key: 'from', header: 'Dari', cell: (request) => request.fromAgency.name },
-          { key: 'to', header: 'Ke', cell: (request) => `${request.toAgency.name}${request.toUnit ? ` · ${request.toUnit.name}` : ''}` },
-          {
-            key: 'note',
-            header: 'Rujukan',
-            cell: (request) => (
-              <>
-                {request.note} <span className="hint">({formatLongDate(request.requestedAt)})</span>
-              </>
-            ),
-          },
+          ...transferColumns<(typeof pending)[number]>('Ke'),
           {
             key: 'decision',
             header: 'Keputusan',

@@ -4,6 +4,7 @@ import { AdminForm } from '@/components/admin/admin-form'
 import { DataTable } from '@/components/data-table'
 import { distinctName } from '@/components/hr/format'
 import { PersonName } from '@/components/hr/person-name'
+import { transferColumns } from '@/components/identity/transfer-columns'
 import { TransferDecisionForms } from '@/components/identity/transfer-decision-forms'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { formatLongDate } from '@/lib/format/indonesian'
@@ -57,16 +58,7 @@ export default async function TransfersPage() {
               rowHeader: true,
               cell: (request) => <PersonName name={request.person.name} unitName={request.person.unitName} nip={request.person.nip} />,
             },
-            { key: 'to', header: 'Ke instansi', cell: (request) => `${request.toAgency.name}${request.toUnit ? ` · ${request.toUnit.name}` : ''}` },
-            {
-              key: 'note',
-              header: 'Rujukan',
-              cell: (request) => (
-                <>
-                  {request.note} <span className="hint">({formatLongDate(request.requestedAt)})</span>
-                </>
-              ),
-            },
+            ...transferColumns<(typeof incoming)[number]>('Ke instansi'),
             {
               key: 'decision',
               header: 'Keputusan',
