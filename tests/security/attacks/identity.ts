@@ -187,7 +187,8 @@ export const attacks: Attack[] = [
       const decoy = await ctx.db.transferRequest.create({
         data: { userId: bPerson.id, fromAgencyId: agencyB.id, toAgencyId: agencyA.id, toUnitId: agencyA.units[0]!.id, requestedById: officerA.id, note: 'SK 2/2026' },
       })
-      const approveForm = await formIndex(client, '/hr/mutasi', /aria-label="Setujui mutasi Peserta mutasi-b"/)
+      // The form names the person with their masked NIP (namesakes must differ): match the name only.
+      const approveForm = await formIndex(client, '/hr/mutasi', /aria-label="Setujui mutasi Peserta mutasi-b[" (]/)
       const attack = await client.submitForm('/hr/mutasi', { requestId: own.id, decision: 'setujui' }, { formIndex: approveForm })
       await attack.arrayBuffer()
       const ownAfter = await ctx.db.transferRequest.findUniqueOrThrow({ where: { id: own.id } })
