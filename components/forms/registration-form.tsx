@@ -3,13 +3,8 @@
 import { useActionState, useState } from 'react'
 import { registerAction, type RegistrationState } from '@/app/(site)/daftar/actions'
 import type { AgencyOption } from '@/lib/agencies/agencies.server'
-import {
-  EMPLOYMENT_TYPE_LABELS,
-  EMPLOYMENT_TYPES,
-  nipFieldText,
-  PASSWORD_MIN_LENGTH,
-  RETYPE_PASSWORDS_NOTE,
-} from '@/lib/accounts/registration-constants'
+import { nipFieldText, PASSWORD_MIN_LENGTH, RETYPE_PASSWORDS_NOTE } from '@/lib/accounts/registration-constants'
+import { EMPLOYMENT_TYPE_CHOICE_LABELS, EMPLOYMENT_TYPES } from '@/lib/vocabulary/employment-types'
 import { Field } from './field'
 
 /**
@@ -64,7 +59,7 @@ function RegistrationFields({ agencies, state, pending }: { agencies: AgencyOpti
                 defaultChecked={values.employmentType === type}
                 onChange={() => setEmploymentType(type)}
               />
-              {EMPLOYMENT_TYPE_LABELS[type]}
+              {EMPLOYMENT_TYPE_CHOICE_LABELS[type]}
             </label>
           ))}
         </div>

@@ -1,7 +1,5 @@
 import { NI_PPPK_EXAMPLE, NIP_EXAMPLE } from '@/lib/identity/nip'
 
-export { EMPLOYMENT_TYPES, EMPLOYMENT_TYPE_CHOICE_LABELS as EMPLOYMENT_TYPE_LABELS } from '@/lib/vocabulary/employment-types'
-
 // Shared by the registration form (client) and its schema (server); no zod here, so the
 // form's JavaScript stays small.
 export const PASSWORD_MIN_LENGTH = 10

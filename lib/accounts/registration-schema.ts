@@ -1,11 +1,7 @@
 import { z } from 'zod'
 import { checkNip } from '@/lib/identity/nip'
-import {
-  EMPLOYMENT_TYPES,
-  NAME_MAX_LENGTH,
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-} from './registration-constants'
+import { EMPLOYMENT_TYPES } from '@/lib/vocabulary/employment-types'
+import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from './registration-constants'
 
 // Control characters, and characters no name needs that break layouts and exports.
 const FORBIDDEN_NAME_CHARACTERS = /[\u0000-\u001f\u007f-\u009f<>{}\\|^~`$=_@#*\u200b-\u200f\u2028-\u202e]/u

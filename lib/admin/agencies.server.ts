@@ -2,7 +2,8 @@ import 'server-only'
 import { writeAudit } from '@/lib/audit/audit.server'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
-import { fieldErrorsOf, refused, type AdminResult } from './form-result'
+import { fieldErrorsOf } from '@/lib/validation/field-errors'
+import { refused, type AdminResult } from './form-result'
 import { createAgencySchema, createUnitSchema, deleteUnitSchema, renameAgencySchema, renameUnitSchema, sameName } from './schemas'
 
 /** Every agency with its units and head counts, for /admin/instansi. */

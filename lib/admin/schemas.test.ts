@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fieldErrorsOf, formValues } from './form-result'
+import { fieldErrorsOf } from '@/lib/validation/field-errors'
 import { appointHrSchema, createAgencySchema, createUnitSchema, normaliseName, sameName, userQuerySchema } from './schemas'
 
 function errors(result: { success: boolean; error?: Parameters<typeof fieldErrorsOf>[0] }) {
@@ -50,14 +50,5 @@ describe('user search and appointment', () => {
 
   it('needs an agency to appoint an HR officer', () => {
     expect(errors(appointHrSchema.safeParse({ userId: 'u1', agencyId: '' }))).toEqual({ agencyId: 'Pilih instansi yang akan dikelola.' })
-  })
-})
-
-describe('formValues', () => {
-  it('reads strings from FormData and objects, empty for what is missing', () => {
-    const data = new FormData()
-    data.set('code', 'ABC')
-    expect(formValues(data, ['code', 'name'])).toEqual({ code: 'ABC', name: '' })
-    expect(formValues({ passMark: 80 }, ['passMark'])).toEqual({ passMark: '80' })
   })
 })

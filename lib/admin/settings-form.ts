@@ -1,5 +1,5 @@
 import { courseSettingsSchema, type CourseSettings } from '@/lib/settings/course-settings'
-import type { FieldErrors } from './form-result'
+import type { FieldErrors } from '@/lib/validation/field-errors'
 
 export type SettingKey = keyof CourseSettings
 

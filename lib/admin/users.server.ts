@@ -1,7 +1,8 @@
 import 'server-only'
 import { writeAudit } from '@/lib/audit/audit.server'
 import { db } from '@/lib/db/db.server'
-import { fieldErrorsOf, refused, type AdminResult } from './form-result'
+import { fieldErrorsOf } from '@/lib/validation/field-errors'
+import { refused, type AdminResult } from './form-result'
 import { appointHrSchema, disableUserSchema, enableUserSchema, removeHrSchema, userQuerySchema } from './schemas'
 
 const USER_SELECT = {

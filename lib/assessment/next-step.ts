@@ -4,7 +4,7 @@
  * revoked certificate as if it were valid (lib/certificates/certificate-status.ts decides).
  * Pure: the page gathers the facts, this decides what to show.
  */
-import type { CertificateStatus } from '@/lib/certificates/certificate-status'
+import type { CertificateStatus } from '@/lib/vocabulary/statuses'
 import { formatScore } from '@/lib/format/indonesian'
 
 export type NextStepFacts = {

@@ -11,8 +11,6 @@ import { isWellFormedVerificationCode } from './verification-code'
  * Length caps are what the layout is tested to fit (see render tests).
  */
 
-export { EMPLOYMENT_TYPES, type EmploymentType } from '@/lib/vocabulary/employment-types'
-
 export const CERTIFICATE_TEXT_LIMITS = {
   name: 200,
   agencyName: 250,

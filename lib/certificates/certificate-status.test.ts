@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { CERTIFICATE_STATUS_LABELS, certificateStatus } from './certificate-status'
+import { CERTIFICATE_STATUS_LABELS } from '@/lib/vocabulary/statuses'
+import { certificateStatus } from './certificate-status'
 
 describe('certificate validity', () => {
   const now = new Date('2027-01-01T00:00:00Z')

@@ -1,7 +1,5 @@
 import type { CertificateStatus } from '@/lib/vocabulary/statuses'
 
-export { CERTIFICATE_STATUS_LABELS, type CertificateStatus } from '@/lib/vocabulary/statuses'
-
 /**
  * A certificate's validity, decided in one place for every page, report and export: revoked
  * wins, then the end of its validity (an instant; valid up to and including `validUntil`).

@@ -1,5 +1,6 @@
 import 'server-only'
-import { certificateStatus, type CertificateStatus } from '@/lib/certificates/certificate-status'
+import { certificateStatus } from '@/lib/certificates/certificate-status'
+import type { CertificateStatus } from '@/lib/vocabulary/statuses'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
