@@ -2,7 +2,7 @@ import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { auditLogCreate } from '@/lib/audit/audit.server'
 import { db } from '@/lib/db/db.server'
-import { isUniqueViolation } from '@/lib/db/errors'
+import { isUniqueViolation, isWriteConflict } from '@/lib/db/errors'
 import { AppError } from '@/lib/errors/app-error'
 import { rejectClaimInTx, verifyClaimInTx } from '@/lib/identity/identity-review.server'
 import { MAX_CONFLICT_DECISIONS } from '@/lib/identity/review-schemas'
@@ -239,12 +239,15 @@ export async function importRosterUpload(
           })
         }
         if (create.length > 0) {
+          // In NIP order: two imports of the same people then meet at the same first row (the
+          // second waits, then gets the unique violation) instead of deadlocking on PostgreSQL.
           const inserted = await tx.$executeRaw`
             INSERT INTO "user" ("id", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
                                 "identityMethod", "identityVerifiedAt", "identityVerifiedById", "createdAt", "updatedAt")
             SELECT "userId", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
                    "identityMethod", "identityVerifiedAt", "identityVerifiedById", "at", "at"
-            FROM "roster_import_staging" WHERE "importId" = ${importId} AND "kind" = 'create'`
+            FROM "roster_import_staging" WHERE "importId" = ${importId} AND "kind" = 'create'
+            ORDER BY "nip"`
           if (inserted !== create.length) throw new StagingLost()
         }
         if (updateUnit.length > 0) {
@@ -281,7 +284,7 @@ export async function importRosterUpload(
     )
     publish = lap()
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError(409, REGISTERED_SINCE_PREVIEW)
+    if (isUniqueViolation(error) || isWriteConflict(error)) throw new AppError(409, REGISTERED_SINCE_PREVIEW)
     if (error instanceof StagingLost) {
       throw new AppError(409, 'Impor berjalan terlalu lama dan dibatalkan. Tidak ada yang diimpor; coba lagi.')
     }
