@@ -1,3 +1,4 @@
+import { AppError } from '@/lib/errors/app-error'
 import { DEMO_AGENCIES, DEMO_SIGNER } from '@/prisma/seed/demo-data'
 import { seedAgency, seedCertificateSigner } from '@/prisma/seed/seeders'
 import { db } from '@/lib/db/db.server'
@@ -17,4 +18,15 @@ let nipSequence = 1
 /** A structurally valid NIP that no other test in this file uses. */
 export function uniqueNip(gender: 1 | 2 = 1): string {
   return `19900101201501${gender}${String(nipSequence++).padStart(3, '0')}`
+}
+
+/** The AppError a piece of work is refused with; fails the test if it is not refused. */
+export async function refusal(work: Promise<unknown>): Promise<AppError> {
+  try {
+    await work
+  } catch (error) {
+    if (error instanceof AppError) return error
+    throw error
+  }
+  throw new Error('expected a refusal')
 }

@@ -3,11 +3,10 @@ import { getQuizStatus, startAttempt } from '@/lib/assessment/attempts.server'
 import { verifyCertificate } from '@/lib/certificates/certificates.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
-import { AppError } from '@/lib/errors/app-error'
 import { importRosterUpload, previewRosterUpload } from '@/lib/hr/roster-import.server'
 import { confirmClaim, listClaimants, rejectClaim } from '@/lib/identity/identity-review.server'
 import { seedUser } from '@/prisma/seed/seeders'
-import { seedAgencies, uniqueNip } from './helpers'
+import { seedAgencies, uniqueNip, refusal } from './helpers'
 
 type Seeded = Awaited<ReturnType<typeof seedAgencies>>
 let agency: Seeded['agency']
@@ -74,16 +73,6 @@ function roster(rows: Array<[nip: string, name: string, email: string]>, unit = 
   return { body: (async function* () { yield Buffer.from(text, 'utf8') })(), fileName: 'daftar.csv' }
 }
 const upload = (rows: Array<[string, string, string]>) => () => roster(rows)
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('roster import and claimed NIPs', () => {
   it('verifies a claimant of this agency whose name matches the roster (method roster), and creates new accounts verified (method import)', async () => {

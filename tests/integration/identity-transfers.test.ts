@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/db.server'
-import { AppError } from '@/lib/errors/app-error'
 import { assignToCohort } from '@/lib/hr/cohorts.server'
 import { decideTransfer, listTransfersForOfficer, requestTransfer } from '@/lib/identity/transfers.server'
 import { seedUser } from '@/prisma/seed/seeders'
-import { seedAgencies, uniqueNip } from './helpers'
+import { seedAgencies, uniqueNip, refusal } from './helpers'
 
 type Seeded = Awaited<ReturnType<typeof seedAgencies>>
 let oldAgency: Seeded['agency']
@@ -32,16 +31,6 @@ async function employee(identityStatus: 'verified' | 'claimed' = 'verified') {
 }
 
 const request = (person: { nip: string | null }, note = 'SK Mutasi 800/12/2026') => requestTransfer(newHr, { nip: person.nip, unitId: newAgency.units[0]!.id, note })
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('mutasi', () => {
   it('requests a verified person of another agency: pending, one per person, audited in both agencies', async () => {

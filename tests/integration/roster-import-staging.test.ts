@@ -5,11 +5,10 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { db } from '@/lib/db/db.server'
 import { parseDatabaseUrl } from '@/lib/db/database-url'
-import { AppError } from '@/lib/errors/app-error'
 import { importRosterUpload, STAGING_ABANDONED_MS, STAGING_BATCH_ROWS } from '@/lib/hr/roster-import.server'
 import { withUploadSlot } from '@/lib/hr/upload-slots.server'
 import { seedUser } from '@/prisma/seed/seeders'
-import { seedAgencies } from './helpers'
+import { seedAgencies, refusal } from './helpers'
 
 // Decision 026: a roster import stages its rows in short batches, then publishes them in one
 // short transaction. Nobody sees a half-written import, a failure leaves nothing behind that
@@ -71,16 +70,6 @@ function rosterOf(rows: number, unit = agency.units[0]!.name) {
 
 const stagedRows = () => other.count('SELECT COUNT(*) AS n FROM "roster_import_staging"')
 const importAudits = () => db.auditLog.count({ where: { action: 'roster.imported', agencyId: agency.id } })
-
-async function refusal(work: Promise<unknown>): Promise<AppError> {
-  try {
-    await work
-  } catch (error) {
-    if (error instanceof AppError) return error
-    throw error
-  }
-  throw new Error('expected a refusal')
-}
 
 describe('roster import through a staging table', () => {
   it('stages in batches nobody sees, while other queries of this process go on; then publishes every row at once', async () => {
