@@ -6,6 +6,7 @@ import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
 import { isIdentityStatus, type IdentityStatus } from '@/lib/identity/identity-status'
 import type { EmploymentType } from '@/lib/identity/nip'
+import { ensureCurrentLessons } from './enrolment-facts.server'
 import { enrolmentStatus, UNASSIGNED, type PersonStatus } from './enrolment-status'
 
 /**
@@ -14,10 +15,13 @@ import { enrolmentStatus, UNASSIGNED, type PersonStatus } from './enrolment-stat
  * progress reads it here: the completion report, the SIASN export, the people list and the
  * person page (issue 13, "The read model"; docs/decisions/013-hr-read-model.md).
  *
- * One definition of each fact:
+ * One definition of each fact, stored on the enrolment and kept by database triggers in the
+ * same transaction as every write (lib/hr/enrolment-facts.server.ts, decision 033):
  *   lessonsDone    lessons of the CURRENT outline the person has completed (any cycle)
  *   activeSeconds  time on task: LessonProgress.activeSeconds summed over the current lessons
  *   attempts       post-test attempts of the enrolment (started or submitted)
+ *   scores         the best post-test score, the first submitted pre-test's score
+ *   passedAt       the first passing post-test submission
  *   status         lib/hr/enrolment-status.ts (the TypeScript rule decides each row; `statusSql`
  *                  below is the same rule for filtering and counting in SQL, and the
  *                  integration test checks that both agree on every row)
@@ -34,7 +38,7 @@ import { enrolmentStatus, UNASSIGNED, type PersonStatus } from './enrolment-stat
  * Standard SQL with quoted identifiers, the same text on SQLite and PostgreSQL; enum columns are
  * compared as text. Keyset paging (`after`/`before` + `limit`), so a page costs the same at
  * the start and at the end of 100,000 rows, and memory stays flat when streaming. Each
- * statement binds about 3 × (current lessons) + 20 values, far below SQLite's limit (32,766).
+ * statement binds about (current lessons) + 20 values, far below SQLite's limit (32,766).
  * Scope: every statement filters on the officer's agencyId, for the cohort AND the person, so
  * another agency's cohort, unit or person finds nothing.
  */
@@ -130,12 +134,15 @@ type RawRow = {
   cohortKind: string | null
   cohortYear: number | bigint | null
   dueDate: Date | string | null
-  /** "<lessons done>:<active seconds>" over the current lessons. */
-  lessonFacts: string | null
-  /** "<post-test attempts>:<best post-test score, or empty>". */
-  postFacts: string | null
-  preScore: number | null
+  /** The enrolment's stored facts (null without an enrolment). */
+  lessonsDone: number | bigint | null
+  activeSeconds: number | bigint | null
+  postTestAttempts: number | bigint | null
+  bestPostTestScore: number | null
+  preTestScore: number | null
   passedAt: Date | string | null
+  /** People view, no enrolment: "<lessons done>:<active seconds>" from lesson_progress. */
+  looseLessonFacts: string | null
   certificateNumber: string | null
   certificateCompletedAt: Date | string | null
   validUntil: Date | string | null
@@ -162,33 +169,19 @@ function currentLessonSlugs() {
 function fragments(filter: RowFilter, now: Date) {
   const slugs = currentLessonSlugs()
   const agencyId = filter.agencyId
-  // Lessons done and time on task in ONE pass over the person's current lessons (one correlated
-  // subquery instead of two: it is evaluated for each of up to 100,000 report rows), returned as
-  // "<done>:<seconds>" text, the same on both providers.
-  const lessonFacts = Prisma.sql`(SELECT CAST(COUNT(lp."completedAt") AS TEXT) || ':' || CAST(COALESCE(SUM(lp."activeSeconds"), 0) AS TEXT)
-    FROM "lesson_progress" lp WHERE lp."userId" = u."id" AND lp."lessonSlug" IN (${slugs.list}))`
-  const anyLessonDone = Prisma.sql`EXISTS (SELECT 1 FROM "lesson_progress" lp
-    WHERE lp."userId" = u."id" AND lp."completedAt" IS NOT NULL AND lp."lessonSlug" IN (${slugs.list}))`
-  // Post-test attempts and the best score in one pass, as "<attempts>:<best or empty>".
-  const postFacts = Prisma.sql`(SELECT CAST(COUNT(*) AS TEXT) || ':' || COALESCE(CAST(MAX(qa."score") AS TEXT), '')
-    FROM "quiz_attempt" qa WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest')`
-  const anyPostAttempt = Prisma.sql`EXISTS (SELECT 1 FROM "quiz_attempt" qa WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest')`
-  const passedAt = Prisma.sql`(SELECT MIN(qa."submittedAt") FROM "quiz_attempt" qa
-    WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest' AND qa."passed" = TRUE)`
-  const passed = Prisma.sql`EXISTS (SELECT 1 FROM "quiz_attempt" qa
-    WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest' AND qa."passed" = TRUE)`
+  // The enrolment's stored facts (decision 033: kept by triggers, in the same transaction as
+  // every write). A person of the people view with no enrolment has no stored facts: their
+  // lessons are counted from lesson_progress, for that row alone.
+  const looseLessonFacts = Prisma.sql`CASE WHEN e."id" IS NULL THEN (SELECT CAST(COUNT(lp."completedAt") AS TEXT) || ':' || CAST(COALESCE(SUM(lp."activeSeconds"), 0) AS TEXT)
+    FROM "lesson_progress" lp WHERE lp."userId" = u."id" AND lp."lessonSlug" IN (${slugs.list})) END`
   // enrolment-status.ts in SQL: lulus > terlambat > sedang > belum-mulai; no enrolment: belum ditugaskan.
   const status = Prisma.sql`(CASE
     WHEN e."id" IS NULL THEN 'belum-ditugaskan'
-    WHEN ${passed} THEN 'lulus'
+    WHEN e."passedAt" IS NOT NULL THEN 'lulus'
     WHEN co."dueDate" IS NOT NULL AND co."dueDate" < ${now} THEN 'terlambat'
-    WHEN ${anyLessonDone} OR ${anyPostAttempt} THEN 'sedang'
+    WHEN e."lessonsDone" > 0 OR e."postTestAttempts" > 0 THEN 'sedang'
     ELSE 'belum-mulai' END)`
-  const completedAt = Prisma.sql`COALESCE(ce."completedAt", ${passedAt})`
-  const bestPostScore = Prisma.sql`(SELECT MAX(qa."score") FROM "quiz_attempt" qa WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'posttest')`
-  const preScore = Prisma.sql`(SELECT qa."score" FROM "quiz_attempt" qa
-        WHERE qa."enrolmentId" = e."id" AND CAST(qa."kind" AS TEXT) = 'pretest' AND qa."submittedAt" IS NOT NULL
-        ORDER BY qa."submittedAt" LIMIT 1)`
+  const completedAt = Prisma.sql`COALESCE(ce."completedAt", e."passedAt")`
 
   const from =
     filter.view === 'enrolments'
@@ -259,7 +252,7 @@ function fragments(filter: RowFilter, now: Date) {
     !!filter.withValidCertificate
   const countFrom = readsEnrolment ? from : Prisma.sql`FROM "user" u`
 
-  return { slugs, from, countFrom, conditions, status, lessonFacts, postFacts, passedAt, bestPostScore, preScore }
+  return { slugs, from, countFrom, conditions, status, looseLessonFacts }
 }
 
 function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?: RowKey; limit: number }, options: { sqlStatus?: boolean } = {}) {
@@ -287,10 +280,8 @@ function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?:
       CAST(u."identityStatus" AS TEXT) AS "identityStatus", u."identityMethod", u."identityVerifiedAt",
       e."id" AS "enrolmentId", e."assignedAt", co."id" AS "cohortId", co."name" AS "cohortName",
       CAST(co."kind" AS TEXT) AS "cohortKind", co."year" AS "cohortYear", co."dueDate",
-      ${f.lessonFacts} AS "lessonFacts",
-      ${f.postFacts} AS "postFacts",
-      ${f.preScore} AS "preScore",
-      ${f.passedAt} AS "passedAt",
+      e."lessonsDone", e."activeSeconds", e."postTestAttempts", e."bestPostTestScore", e."preTestScore", e."passedAt",
+      ${people ? f.looseLessonFacts : Prisma.sql`NULL`} AS "looseLessonFacts",
       ce."number" AS "certificateNumber", ce."completedAt" AS "certificateCompletedAt", ce."validUntil", ce."revokedAt", ce."jp",
       ${lastActivity}
       ${options.sqlStatus ? Prisma.sql`, ${f.status} AS "sqlStatus"` : Prisma.empty}
@@ -302,12 +293,11 @@ function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?:
 
 function toRow(raw: RawRow, view: RowView, lessonsTotal: number, now: Date): EnrolmentRow {
   const passedAt = asDate(raw.passedAt)
-  const [done, seconds] = (raw.lessonFacts ?? '0:0').split(':')
-  const lessonsDone = Number(done) || 0
-  const activeSeconds = Number(seconds) || 0
-  const [attemptCount, best] = (raw.postFacts ?? '0:').split(':')
-  const attempts = Number(attemptCount) || 0
-  const bestPostTestScore = best ? Number(best) : null
+  const [looseDone, looseSeconds] = (raw.looseLessonFacts ?? '0:0').split(':')
+  const lessonsDone = raw.enrolmentId ? Number(raw.lessonsDone ?? 0) : Number(looseDone) || 0
+  const activeSeconds = raw.enrolmentId ? Number(raw.activeSeconds ?? 0) : Number(looseSeconds) || 0
+  const attempts = Number(raw.postTestAttempts ?? 0)
+  const bestPostTestScore = asNumber(raw.bestPostTestScore)
   const dueDate = asDate(raw.dueDate)
   const status: PersonStatus = raw.enrolmentId ? enrolmentStatus({ passed: passedAt !== null, lessonsDone, attempts, dueDate, now }) : UNASSIGNED
   const certificate =
@@ -355,7 +345,7 @@ function toRow(raw: RawRow, view: RowView, lessonsTotal: number, now: Date): Enr
     lessonsDone,
     lessonsTotal,
     activeSeconds,
-    preTestScore: asNumber(raw.preScore),
+    preTestScore: asNumber(raw.preTestScore),
     bestPostTestScore,
     attempts,
     passedAt,
@@ -372,6 +362,7 @@ export type RowPage = { after?: RowKey; before?: RowKey; limit: number }
  * ascending order). The limit is capped at 1,000.
  */
 export async function enrolmentRowsPage(filter: RowFilter, page: RowPage): Promise<EnrolmentRow[]> {
+  await ensureCurrentLessons()
   const now = filter.now ?? new Date()
   const limit = Math.max(1, Math.min(1000, Math.floor(page.limit)))
   const raws = await db.$queryRaw<RawRow[]>(rowQuery(filter, now, { ...page, limit }))
@@ -399,6 +390,7 @@ export async function* enrolmentRows(filter: RowFilter, pageSize = 1000): AsyncG
 
 /** How many rows the filter has (the same definition, no paging). */
 export async function countEnrolmentRows(filter: RowFilter): Promise<number> {
+  await ensureCurrentLessons()
   const f = fragments(filter, filter.now ?? new Date())
   const [result] = await db.$queryRaw<{ n: number | bigint | string }[]>`
     SELECT COUNT(*) AS "n" ${f.countFrom} WHERE ${Prisma.join(f.conditions, ' AND ')}`
@@ -419,6 +411,7 @@ export type RowCount = {
  * a GROUP BY over the same definition (the dashboard's numbers equal the report's rows).
  */
 export async function countEnrolmentRowsByGroup(filter: RowFilter): Promise<RowCount[]> {
+  await ensureCurrentLessons()
   const f = fragments(filter, filter.now ?? new Date())
   const raws = await db.$queryRaw<
     { cohortId: string | null; unitId: string | null; employmentType: string | null; identityStatus: string; status: string; n: number | bigint | string }[]
@@ -458,13 +451,14 @@ export type RowScoreAverages = {
  * loading every attempt of a cohort.
  */
 export async function scoreAverages(filter: RowFilter): Promise<RowScoreAverages> {
+  await ensureCurrentLessons()
   const f = fragments(filter, filter.now ?? new Date())
   const [raw] = await db.$queryRaw<Record<string, number | bigint | string | null>[]>`
     SELECT COUNT(s."best") AS "postLearners", AVG(s."best") AS "averageBestPost",
       COUNT(s."best" - s."pre") AS "gainLearners", AVG(CASE WHEN s."pre" IS NOT NULL THEN s."best" END) AS "averagePostOfGain",
       AVG(CASE WHEN s."best" IS NOT NULL THEN s."pre" END) AS "averagePreOfGain", AVG(s."best" - s."pre") AS "averageGain"
     FROM (
-      SELECT ${f.bestPostScore} AS "best", ${f.preScore} AS "pre"
+      SELECT e."bestPostTestScore" AS "best", e."preTestScore" AS "pre"
       ${f.from}
       WHERE ${Prisma.join(f.conditions, ' AND ')}
     ) s`
@@ -484,6 +478,7 @@ export async function scoreAverages(filter: RowFilter): Promise<RowScoreAverages
  * agree. (Rows do not carry it: three more correlated subqueries per row cost the reports time.)
  */
 export async function sqlStatusesForTest(filter: RowFilter, page: RowPage): Promise<Map<string, string>> {
+  await ensureCurrentLessons()
   const now = filter.now ?? new Date()
   const raws = await db.$queryRaw<RawRow[]>(rowQuery(filter, now, page, { sqlStatus: true }))
   return new Map(raws.map((raw) => [filter.view === 'people' ? raw.userId : raw.enrolmentId!, raw.sqlStatus ?? '']))

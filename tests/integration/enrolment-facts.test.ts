@@ -1,0 +1,181 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { startAttempt, submitAttempt } from '@/lib/assessment/attempts.server'
+import { getLessonOutline } from '@/lib/content/lessons.server'
+import { db } from '@/lib/db/db.server'
+import { assignToCohort } from '@/lib/hr/cohorts.server'
+import {
+  enrolmentFactsFromScratch,
+  ensureCurrentLessons,
+  storedEnrolmentFacts,
+  syncCurrentLessons,
+  type EnrolmentFacts,
+} from '@/lib/hr/enrolment-facts.server'
+import { enrolmentRowsPage } from '@/lib/hr/enrolment-rows.server'
+import { recordLessonProgress } from '@/lib/progress/progress.server'
+import { seedUser } from '@/prisma/seed/seeders'
+import { seedAgencies, uniqueNip } from './helpers'
+
+// Decision 033: each enrolment stores its facts (lessons done, time on task, post-test attempts,
+// best score, first pass, pre-test score), kept by database triggers in the same transaction as
+// every write. After every kind of write, whoever writes, the stored facts must equal the
+// from-scratch computation over lesson_progress and quiz_attempt, on both providers.
+
+const outline = getLessonOutline()
+const [first, second, third] = outline
+let agencyId: string
+let officer: { id: string; agencyId: string }
+let cohortId: string
+let refresherId: string
+
+beforeAll(async () => {
+  agencyId = (await seedAgencies()).agency.id
+  const hr = await seedUser(db, { name: 'Petugas Fakta', email: 'hr-fakta@contoh.go.id', password: 'Kata-sandi-benar-9', role: 'hr', agencyId })
+  officer = { id: hr.id, agencyId }
+  cohortId = (await db.cohort.create({ data: { agencyId, kind: 'onboarding', year: 2026, name: 'Fakta 2026' } })).id
+  refresherId = (await db.cohort.create({ data: { agencyId, kind: 'refresher', year: 2027, name: 'Penyegaran Fakta 2027' } })).id
+  await ensureCurrentLessons()
+})
+
+async function newLearner(label: string) {
+  const nip = uniqueNip()
+  const user = await seedUser(db, { name: `Peserta ${label}`, email: `${label}-${nip}@contoh.go.id`, password: 'Kata-sandi-benar-9', nip, agencyId })
+  return { id: user.id, agencyId, nip }
+}
+
+/** Stored equals recomputed for every enrolment of the database; returns the stored facts. */
+async function expectFactsHold(): Promise<Map<string, EnrolmentFacts>> {
+  const [stored, scratch] = await Promise.all([storedEnrolmentFacts(), enrolmentFactsFromScratch()])
+  expect(stored.size).toBeGreaterThan(0)
+  expect(stored).toEqual(scratch)
+  return stored
+}
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000)
+
+describe('stored enrolment facts', () => {
+  it('equal the from-scratch facts after every kind of write, and hold the values the writes imply', async () => {
+    const learner = await newLearner('fakta')
+    const { added } = await assignToCohort(officer, cohortId, { target: 'nip', nips: [learner.nip] })
+    expect(added).toBe(1)
+    const enrolment = await db.enrolment.findFirstOrThrow({ where: { userId: learner.id, cohortId } })
+    const facts = async () => (await expectFactsHold()).get(enrolment.id)!
+    expect(await facts()).toEqual({ lessonsDone: 0, activeSeconds: 0, postTestAttempts: 0, bestPostTestScore: null, preTestScore: null, passedAt: null })
+
+    // Lesson saves through the app: heartbeats credit time on task.
+    await recordLessonProgress(learner.id, first!, { heartbeat: 'start' }, minutesAgo(10))
+    await recordLessonProgress(learner.id, first!, { heartbeat: 'beat' }, new Date(minutesAgo(10).getTime() + 15_000))
+    expect(await facts()).toMatchObject({ lessonsDone: 0, activeSeconds: 15 })
+    // A completion written by any writer (here directly) counts at once.
+    await db.lessonProgress.update({ where: { userId_lessonSlug: { userId: learner.id, lessonSlug: first!.slug } }, data: { completedAt: new Date() } })
+    await db.lessonProgress.create({ data: { userId: learner.id, lessonSlug: second!.slug, contentVersion: 'test', completedAt: new Date(), activeSeconds: 40 } })
+    expect(await facts()).toMatchObject({ lessonsDone: 2, activeSeconds: 55 })
+    // A lesson that is not in the current outline (withdrawn content) counts for nothing.
+    await db.lessonProgress.create({ data: { userId: learner.id, lessonSlug: 'pelajaran-yang-ditarik', contentVersion: 'old', completedAt: new Date(), activeSeconds: 300 } })
+    expect(await facts()).toMatchObject({ lessonsDone: 2, activeSeconds: 55 })
+
+    // Quizzes through the app: a pre-test submitted, a post-test started, then failed.
+    const pre = await startAttempt(learner, 'pretest')
+    await submitAttempt(learner, pre, {})
+    expect(await facts()).toMatchObject({ preTestScore: 0, postTestAttempts: 0 })
+    await db.lessonProgress.createMany({
+      data: outline.slice(2).map((lesson) => ({ userId: learner.id, lessonSlug: lesson.slug, contentVersion: 'test', completedAt: new Date() })),
+    })
+    expect(await facts()).toMatchObject({ lessonsDone: outline.length })
+    const post = await startAttempt(learner, 'posttest')
+    expect(await facts()).toMatchObject({ postTestAttempts: 1, bestPostTestScore: null, passedAt: null })
+    await submitAttempt(learner, post, {})
+    expect(await facts()).toMatchObject({ postTestAttempts: 1, bestPostTestScore: 0, passedAt: null })
+    // A passing submission (written directly: the triggers do not care who writes).
+    const passedAt = new Date(Math.floor(Date.now() / 1000) * 1000)
+    const second_ = await db.quizAttempt.create({
+      data: { userId: learner.id, enrolmentId: enrolment.id, kind: 'posttest', contentVersion: 'test', seed: 's', items: '{}', expiresAt: new Date(Date.now() + 3_600_000) },
+    })
+    await db.quizAttempt.update({ where: { id: second_.id }, data: { submittedAt: passedAt, score: 86.5, passed: true } })
+    expect(await facts()).toMatchObject({ postTestAttempts: 2, bestPostTestScore: 86.5, passedAt })
+    // Deleting an attempt or a lesson's progress is a write too.
+    await db.quizAttempt.delete({ where: { id: second_.id } })
+    expect(await facts()).toMatchObject({ postTestAttempts: 1, bestPostTestScore: 0, passedAt: null })
+    await db.lessonProgress.delete({ where: { userId_lessonSlug: { userId: learner.id, lessonSlug: second!.slug } } })
+    expect(await facts()).toMatchObject({ lessonsDone: outline.length - 1 })
+
+    // A new enrolment of someone with progress starts with their lesson facts (lessons count in
+    // any cycle) and no quiz facts of its own; a later save updates both enrolments.
+    await assignToCohort(officer, refresherId, { target: 'nip', nips: [learner.nip] })
+    const refresher = await db.enrolment.findFirstOrThrow({ where: { userId: learner.id, cohortId: refresherId } })
+    expect((await expectFactsHold()).get(refresher.id)).toMatchObject({ lessonsDone: outline.length - 1, postTestAttempts: 0, preTestScore: null })
+    await db.lessonProgress.create({ data: { userId: learner.id, lessonSlug: second!.slug, contentVersion: 'test', completedAt: new Date() } })
+    const after = await expectFactsHold()
+    expect(after.get(refresher.id)!.lessonsDone).toBe(outline.length)
+    expect(after.get(enrolment.id)!.lessonsDone).toBe(outline.length)
+
+    // The read model shows the stored facts.
+    const [row] = await enrolmentRowsPage({ agencyId, view: 'enrolments', personId: learner.id, cohortId }, { limit: 10 })
+    expect(row).toMatchObject({ lessonsDone: outline.length, attempts: 1, bestPostTestScore: 0, preTestScore: 0, status: 'sedang' })
+
+    // A person deleted takes their enrolments with them; the others' facts still hold.
+    const leaver = await newLearner('keluar')
+    await assignToCohort(officer, cohortId, { target: 'nip', nips: [leaver.nip] })
+    await db.lessonProgress.create({ data: { userId: leaver.id, lessonSlug: third!.slug, contentVersion: 'test', completedAt: new Date() } })
+    await db.user.delete({ where: { id: leaver.id } })
+    await expectFactsHold()
+  })
+
+  it('are recomputed for every enrolment when the set of current lessons changes', async () => {
+    const learner = await newLearner('set')
+    await assignToCohort(officer, cohortId, { target: 'nip', nips: [learner.nip] })
+    const enrolment = await db.enrolment.findFirstOrThrow({ where: { userId: learner.id, cohortId } })
+    await db.lessonProgress.createMany({
+      data: [first!, second!].map((lesson) => ({ userId: learner.id, lessonSlug: lesson.slug, contentVersion: 'test', completedAt: new Date(), activeSeconds: 60 })),
+    })
+    expect((await storedEnrolmentFacts([enrolment.id])).get(enrolment.id)).toMatchObject({ lessonsDone: 2, activeSeconds: 120 })
+
+    // A build without the first lesson: it no longer counts, for anyone.
+    const withdrawn = outline.slice(1).map((lesson) => lesson.slug)
+    await syncCurrentLessons(withdrawn)
+    const stored = await storedEnrolmentFacts()
+    expect(stored.get(enrolment.id)).toMatchObject({ lessonsDone: 1, activeSeconds: 60 })
+    expect(stored).toEqual(await enrolmentFactsFromScratch(undefined, withdrawn))
+    // New writes count by the new set too.
+    await db.lessonProgress.create({ data: { userId: learner.id, lessonSlug: third!.slug, contentVersion: 'test', completedAt: new Date() } })
+    expect((await storedEnrolmentFacts([enrolment.id])).get(enrolment.id)).toMatchObject({ lessonsDone: 2 })
+
+    // Back to this build's lessons.
+    await syncCurrentLessons(outline.map((lesson) => lesson.slug))
+    expect((await storedEnrolmentFacts([enrolment.id])).get(enrolment.id)).toMatchObject({ lessonsDone: 3 })
+    await expectFactsHold()
+  })
+
+  it('hold under concurrent writers of one person (lesson saves and quiz writes at once)', async () => {
+    const learner = await newLearner('serentak')
+    await assignToCohort(officer, cohortId, { target: 'nip', nips: [learner.nip] })
+    await assignToCohort(officer, refresherId, { target: 'nip', nips: [learner.nip] })
+    const enrolments = await db.enrolment.findMany({ where: { userId: learner.id }, select: { id: true } })
+    expect(enrolments).toHaveLength(2)
+    const onboarding = (await db.enrolment.findFirstOrThrow({ where: { userId: learner.id, cohortId } })).id
+    await Promise.all([
+      ...outline.map((lesson, index) =>
+        db.lessonProgress.create({ data: { userId: learner.id, lessonSlug: lesson.slug, contentVersion: 'test', completedAt: new Date(), activeSeconds: index + 1 } }),
+      ),
+      ...Array.from({ length: 8 }, (_, index) =>
+        db.quizAttempt.create({
+          data: {
+            userId: learner.id,
+            enrolmentId: onboarding,
+            kind: 'posttest',
+            contentVersion: 'test',
+            seed: `c${index}`,
+            items: '{}',
+            expiresAt: new Date(Date.now() + 3_600_000),
+            submittedAt: new Date(Date.now() - index * 1000),
+            score: 50 + index * 5,
+            passed: 50 + index * 5 >= 80,
+          },
+        }),
+      ),
+    ])
+    const stored = await expectFactsHold()
+    const total = (outline.length * (outline.length + 1)) / 2
+    for (const { id } of enrolments) expect(stored.get(id)).toMatchObject({ lessonsDone: outline.length, activeSeconds: total })
+    expect(stored.get(onboarding)).toMatchObject({ postTestAttempts: 8, bestPostTestScore: 85 })
+  })
+})
