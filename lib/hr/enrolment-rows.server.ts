@@ -223,7 +223,10 @@ function fragments(filter: RowFilter, now: Date) {
   const unassigned = filter.status === UNASSIGNED
   if (unassigned) {
     conditions.push(
-      filter.view === 'people'
+      filter.view === 'people' && !filter.cohortId
+        ? // Kept by triggers (decision 033): an index range, not a probe per person.
+          Prisma.sql`u."enrolledInAgency" = FALSE`
+        : filter.view === 'people'
         ? Prisma.sql`NOT EXISTS (SELECT 1 FROM "enrolment" e3 JOIN "cohort" c3 ON c3."id" = e3."cohortId"
             WHERE e3."userId" = u."id" AND c3."agencyId" = ${agencyId}
               ${filter.cohortId ? Prisma.sql`AND c3."id" = ${filter.cohortId}` : Prisma.empty})`
@@ -434,6 +437,40 @@ export async function countEnrolmentRowsByGroup(filter: RowFilter): Promise<RowC
   }))
 }
 
+/**
+ * The same counts as countEnrolmentRowsByGroup for every cohort of the agency (the enrolments
+ * view, no other filter), read from enrolment_count, which triggers keep in the same transaction
+ * as every write (decision 033): a few hundred rows instead of every enrolment. The status rule's
+ * "terlambat" is decided here from the cohort's due date, as in the row statement.
+ */
+export async function countEnrolmentsFromSummary(agencyId: string, now = new Date()): Promise<RowCount[]> {
+  await ensureCurrentLessons()
+  const raws = await db.$queryRaw<
+    { cohortId: string; unitId: string; employmentType: string; identityStatus: string; status: string; n: number | bigint | string }[]
+  >`
+    SELECT g."cohortId", g."unitId", g."employmentType", g."identityStatus", g."status", SUM(g."n") AS "n"
+    FROM (
+      SELECT ec."cohortId", ec."unitId", ec."employmentType", ec."identityStatus", ec."n",
+        (CASE WHEN ec."progress" = 'lulus' THEN 'lulus'
+          WHEN co."dueDate" IS NOT NULL AND co."dueDate" < ${now} THEN 'terlambat'
+          WHEN ec."progress" = 'mulai' THEN 'sedang'
+          ELSE 'belum-mulai' END) AS "status"
+      FROM "enrolment_count" ec JOIN "cohort" co ON co."id" = ec."cohortId"
+      WHERE co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId} AND ec."n" <> 0
+    ) g
+    GROUP BY g."cohortId", g."unitId", g."employmentType", g."identityStatus", g."status"`
+  return raws
+    .map((raw) => ({
+      cohortId: raw.cohortId,
+      unitId: raw.unitId === '' ? null : raw.unitId,
+      employmentType: raw.employmentType === '' ? null : (raw.employmentType as EmploymentType),
+      identityStatus: isIdentityStatus(raw.identityStatus) ? raw.identityStatus : ('claimed' as const),
+      status: raw.status as PersonStatus,
+      count: Number(raw.n),
+    }))
+    .filter((row) => row.count !== 0)
+}
+
 export type RowScoreAverages = {
   /** Rows with a best post-test score, and its mean. */
   postLearners: number
@@ -470,6 +507,28 @@ export async function scoreAverages(filter: RowFilter): Promise<RowScoreAverages
     averagePreOfGain: number('averagePreOfGain'),
     averagePostOfGain: number('averagePostOfGain'),
     averageGain: number('averageGain'),
+  }
+}
+
+/** scoreAverages of one cohort of the agency (no other filter), from enrolment_count's sums. */
+export async function scoreAveragesFromSummary(agencyId: string, cohortId: string): Promise<RowScoreAverages> {
+  await ensureCurrentLessons()
+  const [raw] = await db.$queryRaw<Record<string, number | bigint | string | null>[]>`
+    SELECT SUM(ec."bestCount") AS "bestCount", SUM(ec."bestSum") AS "bestSum", SUM(ec."gainCount") AS "gainCount",
+      SUM(ec."gainPreSum") AS "gainPreSum", SUM(ec."gainBestSum") AS "gainBestSum"
+    FROM "enrolment_count" ec JOIN "cohort" co ON co."id" = ec."cohortId"
+    WHERE ec."cohortId" = ${cohortId} AND co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId}`
+  const number = (key: string) => Number(raw?.[key] ?? 0)
+  const postLearners = number('bestCount')
+  const gainLearners = number('gainCount')
+  const mean = (sum: number, count: number) => (count > 0 ? sum / count : null)
+  return {
+    postLearners,
+    averageBestPost: mean(number('bestSum'), postLearners),
+    gainLearners,
+    averagePreOfGain: mean(number('gainPreSum'), gainLearners),
+    averagePostOfGain: mean(number('gainBestSum'), gainLearners),
+    averageGain: mean(number('gainBestSum') - number('gainPreSum'), gainLearners),
   }
 }
 

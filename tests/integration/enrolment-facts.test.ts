@@ -10,7 +10,15 @@ import {
   syncCurrentLessons,
   type EnrolmentFacts,
 } from '@/lib/hr/enrolment-facts.server'
-import { enrolmentRowsPage } from '@/lib/hr/enrolment-rows.server'
+import {
+  countEnrolmentRows,
+  countEnrolmentRowsByGroup,
+  countEnrolmentsFromSummary,
+  enrolmentRowsPage,
+  scoreAverages,
+  scoreAveragesFromSummary,
+  type RowCount,
+} from '@/lib/hr/enrolment-rows.server'
 import { recordLessonProgress } from '@/lib/progress/progress.server'
 import { seedUser } from '@/prisma/seed/seeders'
 import { seedAgencies, uniqueNip } from './helpers'
@@ -42,11 +50,36 @@ async function newLearner(label: string) {
   return { id: user.id, agencyId, nip }
 }
 
-/** Stored equals recomputed for every enrolment of the database; returns the stored facts. */
+const countKey = (row: RowCount) => [row.cohortId, row.unitId, row.employmentType, row.identityStatus, row.status].join('|')
+const sorted = (rows: RowCount[]) => [...rows].sort((a, b) => countKey(a).localeCompare(countKey(b)))
+
+/**
+ * Stored equals recomputed for every enrolment of the database, and the dashboard's kept counts,
+ * score sums and "in a cohort of the agency" flags equal the GROUP BY over the rows, for every
+ * agency; returns the stored facts.
+ */
 async function expectFactsHold(): Promise<Map<string, EnrolmentFacts>> {
   const [stored, scratch] = await Promise.all([storedEnrolmentFacts(), enrolmentFactsFromScratch()])
   expect(stored.size).toBeGreaterThan(0)
   expect(stored).toEqual(scratch)
+  const now = new Date()
+  for (const { id } of await db.agency.findMany({ select: { id: true } })) {
+    expect(sorted(await countEnrolmentsFromSummary(id, now))).toEqual(sorted(await countEnrolmentRowsByGroup({ agencyId: id, view: 'enrolments', now })))
+    for (const cohort of await db.cohort.findMany({ where: { agencyId: id }, select: { id: true } })) {
+      const kept = await scoreAveragesFromSummary(id, cohort.id)
+      const counted = await scoreAverages({ agencyId: id, view: 'enrolments', cohortId: cohort.id, now })
+      expect(kept.postLearners).toBe(counted.postLearners)
+      expect(kept.gainLearners).toBe(counted.gainLearners)
+      for (const key of ['averageBestPost', 'averagePreOfGain', 'averagePostOfGain', 'averageGain'] as const) {
+        if (counted[key] === null) expect(kept[key]).toBeNull()
+        else expect(kept[key]).toBeCloseTo(counted[key]!, 6)
+      }
+    }
+  }
+  const flags = await db.user.findMany({
+    select: { id: true, agencyId: true, enrolledInAgency: true, enrolments: { select: { cohort: { select: { agencyId: true } } } } },
+  })
+  for (const user of flags) expect([user.id, user.enrolledInAgency]).toEqual([user.id, user.enrolments.some((e) => e.cohort.agencyId === user.agencyId)])
   return stored
 }
 
@@ -177,5 +210,45 @@ describe('stored enrolment facts', () => {
     const total = (outline.length * (outline.length + 1)) / 2
     for (const { id } of enrolments) expect(stored.get(id)).toMatchObject({ lessonsDone: outline.length, activeSeconds: total })
     expect(stored.get(onboarding)).toMatchObject({ postTestAttempts: 8, bestPostTestScore: 85 })
+  })
+
+  it("move between the dashboard's keys when the person, the cohort or the unit changes, and count the unassigned", async () => {
+    const otherAgency = await db.agency.findFirstOrThrow({ where: { id: { not: agencyId } } })
+    const unit = await db.unit.create({ data: { agencyId, name: 'Unit Sementara Fakta' } })
+    const learner = await newLearner('pindah')
+    const unassignedBefore = await countEnrolmentRows({ agencyId, view: 'people', status: 'belum-ditugaskan' })
+    // A new person in no cohort counts as "belum ditugaskan".
+    expect(unassignedBefore).toBeGreaterThan(0)
+    await assignToCohort(officer, cohortId, { target: 'nip', nips: [learner.nip] })
+    expect(await countEnrolmentRows({ agencyId, view: 'people', status: 'belum-ditugaskan' })).toBe(unassignedBefore - 1)
+    await db.quizAttempt.create({
+      data: {
+        userId: learner.id,
+        enrolmentId: (await db.enrolment.findFirstOrThrow({ where: { userId: learner.id, cohortId } })).id,
+        kind: 'posttest', contentVersion: 'test', seed: 'p', items: '{}', expiresAt: new Date(Date.now() + 3_600_000),
+        submittedAt: new Date(), score: 90, passed: true,
+      },
+    })
+    await expectFactsHold()
+    // The person's unit, employment type and identity status change (roster import, HR).
+    await db.user.update({ where: { id: learner.id }, data: { unitId: unit.id, employmentType: 'PPPK', identityStatus: 'verified' } })
+    await expectFactsHold()
+    // The unit is deleted: the person has none (a foreign-key action is a write too).
+    await db.unit.delete({ where: { id: unit.id } })
+    await expectFactsHold()
+    // Moved to another cohort of the same cycle (assignment moves an uncertified enrolment).
+    const second = await db.cohort.create({ data: { agencyId, kind: 'onboarding', year: 2026, name: 'Fakta 2026 gelombang 2' } })
+    const { moved } = await assignToCohort(officer, second.id, { target: 'nip', nips: [learner.nip] })
+    expect(moved).toBe(1)
+    await expectFactsHold()
+    // Mutasi: the person now works in another agency; their old enrolment no longer counts here,
+    // and in the new agency they are "belum ditugaskan" until its HR assigns them.
+    const unassignedThere = await countEnrolmentRows({ agencyId: otherAgency.id, view: 'people', status: 'belum-ditugaskan' })
+    await db.user.update({ where: { id: learner.id }, data: { agencyId: otherAgency.id, unitId: null } })
+    await expectFactsHold()
+    expect(await countEnrolmentRows({ agencyId: otherAgency.id, view: 'people', status: 'belum-ditugaskan' })).toBe(unassignedThere + 1)
+    // An enrolment deleted.
+    await db.enrolment.deleteMany({ where: { userId: learner.id } })
+    await expectFactsHold()
   })
 })

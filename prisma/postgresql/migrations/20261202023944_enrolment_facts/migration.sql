@@ -109,3 +109,10 @@ $$;
 
 CREATE TRIGGER "enrolment_facts" BEFORE INSERT OR UPDATE OF "userId"
   ON "enrolment" FOR EACH ROW EXECUTE FUNCTION "enrolment_computes_its_facts"();
+
+-- Backfill: the quiz facts of the enrolments that exist now. Their lesson facts are computed when
+-- the app first fills current_lesson (which starts empty).
+UPDATE "enrolment" SET "postTestAttempts" = (SELECT COUNT(*) FROM "quiz_attempt" qa WHERE qa."enrolmentId" = "enrolment"."id" AND qa."kind" = 'posttest'),
+    "bestPostTestScore" = (SELECT MAX(qa."score") FROM "quiz_attempt" qa WHERE qa."enrolmentId" = "enrolment"."id" AND qa."kind" = 'posttest'),
+    "passedAt" = (SELECT MIN(qa."submittedAt") FROM "quiz_attempt" qa WHERE qa."enrolmentId" = "enrolment"."id" AND qa."kind" = 'posttest' AND qa."passed" = TRUE),
+    "preTestScore" = (SELECT qa."score" FROM "quiz_attempt" qa WHERE qa."enrolmentId" = "enrolment"."id" AND qa."kind" = 'pretest' AND qa."submittedAt" IS NOT NULL ORDER BY qa."submittedAt", qa."id" LIMIT 1);

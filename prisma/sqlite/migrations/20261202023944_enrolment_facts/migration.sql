@@ -109,3 +109,10 @@ BEGIN
     "activeSeconds" = (SELECT COALESCE(SUM(lp."activeSeconds"), 0) FROM "lesson_progress" lp JOIN "current_lesson" cl ON cl."slug" = lp."lessonSlug" WHERE lp."userId" = "enrolment"."userId")
   WHERE "id" = NEW."id";
 END;
+
+-- Backfill: the quiz facts of the enrolments that exist now. Their lesson facts are computed when
+-- the app first fills current_lesson (which starts empty).
+UPDATE "enrolment" SET "postTestAttempts" = (SELECT COUNT(*) FROM "quiz_attempt" qa WHERE qa."enrolmentId" = "enrolment"."id" AND qa."kind" = 'posttest'),
+    "bestPostTestScore" = (SELECT MAX(qa."score") FROM "quiz_attempt" qa WHERE qa."enrolmentId" = "enrolment"."id" AND qa."kind" = 'posttest'),
+    "passedAt" = (SELECT MIN(qa."submittedAt") FROM "quiz_attempt" qa WHERE qa."enrolmentId" = "enrolment"."id" AND qa."kind" = 'posttest' AND qa."passed" = 1),
+    "preTestScore" = (SELECT qa."score" FROM "quiz_attempt" qa WHERE qa."enrolmentId" = "enrolment"."id" AND qa."kind" = 'pretest' AND qa."submittedAt" IS NOT NULL ORDER BY qa."submittedAt", qa."id" LIMIT 1);
