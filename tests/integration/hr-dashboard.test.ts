@@ -4,7 +4,7 @@ import { getQuestionBank } from '@/lib/assessment/bank.server'
 import { issueCertificateIfEligible } from '@/lib/certificates/certificates.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
-import { getDashboard, getPersonHistory, listCohorts, listPeople, PAGE_SIZE } from '@/lib/hr/dashboard.server'
+import { getDashboard, getItemAnalysis, getPersonHistory, listCohorts, listPeople, PAGE_SIZE } from '@/lib/hr/dashboard.server'
 import { seedAgencies, uniqueNip } from './helpers'
 
 const DAY = 86_400_000
@@ -181,7 +181,7 @@ describe('HR dashboard', () => {
   })
 
   it('analyses items per rule over the cohort post-test answers only, SE 137 points first', async () => {
-    const { items } = (await getDashboard(agencyId, current.id, now))!
+    const { items } = (await getItemAnalysis(agencyId, current.id))!
     expect(items.slice(0, 8).map((r) => r.ruleId)).toEqual(Array.from({ length: 8 }, (_, i) => `se137-${i + 1}`))
     const { bank } = getQuestionBank()
     for (const ruleId of probeItem.rules) {

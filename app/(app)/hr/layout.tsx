@@ -9,6 +9,7 @@ const SECTIONS = [
   ['/hr/impor', 'Impor daftar'],
   ['/hr/mutasi', 'Mutasi'],
   ['/hr/laporan', 'Laporan'],
+  ['/hr/analisis-soal', 'Analisis soal'],
 ] as const
 
 // Every HR page checks the officer itself; this only adds the section navigation.

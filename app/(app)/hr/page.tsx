@@ -1,29 +1,15 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { DataTable, fromExport, type TableColumn } from '@/components/data-table'
-import { formatNumber, formatPercent, formatScore, formatShortDate, MISSING } from '@/lib/format/indonesian'
-import { RULE_ANALYSIS_COLUMNS } from '@/lib/hr/dashboard-columns'
-import type { ColumnDef } from '@/lib/reports/columns'
+import { formatNumber, formatPercent, formatScore, formatShortDate } from '@/lib/format/indonesian'
 import { formatSigned } from '@/components/hr/format'
 import styles from '@/components/hr/hr.module.css'
 import { StatusBreakdown } from '@/components/hr/status'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { STATUS_ORDER, type RuleAnalysis } from '@/lib/hr/dashboard'
+import { STATUS_ORDER } from '@/lib/hr/dashboard'
 import { getDashboard } from '@/lib/hr/dashboard.server'
 import { COHORT_KIND_LABELS, ENROLMENT_STATUS_LABELS, PERSON_STATUS_LABELS, UNASSIGNED } from '@/lib/vocabulary/statuses'
 import { AssignUnassignedForm } from '@/components/roster/cohort-forms'
-
-const [ruleColumn, answeredColumn, wrongColumn] = RULE_ANALYSIS_COLUMNS as [ColumnDef<RuleAnalysis>, ColumnDef<RuleAnalysis>, ColumnDef<RuleAnalysis>]
-
-const RULE_COLUMNS: readonly TableColumn<RuleAnalysis>[] = [
-  fromExport(ruleColumn, {
-    rowHeader: true,
-    cell: (rule) => (rule.lessonSlug ? <Link href={`/belajar/${rule.lessonSlug}#aturan-${rule.ruleId}`}>{rule.title}</Link> : rule.title),
-  }),
-  fromExport(answeredColumn),
-  fromExport(wrongColumn, { cell: (rule) => (rule.wrongPercent === null ? MISSING : `${formatNumber(rule.wrongPercent)}% (${formatNumber(rule.wrong)})`) }),
-]
 
 export const metadata: Metadata = { title: 'Dasbor kepegawaian' }
 
@@ -179,18 +165,10 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
 
           <section aria-labelledby="analisis">
             <h2 id="analisis">Analisis soal per aturan</h2>
-            <p className="muted">
-              Bagian jawaban uji akhir kelompok ini yang belum tepat (nilai di bawah penuh), per aturan yang diuji soal. Delapan poin
-              SE MenPAN-RB 137/2018 lebih dahulu. Persentase tinggi menandakan materi yang perlu diajarkan ulang.
+            <p>
+              Aturan mana yang paling sering dijawab belum tepat di uji akhir kelompok ini:{' '}
+              <Link href={`/hr/analisis-soal?kelompok=${encodeURIComponent(selected.id)}`}>buka analisis soal {selected.name}</Link>.
             </p>
-            <DataTable
-              caption="Analisis soal per aturan"
-              columns={RULE_COLUMNS}
-              rows={dashboard.items}
-              rowKey={(rule) => rule.ruleId}
-              rowProps={(rule) => ({ 'data-rule': rule.ruleId })}
-              empty="Belum ada aturan yang diuji."
-            />
           </section>
         </>
       )}
