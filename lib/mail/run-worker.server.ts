@@ -15,5 +15,15 @@ export function startMailWorker(
   options: { pollMs?: number; leaseMs?: number; log?: (line: string) => void } = {},
 ): RunningWorker | null {
   if (!env.SMTP_URL) return null
-  return startWorker({ db, provider, transport: smtpTransport(env.SMTP_URL), from: env.MAIL_FROM, leaseMs: options.leaseMs }, options)
+  const worker = startWorker({ db, provider, transport: smtpTransport(env.SMTP_URL), from: env.MAIL_FROM, leaseMs: options.leaseMs }, options)
+  holder.bbsMailWorker = worker
+  return worker
+}
+
+// On globalThis: Next may load this module more than once (instrumentation and the routes).
+const holder = globalThis as unknown as { bbsMailWorker?: RunningWorker }
+
+/** Starts the next round of this process's worker now (a message was just queued), if it runs here. */
+export function wakeMailWorker(): void {
+  holder.bbsMailWorker?.wake()
 }
