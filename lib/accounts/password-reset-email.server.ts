@@ -4,6 +4,7 @@ import { hashPassword } from 'better-auth/crypto'
 import { auditLogCreate } from '@/lib/audit/audit.server'
 import { db } from '@/lib/db/db.server'
 import { env } from '@/lib/env.server'
+import { headerSafe } from '@/lib/mail/headers'
 import { idempotencyKey, jakartaWindow } from '@/lib/mail/idempotency'
 import { queueMail } from '@/lib/mail/outbox.server'
 import { wakeMailWorker } from '@/lib/mail/run-worker.server'
@@ -71,7 +72,7 @@ export async function requestPasswordResetLink(raw: Record<string, unknown>, req
         userId: user.id,
         to: user.email,
         toName: user.name,
-        ...passwordResetMail({ name: user.name, token, baseUrl: env.PUBLIC_BASE_URL, validMinutes: RESET_LINK_VALID_MINUTES }),
+        ...passwordResetMail({ name: headerSafe(user.name), token, baseUrl: env.PUBLIC_BASE_URL, validMinutes: RESET_LINK_VALID_MINUTES }),
         sensitive: true,
         expiresAt,
       },
