@@ -66,7 +66,8 @@ test('"Lupa kata sandi?" emails a one-time link; using it sets a new password an
 
   // The link works once.
   await forgot.goto(link!)
-  await expect(forgot.getByRole('alert')).toHaveText(/tidak berlaku lagi/)
+  await expect(forgot.getByRole('alert').filter({ hasText: 'tidak berlaku lagi' })).toBeVisible()
+  await expect(forgot.getByLabel('Kata sandi baru')).toHaveCount(0)
 
   await signInWithForm(forgot, learner.email, NEW_PASSWORD)
   await expect(forgot).toHaveURL(/\/dasbor/, { timeout: 30_000 })
