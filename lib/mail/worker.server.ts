@@ -40,6 +40,12 @@ export async function claimDue(ctx: WorkerContext, workerId: string): Promise<Ou
   const now = (ctx.now ?? (() => new Date()))()
   const batchSize = ctx.batchSize ?? DEFAULT_BATCH
   const claimedUntil = new Date(now.getTime() + (ctx.leaseMs ?? DEFAULT_LEASE_MS))
+  // A plain read first: an idle poll opens no transaction (on SQLite one would take the write lock).
+  const due = await ctx.db.outboxMessage.findFirst({
+    where: { status: 'pending', nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }] },
+    select: { id: true },
+  })
+  if (!due) return []
   return ctx.db.$transaction(async (tx) => {
     let ids: string[]
     if (ctx.provider === 'postgresql') {

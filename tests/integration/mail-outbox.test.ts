@@ -246,7 +246,7 @@ describe('a worker killed mid-batch', () => {
     let output = ''
     child.stdout?.on('data', (chunk) => (output += chunk))
     child.stderr?.on('data', (chunk) => (output += chunk))
-    await expect.poll(() => sink.dataStarted() >= sink.behaviour.holdMessage! ? 'holding' : output, { timeout: 60_000, interval: 200 }).toBe('holding')
+    await expect.poll(() => sink.dataStarted() >= sink.behaviour.holdMessage! ? 'holding' : output, { timeout: 120_000, interval: 200 }).toBe('holding')
     expect(sink.received).toHaveLength(3)
     const exited = new Promise((resolve) => child!.once('exit', resolve))
     child.kill('SIGKILL')
@@ -268,5 +268,5 @@ describe('a worker killed mid-batch', () => {
     const subjects = sink.received.map((mail) => mail.parsed.subject).sort()
     expect(subjects).toEqual(rows.map((row) => row.subject).sort())
     expect(new Set(sink.received.map((mail) => mail.parsed.messageId)).size).toBe(total)
-  }, 120_000)
+  }, 240_000)
 })
