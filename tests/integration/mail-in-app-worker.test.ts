@@ -21,6 +21,8 @@ afterAll(async () => {
   await holder.bbsMailWorker?.stop()
   await sink.stop()
   delete process.env.NEXT_RUNTIME
+  delete process.env.SMTP_URL
+  delete process.env.MAIL_FROM
 })
 
 it('register() starts the worker, which delivers what the app queues', async () => {
