@@ -162,6 +162,22 @@ describe('a server that refuses, times out and comes back', () => {
     expect(sink.received).toHaveLength(3)
   })
 
+  it('loses nothing when the server dies mid-batch: what it accepted stays sent, the rest is retried once it is back', async () => {
+    for (let i = 0; i < 5; i++) await queue()
+    sink.behaviour.holdMessage = sink.dataStarted() + 3
+    const batch = deliverBatch(context())
+    await expect.poll(() => sink.dataStarted(), { timeout: 30_000 }).toBe(sink.behaviour.holdMessage)
+    await sink.stop()
+    expect(await batch).toMatchObject({ claimed: 5, sent: 2, retried: 3 })
+    expect(await db.outboxMessage.count({ where: { status: 'pending', claimedBy: null } })).toBe(3)
+    sink.behaviour.holdMessage = undefined
+    await sink.restart()
+    expect(await deliverBatch(context({ now: after(61_000) }))).toMatchObject({ sent: 3 })
+    const subjects = sink.received.map((mail) => mail.parsed.subject)
+    expect(subjects).toHaveLength(5)
+    expect(new Set(subjects).size).toBe(5)
+  })
+
   it('gives up on a server that never answers (timeout) and retries later', async () => {
     const silent = await startSilentServer()
     try {
