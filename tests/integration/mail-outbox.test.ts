@@ -246,8 +246,16 @@ describe('several workers', () => {
 
 describe('a worker killed mid-batch', () => {
   let child: ChildProcess | undefined
+  // npx → tsx → node: the worker is a grandchild, so the whole process group is killed.
+  const killGroup = (process_: ChildProcess) => {
+    try {
+      process.kill(-process_.pid!, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
   afterAll(() => {
-    child?.kill('SIGKILL')
+    if (child) killGroup(child)
   })
 
   it('loses and duplicates nothing: what it sent stays sent, the rest is delivered once its lease lapses', async () => {
@@ -258,6 +266,7 @@ describe('a worker killed mid-batch', () => {
     child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/mail-worker.ts'], {
       env: { ...process.env, SMTP_URL: sink.url, MAIL_FROM: `${FROM.name} <${FROM.address}>`, NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     })
     let output = ''
     child.stdout?.on('data', (chunk) => (output += chunk))
@@ -265,9 +274,19 @@ describe('a worker killed mid-batch', () => {
     await expect.poll(() => sink.dataStarted() >= sink.behaviour.holdMessage! ? 'holding' : output, { timeout: 120_000, interval: 200 }).toBe('holding')
     expect(sink.received).toHaveLength(3)
     const exited = new Promise((resolve) => child!.once('exit', resolve))
-    child.kill('SIGKILL')
+    const group = child.pid!
+    killGroup(child)
     await exited
     child = undefined
+    // Every process of the worker is gone (signal 0 only checks that the group exists).
+    await expect.poll(() => {
+      try {
+        process.kill(-group, 0)
+        return 'alive'
+      } catch {
+        return 'dead'
+      }
+    }, { timeout: 10_000 }).toBe('dead')
 
     const rows = await db.outboxMessage.findMany({ orderBy: { id: 'asc' } })
     expect(rows.filter((row) => row.status === 'sent')).toHaveLength(3)
