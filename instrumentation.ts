@@ -1,9 +1,17 @@
 // Runs once when a server instance starts: validate the environment before serving anything.
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    await import('./lib/env.server')
+    const { env } = await import('./lib/env.server')
     // The socket address must reach the per-address limits (lib/http/client-address.ts).
     const { appendSocketAddressToForwardedFor } = await import('./lib/http/socket-address.server')
     appendSocketAddressToForwardedFor()
+    // The outbox worker runs in the app process unless a separate `npm run worker` does it
+    // (MAIL_WORKER=off); without SMTP_URL messages stay in the outbox (decision 032).
+    if (env.SMTP_URL && env.MAIL_WORKER === 'app' && process.env.NEXT_PHASE !== 'phase-production-build') {
+      const { db, databaseProvider } = await import('./lib/db/db.server')
+      const { startMailWorker } = await import('./lib/mail/run-worker.server')
+      startMailWorker(env, db, databaseProvider)
+      console.log(`mail: delivering the outbox to ${new URL(env.SMTP_URL).host} from this process`)
+    }
   }
 }

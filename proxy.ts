@@ -56,6 +56,8 @@ function route(request: NextRequest): NextResponse {
   }
   // The certificate PDF is shown in a frame on /sertifikat: its route sets its own framing rule.
   if (/^\/sertifikat\/[^/]+\/pdf$/.test(path)) return withSecurityHeaders(NextResponse.next(), null)
+  // So is an outbox message's HTML preview on /admin/kotak-keluar/<id> (a stricter policy of its own).
+  if (/^\/admin\/kotak-keluar\/[^/]+\/html$/.test(path)) return withSecurityHeaders(NextResponse.next(), null)
 
   const policy = dynamicPagePolicy(newNonce(), { https, development })
   const requestHeaders = new Headers(request.headers)

@@ -31,6 +31,29 @@ describe('parseEnv', () => {
     expect(parseEnv({ TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16,fd00::/8' }, false).TRUSTED_PROXIES).toBe('10.0.0.1, 192.168.0.0/16,fd00::/8')
   })
 
+  describe('mail', () => {
+    it('keeps messages in the outbox without SMTP_URL and has a default sender outside production', () => {
+      expect(parseEnv({}, false).SMTP_URL).toBeUndefined()
+      expect(parseEnv({}, false)).toMatchObject({ MAIL_WORKER: 'app', MAIL_FROM: { name: 'Bijak Bermedia Sosial', address: 'noreply@bijak.localhost' } })
+      expect(parseEnv({ SMTP_URL: '  ' }, false).SMTP_URL).toBeUndefined()
+    })
+
+    it('reads SMTP_URL, MAIL_FROM and MAIL_WORKER', () => {
+      const env = parseEnv({ ...PRODUCTION, SMTP_URL: 'smtps://u:p@mail.example.go.id:465', MAIL_FROM: 'BKPSDM <noreply@example.go.id>', MAIL_WORKER: 'off' }, false)
+      expect(env).toMatchObject({ SMTP_URL: 'smtps://u:p@mail.example.go.id:465', MAIL_FROM: { name: 'BKPSDM', address: 'noreply@example.go.id' }, MAIL_WORKER: 'off' })
+    })
+
+    it.each([
+      [{ SMTP_URL: 'http://mail.example.go.id' }, 'Invalid environment: SMTP_URL must start with smtp:// or smtps://'],
+      [{ MAIL_FROM: 'BKPSDM <noreply@example.go.id>\nBcc: x@y.id' }, 'Invalid environment: MAIL_FROM must be one line'],
+      [{ MAIL_FROM: 'BKPSDM <bukan-alamat>' }, 'Invalid environment: MAIL_FROM must contain a valid email address'],
+      [{ MAIL_WORKER: 'yes' }, 'Invalid environment: MAIL_WORKER must be "app" or "off"'],
+      [{ ...PRODUCTION, SMTP_URL: 'smtp://mail.example.go.id' }, 'Invalid environment: MAIL_FROM is required with SMTP_URL in production'],
+    ])('refuses %j', (source, line) => {
+      expect(() => parseEnv(source, false)).toThrow(line)
+    })
+  })
+
   it('needs no secret while building for production', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', NEXT_PHASE: 'phase-production-build' }, false)).not.toThrow()
   })

@@ -1,10 +1,13 @@
 import { z } from 'zod'
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './db/database-url'
 import { parseTrustedProxies } from './http/client-address'
+import { parseMailFrom, parseSmtpUrl } from './mail/mail-config'
 
 /** Used outside production only, so development needs no set-up; production refuses it. */
 export const DEV_ONLY_SECRET = 'development-only-secret-not-for-production-use!!'
 const MIN_SECRET_BYTES = 32
+/** Outside production, and for the demo's outbox, when MAIL_FROM is not set. */
+export const DEFAULT_MAIL_FROM = 'Bijak Bermedia Sosial <noreply@bijak.localhost>'
 const LOCAL_HOSTS = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|\[::ffff:127(\.\d{1,3}){3}\]|\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\])$/i
 
 /**
@@ -66,6 +69,37 @@ const envSchema = z
           ctx.addIssue({ code: 'custom', message: `must be comma-separated IP addresses or CIDR ranges: ${(error as Error).message}` })
         }
       }),
+    /**
+     * Where email goes (decision 032): smtp://user:pass@host:587 (STARTTLS when offered) or
+     * smtps://…:465. Unset: messages stay in the outbox, listed for the admin ("Kotak keluar").
+     */
+    SMTP_URL: z
+      .string()
+      .optional()
+      .transform((value) => (value?.trim() ? value.trim() : undefined))
+      .superRefine((value, ctx) => {
+        if (value === undefined) return
+        try {
+          parseSmtpUrl(value)
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message })
+        }
+      }),
+    /** The sender, e.g. "Bijak Bermedia Sosial <noreply@bkpsdm.example.go.id>"; required with SMTP_URL in production. */
+    MAIL_FROM: z
+      .string()
+      .optional()
+      .transform((value) => (value?.trim() ? value.trim() : undefined))
+      .superRefine((value, ctx) => {
+        if (value === undefined) return
+        try {
+          parseMailFrom(value)
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message })
+        }
+      }),
+    /** "app" (default): the app process delivers the outbox; "off": a separate `npm run worker` does. */
+    MAIL_WORKER: z.enum(['app', 'off'], 'must be "app" or "off"').default('app'),
   })
   .transform((value, ctx) => {
     const strictness = strictnessOf(value)
@@ -79,6 +113,10 @@ const envSchema = z
         return z.NEVER
       }
     }
+    if (strictness === 'production' && value.SMTP_URL && !value.MAIL_FROM) {
+      ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required with SMTP_URL in production' })
+      return z.NEVER
+    }
     if (strictness === 'production') {
       const problem = publicBaseUrlProblem(value.PUBLIC_BASE_URL)
       if (problem) {
@@ -86,7 +124,12 @@ const envSchema = z
         return z.NEVER
       }
     }
-    return { ...value, strictness, BETTER_AUTH_SECRET: value.BETTER_AUTH_SECRET ?? DEV_ONLY_SECRET }
+    return {
+      ...value,
+      strictness,
+      BETTER_AUTH_SECRET: value.BETTER_AUTH_SECRET ?? DEV_ONLY_SECRET,
+      MAIL_FROM: parseMailFrom(value.MAIL_FROM ?? DEFAULT_MAIL_FROM),
+    }
   })
 
 export type Env = z.infer<typeof envSchema>

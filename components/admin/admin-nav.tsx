@@ -7,6 +7,7 @@ const LINKS = [
   { href: '/admin/mutasi', label: 'Mutasi' },
   { href: '/admin/bank-soal', label: 'Bank soal' },
   { href: '/admin/audit', label: 'Log audit' },
+  { href: '/admin/kotak-keluar', label: 'Kotak keluar' },
 ]
 
 /** The admin area's own navigation; `current` is the page's path. */

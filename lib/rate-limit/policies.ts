@@ -25,6 +25,10 @@ export const POLICIES = {
   codeAccount: { kind: 'growing', free: 5, baseDelayMs: MINUTE, maxDelayMs: 60 * MINUTE, windowMs: 24 * HOUR },
   /** Wrong current passwords when changing one's password (an unattended signed-in browser). */
   passwordChange: { kind: 'growing', free: 5, baseDelayMs: MINUTE, maxDelayMs: 30 * MINUTE, windowMs: 24 * HOUR },
+  /** "Lupa kata sandi" requests from one address (an office shares one). */
+  resetLinkAddress: { kind: 'window', limit: 30, windowMs: 15 * MINUTE },
+  /** "Lupa kata sandi" requests for one typed address, whether or not it has an account. */
+  resetLinkEmail: { kind: 'window', limit: 5, windowMs: HOUR },
   /** Certificate checks on /verify from one address. */
   verifyAddress: { kind: 'window', limit: 30, windowMs: MINUTE },
 } as const satisfies Record<string, LimitPolicy>

@@ -40,7 +40,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
       <p>
         Belum punya akun? <Link href="/daftar">Daftar di sini</Link>. Didaftarkan oleh admin kepegawaian?{' '}
-        <Link href="/aktivasi">Aktifkan akun Anda</Link>. Lupa kata sandi? <Link href="/atur-ulang-sandi">Atur ulang dengan kode dari admin kepegawaian</Link>.
+        <Link href="/aktivasi">Aktifkan akun Anda</Link>.
+      </p>
+      <p>
+        <Link href="/lupa-sandi">Lupa kata sandi?</Link> Kami kirim tautan atur ulang ke email Anda. Tanpa akses ke email itu?{' '}
+        <Link href="/atur-ulang-sandi">Atur ulang dengan kode dari admin kepegawaian</Link>.
       </p>
     </div>
   )

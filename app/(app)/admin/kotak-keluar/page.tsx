@@ -1,0 +1,83 @@
+import type { Metadata } from 'next'
+import { AdminNav } from '@/components/admin/admin-nav'
+import { DataTable } from '@/components/data-table'
+import { requireRole } from '@/lib/auth/session.server'
+import { env } from '@/lib/env.server'
+import { formatLoggedMomentWib, formatNumber, MISSING } from '@/lib/format/indonesian'
+import { listOutbox } from '@/lib/mail/outbox-query.server'
+import { OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, outboxPageHref, parseOutboxQuery } from '@/lib/mail/outbox-view'
+
+export const metadata: Metadata = { title: 'Kotak keluar' }
+
+export default async function AdminOutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireRole(['admin'], '/admin/kotak-keluar')
+  const query = parseOutboxQuery(await searchParams)
+  const outbox = await listOutbox(query)
+  return (
+    <>
+      <AdminNav current="/admin/kotak-keluar" />
+      <h1>Kotak keluar</h1>
+      {env.SMTP_URL ? (
+        <p className="muted">
+          Email dikirim melalui server SMTP {new URL(env.SMTP_URL).hostname}
+          {env.MAIL_WORKER === 'off' ? ' oleh proses worker terpisah (npm run worker)' : ' oleh aplikasi ini'}. Pesan yang gagal sementara dicoba lagi
+          dengan jeda yang makin panjang.
+        </p>
+      ) : (
+        <p className="alert info" role="status">
+          Pengiriman email belum diatur (SMTP_URL kosong): pesan disimpan di sini dan tidak dikirim. Buka pesan untuk melihat isinya.
+        </p>
+      )}
+      <nav aria-label="Saring menurut status" className="card actions">
+        <a href={outboxPageHref({ page: 1 })} aria-current={!query.status ? 'page' : undefined}>
+          Semua ({formatNumber(Object.values(outbox.counts).reduce((a, b) => a + b, 0))})
+        </a>
+        {OUTBOX_STATUSES.map((status) => (
+          <a key={status} href={outboxPageHref({ status, page: 1 })} aria-current={query.status === status ? 'page' : undefined}>
+            {OUTBOX_STATUS_LABELS[status]} ({formatNumber(outbox.counts[status])})
+          </a>
+        ))}
+      </nav>
+      <p className="muted" aria-live="polite">
+        {formatNumber(outbox.total)} pesan. Halaman {formatNumber(query.page)} dari {formatNumber(outbox.pages)}. Waktu dalam WIB.
+      </p>
+      <div className="card">
+        <DataTable
+          caption="Pesan email, terbaru di atas"
+          rows={outbox.messages}
+          rowKey={(message) => message.id}
+          empty="Belum ada pesan."
+          columns={[
+            { key: 'createdAt', header: 'Dibuat (WIB)', nowrap: true, cell: (m) => <time dateTime={m.createdAt.toISOString()}>{formatLoggedMomentWib(m.createdAt)}</time> },
+            {
+              key: 'subject',
+              header: 'Subjek',
+              rowHeader: true,
+              cell: (m) => <a href={`/admin/kotak-keluar/${m.id}`}>{m.subject}</a>,
+            },
+            {
+              key: 'to',
+              header: 'Penerima',
+              cell: (m) => (
+                <>
+                  {m.toName || MISSING}
+                  <br />
+                  <span className="muted">{m.toAddress}</span>
+                </>
+              ),
+            },
+            { key: 'status', header: 'Status', nowrap: true, cell: (m) => OUTBOX_STATUS_LABELS[m.status] },
+            { key: 'attempts', header: 'Percobaan', align: 'end', cell: (m) => formatNumber(m.attempts) },
+            { key: 'lastError', header: 'Galat terakhir', cell: (m) => m.lastError ?? MISSING },
+          ]}
+        />
+      </div>
+      {outbox.pages > 1 && (
+        <nav aria-label="Halaman" className="actions">
+          {query.page > 1 && <a href={outboxPageHref({ ...query, page: query.page - 1 })}>Sebelumnya</a>}
+          {query.page < outbox.pages && <a href={outboxPageHref({ ...query, page: query.page + 1 })}>Berikutnya</a>}
+        </nav>
+      )}
+    </>
+  )
+}

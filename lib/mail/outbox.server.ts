@@ -1,0 +1,44 @@
+import 'server-only'
+import { v7 as timeOrderedUuid } from 'uuid'
+import { z } from 'zod'
+import type { Db } from '@/lib/db/create-client'
+import { headerSafe, mailAddressSchema } from './headers'
+
+type TransactionClient = Parameters<Parameters<Db['$transaction']>[0]>[0]
+
+const queuedMailSchema = z.object({
+  idempotencyKey: z.string().min(1).max(300),
+  kind: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/),
+  userId: z.string().min(1).max(100).nullable(),
+  to: mailAddressSchema,
+  toName: z.string().max(500).transform((name) => headerSafe(name)),
+  subject: z.string().max(500).transform((subject) => headerSafe(subject, 250)),
+  text: z.string().min(1),
+  html: z.string().min(1),
+  sensitive: z.boolean().default(false),
+  expiresAt: z.date().nullable().default(null),
+})
+
+export type QueuedMail = z.input<typeof queuedMailSchema>
+
+/**
+ * Queues one message in the caller's transaction, so it exists exactly when the event that
+ * causes it does (decision 032). A second call with the same idempotency key inserts nothing
+ * (`ON CONFLICT DO NOTHING`: on PostgreSQL a unique-violation error would abort the caller's
+ * transaction; this never raises one). Returns whether this call queued it.
+ *
+ * The address is checked here too: a malformed one is refused before anything is written (the
+ * caller decides what to tell the person); a name or subject cannot carry a line break into a
+ * header.
+ */
+export async function queueMail(tx: TransactionClient | Db, input: QueuedMail, now = new Date()): Promise<boolean> {
+  const mail = queuedMailSchema.parse(input)
+  // Tagged SQL, standard on both providers; status takes its default ('pending').
+  const inserted = await tx.$executeRaw`INSERT INTO "outbox_message"
+      ("id", "idempotencyKey", "kind", "userId", "toAddress", "toName", "subject", "text", "html", "sensitive",
+       "attempts", "nextAttemptAt", "expiresAt", "createdAt", "updatedAt")
+    VALUES (${timeOrderedUuid()}, ${mail.idempotencyKey}, ${mail.kind}, ${mail.userId}, ${mail.to}, ${mail.toName}, ${mail.subject},
+       ${mail.text}, ${mail.html}, ${mail.sensitive}, 0, ${now}, ${mail.expiresAt}, ${now}, ${now})
+    ON CONFLICT ("idempotencyKey") DO NOTHING`
+  return inserted === 1
+}

@@ -1,0 +1,111 @@
+/**
+ * Email (decision 032): the admin's outbox is for admins only; "Lupa kata sandi?" does not tell
+ * whether an address has an account, is limited per address, and its link works once.
+ */
+import type { Attack, AttackContext } from '../attack'
+import { refusedIf } from '../attack'
+import { decodeEntities } from '../http-client'
+
+const SENT = 'Jika alamat itu terdaftar'
+
+/** The token of the newest reset email queued for this address (read from the outbox, as the admin's preview shows it). */
+async function resetToken(ctx: AttackContext, email: string): Promise<string | null> {
+  const message = await ctx.db.outboxMessage.findFirst({ where: { toAddress: email, kind: 'password-reset' }, orderBy: { createdAt: 'desc' } })
+  return message ? (/token=([A-Za-z0-9_-]{43})/.exec(message.text)?.[1] ?? null) : null
+}
+
+async function queuedMessageId(ctx: AttackContext): Promise<string> {
+  const existing = await ctx.db.outboxMessage.findFirst({ select: { id: true } })
+  if (existing) return existing.id
+  const learner = await ctx.newLearner('kotak-keluar')
+  const response = await ctx.client().submitForm('/lupa-sandi', { email: learner.email })
+  await response.arrayBuffer()
+  return (await ctx.db.outboxMessage.findFirstOrThrow({ select: { id: true } })).id
+}
+
+export const attacks: Attack[] = [
+  {
+    name: 'outbox-hidden-from-learners-and-hr',
+    area: 'mail',
+    description: "a learner, an HR officer and a visitor open the admin's outbox, a message and its HTML",
+    async run(ctx) {
+      const id = await queuedMessageId(ctx)
+      const paths = ['/admin/kotak-keluar', `/admin/kotak-keluar/${id}`, `/admin/kotak-keluar/${id}/html`]
+      const answers: string[] = []
+      const learner = await ctx.newLearner('kotak-keluar-peserta')
+      const officer = await ctx.newHrOfficer('kotak-keluar-hr')
+      for (const [who, identifier, password] of [
+        ['learner', learner.nip, learner.password],
+        ['hr', officer.email, officer.password],
+      ] as const) {
+        const client = ctx.client()
+        if (!(await client.signIn(identifier, password))) return { refused: false, detail: `the ${who} could not sign in` }
+        for (const path of paths) {
+          const response = await client.get(path)
+          const body = await response.text()
+          if ((response.status !== 403 && response.status !== 404) || body.includes('token=')) answers.push(`${who} ${path} → ${response.status}`)
+        }
+      }
+      const visitor = ctx.client()
+      for (const path of paths) {
+        const response = await visitor.get(path, { redirect: 'manual' })
+        const body = await response.text()
+        const refused = response.status === 401 || (response.status >= 300 && response.status < 400 && (response.headers.get('location') ?? '').includes('/masuk'))
+        if (!refused || body.includes('token=')) answers.push(`visitor ${path} → ${response.status}`)
+      }
+      return refusedIf(answers.length === 0, `answered: ${answers.join(', ')}`)
+    },
+  },
+  {
+    name: 'reset-request-reveals-no-account',
+    area: 'mail',
+    description: 'asks for reset links for a registered and an unregistered address and compares the answers',
+    async run(ctx) {
+      const learner = await ctx.newLearner('ada-akun')
+      const known = await ctx.client().submitForm('/lupa-sandi', { email: learner.email })
+      const unknown = await ctx.client().submitForm('/lupa-sandi', { email: `tidak-ada-${Date.now()}@contoh.go.id` })
+      const [knownText, unknownText] = [decodeEntities(await known.text()), decodeEntities(await unknown.text())]
+      const queued = await ctx.db.outboxMessage.count({ where: { toAddress: learner.email } })
+      return refusedIf(
+        known.status === 200 && unknown.status === 200 && knownText.includes(SENT) && unknownText.includes(SENT) && queued === 1,
+        `known ${known.status} (${knownText.includes(SENT)}), unknown ${unknown.status} (${unknownText.includes(SENT)}), queued ${queued}`,
+      )
+    },
+  },
+  {
+    name: 'reset-request-flood-limited',
+    area: 'mail',
+    description: 'asks for a reset link for one address 6 times (mail bombing a colleague)',
+    async run(ctx) {
+      const learner = await ctx.newLearner('dibanjiri')
+      const answers: string[] = []
+      for (let i = 0; i < 6; i++) {
+        const response = await ctx.client().submitForm('/lupa-sandi', { email: learner.email })
+        answers.push(decodeEntities(await response.text()).includes('Terlalu banyak permintaan untuk alamat ini') ? 'limited' : 'sent')
+      }
+      const queued = await ctx.db.outboxMessage.count({ where: { toAddress: learner.email } })
+      return refusedIf(answers.slice(0, 5).every((a) => a === 'sent') && answers[5] === 'limited' && queued === 1, `answers ${answers.join(',')}, queued ${queued}`)
+    },
+  },
+  {
+    name: 'reset-link-reused-refused',
+    area: 'mail',
+    description: 'uses a reset link from an email a second time (someone who saw the mail) to set their own password',
+    async run(ctx) {
+      const learner = await ctx.newLearner('tautan-sekali')
+      await (await ctx.client().submitForm('/lupa-sandi', { email: learner.email })).arrayBuffer()
+      const token = await resetToken(ctx, learner.email)
+      if (!token) return { refused: false, detail: 'no reset email was queued' }
+      const page = `/atur-ulang-sandi/email?token=${token}`
+      const first = await ctx.client().submitForm(page, { password: 'Sandi-Pemilik-2027', passwordConfirm: 'Sandi-Pemilik-2027' })
+      await first.arrayBuffer()
+      if (first.status !== 303) return { refused: false, detail: `the owner could not use the link (${first.status})` }
+      const again = await ctx.client().get(page)
+      const againText = decodeEntities(await again.text())
+      const intruder = ctx.client()
+      const intruderIn = await intruder.signIn(learner.email, 'Sandi-Penyusup-2027')
+      const ownerIn = await ctx.client().signIn(learner.email, 'Sandi-Pemilik-2027')
+      return refusedIf(againText.includes('tidak berlaku lagi') && !againText.includes('name="password"') && !intruderIn && ownerIn, `reuse page usable: ${!againText.includes('tidak berlaku lagi')}; intruder ${intruderIn}; owner ${ownerIn}`)
+    },
+  },
+]
