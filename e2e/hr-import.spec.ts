@@ -59,6 +59,16 @@ test('HR imports a roster, assigns onboarding, an imported learner claims and pa
   expect(await e2eDb((db) => db.user.count())).toBe(before + 3)
   const imported = await e2eDb((db) => db.user.findUniqueOrThrow({ where: { nip: c }, include: { unit: true } }))
   expect(imported).toMatchObject({ name: 'Siti; Rahma', employmentType: 'CPNS', claimedAt: null })
+  // The people list's search finds the people the import just published (its index is kept by
+  // the database for every writer, decision 030): by part of the email, and by NIP digits. (In
+  // a second tab: this one keeps the import's result for the assignment below.)
+  const people = await page.context().newPage()
+  await people.goto(`/hr/pegawai?q=${encodeURIComponent(`MARUF-${b}@`)}`)
+  await expect(people.getByTestId('jumlah-hasil')).toHaveText(/^1 pegawai/)
+  await expect(people.getByRole('link', { name: "Muh. Ma'ruf" })).toBeVisible()
+  await people.goto(`/hr/pegawai?q=${a.slice(4)}`)
+  await expect(people.getByRole('link', { name: 'Dr. Ayu Lestari, M.Si.' })).toBeVisible()
+  await people.close()
 
   // "The imported roster": the same file assigns its people to a cohort (here the demo one).
   await page.getByLabel('Tetapkan semua orang dalam berkas ini ke kelompok').selectOption({ label: `Orientasi ASN dan P3K ${new Date().getFullYear()}` })

@@ -59,6 +59,14 @@ for (const provider of PROVIDERS) {
   if (!fs.existsSync(lock)) fs.writeFileSync(lock, `provider = "${provider}"\n`)
   fs.writeFileSync(schemaFile, next)
   console.log(`${provider}: wrote ${path.relative(root, target)}/migration.sql`)
+  // Objects Prisma's schema cannot express hang on "user" (decisions 027 and 030): a SQLite table
+  // redefinition (new_user, copy, drop, rename) loses them, so the migration must make them anew.
+  if (provider === 'sqlite' && /CREATE TABLE "new_user"/.test(sql)) {
+    console.warn(
+      'sqlite: this migration redefines "user", which drops the raw-SQL objects on it: append to it the expression index of ' +
+        '20261201232816_hr_read_model_indexes and the user_search triggers and its rebuild from 20261202025000_people_search_trigram.',
+    )
+  }
   wrote++
 }
 fs.rmSync(tmp, { recursive: true, force: true })

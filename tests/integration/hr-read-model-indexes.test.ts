@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
-import { countEnrolmentRows, enrolmentRowsPage, rowsPageStatementForTest, type RowFilter } from '@/lib/hr/enrolment-rows.server'
+import {
+  countEnrolmentRows,
+  countStatementForTest,
+  enrolmentRows,
+  enrolmentRowsPage,
+  rowsPageStatementForTest,
+  type RowFilter,
+} from '@/lib/hr/enrolment-rows.server'
 import { providerUnderTest } from '../setup/test-databases'
 import { seedAgencies, uniqueNip } from './helpers'
 
@@ -73,5 +80,149 @@ describe('the HR read model at scale: indexes', () => {
       Prisma.sql`SELECT COUNT(*) FROM "user" u WHERE u."agencyId" = ${agencyId} AND (CAST(u."role" AS TEXT) = 'learner' OR u."nip" IS NOT NULL) AND u."enrolledInAgency" = FALSE`,
     )
     expect(text, text).toContain('COVERING INDEX user_agencyId_enrolledInAgency_role_nip_idx (agencyId=? AND enrolledInAgency=?)')
+  })
+})
+
+// The people list's search (decision 030): an index serves it (SQLite FTS5 trigrams, PostgreSQL
+// pg_trgm), with exactly the rows of the plain definition below - today's, frozen here as the
+// oracle: name or email as a substring of the lower-cased text (LIKE with %, _ and \ escaped),
+// or, when the search is digits (spaces aside), digits inside the NIP.
+describe('the HR read model at scale: the name search', () => {
+  let searchAgencyId: string
+  let elsewhereAgencyId: string
+  const ids: Record<string, string> = {}
+  const nips: Record<string, string> = {}
+
+  async function plainIds(raw: string): Promise<string[]> {
+    const search = raw.trim().toLowerCase()
+    const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    const digits = search.replace(/\s+/g, '')
+    const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+      SELECT u."id" FROM "user" u
+      WHERE u."agencyId" = ${searchAgencyId} AND (CAST(u."role" AS TEXT) = 'learner' OR u."nip" IS NOT NULL)
+        AND (LOWER(u."name") LIKE ${pattern} ESCAPE '\\' OR LOWER(u."email") LIKE ${pattern} ESCAPE '\\'
+          ${/^\d+$/.test(digits) ? Prisma.sql`OR u."nip" LIKE ${`%${digits}%`}` : Prisma.empty})
+      ORDER BY LOWER(u."name"), u."id"`)
+    return rows.map((row) => row.id)
+  }
+
+  /** The read model's rows for a search, paged three at a time (keyset paging with the search), and its count. */
+  async function searched(search: string): Promise<{ ids: string[]; count: number }> {
+    const filter: RowFilter = { agencyId: searchAgencyId, view: 'people', search, now }
+    const found: string[] = []
+    for await (const row of enrolmentRows(filter, 3)) found.push(row.person.id)
+    return { ids: found, count: await countEnrolmentRows(filter) }
+  }
+
+  beforeAll(async () => {
+    const tag = randomUUID().slice(0, 8)
+    searchAgencyId = (await db.agency.create({ data: { code: `CARI-${tag}`, name: `Instansi Cari ${tag}` } })).id
+    elsewhereAgencyId = (await db.agency.create({ data: { code: `LAIN-${tag}`, name: `Instansi Lain ${tag}` } })).id
+    const people: [key: string, name: string, email: string, extra?: { role?: 'hr'; nip?: null; agencyId?: string }][] = [
+      ['rahma', 'Siti Rahmawati', 'siti.rahma@contoh.go.id'],
+      ['wijaya', 'SITI WIJAYA, S.Sos.', 'wijaya@contoh.go.id'],
+      ['elodie', 'Dr. Élodie Ñúñez', 'elodie@contoh.go.id'],
+      ['eka', 'ÉKA PRATAMA', 'eka.pratama@contoh.go.id'],
+      ['caglar', 'ÇAĞLAR Öztürk', 'caglar@contoh.go.id'],
+      ['indah', 'İNDAH Permata', 'indah@contoh.go.id'],
+      ['persen', 'Persen 100% Ayu', 'persen@contoh.go.id'],
+      ['garis', 'Garis_Bawah Budi', 'garis_bawah@contoh.go.id'],
+      ['ucok', 'Andi "Ucok" Siregar', 'andi@contoh.go.id'],
+      ['miring', 'Ayu \\ Miring', 'miring@contoh.go.id'],
+      ['budi', 'Budi Santoso', 'budi.s@contoh.go.id'],
+      ['dewi', 'Dewi Lestari', 'dewi@contoh.go.id'],
+      ['yohanes', 'Yohanes Pindah', 'yohanes@contoh.go.id'],
+      ['hadi', 'Hadi Staf SDM', 'hadi.sdm@contoh.go.id', { role: 'hr', nip: null }],
+      ['hana', 'Hana Staf SDM Ber-NIP', 'hana.sdm@contoh.go.id', { role: 'hr' }],
+      ['lain', 'Siti Lain Instansi', 'siti.lain@contoh.go.id', { agencyId: elsewhereAgencyId }],
+    ]
+    for (const [key, name, email, extra] of people) {
+      const nip = extra?.nip === null ? null : uniqueNip()
+      const user = await db.user.create({
+        data: { id: randomUUID(), name, email: `${tag}.${email}`, nip, agencyId: extra?.agencyId ?? searchAgencyId, role: extra?.role ?? 'learner' },
+      })
+      ids[key] = user.id
+      if (nip) nips[key] = nip
+    }
+    // After creation: a name and email corrected (through Prisma, and through raw SQL as the
+    // roster import writes), a NIP released (a rejected claim), a person deleted, one moved away.
+    await db.user.update({ where: { id: ids.rahma }, data: { name: 'Siti Nurhaliza', email: `${tag}.siti.nur@contoh.go.id` } })
+    await db.$executeRaw(Prisma.sql`UPDATE "user" SET "name" = ${'Eka Pratama Putri'} WHERE "id" = ${ids.eka}`)
+    await db.user.update({ where: { id: ids.budi }, data: { nip: null, rejectedNip: nips.budi } })
+    await db.user.delete({ where: { id: ids.dewi } })
+    await db.user.update({ where: { id: ids.yohanes }, data: { agencyId: elsewhereAgencyId } })
+  })
+
+  it('returns exactly the plain definition’s rows and count, in key order, for every kind of search', async () => {
+    const queries = [
+      ...['a', 'si', 'SI', 'sit', 'siti', '  SITI  ', 'siti wijaya', 'wijaya, s.sos.', 'rahma', 'nurhaliza', 'siti.nur', 'pratama', 'pratama putri'],
+      ...['élodie', 'ÉLODIE', 'elodie', 'ñúñez', 'éka', 'ÉKA', 'eka', 'çağlar', 'ÇAĞLAR', 'öztürk', 'İNDAH', 'indah'],
+      ...['%', '100%', '0% a', '_', 's_b', 'si_i', 'garis_bawah', '"', '"ucok"', 'ucok', '\\', 'u \\ m', '*', 'ayu OR budi'],
+      ...['contoh', '@contoh.go', 'budi', 'dewi', 'lestari', 'yohanes', 'hadi', 'hana', 'staf sdm', 'lain instansi', 'zzqx'],
+      ...['1990', '19', '199 00', '1990 0101', nips.wijaya!, nips.wijaya!.slice(6, 15), nips.wijaya!.slice(-3), nips.budi!, nips.hana!],
+    ]
+    for (const query of queries) {
+      const expected = await plainIds(query)
+      const actual = await searched(query)
+      expect(actual.ids, JSON.stringify(query)).toEqual(expected)
+      expect(actual.count, JSON.stringify(query)).toBe(expected.length)
+    }
+    // The oracle itself is not empty-handed: the changes after creation show.
+    const name = async (query: string) => (await searched(query)).ids
+    expect(await name('nurhaliza')).toEqual([ids.rahma])
+    expect(await name('siti.nur')).toEqual([ids.rahma])
+    expect(await name('rahma')).toEqual([])
+    expect(await name('pratama putri')).toEqual([ids.eka])
+    expect(await name(nips.budi!)).toEqual([])
+    expect(await name('lestari')).toEqual([])
+    expect(await name('yohanes')).toEqual([])
+    expect(await name('lain instansi')).toEqual([])
+    expect(await name('hadi')).toEqual([])
+    expect(await name('hana')).toEqual([ids.hana])
+    expect(await name('si_i')).toEqual([])
+    expect(await name('s_b')).toEqual([ids.garis])
+    expect(await name('100%')).toEqual([ids.persen])
+    expect(await name('"ucok"')).toEqual([ids.ucok])
+    expect(await name('u \\ m')).toEqual([ids.miring])
+    expect(await name(nips.wijaya!)).toEqual([ids.wijaya])
+    expect((await name('siti')).sort()).toEqual([ids.rahma, ids.wijaya].sort())
+    expect((await name('budi')).sort()).toEqual([ids.garis, ids.budi].sort())
+  })
+
+  it('is served by the search index: SQLite’s FTS5 trigram table, PostgreSQL’s trigram GIN indexes', async () => {
+    const filter = (search: string): RowFilter => ({ agencyId: searchAgencyId, view: 'people', search, now })
+    if (providerUnderTest() === 'sqlite') {
+      for (const search of ['siti wijaya', 'élodie', nips.wijaya!]) {
+        // The count starts from the search index's candidates and looks each up by rowid.
+        const count = await plan(countStatementForTest(filter(search)))
+        expect(count, count).toMatch(/^TOP SEARCH u USING INTEGER PRIMARY KEY \(rowid=\?\)/m)
+        expect(count, count).toMatch(/SCAN user_search VIRTUAL TABLE INDEX \d+:M/)
+        // The page still walks the (agency, lower-cased name, id) index in key order.
+        const page = await plan(rowsPageStatementForTest(filter(search), { limit: 26 }))
+        expect(page, page).toMatch(/SCAN user_search VIRTUAL TABLE INDEX \d+:M/)
+        expect(page, page).toContain('user_agencyId_lower_name_id_idx')
+        expect(page, page).not.toMatch(/^TOP USE TEMP B-TREE FOR ORDER BY/m)
+      }
+      // Under three characters trigrams cannot help: the plain condition alone (still correct, above).
+      expect(await plan(countStatementForTest(filter('si')))).not.toContain('user_search')
+      // The triggers kept the index equal to the table through every change above (this
+      // command fails when an entry of the index does not match the row's text).
+      await db.$executeRawUnsafe(`INSERT INTO "user_search" ("user_search", "rank") VALUES ('integrity-check', 1)`)
+      return
+    }
+    // PostgreSQL's planner weighs the indexes by the table's statistics: with a handful of people
+    // (or a few thousand) the agency's own index wins. Give the agency the size where the search
+    // index matters (20,000 people, in one statement), and the planner its statistics (VACUUM
+    // also moves the new entries out of the GIN indexes' pending lists, as autovacuum would).
+    await db.$executeRaw(Prisma.sql`
+      INSERT INTO "user" ("id", "name", "email", "agencyId", "updatedAt")
+      SELECT ${searchAgencyId} || '-' || g, 'Pengisi ' || g, 'pengisi' || g || '.' || ${searchAgencyId} || '@contoh.go.id', ${searchAgencyId}, NOW()
+      FROM generate_series(1, 20000) g`)
+    await db.$executeRawUnsafe('VACUUM ANALYZE "user"')
+    const byText = await plan(countStatementForTest(filter('siti wijaya')))
+    expect(byText, byText).toContain('user_lower_name_trgm_idx')
+    expect(byText, byText).toContain('user_lower_email_trgm_idx')
+    const byDigits = await plan(countStatementForTest(filter(nips.wijaya!)))
+    expect(byDigits, byDigits).toContain('user_nip_trgm_idx')
   })
 })
