@@ -15,7 +15,7 @@ import { seedAgencies, refusal } from './helpers'
 // blocks a retry, and on SQLite the rest of the process is not held up while it stages.
 
 const target = parseDatabaseUrl(process.env.DATABASE_URL)
-const ROWS = STAGING_BATCH_ROWS * 2 + 200
+const ROWS = STAGING_BATCH_ROWS * 2 + STAGING_BATCH_ROWS / 2
 let agency: Awaited<ReturnType<typeof seedAgencies>>['agency']
 let officer: { id: string; agencyId: string }
 let other: { count(sql: string, params?: unknown[]): Promise<number>; close(): Promise<void> }
