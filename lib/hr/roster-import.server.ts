@@ -9,7 +9,7 @@ import { AppError } from '@/lib/errors/app-error'
 import { rejectClaimInTx, verifyClaimInTx } from '@/lib/identity/identity-review.server'
 import { MAX_CONFLICT_DECISIONS } from '@/lib/identity/review-schemas'
 import {
-  nextTurn,
+  backgroundTurn,
   previewRoster,
   readRosterRows,
   turnAfter,
@@ -148,7 +148,7 @@ export type ImportOptions = {
 async function deleteStaged(importId: string, rows: number) {
   for (let start = 0; start < rows; start += CLEANUP_BATCH_ROWS) {
     await db.$executeRaw`DELETE FROM "roster_import_staging" WHERE "importId" = ${importId} AND "seq" >= ${start} AND "seq" < ${start + CLEANUP_BATCH_ROWS}`
-    await nextTurn()
+    await backgroundTurn()
   }
 }
 
@@ -235,11 +235,11 @@ export async function importRosterUpload(
   // primary key and NIP index in ascending order, page after page, instead of at random places.
   // Each step is a few tens of milliseconds for 50,000 rows; other requests go in between.
   const byNip = create.toSorted((a, b) => (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0))
-  await nextTurn()
+  await backgroundTurn()
   const ids = Array.from(byNip, () => randomUUID())
-  await nextTurn()
+  await backgroundTurn()
   ids.sort()
-  await nextTurn()
+  await backgroundTurn()
   const total = byNip.length + updateUnit.length
   const stagedRow = (seq: number): StagedRow => {
     const row = byNip[seq]
@@ -254,7 +254,7 @@ export async function importRosterUpload(
       const rows = Array.from({ length: Math.min(STAGING_BATCH_ROWS, total - start) }, (_, i) => stagedRow(start + i))
       await stageBatch(rows, start, { importId, agencyId: officer.agencyId, officerId: officer.id, now, stagedAt: clock() })
       // Let other requests of the process (and, on SQLite, the one connection) go first.
-      await nextTurn()
+      await backgroundTurn()
       await options.afterBatchStaged?.(batch)
     }
     stage = lap()

@@ -22,7 +22,7 @@
  */
 import { namesMatch } from '@/lib/identity/person-name'
 import { nipLabel } from '@/lib/identity/nip'
-import { nextTurn, turnAfter } from './next-turn'
+import { backgroundTurn, turnAfter } from './next-turn'
 import type { RosterRow, RowValidation } from './validate-roster'
 
 export interface ExistingPerson {
@@ -147,7 +147,7 @@ async function lookupInBatches<T>(
   for (let i = 0; i < keys.length; i += batchSize) {
     for (const item of await find(keys.slice(i, i + batchSize))) found.push(item)
     // Each lookup is a query; on SQLite a synchronous one, so let other requests in between.
-    await nextTurn()
+    await backgroundTurn()
   }
   return found
 }

@@ -7,7 +7,7 @@
 import type { Readable } from 'node:stream'
 import { classifyRoster, type RosterLookups, type RosterPreview } from './classify-roster'
 import { readRosterRows, type ReadRosterOptions, type RosterFormat } from './read-roster'
-import { nextTurn, ROWS_PER_TURN } from './next-turn'
+import { backgroundTurn, ROWS_PER_TURN } from './next-turn'
 import { RosterFileError, type RosterFileErrorCode } from './roster-file-error'
 import { validateRosterRow, type RowValidation, type ValidateOptions } from './validate-roster'
 
@@ -29,7 +29,7 @@ export {
   type ColumnPositions,
 } from './read-roster'
 export { detectDelimiter } from './csv-rows'
-export { nextTurn, turnAfter, ROWS_PER_TURN } from './next-turn'
+export { backgroundTurn, nextTurn, turnAfter, ROWS_PER_TURN, MAX_BACKGROUND_WAIT_MS } from './next-turn'
 export { RosterFileError, formatFileSize, type RosterFileErrorCode } from './roster-file-error'
 export {
   validateRosterRow,
@@ -82,7 +82,7 @@ export async function previewRoster(
     for await (const raw of rows) {
       validations.push(validateRosterRow(raw, options))
       // The upload is already in memory: without this the whole file is read in one task.
-      if (validations.length % ROWS_PER_TURN === 0) await nextTurn()
+      if (validations.length % ROWS_PER_TURN === 0) await backgroundTurn()
     }
   } catch (error) {
     if (error instanceof RosterFileError) return { ok: false, error: { code: error.code, message: error.message } }
