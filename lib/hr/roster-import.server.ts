@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { auditLogCreate } from '@/lib/audit/audit.server'
 import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
+import { withCheckpointOffThread } from '@/lib/db/wal-checkpoint.server'
 import { isUniqueViolation, isWriteConflict } from '@/lib/db/errors'
 import type { EmploymentType } from '@/lib/identity/nip'
 import { AppError } from '@/lib/errors/app-error'
@@ -258,63 +259,66 @@ export async function importRosterUpload(
       await options.afterBatchStaged?.(batch)
     }
     stage = lap()
-    await db.$transaction(
-      async (tx) => {
-        // First release the NIPs of rejected claims, so the roster's accounts can take them.
-        for (const conflict of decided.reject) {
-          await rejectClaimInTx(tx, {
-            userId: conflict.claimant.userId,
-            nip: conflict.nip,
-            officer,
-            reason: `tidak sesuai daftar pegawai instansi (impor ${upload.fileName}, baris ${conflict.rowNumber}; nama di daftar: ${conflict.rosterName})`,
-            now,
-            via: 'impor',
-          })
-        }
-        if (create.length > 0) {
-          // In NIP order (seq follows it): two imports of the same people then meet at the same
-          // first row (the second waits, then gets the unique violation) instead of deadlocking
-          // on PostgreSQL; and the staged rows are read along their primary key.
-          const inserted = await tx.$executeRaw`
-            INSERT INTO "user" ("id", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
-                                "identityMethod", "identityVerifiedAt", "identityVerifiedById", "createdAt", "updatedAt")
-            SELECT "userId", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
-                   "identityMethod", "identityVerifiedAt", "identityVerifiedById", "at", "at"
-            FROM "roster_import_staging" WHERE "importId" = ${importId} AND "kind" = 'create'
-            ORDER BY "seq"`
-          if (inserted !== create.length) throw new StagingLost()
-        }
-        if (updateUnit.length > 0) {
-          // Only people still in this agency move; anyone who left since the preview fails the import.
-          const moved = await tx.$executeRaw`
-            UPDATE "user" SET "unitId" = s."unitId", "updatedAt" = s."at"
-            FROM "roster_import_staging" s
-            WHERE s."importId" = ${importId} AND s."kind" = 'move' AND s."userId" = "user"."id" AND "user"."agencyId" = ${officer.agencyId}`
-          if (moved !== updateUnit.length) throw new AppError(409, MOVED_SINCE_PREVIEW)
-        }
-        for (const claim of verify) {
-          await verifyClaimInTx(tx, { userId: claim.userId, nip: claim.nip, agencyId: officer.agencyId, officerId: officer.id, method: 'roster', now })
-        }
-        for (const conflict of decided.confirm) {
-          await verifyClaimInTx(tx, { userId: conflict.claimant.userId, nip: conflict.nip, agencyId: officer.agencyId, officerId: officer.id, method: 'hr', now })
-        }
-        await auditLogCreate(
-          {
-            action: 'roster.imported',
-            actorId: officer.id,
-            agencyId: officer.agencyId,
-            details: {
-              fileName: upload.fileName,
-              ...preview.counts,
-              create: create.length,
-              claimsConfirmed: decided.confirm.length,
-              claimsRejected: decided.reject.length,
+    // The log this transaction writes is checkpointed off the event loop (SQLite; see the module).
+    await withCheckpointOffThread(() =>
+      db.$transaction(
+        async (tx) => {
+          // First release the NIPs of rejected claims, so the roster's accounts can take them.
+          for (const conflict of decided.reject) {
+            await rejectClaimInTx(tx, {
+              userId: conflict.claimant.userId,
+              nip: conflict.nip,
+              officer,
+              reason: `tidak sesuai daftar pegawai instansi (impor ${upload.fileName}, baris ${conflict.rowNumber}; nama di daftar: ${conflict.rosterName})`,
+              now,
+              via: 'impor',
+            })
+          }
+          if (create.length > 0) {
+            // In NIP order (seq follows it): two imports of the same people then meet at the same
+            // first row (the second waits, then gets the unique violation) instead of deadlocking
+            // on PostgreSQL; and the staged rows are read along their primary key.
+            const inserted = await tx.$executeRaw`
+              INSERT INTO "user" ("id", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
+                                  "identityMethod", "identityVerifiedAt", "identityVerifiedById", "createdAt", "updatedAt")
+              SELECT "userId", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
+                     "identityMethod", "identityVerifiedAt", "identityVerifiedById", "at", "at"
+              FROM "roster_import_staging" WHERE "importId" = ${importId} AND "kind" = 'create'
+              ORDER BY "seq"`
+            if (inserted !== create.length) throw new StagingLost()
+          }
+          if (updateUnit.length > 0) {
+            // Only people still in this agency move; anyone who left since the preview fails the import.
+            const moved = await tx.$executeRaw`
+              UPDATE "user" SET "unitId" = s."unitId", "updatedAt" = s."at"
+              FROM "roster_import_staging" s
+              WHERE s."importId" = ${importId} AND s."kind" = 'move' AND s."userId" = "user"."id" AND "user"."agencyId" = ${officer.agencyId}`
+            if (moved !== updateUnit.length) throw new AppError(409, MOVED_SINCE_PREVIEW)
+          }
+          for (const claim of verify) {
+            await verifyClaimInTx(tx, { userId: claim.userId, nip: claim.nip, agencyId: officer.agencyId, officerId: officer.id, method: 'roster', now })
+          }
+          for (const conflict of decided.confirm) {
+            await verifyClaimInTx(tx, { userId: conflict.claimant.userId, nip: conflict.nip, agencyId: officer.agencyId, officerId: officer.id, method: 'hr', now })
+          }
+          await auditLogCreate(
+            {
+              action: 'roster.imported',
+              actorId: officer.id,
+              agencyId: officer.agencyId,
+              details: {
+                fileName: upload.fileName,
+                ...preview.counts,
+                create: create.length,
+                claimsConfirmed: decided.confirm.length,
+                claimsRejected: decided.reject.length,
+              },
             },
-          },
-          tx,
-        )
-      },
-      { timeout: PUBLISH_TIMEOUT_MS, maxWait: 10_000 },
+            tx,
+          )
+        },
+        { timeout: PUBLISH_TIMEOUT_MS, maxWait: 10_000 },
+      ),
     )
     publish = lap()
   } catch (error) {
