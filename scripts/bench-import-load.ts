@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process'
 import os from 'node:os'
 import { prepareBenchDatabase } from './lib/bench-database'
 import { benchRosterCsv } from './lib/bench-roster-file'
-import { measureLearnersDuringImport, type LearnerRequest } from './lib/import-load'
+import { importDuringLearnerLoad, prepareLearners } from './lib/import-load'
 import { startNextServer } from './lib/next-server'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 50_000)
@@ -25,64 +25,18 @@ const base = `http://localhost:${PORT}`
 
 const { db, agency, sessionCookie } = await prepareBenchDatabase('bench-import-load', base)
 const { seedUser } = await import('../prisma/seed/seeders')
-const { getQuestionBank } = await import('../lib/assessment/bank.server')
-const { getLessonOutline } = await import('../lib/content/lessons.server')
-const { draw, POST_TEST_BLUEPRINT } = await import('../lib/quiz')
 await seedUser(db, { name: 'HR Bench', email: 'hr-import@contoh.go.id', password: 'Bench-password-1', role: 'hr', agencyId: agency.id })
 const hrCookie = await sessionCookie('hr-import@contoh.go.id', 'Bench-password-1')
-const cohort = await db.cohort.create({ data: { agencyId: agency.id, kind: 'onboarding', year: 2026, name: 'Bench' } })
-const { bank } = getQuestionBank()
-const slugs = getLessonOutline().map((lesson) => lesson.slug)
-const submissions: LearnerRequest[] = []
-const saves: LearnerRequest[] = []
-for (let i = 0; i < LEARNERS; i++) {
-  const email = `belajar-${i}@contoh.go.id`
-  const user = await seedUser(db, { name: `Pembelajar ${i}`, email, password: 'Bench-password-1', agencyId: agency.id })
-  const enrolment = await db.enrolment.create({ data: { userId: user.id, cohortId: cohort.id, cycleKey: 'onboarding' } })
-  const cookie = await sessionCookie(email, 'Bench-password-1')
-  const rows = []
-  for (let j = 0; j < ATTEMPTS_PER_LEARNER; j++) {
-    const id = `load-${i}-${j}`
-    const attempt = draw(bank, POST_TEST_BLUEPRINT, id)
-    rows.push({ id, userId: user.id, enrolmentId: enrolment.id, kind: 'posttest' as const, contentVersion: 'bench', seed: id, items: JSON.stringify(attempt), expiresAt: new Date(Date.now() + 3_600_000) })
-    const responses = Object.fromEntries(
-      attempt.items.map((item) => [
-        item.itemId,
-        item.type === 'judge' ? { verdict: 'tidak', reasonId: item.reasonOrder[0] } : item.type === 'multi' ? { optionIds: [item.optionOrder[0]] } : { optionId: item.optionOrder[0] },
-      ]),
-    )
-    submissions.push({ path: `/api/attempts/${id}/submit`, cookie, body: JSON.stringify({ responses }) })
-  }
-  await db.quizAttempt.createMany({ data: rows })
-  for (const slug of slugs) {
-    saves.push({ path: `/api/progress/${slug}`, cookie, body: JSON.stringify({ state: { checklists: {}, answers: {}, verdicts: {}, position: null, reachedEnd: false } }) })
-  }
-}
+const nextRequest = await prepareLearners(db, agency.id, sessionCookie, { learners: LEARNERS, attemptsPerLearner: ATTEMPTS_PER_LEARNER })
 await db.$disconnect()
-// Interleave learners; alternate a progress save and a quiz submission.
-submissions.sort((a, b) => a.path.split('-').at(-1)!.localeCompare(b.path.split('-').at(-1)!, undefined, { numeric: true }))
-let sent = 0
-const nextRequest = (): LearnerRequest => {
-  const n = sent++
-  if (n % 2 === 1 && n >> 1 < submissions.length) return submissions[n >> 1]!
-  return saves[n % saves.length]!
-}
 
 const file = benchRosterCsv(ROWS, agency.units)
 console.log(`roster: ${ROWS.toLocaleString('en')} rows, ${(file.length / 1e6).toFixed(1)} MB; ${LEARNERS} learners at ${RATE} requests/s (half progress saves, half quiz submissions)`)
 const server = await startNextServer(PORT, {})
-const hrRequest = (path: string) =>
-  fetch(`${base}${path}`, { method: 'POST', headers: { cookie: hrCookie, origin: base, 'content-type': 'text/csv', 'x-file-name': 'daftar.csv' }, body: new Uint8Array(file) })
 let exitCode = 0
 try {
-  let start = performance.now()
-  const preview = await hrRequest('/api/hr/roster/preview')
-  const previewBody = (await preview.json()) as { counts?: unknown }
-  if (!preview.ok) throw new Error(`preview: HTTP ${preview.status} ${JSON.stringify(previewBody)}`)
-  console.log(`preview: ${Math.round(performance.now() - start)} ms, ${JSON.stringify(previewBody.counts)}`)
-  start = performance.now()
-  const result = await measureLearnersDuringImport({ base, nextRequest, ratePerSecond: RATE, baselineMs: 5000, warmUp: 20, runImport: () => hrRequest('/api/hr/roster/import') })
-  if (result.importStatus !== 200) throw new Error(`import: HTTP ${result.importStatus} ${result.importBody}`)
+  const result = await importDuringLearnerLoad({ base, hrCookie, file, nextRequest, ratePerSecond: RATE })
+  console.log(`preview: ${result.previewMs} ms, ${JSON.stringify(result.previewCounts)}`)
   const { baseline, duringImport } = result
   console.log(`import:  ${result.importMs} ms (HTTP ${result.importStatus}), phases ${JSON.stringify(result.phases)}, ${result.importBody}`)
   console.log(`learners without import: ${baseline.requests} requests, p50 ${baseline.p50Ms} ms, p99 ${baseline.p99Ms} ms, max ${baseline.maxMs} ms, ${baseline.errors} errors, statuses ${JSON.stringify(baseline.statuses)}`)

@@ -1,14 +1,19 @@
 import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { auditLogCreate } from '@/lib/audit/audit.server'
+import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
+import { withCheckpointOffThread } from '@/lib/db/wal-checkpoint.server'
 import { isUniqueViolation, isWriteConflict } from '@/lib/db/errors'
+import type { EmploymentType } from '@/lib/identity/nip'
 import { AppError } from '@/lib/errors/app-error'
 import { rejectClaimInTx, verifyClaimInTx } from '@/lib/identity/identity-review.server'
 import { MAX_CONFLICT_DECISIONS } from '@/lib/identity/review-schemas'
 import {
+  backgroundTurn,
   previewRoster,
   readRosterRows,
+  turnAfter,
   RosterFileError,
   validateRosterRow,
   type ClaimConflict,
@@ -108,17 +113,20 @@ function decide(conflicts: ClaimConflict[], decisions: ReadonlyMap<string, Confl
   }
 }
 
-/** Rows written per staging statement: each is a short write, so other requests run between them. */
-export const STAGING_BATCH_ROWS = 500
+/**
+ * Rows written per staging statement. On SQLite every statement blocks the whole process (the
+ * driver is synchronous), so a batch is a few milliseconds of work and the import yields to
+ * other requests after each one.
+ */
+export const STAGING_BATCH_ROWS = 100
 /** Staged rows deleted per statement (after publishing, or of an abandoned attempt). */
-const CLEANUP_BATCH_ROWS = 5000
+const CLEANUP_BATCH_ROWS = 1000
 /**
  * An import whose newest staged row is older than this is taken to be dead (its process
  * crashed) and its rows are deleted by the next import. Staging 50,000 rows takes seconds.
  */
 export const STAGING_ABANDONED_MS = 10 * 60 * 1000
 const PUBLISH_TIMEOUT_MS = 60_000
-const MAX_STAGING_PAUSE_MS = 250
 
 const REGISTERED_SINCE_PREVIEW = 'Data berubah sejak pratinjau (NIP atau email baru terdaftar). Tidak ada yang diimpor; buat pratinjau lagi.'
 const MOVED_SINCE_PREVIEW = 'Data berubah sejak pratinjau (pegawai pindah instansi). Tidak ada yang diimpor; buat pratinjau lagi.'
@@ -134,11 +142,42 @@ export type ImportOptions = {
   onTimings?: (timings: ImportTimings) => void
 }
 
-/** Deletes one import's staged rows, a short statement per CLEANUP_BATCH_ROWS (by primary key). */
+/**
+ * Deletes one import's staged rows, a short statement per CLEANUP_BATCH_ROWS (by primary key),
+ * other requests served between them.
+ */
 async function deleteStaged(importId: string, rows: number) {
   for (let start = 0; start < rows; start += CLEANUP_BATCH_ROWS) {
-    await db.rosterImportStaging.deleteMany({ where: { importId, seq: { gte: start, lt: start + CLEANUP_BATCH_ROWS } } })
+    await db.$executeRaw`DELETE FROM "roster_import_staging" WHERE "importId" = ${importId} AND "seq" >= ${start} AND "seq" < ${start + CLEANUP_BATCH_ROWS}`
+    await backgroundTurn()
   }
+}
+
+type StagedRow = {
+  kind: 'create' | 'move'
+  userId: string
+  unitId: string
+  create?: { name: string; email: string; nip: string; employmentType: EmploymentType }
+}
+
+/**
+ * One staging statement: tagged SQL rather than createMany (Prisma's query builder cost ~0.5 ms
+ * per row here, all of it blocking the process). Standard SQL, the same on both providers.
+ */
+function stageBatch(rows: readonly StagedRow[], first: number, fixed: { importId: string; agencyId: string; officerId: string; now: Date; stagedAt: Date }) {
+  return db.$executeRaw`
+    INSERT INTO "roster_import_staging" ("importId", "seq", "kind", "agencyId", "userId", "unitId", "name", "email", "nip", "employmentType",
+                                         "role", "identityStatus", "identityMethod", "identityVerifiedAt", "identityVerifiedById", "at", "stagedAt")
+    VALUES ${Prisma.join(
+      rows.map((row, i) =>
+        row.create
+          ? // The agency's own roster names this person: verified from the start.
+            Prisma.sql`(${fixed.importId}, ${first + i}, 'create', ${fixed.agencyId}, ${row.userId}, ${row.unitId}, ${row.create.name}, ${row.create.email},
+              ${row.create.nip}, ${row.create.employmentType}, 'learner', 'verified', 'import', ${fixed.now}, ${fixed.officerId}, ${fixed.now}, ${fixed.stagedAt})`
+          : Prisma.sql`(${fixed.importId}, ${first + i}, 'move', ${fixed.agencyId}, ${row.userId}, ${row.unitId}, NULL, NULL,
+              NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${fixed.now}, ${fixed.stagedAt})`,
+      ),
+    )}`
 }
 
 /** Deletes the rows of imports that stopped staging more than STAGING_ABANDONED_MS ago. */
@@ -192,95 +231,94 @@ export async function importRosterUpload(
   const read = lap()
 
   const importId = randomUUID()
-  const staged = [
-    ...create.map((row) => ({
-      kind: 'create',
-      userId: randomUUID(),
-      name: row.name,
-      email: row.email,
-      nip: row.nip,
-      employmentType: row.employmentType,
-      unitId: row.unitId,
-      role: 'learner' as const,
-      // The agency's own roster names this person: verified from the start.
-      identityStatus: 'verified' as const,
-      identityMethod: 'import',
-      identityVerifiedAt: now,
-      identityVerifiedById: officer.id,
-    })),
-    ...updateUnit.map((move) => ({ kind: 'move', userId: move.userId, unitId: move.unitId })),
-  ]
+  // New accounts in NIP order, each given one of a sorted set of fresh random ids: the publishing
+  // INSERT then reads the staged rows along their primary key (no sort) and writes `user`'s
+  // primary key and NIP index in ascending order, page after page, instead of at random places.
+  // Each step is a few tens of milliseconds for 50,000 rows; other requests go in between.
+  const byNip = create.toSorted((a, b) => (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0))
+  await backgroundTurn()
+  const ids = Array.from(byNip, () => randomUUID())
+  await backgroundTurn()
+  ids.sort()
+  await backgroundTurn()
+  const total = byNip.length + updateUnit.length
+  const stagedRow = (seq: number): StagedRow => {
+    const row = byNip[seq]
+    if (row) return { kind: 'create', userId: ids[seq]!, unitId: row.unitId, create: row }
+    const move = updateUnit[seq - byNip.length]!
+    return { kind: 'move', userId: move.userId, unitId: move.unitId }
+  }
   let stage = 0
   let publish = 0
   try {
-    for (let start = 0, batch = 0; start < staged.length; start += STAGING_BATCH_ROWS, batch++) {
-      const stagedAt = clock()
-      const batchStart = performance.now()
-      await db.rosterImportStaging.createMany({
-        data: staged.slice(start, start + STAGING_BATCH_ROWS).map((row, i) => ({ ...row, importId, seq: start + i, agencyId: officer.agencyId, at: now, stagedAt })),
-      })
-      // Leave the process (event loop and, on SQLite, the one connection) to other requests for
-      // as long as the batch took: learners' requests get at least half of it while HR imports.
-      await new Promise((resolve) => setTimeout(resolve, Math.min(performance.now() - batchStart, MAX_STAGING_PAUSE_MS)))
+    for (let start = 0, batch = 0; start < total; start += STAGING_BATCH_ROWS, batch++) {
+      const rows = Array.from({ length: Math.min(STAGING_BATCH_ROWS, total - start) }, (_, i) => stagedRow(start + i))
+      await stageBatch(rows, start, { importId, agencyId: officer.agencyId, officerId: officer.id, now, stagedAt: clock() })
+      // Let other requests of the process (and, on SQLite, the one connection) go first.
+      await backgroundTurn()
       await options.afterBatchStaged?.(batch)
     }
     stage = lap()
-    await db.$transaction(
-      async (tx) => {
-        // First release the NIPs of rejected claims, so the roster's accounts can take them.
-        for (const conflict of decided.reject) {
-          await rejectClaimInTx(tx, {
-            userId: conflict.claimant.userId,
-            nip: conflict.nip,
-            officer,
-            reason: `tidak sesuai daftar pegawai instansi (impor ${upload.fileName}, baris ${conflict.rowNumber}; nama di daftar: ${conflict.rosterName})`,
-            now,
-            via: 'impor',
-          })
-        }
-        if (create.length > 0) {
-          // In NIP order: two imports of the same people then meet at the same first row (the
-          // second waits, then gets the unique violation) instead of deadlocking on PostgreSQL.
-          const inserted = await tx.$executeRaw`
-            INSERT INTO "user" ("id", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
-                                "identityMethod", "identityVerifiedAt", "identityVerifiedById", "createdAt", "updatedAt")
-            SELECT "userId", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
-                   "identityMethod", "identityVerifiedAt", "identityVerifiedById", "at", "at"
-            FROM "roster_import_staging" WHERE "importId" = ${importId} AND "kind" = 'create'
-            ORDER BY "nip"`
-          if (inserted !== create.length) throw new StagingLost()
-        }
-        if (updateUnit.length > 0) {
-          // Only people still in this agency move; anyone who left since the preview fails the import.
-          const moved = await tx.$executeRaw`
-            UPDATE "user" SET "unitId" = s."unitId", "updatedAt" = s."at"
-            FROM "roster_import_staging" s
-            WHERE s."importId" = ${importId} AND s."kind" = 'move' AND s."userId" = "user"."id" AND "user"."agencyId" = ${officer.agencyId}`
-          if (moved !== updateUnit.length) throw new AppError(409, MOVED_SINCE_PREVIEW)
-        }
-        for (const claim of verify) {
-          await verifyClaimInTx(tx, { userId: claim.userId, nip: claim.nip, agencyId: officer.agencyId, officerId: officer.id, method: 'roster', now })
-        }
-        for (const conflict of decided.confirm) {
-          await verifyClaimInTx(tx, { userId: conflict.claimant.userId, nip: conflict.nip, agencyId: officer.agencyId, officerId: officer.id, method: 'hr', now })
-        }
-        await auditLogCreate(
-          {
-            action: 'roster.imported',
-            actorId: officer.id,
-            agencyId: officer.agencyId,
-            details: {
-              fileName: upload.fileName,
-              ...preview.counts,
-              create: create.length,
-              claimsConfirmed: decided.confirm.length,
-              claimsRejected: decided.reject.length,
+    // The log this transaction writes is checkpointed off the event loop (SQLite; see the module).
+    await withCheckpointOffThread(() =>
+      db.$transaction(
+        async (tx) => {
+          // First release the NIPs of rejected claims, so the roster's accounts can take them.
+          for (const conflict of decided.reject) {
+            await rejectClaimInTx(tx, {
+              userId: conflict.claimant.userId,
+              nip: conflict.nip,
+              officer,
+              reason: `tidak sesuai daftar pegawai instansi (impor ${upload.fileName}, baris ${conflict.rowNumber}; nama di daftar: ${conflict.rosterName})`,
+              now,
+              via: 'impor',
+            })
+          }
+          if (create.length > 0) {
+            // In NIP order (seq follows it): two imports of the same people then meet at the same
+            // first row (the second waits, then gets the unique violation) instead of deadlocking
+            // on PostgreSQL; and the staged rows are read along their primary key.
+            const inserted = await tx.$executeRaw`
+              INSERT INTO "user" ("id", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
+                                  "identityMethod", "identityVerifiedAt", "identityVerifiedById", "createdAt", "updatedAt")
+              SELECT "userId", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
+                     "identityMethod", "identityVerifiedAt", "identityVerifiedById", "at", "at"
+              FROM "roster_import_staging" WHERE "importId" = ${importId} AND "kind" = 'create'
+              ORDER BY "seq"`
+            if (inserted !== create.length) throw new StagingLost()
+          }
+          if (updateUnit.length > 0) {
+            // Only people still in this agency move; anyone who left since the preview fails the import.
+            const moved = await tx.$executeRaw`
+              UPDATE "user" SET "unitId" = s."unitId", "updatedAt" = s."at"
+              FROM "roster_import_staging" s
+              WHERE s."importId" = ${importId} AND s."kind" = 'move' AND s."userId" = "user"."id" AND "user"."agencyId" = ${officer.agencyId}`
+            if (moved !== updateUnit.length) throw new AppError(409, MOVED_SINCE_PREVIEW)
+          }
+          for (const claim of verify) {
+            await verifyClaimInTx(tx, { userId: claim.userId, nip: claim.nip, agencyId: officer.agencyId, officerId: officer.id, method: 'roster', now })
+          }
+          for (const conflict of decided.confirm) {
+            await verifyClaimInTx(tx, { userId: conflict.claimant.userId, nip: conflict.nip, agencyId: officer.agencyId, officerId: officer.id, method: 'hr', now })
+          }
+          await auditLogCreate(
+            {
+              action: 'roster.imported',
+              actorId: officer.id,
+              agencyId: officer.agencyId,
+              details: {
+                fileName: upload.fileName,
+                ...preview.counts,
+                create: create.length,
+                claimsConfirmed: decided.confirm.length,
+                claimsRejected: decided.reject.length,
+              },
             },
-          },
-          tx,
-        )
-      },
-      { timeout: PUBLISH_TIMEOUT_MS, maxWait: 10_000 },
+            tx,
+          )
+        },
+        { timeout: PUBLISH_TIMEOUT_MS, maxWait: 10_000 },
+      ),
     )
     publish = lap()
   } catch (error) {
@@ -290,7 +328,7 @@ export async function importRosterUpload(
     }
     throw error
   } finally {
-    await deleteStaged(importId, staged.length).catch((error: unknown) => console.error('roster import staging not cleaned up', error))
+    await deleteStaged(importId, total).catch((error: unknown) => console.error('roster import staging not cleaned up', error))
     options.onTimings?.({ read, stage, publish, cleanup: lap() })
   }
   return { ...preview.counts, create: create.length, claimsConfirmed: decided.confirm.length, claimsRejected: decided.reject.length }
@@ -302,10 +340,12 @@ export async function importRosterUpload(
  */
 export async function rosterNips(upload: Upload): Promise<string[]> {
   const nips = new Set<string>()
+  let rows = 0
   try {
     for await (const raw of readRosterRows(upload.body, { fileName: upload.fileName })) {
       const checked = validateRosterRow(raw)
       if (checked.ok) nips.add(checked.row.nip)
+      await turnAfter(rows++)
     }
   } catch (error) {
     if (error instanceof RosterFileError) throw new AppError(422, error.message)

@@ -22,6 +22,7 @@
  */
 import { namesMatch } from '@/lib/identity/person-name'
 import { nipLabel } from '@/lib/identity/nip'
+import { backgroundTurn, turnAfter } from './next-turn'
 import type { RosterRow, RowValidation } from './validate-roster'
 
 export interface ExistingPerson {
@@ -145,6 +146,8 @@ async function lookupInBatches<T>(
   const found: T[] = []
   for (let i = 0; i < keys.length; i += batchSize) {
     for (const item of await find(keys.slice(i, i + batchSize))) found.push(item)
+    // Each lookup is a query; on SQLite a synchronous one, so let other requests in between.
+    await backgroundTurn()
   }
   return found
 }
@@ -165,7 +168,8 @@ export async function classifyRoster(
   const firstRowByNip = new Map<string, number>()
   const firstRowByEmail = new Map<string, number>()
   const candidates: RosterRow[] = []
-  for (const validation of validations) {
+  for (const [index, validation] of validations.entries()) {
+    await turnAfter(index)
     const rowNumber = validation.ok ? validation.row.rowNumber : validation.rowNumber
     const nip = validation.ok ? validation.row.nip : validation.nip
     const email = validation.ok ? validation.row.email : validation.email
@@ -198,7 +202,8 @@ export async function classifyRoster(
     unitIdsByName.set(key, [...(unitIdsByName.get(key) ?? []), unit.id])
   }
   const withUnit: Array<{ row: RosterRow; unitId: string }> = []
-  for (const row of candidates) {
+  for (const [index, row] of candidates.entries()) {
+    await turnAfter(index)
     const ids = unitIdsByName.get(normalizeUnitName(row.unitName))
     if (!ids) reject(row.rowNumber, `Unit kerja tidak dikenal: "${row.unitName}". Periksa ejaannya di daftar unit kerja instansi.`)
     else if (ids.length > 1) reject(row.rowNumber, `Nama unit kerja "${row.unitName}" dipakai lebih dari satu unit; hubungi admin.`)
@@ -218,7 +223,8 @@ export async function classifyRoster(
   let unchanged = 0
   const verify: ClaimVerification[] = []
   const conflictCandidates: Array<{ row: RosterRow; unitId: string; person: ExistingPerson }> = []
-  for (const item of withUnit) {
+  for (const [index, item] of withUnit.entries()) {
+    await turnAfter(index)
     const { row, unitId } = item
     const person = personByNip.get(row.nip)
     if (!person) {

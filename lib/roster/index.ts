@@ -7,6 +7,7 @@
 import type { Readable } from 'node:stream'
 import { classifyRoster, type RosterLookups, type RosterPreview } from './classify-roster'
 import { readRosterRows, type ReadRosterOptions, type RosterFormat } from './read-roster'
+import { backgroundTurn, ROWS_PER_TURN } from './next-turn'
 import { RosterFileError, type RosterFileErrorCode } from './roster-file-error'
 import { validateRosterRow, type RowValidation, type ValidateOptions } from './validate-roster'
 
@@ -28,6 +29,7 @@ export {
   type ColumnPositions,
 } from './read-roster'
 export { detectDelimiter } from './csv-rows'
+export { backgroundTurn, nextTurn, turnAfter, ROWS_PER_TURN, MAX_BACKGROUND_WAIT_MS } from './next-turn'
 export { RosterFileError, formatFileSize, type RosterFileErrorCode } from './roster-file-error'
 export {
   validateRosterRow,
@@ -77,7 +79,11 @@ export async function previewRoster(
         options.onFormat?.(detected)
       },
     })
-    for await (const raw of rows) validations.push(validateRosterRow(raw, options))
+    for await (const raw of rows) {
+      validations.push(validateRosterRow(raw, options))
+      // The upload is already in memory: without this the whole file is read in one task.
+      if (validations.length % ROWS_PER_TURN === 0) await backgroundTurn()
+    }
   } catch (error) {
     if (error instanceof RosterFileError) return { ok: false, error: { code: error.code, message: error.message } }
     throw error

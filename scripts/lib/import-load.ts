@@ -8,6 +8,96 @@
 
 export type LearnerRequest = { path: string; body: string; cookie: string }
 
+type BenchDb = typeof import('../../lib/db/db.server').db
+
+/**
+ * Signed-in learners of the agency with open post-test attempts, enrolled in `cohortId` (or a new
+ * cohort), and the learner requests they send: a lesson-progress save and a quiz submission in
+ * turn, learners interleaved. Call after prepareBenchDatabase (it imports app modules).
+ */
+export async function prepareLearners(
+  db: BenchDb,
+  agencyId: string,
+  sessionCookie: (email: string, password: string) => Promise<string>,
+  options: { learners?: number; attemptsPerLearner?: number; cohortId?: string } = {},
+): Promise<() => LearnerRequest> {
+  const { seedUser } = await import('../../prisma/seed/seeders')
+  const { getQuestionBank } = await import('../../lib/assessment/bank.server')
+  const { getLessonOutline } = await import('../../lib/content/lessons.server')
+  const { draw, POST_TEST_BLUEPRINT } = await import('../../lib/quiz')
+  const cohortId = options.cohortId ?? (await db.cohort.create({ data: { agencyId, kind: 'onboarding', year: 2026, name: 'Bench' } })).id
+  const { bank } = getQuestionBank()
+  const slugs = getLessonOutline().map((lesson) => lesson.slug)
+  const submissions: LearnerRequest[] = []
+  const saves: LearnerRequest[] = []
+  for (let i = 0; i < (options.learners ?? 30); i++) {
+    const email = `belajar-${i}@contoh.go.id`
+    const user = await seedUser(db, { name: `Pembelajar ${i}`, email, password: 'Bench-password-1', agencyId })
+    const enrolment = await db.enrolment.create({ data: { userId: user.id, cohortId, cycleKey: 'onboarding' } })
+    const cookie = await sessionCookie(email, 'Bench-password-1')
+    const rows = []
+    for (let j = 0; j < (options.attemptsPerLearner ?? 60); j++) {
+      const id = `load-${i}-${j}`
+      const attempt = draw(bank, POST_TEST_BLUEPRINT, id)
+      rows.push({ id, userId: user.id, enrolmentId: enrolment.id, kind: 'posttest' as const, contentVersion: 'bench', seed: id, items: JSON.stringify(attempt), expiresAt: new Date(Date.now() + 3_600_000) })
+      const responses = Object.fromEntries(
+        attempt.items.map((item) => [
+          item.itemId,
+          item.type === 'judge' ? { verdict: 'tidak', reasonId: item.reasonOrder[0] } : item.type === 'multi' ? { optionIds: [item.optionOrder[0]] } : { optionId: item.optionOrder[0] },
+        ]),
+      )
+      submissions.push({ path: `/api/attempts/${id}/submit`, cookie, body: JSON.stringify({ responses }) })
+    }
+    await db.quizAttempt.createMany({ data: rows })
+    for (const slug of slugs) {
+      saves.push({ path: `/api/progress/${slug}`, cookie, body: JSON.stringify({ state: { checklists: {}, answers: {}, verdicts: {}, position: null, reachedEnd: false } }) })
+    }
+  }
+  // Interleave learners; alternate a progress save and a quiz submission.
+  submissions.sort((a, b) => a.path.split('-').at(-1)!.localeCompare(b.path.split('-').at(-1)!, undefined, { numeric: true }))
+  let sent = 0
+  return () => {
+    const n = sent++
+    if (n % 2 === 1 && n >> 1 < submissions.length) return submissions[n >> 1]!
+    return saves[n % saves.length]!
+  }
+}
+
+/**
+ * HR previews then imports `file` through the real routes while learners send requests (as
+ * measureLearnersDuringImport); throws if the preview or the import is refused.
+ */
+export async function importDuringLearnerLoad(options: {
+  base: string
+  hrCookie: string
+  file: Buffer
+  nextRequest: () => LearnerRequest
+  ratePerSecond: number
+  baselineMs?: number
+}): Promise<ImportLoadResult & { previewMs: number; previewCounts: unknown }> {
+  const hrRequest = (path: string) =>
+    fetch(`${options.base}${path}`, {
+      method: 'POST',
+      headers: { cookie: options.hrCookie, origin: options.base, 'content-type': 'text/csv', 'x-file-name': 'daftar.csv' },
+      body: new Uint8Array(options.file),
+    })
+  const start = performance.now()
+  const preview = await hrRequest('/api/hr/roster/preview')
+  const previewBody = (await preview.json()) as { counts?: unknown }
+  if (!preview.ok) throw new Error(`preview: HTTP ${preview.status} ${JSON.stringify(previewBody)}`)
+  const previewMs = Math.round(performance.now() - start)
+  const result = await measureLearnersDuringImport({
+    base: options.base,
+    nextRequest: options.nextRequest,
+    ratePerSecond: options.ratePerSecond,
+    baselineMs: options.baselineMs ?? 5000,
+    warmUp: 20,
+    runImport: () => hrRequest('/api/hr/roster/import'),
+  })
+  if (result.importStatus !== 200) throw new Error(`import: HTTP ${result.importStatus} ${result.importBody}`)
+  return { ...result, previewMs, previewCounts: previewBody.counts }
+}
+
 export type LatencySummary = { requests: number; p50Ms: number; p99Ms: number; maxMs: number; errors: number; statuses: Record<string, number> }
 
 export type ImportLoadResult = {

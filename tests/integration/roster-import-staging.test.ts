@@ -5,7 +5,8 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
 import { db } from '@/lib/db/db.server'
 import { parseDatabaseUrl } from '@/lib/db/database-url'
-import { importRosterUpload, STAGING_ABANDONED_MS, STAGING_BATCH_ROWS } from '@/lib/hr/roster-import.server'
+import { importRosterUpload, STAGING_ABANDONED_MS, STAGING_BATCH_ROWS, type ImportTimings } from '@/lib/hr/roster-import.server'
+import { ROWS_PER_TURN } from '@/lib/roster'
 import { withUploadSlot } from '@/lib/hr/upload-slots.server'
 import { seedUser } from '@/prisma/seed/seeders'
 import { seedAgencies, refusal } from './helpers'
@@ -15,7 +16,7 @@ import { seedAgencies, refusal } from './helpers'
 // blocks a retry, and on SQLite the rest of the process is not held up while it stages.
 
 const target = parseDatabaseUrl(process.env.DATABASE_URL)
-const ROWS = STAGING_BATCH_ROWS * 2 + 200
+const ROWS = STAGING_BATCH_ROWS * 2 + STAGING_BATCH_ROWS / 2
 let agency: Awaited<ReturnType<typeof seedAgencies>>['agency']
 let officer: { id: string; agencyId: string }
 let other: { count(sql: string, params?: unknown[]): Promise<number>; close(): Promise<void> }
@@ -111,6 +112,36 @@ describe('roster import through a staging table', () => {
     })
     expect(person.createdAt).toBeInstanceOf(Date)
     expect(person.updatedAt.getTime()).toBe(person.createdAt.getTime())
+  })
+
+  it('gives the event loop back in every phase but the publishing statement: reading, staging and cleaning up (issue 13)', async () => {
+    const rows = 12 * ROWS_PER_TURN
+    const roster = rosterOf(rows)
+    // Other requests of this process, as turns of the event loop: when did one get to run?
+    const turns: number[] = []
+    let running = true
+    const tick = () => {
+      turns.push(performance.now())
+      if (running) setImmediate(tick)
+    }
+    setImmediate(tick)
+    let timings: ImportTimings | undefined
+    const start = performance.now()
+    await importRosterUpload(officer, roster.file(), new Map(), { onTimings: (t) => (timings = t) })
+    running = false
+    const phases = { read: 0, stage: 0, publish: 0, cleanup: 0 }
+    let from = start
+    for (const phase of ['read', 'stage', 'publish', 'cleanup'] as const) {
+      const to = from + timings![phase]
+      phases[phase] = turns.filter((t) => t >= from && t < to).length
+      from = to
+    }
+    // Reading and validating alone yield every ROWS_PER_TURN rows (the lookups and the
+    // classification more); staging after each batch; the cleanup after each 1,000 rows.
+    expect(phases.read).toBeGreaterThanOrEqual(rows / ROWS_PER_TURN - 1)
+    expect(phases.stage).toBeGreaterThanOrEqual(rows / STAGING_BATCH_ROWS - 1)
+    expect(phases.cleanup).toBeGreaterThanOrEqual(Math.floor(rows / 1000) - 1)
+    expect(await roster.visible()).toBe(rows)
   })
 
   it('publishes unit moves in the same short step; the same file again has nothing to import', async () => {
