@@ -33,6 +33,21 @@ export function publicBaseUrlProblem(value: string): string | null {
   return null
 }
 
+/** An optional setting (blank means unset) that `check` accepts, or whose error message it throws. */
+const optionalChecked = (check: (value: string) => unknown) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : undefined))
+    .superRefine((value, ctx) => {
+      if (value === undefined) return
+      try {
+        check(value)
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message })
+      }
+    })
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -73,31 +88,9 @@ const envSchema = z
      * Where email goes (decision 032): smtp://user:pass@host:587 (STARTTLS when offered) or
      * smtps://…:465. Unset: messages stay in the outbox, listed for the admin ("Kotak keluar").
      */
-    SMTP_URL: z
-      .string()
-      .optional()
-      .transform((value) => (value?.trim() ? value.trim() : undefined))
-      .superRefine((value, ctx) => {
-        if (value === undefined) return
-        try {
-          parseSmtpUrl(value)
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message })
-        }
-      }),
+    SMTP_URL: optionalChecked(parseSmtpUrl),
     /** The sender, e.g. "Bijak Bermedia Sosial <noreply@bkpsdm.example.go.id>"; required with SMTP_URL in production. */
-    MAIL_FROM: z
-      .string()
-      .optional()
-      .transform((value) => (value?.trim() ? value.trim() : undefined))
-      .superRefine((value, ctx) => {
-        if (value === undefined) return
-        try {
-          parseMailFrom(value)
-        } catch (error) {
-          ctx.addIssue({ code: 'custom', message: (error as Error).message })
-        }
-      }),
+    MAIL_FROM: optionalChecked(parseMailFrom),
     /** "app" (default): the app process delivers the outbox; "off": a separate `npm run worker` does. */
     MAIL_WORKER: z.enum(['app', 'off'], 'must be "app" or "off"').default('app'),
   })

@@ -5,6 +5,7 @@ import { formatNumber, formatPercent, formatScore, formatShortDate } from '@/lib
 import { formatSigned } from '@/components/hr/format'
 import styles from '@/components/hr/hr.module.css'
 import { StatusBreakdown } from '@/components/hr/status'
+import { CohortPicker } from '@/components/hr/cohort-picker'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { STATUS_ORDER } from '@/lib/hr/dashboard'
 import { getDashboard } from '@/lib/hr/dashboard.server'
@@ -70,21 +71,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
         </section>
       ) : (
         <>
-          <form method="get" action="/hr" className={styles.filters} aria-label="Pilih kelompok">
-            <div>
-              <label htmlFor="kelompok">Kelompok</label>
-              <select id="kelompok" name="kelompok" defaultValue={selected.id}>
-                {dashboard.cohorts.map((cohort) => (
-                  <option key={cohort.id} value={cohort.id}>
-                    {cohort.name} ({COHORT_KIND_LABELS[cohort.kind]} {cohort.year}, {cohort.enrolments} peserta)
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="button">
-              Tampilkan
-            </button>
-          </form>
+          <CohortPicker action="/hr" cohorts={dashboard.cohorts} selectedId={selected.id} />
 
           <section aria-labelledby="ringkasan">
             <h2 id="ringkasan">{selected.name}</h2>

@@ -2,14 +2,13 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { DataTable, fromExport, type TableColumn } from '@/components/data-table'
-import styles from '@/components/hr/hr.module.css'
+import { CohortPicker } from '@/components/hr/cohort-picker'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { formatNumber, MISSING } from '@/lib/format/indonesian'
 import type { RuleAnalysis } from '@/lib/hr/dashboard'
 import { RULE_ANALYSIS_COLUMNS } from '@/lib/hr/dashboard-columns'
 import { getItemAnalysis } from '@/lib/hr/dashboard.server'
 import type { ColumnDef } from '@/lib/reports/columns'
-import { COHORT_KIND_LABELS } from '@/lib/vocabulary/statuses'
 
 const [ruleColumn, answeredColumn, wrongColumn] = RULE_ANALYSIS_COLUMNS as [ColumnDef<RuleAnalysis>, ColumnDef<RuleAnalysis>, ColumnDef<RuleAnalysis>]
 
@@ -48,21 +47,7 @@ export default async function ItemAnalysisPage({ searchParams }: { searchParams:
         </p>
       ) : (
         <>
-          <form method="get" action="/hr/analisis-soal" className={styles.filters} aria-label="Pilih kelompok">
-            <div>
-              <label htmlFor="kelompok">Kelompok</label>
-              <select id="kelompok" name="kelompok" defaultValue={selected.id}>
-                {analysis.cohorts.map((cohort) => (
-                  <option key={cohort.id} value={cohort.id}>
-                    {cohort.name} ({COHORT_KIND_LABELS[cohort.kind]} {cohort.year}, {cohort.enrolments} peserta)
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="button">
-              Tampilkan
-            </button>
-          </form>
+          <CohortPicker action="/hr/analisis-soal" cohorts={analysis.cohorts} selectedId={selected.id} />
           <DataTable
             caption={`Analisis soal per aturan, ${selected.name}`}
             columns={RULE_COLUMNS}
