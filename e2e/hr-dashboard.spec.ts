@@ -72,6 +72,13 @@ test('the HR officer sees their agency numbers, finds a learner who passed, and 
   await page.getByRole('button', { name: 'Tampilkan' }).click()
   await expect(page).toHaveURL(new RegExp(`kelompok=${seeded.cohortId}`))
 
+  // The item analysis of the cohort is its own page, one link away (SE 137 points first).
+  await page.getByRole('link', { name: `buka analisis soal Orientasi E2E ${tag}` }).click()
+  await expect(page).toHaveURL(new RegExp(`/hr/analisis-soal\\?kelompok=${seeded.cohortId}`))
+  const analysis = page.getByRole('table', { name: `Analisis soal per aturan, Orientasi E2E ${tag}` })
+  await expect(analysis.locator('tbody tr').first()).toHaveAttribute('data-rule', 'se137-1')
+  await expectAccessible(page)
+
   // Search (case-insensitive) finds the person; their page lists the attempt and certificate.
   await page.goto('/hr/pegawai')
   await page.getByLabel('Nama, NIP atau email').fill(learner.name.toUpperCase())
