@@ -210,6 +210,8 @@ describe('HR dashboard', () => {
   it("refuses another agency's cohort id (as not found)", async () => {
     expect(await getDashboard(agencyId, otherCohort.id, now)).toBeNull()
     expect(await getDashboard(agencyId, 'tidak-ada', now)).toBeNull()
+    expect(await getItemAnalysis(agencyId, otherCohort.id)).toBeNull()
+    expect(await getItemAnalysis(agencyId, 'tidak-ada')).toBeNull()
   })
 })
 
