@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react'
 import { changePasswordAction, type AccountFormState } from '@/app/(app)/akun/actions'
-import { PASSWORD_MIN_LENGTH } from '@/lib/accounts/registration-constants'
 import { Field } from './field'
+import { NewPasswordFields } from './new-password-fields'
 
 export function ChangePasswordForm() {
   const [state, formAction, pending] = useActionState<AccountFormState, FormData>(changePasswordAction, null)
@@ -25,12 +25,7 @@ export function ChangePasswordForm() {
       <Field id="currentPassword" label="Kata sandi saat ini" error={errors.currentPassword}>
         {(aria) => <input id="currentPassword" name="currentPassword" type="password" autoComplete="current-password" {...aria} />}
       </Field>
-      <Field id="password" label="Kata sandi baru" hint={`Minimal ${PASSWORD_MIN_LENGTH} karakter, berisi huruf dan angka atau simbol.`} error={errors.password}>
-        {(aria) => <input id="password" name="password" type="password" autoComplete="new-password" {...aria} />}
-      </Field>
-      <Field id="passwordConfirm" label="Ulangi kata sandi baru" error={errors.passwordConfirm}>
-        {(aria) => <input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" {...aria} />}
-      </Field>
+      <NewPasswordFields errors={errors} confirmLabel="Ulangi kata sandi baru" />
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Memproses…' : 'Ganti kata sandi'}
       </button>

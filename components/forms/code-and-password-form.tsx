@@ -1,9 +1,9 @@
 'use client'
 
 import { useActionState } from 'react'
-import { PASSWORD_MIN_LENGTH } from '@/lib/accounts/registration-constants'
 import type { FieldErrors } from '@/lib/validation/field-errors'
 import { Field } from './field'
+import { NewPasswordFields } from './new-password-fields'
 
 export type CodeAndPasswordState = { fieldErrors: FieldErrors; nip?: string } | null
 
@@ -35,12 +35,7 @@ export function CodeAndPasswordForm({
       <Field id="code" label={codeLabel} hint="Dari admin kepegawaian instansi Anda, mis. 7K3M9-QXD2H." error={errors.code}>
         {(aria) => <input id="code" name="code" type="text" autoComplete="one-time-code" {...aria} />}
       </Field>
-      <Field id="password" label="Kata sandi baru" hint={`Minimal ${PASSWORD_MIN_LENGTH} karakter, berisi huruf dan angka atau simbol.`} error={errors.password}>
-        {(aria) => <input id="password" name="password" type="password" autoComplete="new-password" {...aria} />}
-      </Field>
-      <Field id="passwordConfirm" label="Ulangi kata sandi" error={errors.passwordConfirm}>
-        {(aria) => <input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" {...aria} />}
-      </Field>
+      <NewPasswordFields errors={errors} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Memproses…' : submitLabel}
       </button>

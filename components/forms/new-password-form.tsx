@@ -1,9 +1,8 @@
 'use client'
 
 import { useActionState } from 'react'
-import { PASSWORD_MIN_LENGTH } from '@/lib/accounts/registration-constants'
 import type { FieldErrors } from '@/lib/validation/field-errors'
-import { Field } from './field'
+import { NewPasswordFields } from './new-password-fields'
 
 export type NewPasswordState = { fieldErrors: FieldErrors } | null
 
@@ -19,12 +18,7 @@ export function NewPasswordForm({ action, token }: { action: (previous: NewPassw
         </div>
       )}
       <input type="hidden" name="token" value={token} />
-      <Field id="password" label="Kata sandi baru" hint={`Minimal ${PASSWORD_MIN_LENGTH} karakter, berisi huruf dan angka atau simbol.`} error={errors.password}>
-        {(aria) => <input id="password" name="password" type="password" autoComplete="new-password" {...aria} />}
-      </Field>
-      <Field id="passwordConfirm" label="Ulangi kata sandi" error={errors.passwordConfirm}>
-        {(aria) => <input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" {...aria} />}
-      </Field>
+      <NewPasswordFields errors={errors} />
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Memproses…' : 'Simpan kata sandi baru'}
       </button>
