@@ -38,9 +38,9 @@ test('a new learner registers, signs out, signs in with the NIP and sees the das
   await expectAccessible(page)
 
   const db = e2eDatabase()
-  const row = db.prepare('SELECT name, role, employmentType FROM user WHERE nip = ?').get(nip)
+  const row = db.prepare('SELECT name, employmentType, (SELECT COUNT(*) FROM capability_grant g WHERE g.userId = user.id) AS grants FROM user WHERE nip = ?').get(nip)
   db.close()
-  expect(row).toEqual({ name, role: 'learner', employmentType: 'PNS' })
+  expect(row).toEqual({ name, employmentType: 'PNS', grants: 0 })
 
   await page.getByRole('button', { name: 'Keluar' }).click()
   await expect(page).toHaveURL('/')

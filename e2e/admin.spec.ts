@@ -112,10 +112,10 @@ test('an admin creates an agency with a unit and appoints an HR officer, who can
   // The button names the person (with their email or masked NIP), so namesakes' buttons differ.
   await results.getByRole('button', { name: new RegExp(`^Jadikan Calon HR ${suffix} \\(.+\\) admin kepegawaian$`) }).click()
   await expect(page.getByText(`Calon HR ${suffix} sekarang admin kepegawaian Pemerintah Kabupaten Uji Coba.`).first()).toBeVisible()
-  const appointed = await e2eDb((db) => db.user.findUniqueOrThrow({ where: { email } }))
-  expect(appointed).toMatchObject({ role: 'hr', agencyId: agency.id })
-  const roleAudit = await e2eDb((db) => db.auditLog.findFirstOrThrow({ where: { action: 'user.role_changed', targetId: appointed.id } }))
-  expect(JSON.parse(roleAudit.details)).toEqual({ old: { role: 'learner', agencyId: null }, new: { role: 'hr', agencyId: agency.id } })
+  const appointed = await e2eDb((db) => db.user.findUniqueOrThrow({ where: { email }, include: { grants: true } }))
+  expect(appointed).toMatchObject({ agencyId: agency.id, grants: [{ capability: 'hr', agencyId: agency.id }] })
+  const grantAudit = await e2eDb((db) => db.auditLog.findFirstOrThrow({ where: { action: 'capability.granted', targetId: appointed.id } }))
+  expect(JSON.parse(grantAudit.details)).toEqual({ capability: 'hr', agencyId: agency.id, unitId: null })
 
   const hr = await (await browser.newContext()).newPage()
   await signInWithForm(hr, email)

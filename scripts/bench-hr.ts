@@ -121,13 +121,13 @@ const { createDbClient } = await import('../lib/db/create-client')
 const { db: reader } = createDbClient(url)
 const [keyRow] = await reader.$queryRaw<{ id: string; name: string }[]>(Prisma.sql`
   SELECT u."id", LOWER(u."name") AS "name" FROM "user" u
-  WHERE u."agencyId" = ${agency.id} AND (CAST(u."role" AS TEXT) = 'learner' OR u."nip" IS NOT NULL)
+  WHERE u."agencyId" = ${agency.id}
   ORDER BY LOWER(u."name"), u."id" LIMIT 1 OFFSET ${199 * 25 - 1}`)
 // The roster HR imports for duringImport: new people only (no NIP of the seeded ones).
 const importRoster =
   IMPORT_ROWS > 0 ? benchRosterCsv(IMPORT_ROWS, agency.units, 'impor', new Set((await reader.user.findMany({ select: { nip: true } })).map((user) => user.nip ?? ''))) : null
 const personIds = (
-  await reader.user.findMany({ where: { agencyId: agency.id, role: 'learner' }, select: { id: true }, orderBy: { email: 'asc' }, take: 2000 })
+  await reader.user.findMany({ where: { agencyId: agency.id, grants: { none: {} } }, select: { id: true }, orderBy: { email: 'asc' }, take: 2000 })
 ).filter((_, i) => i % 40 === 7).map((user) => user.id)
 await reader.$disconnect()
 

@@ -13,7 +13,7 @@ export function LessonHeader({ signedInOnServer }: { signedInOnServer: boolean }
   const hint = useSessionHint()
   const reader = useReader()
   const signedIn = reader.status ? reader.status === 'signed-in' : (hint ?? signedInOnServer)
-  const links = signedIn ? navLinksFor(reader.role) : ANONYMOUS_NAV
+  const links = signedIn ? navLinksFor(reader.nav) : ANONYMOUS_NAV
   return (
     <HeaderFrame>
       {links.map((link) => (

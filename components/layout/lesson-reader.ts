@@ -1,20 +1,21 @@
 import { useSyncExternalStore } from 'react'
+import type { NavCapabilities } from '@/lib/auth/capabilities'
 import { hasSessionHint } from '@/lib/auth/session-hint'
 
 /**
  * Who reads a static lesson page, as far as the browser knows: the session hint cookie
  * (lib/auth/session-hint.ts) until the progress API has answered, then its answer (signed in
- * with a role, or not signed in after all). Shared by the lesson header and the progress sync.
+ * with what the navigation offers them, or not signed in after all). Shared by the lesson header and the progress sync.
  */
-export type Reader = { status: 'signed-in' | 'anonymous' | null; role: string | null }
+export type Reader = { status: 'signed-in' | 'anonymous' | null; nav: NavCapabilities | null }
 
-let reader: Reader = { status: null, role: null }
+let reader: Reader = { status: null, nav: null }
 const listeners = new Set<() => void>()
 const subscribe = (listener: () => void) => {
   listeners.add(listener)
   return () => listeners.delete(listener)
 }
-const UNKNOWN: Reader = { status: null, role: null }
+const UNKNOWN: Reader = { status: null, nav: null }
 
 export function setReader(next: Reader) {
   reader = next

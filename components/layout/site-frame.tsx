@@ -1,3 +1,5 @@
+import type { NavCapabilities } from '@/lib/auth/capabilities'
+
 /**
  * The frame every page shares: brand, navigation slot and footer. Plain links and no server
  * actions, so that the lesson pages (Pages Router, docs/decisions/008) can use it too.
@@ -22,13 +24,17 @@ export function HeaderFrame({ children }: { children: React.ReactNode }) {
 
 export type NavLink = { href: string; label: string; button?: boolean }
 
-/** The header's links for a signed-in user (SiteHeader adds the sign-out button). */
-export function navLinksFor(role: string | null): NavLink[] {
+/**
+ * The header's links for a signed-in user (SiteHeader adds the sign-out button): learning first,
+ * for everyone (decision 037), then what their capabilities add. The server checks each again.
+ */
+export function navLinksFor(nav: NavCapabilities | null): NavLink[] {
   return [
-    { href: '/dasbor', label: 'Dasbor' },
+    { href: '/dasbor', label: 'Belajar' },
     { href: '/sertifikat', label: 'Sertifikat' },
-    ...(role === 'hr' ? [{ href: '/hr', label: 'Kepegawaian' }] : []),
-    ...(role === 'admin' ? [{ href: '/admin', label: 'Admin' }] : []),
+    ...(nav?.unit ? [{ href: '/hr', label: 'Unit saya' }] : []),
+    ...(nav?.hr ? [{ href: '/hr', label: 'Kepegawaian' }] : []),
+    ...(nav?.admin ? [{ href: '/admin', label: 'Admin' }] : []),
     { href: '/akun', label: 'Akun' },
   ]
 }

@@ -3,7 +3,9 @@ import { signOutAction } from '@/app/(site)/masuk/actions'
 import { PendingProgressRetry } from './pending-progress-retry'
 import { ANONYMOUS_NAV, HeaderFrame, navLinksFor } from './site-frame'
 
-type HeaderUser = { name: string; role: 'learner' | 'hr' | 'admin' }
+import type { NavCapabilities } from '@/lib/auth/capabilities'
+
+type HeaderUser = { name: string; nav: NavCapabilities }
 
 /**
  * The page header of the App Router pages; with a user it shows their areas and a sign-out
@@ -11,7 +13,7 @@ type HeaderUser = { name: string; role: 'learner' | 'hr' | 'admin' }
  * sends lesson progress a lesson page could not save (issue 11 §1).
  */
 export function SiteHeader({ user }: { user?: HeaderUser | null }) {
-  const links = user ? navLinksFor(user.role) : ANONYMOUS_NAV
+  const links = user ? navLinksFor(user.nav) : ANONYMOUS_NAV
   return (
     <>
     <HeaderFrame>

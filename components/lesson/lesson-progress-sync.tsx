@@ -1,5 +1,6 @@
 'use client'
 
+import type { NavCapabilities } from '@/lib/auth/capabilities'
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { setReader, useSessionHint } from '@/components/layout/lesson-reader'
 import { formatNumber } from '@/lib/format/indonesian'
@@ -72,15 +73,15 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
       .then(async (response) => {
         if (cancelled) return
         if (response.status === 401) {
-          setReader({ status: 'anonymous', role: null })
+          setReader({ status: 'anonymous', nav: null })
           return setConnection('anonymous')
         }
         if (!response.ok) throw new Error(String(response.status))
-        const data = (await response.json()) as ServerProgress & { userId: string; role: string; state: Partial<LessonState> }
+        const data = (await response.json()) as ServerProgress & { userId: string; nav: NavCapabilities; state: Partial<LessonState> }
         adoptOwner(data.userId)
         mergeFromServer(slug, { ...data.state, completed: data.completed })
         keepNewestReading(data)
-        setReader({ status: 'signed-in', role: data.role })
+        setReader({ status: 'signed-in', nav: data.nav })
         setConnection('signed-in')
       })
       .catch(() => !cancelled && setFailed(true))

@@ -74,7 +74,16 @@ export function CreateCohortForm({ thisYear }: { thisYear: number }) {
   )
 }
 
-export function AssignForm({ cohorts, units }: { cohorts: { id: string; name: string }[]; units: { id: string; name: string }[] }) {
+export function AssignForm({
+  cohorts,
+  units,
+  everyone = 'Semua pegawai instansi',
+}: {
+  cohorts: { id: string; name: string }[]
+  units: { id: string; name: string }[]
+  /** What "everyone" means: the agency for HR, their units for a unit operator. */
+  everyone?: string
+}) {
   const [state, action, pending] = useActionState<CohortFormState, FormData>(assignAction, null)
   const [target, setTarget] = useState('semua')
   return (
@@ -94,7 +103,7 @@ export function AssignForm({ cohorts, units }: { cohorts: { id: string; name: st
         <legend>Siapa</legend>
         <div className="radio-row">
           {[
-            ['semua', 'Semua pegawai instansi'],
+            ['semua', everyone],
             ['tanpa-kelompok', 'Yang belum punya kelompok'],
             ['unit', 'Satu unit kerja'],
             ['nip', 'Daftar NIP pilihan'],

@@ -29,11 +29,12 @@ export async function issueResetCode(officer: { id: string; agencyId: string }, 
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) }
   const person = await db.user.findUnique({
     where: { id: parsed.data.userId },
-    select: { id: true, name: true, agencyId: true, role: true, disabledAt: true, accounts: { where: { providerId: 'credential' }, select: { password: true } } },
+    select: { id: true, name: true, agencyId: true, disabledAt: true, grants: { select: { id: true }, take: 1 }, accounts: { where: { providerId: 'credential' }, select: { password: true } } },
   })
   // Another agency's person is answered exactly like an unknown one.
   if (!person || person.agencyId !== officer.agencyId) return { ok: false, fieldErrors: { form: 'Pegawai tidak ditemukan.' } }
-  if (person.role !== 'learner') return { ok: false, fieldErrors: { form: 'Kode atur ulang hanya untuk peserta. Admin kepegawaian lain diatur ulang oleh admin platform.' } }
+  // Someone who administers (HR, unit, admin) is reset by the platform admin, never by a colleague.
+  if (person.grants.length > 0) return { ok: false, fieldErrors: { form: 'Kode atur ulang dari HR hanya untuk peserta tanpa peran pengelola. Admin kepegawaian, operator unit dan admin diatur ulang oleh admin platform.' } }
   if (person.disabledAt) return { ok: false, fieldErrors: { form: 'Akun ini dinonaktifkan oleh admin platform.' } }
   if (!person.accounts.some((account) => account.password)) {
     return { ok: false, fieldErrors: { form: 'Akun ini belum diaktifkan. Berikan kode aktivasi (menu Impor) sebagai gantinya.' } }

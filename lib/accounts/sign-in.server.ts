@@ -3,6 +3,7 @@ import { APIError } from 'better-auth/api'
 import { z } from 'zod'
 import { writeAudit } from '@/lib/audit/audit.server'
 import { auth } from '@/lib/auth/auth.server'
+import { capabilitiesFrom, homeFor } from '@/lib/auth/capabilities'
 import { db } from '@/lib/db/db.server'
 import type { CookieToSet } from '@/lib/http/cookies'
 import { retryPhrase, threshold } from '@/lib/rate-limit/limiter'
@@ -22,7 +23,7 @@ const signInSchema = z.object({
 })
 
 export type SignInResult =
-  | { ok: true; role: 'learner' | 'hr' | 'admin'; userId: string; deviceCookie: CookieToSet }
+  | { ok: true; /** Where this person lands (their capabilities decide). */ home: string; userId: string; deviceCookie: CookieToSet }
   | { ok: false; fieldErrors: Partial<Record<'identifier' | 'password' | 'form', string>>; identifier: string }
 
 const WRONG_CREDENTIALS = 'Email/NIP atau kata sandi salah.'
@@ -58,7 +59,7 @@ export async function signIn(raw: Record<string, unknown>, requestHeaders: Heade
 
   const user = await db.user.findUnique({
     where: /^\d{18}$/.test(identifier) ? { nip: identifier } : { email: identifier },
-    select: { id: true, email: true, role: true, agencyId: true, disabledAt: true },
+    select: { id: true, email: true, agencyId: true, disabledAt: true },
   })
   const device = await trustedDeviceFor(requestHeaders, user?.id)
   const address = clientAddress(requestHeaders)
@@ -91,10 +92,13 @@ export async function signIn(raw: Record<string, unknown>, requestHeaders: Heade
     })
     await resetLimit(throttleKey)
     if (!device) await refundHit(signInKeys.addressFailures(address), threshold(POLICIES.signInAddressFailures))
-    const signedIn = await db.user.findUniqueOrThrow({ where: { id: result.user.id }, select: { role: true, agencyId: true } })
+    const signedIn = await db.user.findUniqueOrThrow({
+      where: { id: result.user.id },
+      select: { agencyId: true, grants: { select: { capability: true, agencyId: true, unitId: true } } },
+    })
     const deviceCookie = await trustThisBrowser(result.user.id, device)
     await writeAudit({ action: 'user.signed_in', actorId: result.user.id, agencyId: signedIn.agencyId, ip: address, details: { trustedDevice: !!device } })
-    return { ok: true, role: signedIn.role, userId: result.user.id, deviceCookie }
+    return { ok: true, home: homeFor(capabilitiesFrom(signedIn.grants)), userId: result.user.id, deviceCookie }
   } catch (error) {
     if (!(error instanceof APIError)) throw error
     // The password was right but no session was allowed (auth.server.ts refuses disabled accounts).

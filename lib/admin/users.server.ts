@@ -1,5 +1,6 @@
 import 'server-only'
 import { writeAudit } from '@/lib/audit/audit.server'
+import { grantCapability, revokeCapability } from '@/lib/auth/grants.server'
 import { db } from '@/lib/db/db.server'
 import { fieldErrorsOf } from '@/lib/validation/field-errors'
 import { refused, type AdminResult } from './form-result'
@@ -10,12 +11,12 @@ const USER_SELECT = {
   name: true,
   email: true,
   nip: true,
-  role: true,
   agencyId: true,
   disabledAt: true,
   disabledReason: true,
   agency: { select: { code: true, name: true } },
   unit: { select: { name: true } },
+  grants: { select: { capability: true, agencyId: true, unitId: true, agency: { select: { name: true } }, unit: { select: { name: true } } } },
 } as const
 
 /** Users whose email or NIP contains the query (at most 20), for /admin/pengguna. */
@@ -31,79 +32,71 @@ async function searchUsers(query: string) {
   return db.user.findMany({ where, orderBy: { email: 'asc' }, take: 20, select: USER_SELECT })
 }
 
-export type RoleChange = { userId: string; name: string; role: 'learner' | 'hr'; agencyName: string | null }
+// Nobody grants themselves more (or quietly less): another admin does, and the audit log says who.
+const OWN_CAPABILITIES = 'Anda tidak dapat mengubah peran Anda sendiri; minta admin platform lain.'
 
-/** Makes a user the HR officer of one agency (role hr + that agency), with its audit entry. */
+export type RoleChange = { userId: string; name: string; hr: boolean; agencyName: string | null }
+
+/**
+ * Makes a user the HR officer of one agency (an `hr` grant for it; a person is HR of at most one
+ * agency, so another agency's grant is removed), with its audit entries. They stay a learner.
+ */
 export async function appointHrOfficer(actorId: string, input: unknown): Promise<AdminResult<RoleChange>> {
   const parsed = appointHrSchema.safeParse(input)
   if (!parsed.success) return refused(fieldErrorsOf(parsed.error))
   const { userId, agencyId } = parsed.data
-  if (userId === actorId) return refused({ form: 'Anda tidak dapat menurunkan peran Anda sendiri dari admin.' })
+  if (userId === actorId) return refused({ form: OWN_CAPABILITIES })
   return db.$transaction(async (tx) => {
     const [user, agency] = await Promise.all([
       tx.user.findUnique({
         where: { id: userId },
-        select: { id: true, name: true, role: true, agencyId: true, nip: true, agency: { select: { name: true } }, unit: { select: { agencyId: true } } },
+        select: { id: true, name: true, agencyId: true, nip: true, agency: { select: { name: true } }, unit: { select: { agencyId: true } } },
       }),
       tx.agency.findUnique({ where: { id: agencyId }, select: { id: true, name: true } }),
     ])
     if (!user) return refused({ form: 'Pengguna tidak ditemukan.' })
     if (!agency) return refused({ agencyId: 'Instansi tidak ditemukan.' })
-    if (user.role === 'hr' && user.agencyId === agencyId) return refused({ form: `${user.name} sudah menjadi admin kepegawaian ${agency.name}.` })
     // A person with a NIP who works in another agency moves only by mutasi (approved by that agency).
     if (user.nip && user.agencyId && user.agencyId !== agencyId) {
       return refused({
         form: `${user.name} adalah pegawai ${user.agency?.name ?? 'instansi lain'}. Pindahkan dulu melalui mutasi (disetujui instansi asal) sebelum menjadikannya admin kepegawaian ${agency.name}.`,
       })
     }
-    // A unit belongs to one agency: moving the person to another agency clears it.
-    const unitStays = user.unit?.agencyId === agencyId
-    await tx.user.update({ where: { id: userId }, data: { role: 'hr', agencyId, ...(unitStays ? {} : { unitId: null }) } })
-    await writeAudit(
-      {
-        action: 'user.role_changed',
-        actorId,
-        agencyId,
-        targetType: 'user',
-        targetId: userId,
-        details: { old: { role: user.role, agencyId: user.agencyId }, new: { role: 'hr', agencyId } },
-      },
-      tx,
-    )
-    return { ok: true as const, value: { userId, name: user.name, role: 'hr' as const, agencyName: agency.name } }
+    const granted = await grantCapability(tx, actorId, userId, { capability: 'hr', agencyId, unitId: null })
+    if (!granted) return refused({ form: `${user.name} sudah menjadi admin kepegawaian ${agency.name}.` })
+    const others = await tx.capabilityGrant.findMany({ where: { userId, capability: 'hr', agencyId: { not: agencyId } }, select: { agencyId: true } })
+    for (const other of others) if (other.agencyId) await revokeCapability(tx, actorId, userId, { capability: 'hr', agencyId: other.agencyId })
+    // Someone without a NIP (platform staff) works where they administer; a unit belongs to one agency.
+    if (user.agencyId !== agencyId) {
+      const unitStays = user.unit?.agencyId === agencyId
+      await tx.user.update({ where: { id: userId }, data: { agencyId, ...(unitStays ? {} : { unitId: null }) } })
+    }
+    return { ok: true as const, value: { userId, name: user.name, hr: true, agencyName: agency.name } }
   })
 }
 
-/** Takes the HR role away: back to learner, agency kept. */
+/** Takes the HR capability away; the person stays a learner of their agency. */
 export async function removeHrRole(actorId: string, input: unknown): Promise<AdminResult<RoleChange>> {
   const parsed = removeHrSchema.safeParse(input)
   if (!parsed.success) return refused(fieldErrorsOf(parsed.error))
   const { userId } = parsed.data
-  if (userId === actorId) return refused({ form: 'Anda tidak dapat menurunkan peran Anda sendiri dari admin.' })
+  if (userId === actorId) return refused({ form: OWN_CAPABILITIES })
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, role: true, agencyId: true, agency: { select: { name: true } } } })
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, agency: { select: { name: true } } } })
     if (!user) return refused({ form: 'Pengguna tidak ditemukan.' })
-    if (user.role !== 'hr') return refused({ form: `${user.name} bukan admin kepegawaian.` })
-    const { count } = await tx.user.updateMany({ where: { id: userId, role: 'hr' }, data: { role: 'learner' } })
-    if (count === 0) return refused({ form: `${user.name} bukan admin kepegawaian.` })
-    await writeAudit(
-      {
-        action: 'user.role_changed',
-        actorId,
-        agencyId: user.agencyId,
-        targetType: 'user',
-        targetId: userId,
-        details: { old: { role: 'hr', agencyId: user.agencyId }, new: { role: 'learner', agencyId: user.agencyId } },
-      },
-      tx,
-    )
-    return { ok: true as const, value: { userId, name: user.name, role: 'learner' as const, agencyName: user.agency?.name ?? null } }
+    const removed = await revokeCapability(tx, actorId, userId, { capability: 'hr' })
+    if (removed === 0) return refused({ form: `${user.name} bukan admin kepegawaian.` })
+    return { ok: true as const, value: { userId, name: user.name, hr: false, agencyName: user.agency?.name ?? null } }
   })
 }
 
 /** The HR officers of every agency, for the overview on /admin/pengguna. */
 export async function listHrOfficers() {
-  return db.user.findMany({ where: { role: 'hr' }, orderBy: [{ agency: { name: 'asc' } }, { name: 'asc' }], select: USER_SELECT })
+  return db.user.findMany({
+    where: { grants: { some: { capability: 'hr' } } },
+    orderBy: [{ agency: { name: 'asc' } }, { name: 'asc' }],
+    select: USER_SELECT,
+  })
 }
 
 export type AccessChange = { userId: string; name: string; sessionsEnded: number }

@@ -12,6 +12,7 @@ export async function listAgenciesWithUnits(): Promise<AgencyOption[]> {
 }
 
 /** The units of one agency, by name (for filters and assignment forms). */
-export async function listUnits(agencyId: string) {
-  return db.unit.findMany({ where: { agencyId }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
+/** The agency's units by name; with `unitIds` (a unit operator's or head's scope) only those. */
+export async function listUnits(agencyId: string, unitIds: readonly string[] | null = null) {
+  return db.unit.findMany({ where: { agencyId, ...(unitIds ? { id: { in: [...unitIds] } } : {}) }, orderBy: { name: 'asc' }, select: { id: true, name: true } })
 }

@@ -29,8 +29,6 @@ export const auth = betterAuth({
       employmentType: { type: 'string', required: false, input: true },
       agencyId: { type: 'string', required: false, input: true },
       unitId: { type: 'string', required: false, input: true },
-      // Never settable by the person registering: only an admin appoints hr or admin.
-      role: { type: 'string', required: false, input: false, defaultValue: 'learner' },
       // Set only by an admin (lib/admin/users.server.ts); a disabled account gets no session.
       disabledAt: { type: 'date', required: false, input: false },
     },

@@ -9,7 +9,6 @@ const USER_SELECT = {
   id: true,
   name: true,
   email: true,
-  role: true,
   nip: true,
   employmentType: true,
   agencyId: true,
@@ -17,6 +16,7 @@ const USER_SELECT = {
   disabledAt: true,
   agency: { select: { name: true } },
   unit: { select: { name: true } },
+  grants: { select: { capability: true, agencyId: true, unitId: true } },
 } as const
 
 /**
@@ -35,9 +35,10 @@ export async function getDatabaseSessionUser(headers: Headers, now = new Date())
     select: { id: true, createdAt: true, lastActiveAt: true, expiresAt: true, user: { select: USER_SELECT } },
   })
   if (!session || session.user.disabledAt) return null
-  const { role } = session.user
-  const timeouts = role === 'learner' ? { staffIdleMinutes: 0, staffAbsoluteHours: 0 } : await getCourseSettings()
-  const ended = sessionEndReason({ ...session, role }, timeouts, now)
+  // Anyone holding a capability times out like staff, whatever page they are on.
+  const staff = session.user.grants.length > 0
+  const timeouts = staff ? await getCourseSettings() : { staffIdleMinutes: 0, staffAbsoluteHours: 0 }
+  const ended = sessionEndReason({ ...session, staff }, timeouts, now)
   if (ended) {
     if (ended !== 'expired') await db.session.deleteMany({ where: { id: session.id } })
     return null

@@ -3,7 +3,8 @@ import { getCookieCache, getSessionCookie } from 'better-auth/cookies'
 import { env } from '@/lib/env.server'
 import { auth } from './auth.server'
 
-export type SessionUser = { id: string; role: string; agencyId: string | null }
+/** Who sent a learner request, from the cookie cache: capabilities are not in it (decision 037). */
+export type SessionUser = { id: string; agencyId: string | null }
 
 // better-auth names its cookies `__Secure-…` when the site is served over https.
 const cookieOptions = { isSecure: env.PUBLIC_BASE_URL.startsWith('https://'), secret: env.BETTER_AUTH_SECRET }
@@ -29,7 +30,6 @@ export async function getRequestSessionUser(headers: Headers): Promise<SessionUs
 function toSessionUser(user: Record<string, unknown>): SessionUser {
   return {
     id: String(user.id),
-    role: typeof user.role === 'string' ? user.role : 'learner',
     agencyId: typeof user.agencyId === 'string' ? user.agencyId : null,
   }
 }

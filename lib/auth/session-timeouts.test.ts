@@ -4,7 +4,7 @@ import { activityNeedsRefresh, sessionEndReason, verifiedSessionToken } from './
 const timeouts = { staffIdleMinutes: 30, staffAbsoluteHours: 12 }
 const at = (iso: string) => new Date(`2027-03-01T${iso}:00+07:00`)
 const session = (role: 'learner' | 'hr' | 'admin', created: string, active: string) => ({
-  role,
+  staff: role !== 'learner',
   createdAt: at(created),
   lastActiveAt: at(active),
   expiresAt: new Date(at(created).getTime() + 7 * 86_400_000),

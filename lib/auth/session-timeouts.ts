@@ -3,16 +3,17 @@ import { createHmac, timingSafeEqual } from 'node:crypto'
 /** Session.lastActiveAt is written at most this often (one conditional UPDATE per minute per session). */
 export const ACTIVITY_REFRESH_MS = 60_000
 
-export type SessionTimes = { role: 'learner' | 'hr' | 'admin'; createdAt: Date; lastActiveAt: Date; expiresAt: Date }
+/** `staff`: the person holds a capability (HR, unit, admin), so staff timeouts apply. */
+export type SessionTimes = { staff: boolean; createdAt: Date; lastActiveAt: Date; expiresAt: Date }
 export type StaffTimeouts = { staffIdleMinutes: number; staffAbsoluteHours: number }
 
 /**
  * Why a stored session no longer counts at `now`, or null when it does. Everyone: better-auth's
- * expiry (7 days for learners). HR officers and admins also: idle and absolute timeouts (settings).
+ * expiry (7 days for learners). Anyone holding a capability (decision 037) also: idle and absolute timeouts (settings).
  */
 export function sessionEndReason(session: SessionTimes, timeouts: StaffTimeouts, now: Date): 'expired' | 'idle' | 'absolute' | null {
   if (session.expiresAt.getTime() <= now.getTime()) return 'expired'
-  if (session.role === 'learner') return null
+  if (!session.staff) return null
   if (now.getTime() - session.createdAt.getTime() >= timeouts.staffAbsoluteHours * 3_600_000) return 'absolute'
   if (now.getTime() - session.lastActiveAt.getTime() >= timeouts.staffIdleMinutes * 60_000) return 'idle'
   return null

@@ -3,17 +3,18 @@ import type { EmploymentType } from '@/lib/vocabulary/employment-types'
 import { headers } from 'next/headers'
 import { forbidden, redirect } from 'next/navigation'
 import { cache } from 'react'
+import { capabilitiesFrom, type AgencyScope, type Capabilities } from './capabilities'
 import { getDatabaseSessionUser } from './database-session.server'
-
-export type Role = 'learner' | 'hr' | 'admin'
 
 export type CurrentUser = {
   id: string
   name: string
   email: string
-  role: Role
+  /** What the person may do beyond learning (decision 037); every account is a learner. */
+  capabilities: Capabilities
   nip: string | null
   employmentType: EmploymentType | null
+  /** The agency the person works in (their own learning); what they administer is in `capabilities`. */
   agencyId: string | null
   agencyName: string | null
   unitId: string | null
@@ -22,8 +23,8 @@ export type CurrentUser = {
 
 /**
  * The signed-in user for this request (read once per request), or null. The session is checked
- * in the database every time (sign-out, disabling and HR/admin timeouts apply at once), in the
- * same query as the user's role, agency and unit, so an admin's change applies at once too.
+ * in the database every time (sign-out, disabling and staff timeouts apply at once), in the
+ * same query as the user's grants, agency and unit, so an admin's change applies at once too.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await getDatabaseSessionUser(await headers())
@@ -33,7 +34,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     id: user.id,
     name: user.name,
     email: user.email,
-    role: user.role,
+    capabilities: capabilitiesFrom(user.grants),
     nip: user.nip,
     employmentType: user.employmentType,
     agencyId: user.agencyId,
@@ -50,21 +51,28 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   return user
 }
 
-/** A signed-in user with one of `roles`; anyone else gets 403 (never the page's data). */
-export async function requireRole(roles: readonly Role[], returnTo: string): Promise<CurrentUser> {
+/** A platform admin; anyone else gets 403 (never the page's data). */
+export async function requireAdmin(returnTo: string): Promise<CurrentUser> {
   const user = await requireUser(returnTo)
-  if (!roles.includes(user.role)) forbidden()
+  if (!user.capabilities.admin) forbidden()
   return user
 }
 
-/** An HR officer and the one agency they administer. */
+/** An HR officer, with `agencyId` set to the one agency they administer. */
 export async function requireHrOfficer(returnTo: string): Promise<CurrentUser & { agencyId: string }> {
-  const user = await requireRole(['hr'], returnTo)
-  if (!user.agencyId) forbidden()
-  return { ...user, agencyId: user.agencyId }
+  const user = await requireUser(returnTo)
+  const agencyId = user.capabilities.hrAgencyId
+  if (!agencyId) forbidden()
+  return { ...user, agencyId }
 }
 
-/** Where a role lands after signing in. */
-export function homeFor(role: Role): string {
-  return role === 'admin' ? '/admin' : role === 'hr' ? '/hr' : '/dasbor'
+/**
+ * Whoever may look at (part of) an agency's people: HR (all of it), unit operators and unit heads
+ * (their units). `agencyId` is the scope's agency; the read model is asked with `scope.unitIds`.
+ */
+export async function requireAgencyViewer(returnTo: string): Promise<CurrentUser & { agencyId: string; scope: AgencyScope }> {
+  const user = await requireUser(returnTo)
+  const scope = user.capabilities.scope
+  if (!scope) forbidden()
+  return { ...user, agencyId: scope.agencyId, scope }
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import { auditLogCreate, writeAudit } from '@/lib/audit/audit.server'
-import type { Role } from '@/lib/auth/session.server'
+import { unitInScope, type Capabilities } from '@/lib/auth/capabilities'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { yearWib } from '@/lib/format/indonesian'
@@ -184,22 +184,24 @@ export async function listCertificatesForLearner(userId: string) {
   }))
 }
 
-type Requester = { id: string; role: Role; agencyId: string | null }
+type Requester = { id: string; capabilities: Capabilities }
 
 /**
- * A certificate the requester may download: their own, one of their agency's (HR officer), or
- * any (admin). Anything else is null, indistinguishable from a certificate that does not exist.
+ * A certificate the requester may download: their own, one of their agency's (HR officer), one
+ * of a person in their units (unit operator or head), or any (admin). Anything else is null,
+ * indistinguishable from a certificate that does not exist.
  */
 export async function findDownloadableCertificate(requester: Requester, certificateId: string) {
   const certificate = await db.certificate.findUnique({
     where: { id: certificateId },
-    include: { enrolment: { include: { cohort: true } } },
+    include: { enrolment: { include: { cohort: true } }, user: { select: { unitId: true } } },
   })
   if (!certificate) return null
+  const { admin, scope } = requester.capabilities
   const allowed =
-    requester.role === 'admin' ||
+    admin ||
     certificate.userId === requester.id ||
-    (requester.role === 'hr' && !!requester.agencyId && certificate.enrolment.cohort.agencyId === requester.agencyId)
+    (!!scope && certificate.enrolment.cohort.agencyId === scope.agencyId && unitInScope(scope, certificate.user.unitId))
   return allowed ? certificate : null
 }
 
@@ -207,7 +209,7 @@ let renderer: CertificateRenderer | null = null
 
 /** The PDF of a stored certificate, drawn from what was recorded at issue time. */
 export async function renderCertificatePdf(
-  certificate: NonNullable<Awaited<ReturnType<typeof findDownloadableCertificate>>>,
+  certificate: Omit<NonNullable<Awaited<ReturnType<typeof findDownloadableCertificate>>>, 'user'>,
 ): Promise<Uint8Array> {
   if (!certificate.nip) throw new Error(`certificate ${certificate.id} has no NIP`)
   renderer ??= createCertificateRenderer()

@@ -1,11 +1,13 @@
 import 'server-only'
+import { COUNTED_PERSON_WHERE } from './counted-person'
 import { auditLogCreate } from '@/lib/audit/audit.server'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { AppError } from '@/lib/errors/app-error'
 import { cycleKeyOf } from './cohort-form'
 
-type Officer = { id: string; agencyId: string }
+/** HR (the whole agency), or a unit operator limited to `unitIds` (decision 037). */
+type Officer = { id: string; agencyId: string; unitIds?: readonly string[] | null }
 
 // Ids per query stay well under the SQLite driver's limit on bound parameters (999).
 const CHUNK = 500
@@ -13,14 +15,6 @@ function chunks<T>(items: T[]): T[][] {
   const result: T[][] = []
   for (let start = 0; start < items.length; start += CHUNK) result.push(items.slice(start, start + CHUNK))
   return result
-}
-
-export async function listCohorts(agencyId: string) {
-  return db.cohort.findMany({
-    where: { agencyId },
-    orderBy: [{ year: 'desc' }, { createdAt: 'desc' }],
-    include: { _count: { select: { enrolments: true } } },
-  })
 }
 
 export async function createCohort(
@@ -51,19 +45,22 @@ export type AssignTarget =
 /**
  * Puts people of the officer's agency into a cohort. A person already in another cohort of the
  * same cycle moves here, unless that enrolment already earned its certificate (then they are
- * left alone: their certificate stays in their history). Only the officer's agency is touched.
+ * left alone: their certificate stays in their history). Only the officer's agency is touched,
+ * and of a unit operator only their units: another unit is answered like an unknown one.
  */
 export async function assignToCohort(officer: Officer, cohortId: string, target: AssignTarget) {
   const cohort = await db.cohort.findUnique({ where: { id: cohortId } })
   if (!cohort || cohort.agencyId !== officer.agencyId) throw new AppError(404, 'Kelompok tidak ditemukan.')
+  const unitIds = officer.unitIds ?? null
   if (target.target === 'unit') {
     const unit = await db.unit.findUnique({ where: { id: target.unitId } })
-    if (!unit || unit.agencyId !== officer.agencyId) throw new AppError(404, 'Unit kerja tidak ditemukan.')
+    if (!unit || unit.agencyId !== officer.agencyId || (unitIds && !unitIds.includes(unit.id))) throw new AppError(404, 'Unit kerja tidak ditemukan.')
   }
   const people = await db.user.findMany({
     where: {
       agencyId: officer.agencyId,
-      role: 'learner',
+      ...COUNTED_PERSON_WHERE,
+      ...(unitIds ? { unitId: { in: [...unitIds] } } : {}),
       ...(target.target === 'unit' ? { unitId: target.unitId } : {}),
       ...(target.target === 'tanpa-kelompok' ? { enrolments: { none: {} } } : {}),
       ...(target.target === 'nip' ? { nip: { in: target.nips.slice(0, 5000) } } : {}),

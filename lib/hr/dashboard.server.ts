@@ -1,4 +1,6 @@
 import 'server-only'
+import { COUNTED_PERSON_WHERE } from './counted-person'
+import { listUnits } from '@/lib/agencies/agencies.server'
 import { getQuestionBank } from '@/lib/assessment/bank.server'
 import { certificateStatus } from '@/lib/certificates/certificate-status'
 import { getLessonOutline } from '@/lib/content/lessons.server'
@@ -45,6 +47,8 @@ export type CohortOption = {
 
 export type Dashboard = {
   agencyName: string
+  /** The units counted: the agency's, or a unit operator's or head's. */
+  units: { id: string; name: string }[]
   cohorts: CohortOption[]
   selected: CohortOption | null
   /** Counts of the selected cohort. */
@@ -62,17 +66,27 @@ export type Dashboard = {
 }
 
 /**
+ * A unit operator's or head's units (decision 037; the read model counts only their people), or
+ * null for HR's whole agency.
+ */
+export type UnitIds = readonly string[] | null
+
+/**
  * The agency's cohorts, newest first (year, then creation), with their enrolments counted from
  * the kept counts (decision 033: each enrolment is in enrolment_count once, under its cohort)
  * instead of reading 100,000 index entries per page view.
  */
-export async function listCohorts(agencyId: string): Promise<CohortOption[]> {
+export async function listCohorts(agencyId: string, unitIds: UnitIds = null): Promise<CohortOption[]> {
   const cohorts = await db.cohort.findMany({
     where: { agencyId },
     orderBy: [{ year: 'desc' }, { createdAt: 'desc' }, { name: 'asc' }],
     select: { id: true, name: true, kind: true, year: true, dueDate: true },
   })
-  const counts = await db.enrolmentCount.groupBy({ by: ['cohortId'], where: { cohortId: { in: cohorts.map((cohort) => cohort.id) } }, _sum: { n: true } })
+  const counts = await db.enrolmentCount.groupBy({
+    by: ['cohortId'],
+    where: { cohortId: { in: cohorts.map((cohort) => cohort.id) }, ...(unitIds ? { unitId: { in: [...unitIds] } } : {}) },
+    _sum: { n: true },
+  })
   const enrolmentsOf = new Map(counts.map((count) => [count.cohortId, count._sum?.n ?? 0]))
   return cohorts.map((cohort) => ({ ...cohort, enrolments: enrolmentsOf.get(cohort.id) ?? 0 }))
 }
@@ -81,17 +95,18 @@ export async function listCohorts(agencyId: string): Promise<CohortOption[]> {
  * The dashboard of one cohort of the agency (`cohortId`, or the newest). Returns null when
  * `cohortId` is not a cohort of this agency (the page answers 404, as for an unknown id).
  */
-export async function getDashboard(agencyId: string, cohortId?: string | null, now = new Date()): Promise<Dashboard | null> {
+export async function getDashboard(agencyId: string, cohortId?: string | null, now = new Date(), unitIds: UnitIds = null): Promise<Dashboard | null> {
   const [agency, cohorts, units, unassigned] = await Promise.all([
     db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } }),
-    listCohorts(agencyId),
-    db.unit.findMany({ where: { agencyId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    countEnrolmentRows({ agencyId, view: 'people', status: UNASSIGNED, now }),
+    listCohorts(agencyId, unitIds),
+    listUnits(agencyId, unitIds),
+    countEnrolmentRows({ agencyId, view: 'people', status: UNASSIGNED, now, unitIds }),
   ])
   const selected = cohortId ? cohorts.find((cohort) => cohort.id === cohortId) : cohorts[0]
   if (cohortId && !selected) return null
   const base = {
     agencyName: agency.name,
+    units,
     cohorts,
     selected: selected ?? null,
     unassigned,
@@ -110,7 +125,10 @@ export async function getDashboard(agencyId: string, cohortId?: string | null, n
 
   // Counts: the read model's counts kept per key by triggers (the same rows as the reports:
   // decision 033, and the integration tests hold them to the GROUP BY over the rows).
-  const [groups, averages] = await Promise.all([countEnrolmentsFromSummary(agencyId, now), scoreAveragesFromSummary(agencyId, selected.id)])
+  const [groups, averages] = await Promise.all([
+    countEnrolmentsFromSummary(agencyId, now, unitIds),
+    scoreAveragesFromSummary(agencyId, selected.id, unitIds),
+  ])
   const rows = groups.map((group) => ({ ...group, status: group.status as EnrolmentStatus }))
   const selectedRows = rows.filter((row) => row.cohortId === selected.id)
   // Means as scoreSummary rounds them (one decimal).
@@ -192,19 +210,21 @@ export type PeopleQuery = {
 /**
  * A page of the agency's people (the read model's people view, sorted by name): 25 rows from
  * SQL with the filter applied there, plus the count. Nothing else of the agency is loaded.
+ * With `unitIds`, a unit filter outside them finds nobody (the page answers 404 for it first).
  */
-export async function listPeople(agencyId: string, query: PeopleQuery, now = new Date()) {
+export async function listPeople(agencyId: string, query: PeopleQuery, now = new Date(), unitIds: UnitIds = null) {
   const filter: RowFilter = {
     agencyId,
     view: 'people',
     now,
     search: query.q,
     unitId: query.unitId,
+    unitIds,
     status: query.status,
     identityStatus: query.identityStatus,
   }
   const [units, page, total] = await Promise.all([
-    db.unit.findMany({ where: { agencyId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    listUnits(agencyId, unitIds),
     enrolmentRowsPage(filter, { after: query.before ? undefined : query.after, before: query.before, limit: PAGE_SIZE + 1 }),
     countEnrolmentRows(filter),
   ])
@@ -227,13 +247,13 @@ export async function listPeople(agencyId: string, query: PeopleQuery, now = new
 // ---------------------------------------------------------------------------------------
 
 /**
- * One person of the agency (a learner, or staff with a NIP) with their history, or null
- * (unknown id, or another agency's). Enrolments come from the read model; time on task per
+ * One person of the agency (everyone is a learner, decision 037) with their history, or null
+ * (unknown id, another agency's, or outside a unit operator's units). Enrolments come from the read model; time on task per
  * lesson from LessonProgress.activeSeconds. Nothing is masked: HR is entitled to it.
  */
-export async function getPersonHistory(agencyId: string, personId: string, now = new Date()) {
+export async function getPersonHistory(agencyId: string, personId: string, now = new Date(), unitIds: UnitIds = null) {
   const person = await db.user.findFirst({
-    where: { id: personId, agencyId, OR: [{ role: 'learner' }, { nip: { not: null } }] },
+    where: { id: personId, agencyId, ...COUNTED_PERSON_WHERE, ...(unitIds ? { unitId: { in: [...unitIds] } } : {}) },
     select: {
       id: true,
       name: true,

@@ -45,6 +45,11 @@ import { enrolmentStatus, UNASSIGNED, type PersonStatus } from './enrolment-stat
 
 export type RowView = 'enrolments' | 'people'
 
+/** `column` is one of `unitIds` (none: nothing matches; a unit scope is never widened). */
+function inUnits(column: Prisma.Sql, unitIds: readonly string[]): Prisma.Sql {
+  return unitIds.length ? Prisma.sql`${column} IN (${Prisma.join(unitIds)})` : Prisma.sql`1 = 0`
+}
+
 /** Where a row sits in the keyset order. `name` is the database's lower-cased name (people view). */
 export type RowKey = { id: string; name?: string }
 
@@ -56,6 +61,8 @@ export type RowFilter = {
   cohortId?: string
   personId?: string
   unitId?: string
+  /** A unit operator's or head's units (decision 037): only people in these; absent: the whole agency. */
+  unitIds?: readonly string[] | null
   employmentType?: EmploymentType
   status?: PersonStatus
   /** One status or several (the SIASN export asks for ['verified'] by default). */
@@ -237,11 +244,13 @@ function fragments(filter: RowFilter, now: Date) {
     if (filter.cohortId) conditions.unshift(Prisma.sql`e."cohortId" = ${filter.cohortId}`)
     conditions.push(Prisma.sql`co."agencyId" = ${agencyId}`)
   } else {
-    conditions.push(Prisma.sql`(CAST(u."role" AS TEXT) = 'learner' OR u."nip" IS NOT NULL)`)
+    // Everyone of the agency counts (counted-person.ts), HR officers and unit operators included.
+    conditions.push(Prisma.sql`(u."nip" IS NOT NULL OR CAST(u."identityStatus" AS TEXT) = 'rejected')`)
     if (filter.cohortId) conditions.push(Prisma.sql`e."id" IS NOT NULL`)
   }
   if (filter.personId) conditions.push(Prisma.sql`u."id" = ${filter.personId}`)
   if (filter.unitId) conditions.push(Prisma.sql`u."unitId" = ${filter.unitId}`)
+  if (filter.unitIds) conditions.push(inUnits(Prisma.sql`u."unitId"`, filter.unitIds))
   if (filter.employmentType) conditions.push(Prisma.sql`CAST(u."employmentType" AS TEXT) = ${filter.employmentType}`)
   if (filter.identityStatus !== undefined) {
     const statuses = (typeof filter.identityStatus === 'string' ? [filter.identityStatus] : [...filter.identityStatus]).filter(isIdentityStatus)
@@ -481,7 +490,7 @@ export async function countEnrolmentRowsByGroup(filter: RowFilter): Promise<RowC
  * as every write (decision 033): a few hundred rows instead of every enrolment. The status rule's
  * "terlambat" is decided here from the cohort's due date, as in the row statement.
  */
-export async function countEnrolmentsFromSummary(agencyId: string, now = new Date()): Promise<RowCount[]> {
+export async function countEnrolmentsFromSummary(agencyId: string, now = new Date(), unitIds: readonly string[] | null = null): Promise<RowCount[]> {
   await ensureCurrentLessons()
   const raws = await db.$queryRaw<
     { cohortId: string; unitId: string; employmentType: string; identityStatus: string; status: string; n: number | bigint | string }[]
@@ -495,6 +504,7 @@ export async function countEnrolmentsFromSummary(agencyId: string, now = new Dat
           ELSE 'belum-mulai' END) AS "status"
       FROM "enrolment_count" ec JOIN "cohort" co ON co."id" = ec."cohortId"
       WHERE co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId} AND ec."n" <> 0
+        ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}
     ) g
     GROUP BY g."cohortId", g."unitId", g."employmentType", g."identityStatus", g."status"`
   return raws
@@ -549,13 +559,14 @@ export async function scoreAverages(filter: RowFilter): Promise<RowScoreAverages
 }
 
 /** scoreAverages of one cohort of the agency (no other filter), from enrolment_count's sums. */
-export async function scoreAveragesFromSummary(agencyId: string, cohortId: string): Promise<RowScoreAverages> {
+export async function scoreAveragesFromSummary(agencyId: string, cohortId: string, unitIds: readonly string[] | null = null): Promise<RowScoreAverages> {
   await ensureCurrentLessons()
   const [raw] = await db.$queryRaw<Record<string, number | bigint | string | null>[]>`
     SELECT SUM(ec."bestCount") AS "bestCount", SUM(ec."bestSum") AS "bestSum", SUM(ec."gainCount") AS "gainCount",
       SUM(ec."gainPreSum") AS "gainPreSum", SUM(ec."gainBestSum") AS "gainBestSum"
     FROM "enrolment_count" ec JOIN "cohort" co ON co."id" = ec."cohortId"
-    WHERE ec."cohortId" = ${cohortId} AND co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId}`
+    WHERE ec."cohortId" = ${cohortId} AND co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId}
+      ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}`
   const number = (key: string) => Number(raw?.[key] ?? 0)
   const postLearners = number('bestCount')
   const gainLearners = number('gainCount')

@@ -8,7 +8,8 @@ import { enrolmentRows, type RowFilter } from './enrolment-rows.server'
 import { toCompletionRow } from './hr-rows'
 import type { ReportFilter } from './report-filter'
 
-type Officer = { id: string; agencyId: string }
+/** HR (the whole agency), or a unit operator or head limited to `unitIds` (decision 037). */
+type Officer = { id: string; agencyId: string; unitIds?: readonly string[] | null }
 
 /**
  * The scope of a report: the officer's agency, and the filter's cohort (or every cohort when it
@@ -24,7 +25,8 @@ export async function checkReportScope(officer: Officer, filter: ReportFilter) {
   }
   if (filter.unitId) {
     const unit = await db.unit.findUnique({ where: { id: filter.unitId } })
-    if (!unit || unit.agencyId !== officer.agencyId) throw new AppError(404, 'Unit kerja tidak ditemukan.')
+    const outside = officer.unitIds && !officer.unitIds.includes(filter.unitId)
+    if (!unit || unit.agencyId !== officer.agencyId || outside) throw new AppError(404, 'Unit kerja tidak ditemukan.')
   }
   return { agency, cohort }
 }
@@ -39,6 +41,7 @@ function rowFilter(officer: Officer, filter: ReportFilter, scope: ReportScope): 
     view: 'enrolments',
     cohortId: scope.cohort?.id,
     unitId: filter.unitId,
+    unitIds: officer.unitIds ?? null,
     employmentType: filter.employmentType,
     status: filter.status,
     identityStatus: filter.identityStatus,
@@ -91,7 +94,7 @@ export async function* cohortCertificates(officer: Officer, filter: ReportFilter
         enrolment: { cohort: { agencyId: officer.agencyId, ...(scope.cohort ? { id: scope.cohort.id } : {}) } },
         user: {
           agencyId: officer.agencyId,
-          ...(filter.unitId ? { unitId: filter.unitId } : {}),
+          ...(filter.unitId ? { unitId: filter.unitId } : officer.unitIds ? { unitId: { in: [...officer.unitIds] } } : {}),
           ...(filter.employmentType ? { employmentType: filter.employmentType } : {}),
         },
         ...(filter.completedFrom || filter.completedTo

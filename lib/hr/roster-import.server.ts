@@ -167,15 +167,15 @@ type StagedRow = {
 function stageBatch(rows: readonly StagedRow[], first: number, fixed: { importId: string; agencyId: string; officerId: string; now: Date; stagedAt: Date }) {
   return db.$executeRaw`
     INSERT INTO "roster_import_staging" ("importId", "seq", "kind", "agencyId", "userId", "unitId", "name", "email", "nip", "employmentType",
-                                         "role", "identityStatus", "identityMethod", "identityVerifiedAt", "identityVerifiedById", "at", "stagedAt")
+                                         "identityStatus", "identityMethod", "identityVerifiedAt", "identityVerifiedById", "at", "stagedAt")
     VALUES ${Prisma.join(
       rows.map((row, i) =>
         row.create
           ? // The agency's own roster names this person: verified from the start.
             Prisma.sql`(${fixed.importId}, ${first + i}, 'create', ${fixed.agencyId}, ${row.userId}, ${row.unitId}, ${row.create.name}, ${row.create.email},
-              ${row.create.nip}, ${row.create.employmentType}, 'learner', 'verified', 'import', ${fixed.now}, ${fixed.officerId}, ${fixed.now}, ${fixed.stagedAt})`
+              ${row.create.nip}, ${row.create.employmentType}, 'verified', 'import', ${fixed.now}, ${fixed.officerId}, ${fixed.now}, ${fixed.stagedAt})`
           : Prisma.sql`(${fixed.importId}, ${first + i}, 'move', ${fixed.agencyId}, ${row.userId}, ${row.unitId}, NULL, NULL,
-              NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${fixed.now}, ${fixed.stagedAt})`,
+              NULL, NULL, NULL, NULL, NULL, NULL, ${fixed.now}, ${fixed.stagedAt})`,
       ),
     )}`
 }
@@ -279,9 +279,9 @@ export async function importRosterUpload(
             // first row (the second waits, then gets the unique violation) instead of deadlocking
             // on PostgreSQL; and the staged rows are read along their primary key.
             const inserted = await tx.$executeRaw`
-              INSERT INTO "user" ("id", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
+              INSERT INTO "user" ("id", "name", "email", "nip", "employmentType", "agencyId", "unitId", "identityStatus",
                                   "identityMethod", "identityVerifiedAt", "identityVerifiedById", "createdAt", "updatedAt")
-              SELECT "userId", "name", "email", "nip", "employmentType", "agencyId", "unitId", "role", "identityStatus",
+              SELECT "userId", "name", "email", "nip", "employmentType", "agencyId", "unitId", "identityStatus",
                      "identityMethod", "identityVerifiedAt", "identityVerifiedById", "at", "at"
               FROM "roster_import_staging" WHERE "importId" = ${importId} AND "kind" = 'create'
               ORDER BY "seq"`

@@ -1,14 +1,37 @@
 import { redirect } from 'next/navigation'
 import { describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
+import { capabilitiesFrom, type Grant } from '@/lib/auth/capabilities'
 import type { CurrentUser } from '@/lib/auth/session.server'
 import { AppError } from '@/lib/errors/app-error'
 import { createEntry, UNEXPECTED_ERROR_MESSAGE, type EntryDeps, type FormState } from './handler'
 
 const SITE = 'https://bijak.example.go.id'
 
-function person(role: CurrentUser['role'], agencyId: string | null = null): CurrentUser {
-  return { id: `u-${role}`, name: 'Ani', email: 'ani@contoh.go.id', role, nip: null, employmentType: null, agencyId, agencyName: null, unitId: null, unitName: null }
+type Kind = 'learner' | 'hr' | 'admin' | 'operator' | 'head'
+
+/** A caller holding `kind` (in `agencyId`; unit grants for unit "unit-1"); everyone works in "own-agency". */
+function person(kind: Kind, agencyId: string | null = null): CurrentUser {
+  const grants: Grant[] =
+    kind === 'admin'
+      ? [{ capability: 'admin', agencyId: null, unitId: null }]
+      : kind === 'hr' && agencyId
+        ? [{ capability: 'hr', agencyId, unitId: null }]
+        : kind === 'operator' || kind === 'head'
+          ? [{ capability: kind === 'operator' ? 'unit_operator' : 'unit_head', agencyId, unitId: 'unit-1' }]
+          : []
+  return {
+    id: `u-${kind}`,
+    name: 'Ani',
+    email: 'ani@contoh.go.id',
+    capabilities: capabilitiesFrom(grants),
+    nip: null,
+    employmentType: null,
+    agencyId: 'own-agency',
+    agencyName: null,
+    unitId: null,
+    unitName: null,
+  }
 }
 
 class SignIn extends Error {}
@@ -19,7 +42,7 @@ function entry(caller: CurrentUser | null, cached: CurrentUser | null = caller) 
   const logged: unknown[] = []
   const deps: EntryDeps = {
     currentUser: async () => caller,
-    cachedUser: async () => (cached ? { id: cached.id, role: cached.role, agencyId: cached.agencyId } : null),
+    cachedUser: async () => (cached ? { id: cached.id, agencyId: cached.agencyId } : null),
     siteOrigins: () => [SITE],
     signIn: (returnTo) => {
       throw new SignIn(returnTo)
@@ -79,6 +102,26 @@ describe('route: who may call', () => {
     })
     const response = await handler(get(), { params: Promise.resolve({ id: 'c-9' }) })
     expect(await response.json()).toEqual({ id: 'u-hr', agencyId: 'agency-1', param: 'c-9' })
+  })
+
+  it('gives HR the agency of their grant, never the agency they work in', async () => {
+    const { route } = entry(person('hr', 'administered'))
+    const response = await route({ access: 'hr', run: ({ user }) => Response.json({ agencyId: user.agencyId }) })(get(), noParams)
+    expect(await response.json()).toEqual({ agencyId: 'administered' })
+  })
+
+  it('lets unit operators act and unit heads read in their units only; learners neither (decision 037)', async () => {
+    const run = ({ user }: { user: { agencyId: string; scope: { unitIds: readonly string[] | null } } }) =>
+      Response.json({ agencyId: user.agencyId, units: user.scope.unitIds })
+    const operator = entry(person('operator', 'a1'))
+    expect(await (await operator.route({ access: 'unit', run })(get(), noParams)).json()).toEqual({ agencyId: 'a1', units: ['unit-1'] })
+    expect((await operator.route({ access: 'hr', run: () => Response.json({}) })(get(), noParams)).status).toBe(403)
+    const head = entry(person('head', 'a1'))
+    expect((await head.route({ access: 'unit', run })(get(), noParams)).status).toBe(403)
+    expect(await (await head.route({ access: 'unit-read', run })(get(), noParams)).json()).toEqual({ agencyId: 'a1', units: ['unit-1'] })
+    const hr = entry(person('hr', 'a1'))
+    expect(await (await hr.route({ access: 'unit', run })(get(), noParams)).json()).toEqual({ agencyId: 'a1', units: null })
+    expect((await entry(person('learner')).route({ access: 'unit-read', run })(get(), noParams)).status).toBe(403)
   })
 
   it('looks nobody up for a visitor route', async () => {

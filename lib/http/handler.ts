@@ -1,6 +1,7 @@
 import { unstable_rethrow } from 'next/navigation'
 import type { z } from 'zod'
 import type { SessionUser } from '@/lib/auth/request-session.server'
+import type { AgencyScope } from '@/lib/auth/capabilities'
 import type { CurrentUser } from '@/lib/auth/session.server'
 import { isAppError } from '@/lib/errors/app-error'
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
@@ -18,13 +19,18 @@ import { CROSS_ORIGIN_MESSAGE, isSameOriginRequest } from './same-origin'
  * - `learner`: any signed-in person (every role takes the course), session checked in the database.
  * - `learner-cached`: the same, but from better-auth's 5-minute signed cookie cache; only for the
  *   learner's quiz submission and lesson progress (decision 010). Route handlers only.
- * - `hr`: an HR officer with an agency; `run` gets that agency on the user, never from input.
+ * - `hr`: an HR officer; `run` gets the agency they administer as `agencyId`, never from input.
+ * - `unit`: HR or a unit operator (decision 037), who may act on people in their scope (assign
+ *   to cohorts, remind); `run` gets `agencyId` and `scope` (the units, or null for all).
+ * - `unit-read`: the same plus unit heads, who only read (reports).
  * - `admin`: a platform admin.
  */
-export type Access = 'visitor' | 'learner' | 'learner-cached' | 'hr' | 'admin'
+export type Access = 'visitor' | 'learner' | 'learner-cached' | 'hr' | 'unit' | 'unit-read' | 'admin'
 export type ActionAccess = Exclude<Access, 'learner-cached'>
 
 export type HrUser = CurrentUser & { agencyId: string }
+/** Someone looking at (part of) an agency: `agencyId` is the scope's agency. */
+export type ScopedUser = CurrentUser & { agencyId: string; scope: AgencyScope }
 
 export type UserFor<A extends Access> = A extends 'visitor'
   ? null
@@ -32,7 +38,9 @@ export type UserFor<A extends Access> = A extends 'visitor'
     ? SessionUser
     : A extends 'hr'
       ? HrUser
-      : CurrentUser
+      : A extends 'unit' | 'unit-read'
+        ? ScopedUser
+        : CurrentUser
 
 export type EntryDeps = {
   /** The signed-in user, session checked in the database (once per request). */
@@ -56,18 +64,28 @@ const SIGNED_OUT: Record<Exclude<Access, 'visitor'>, string> = {
   learner: 'Silakan masuk terlebih dahulu.',
   'learner-cached': 'Silakan masuk terlebih dahulu.',
   hr: 'Silakan masuk sebagai admin kepegawaian.',
+  unit: 'Silakan masuk sebagai admin kepegawaian atau operator unit.',
+  'unit-read': 'Silakan masuk sebagai admin kepegawaian, operator unit atau pimpinan unit.',
   admin: 'Silakan masuk sebagai admin platform.',
 }
-const WRONG_ROLE: Record<'hr' | 'admin', string> = {
+const WRONG_ROLE: Record<'hr' | 'unit' | 'unit-read' | 'admin', string> = {
   hr: 'Hanya admin kepegawaian instansi yang dapat melakukan ini.',
+  unit: 'Hanya admin kepegawaian atau operator unit yang dapat melakukan ini.',
+  'unit-read': 'Hanya admin kepegawaian, operator unit atau pimpinan unit yang dapat melihat ini.',
   admin: 'Hanya admin platform yang dapat melakukan ini.',
 }
 
-/** Whether `user` may call with `access` (a signed-in user is assumed). */
-function allowed(access: 'learner' | 'hr' | 'admin', user: CurrentUser): boolean {
-  if (access === 'hr') return user.role === 'hr' && !!user.agencyId
-  if (access === 'admin') return user.role === 'admin'
-  return true
+/**
+ * The user `run` gets for `access`, or null when the signed-in `user` may not call: HR's
+ * agency, or the unit scope's agency and units, always from the grants, never from input.
+ */
+export function userForAccess(access: 'learner' | 'hr' | 'unit' | 'unit-read' | 'admin', user: CurrentUser): CurrentUser | HrUser | ScopedUser | null {
+  const { hrAgencyId, scope, admin } = user.capabilities
+  if (access === 'admin') return admin ? user : null
+  if (access === 'hr') return hrAgencyId ? { ...user, agencyId: hrAgencyId } : null
+  if (access === 'unit') return scope?.act ? { ...user, agencyId: scope.agencyId, scope } : null
+  if (access === 'unit-read') return scope ? { ...user, agencyId: scope.agencyId, scope } : null
+  return user
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,8 +181,9 @@ export function createEntry(deps: EntryDeps) {
     }
     const user = await deps.currentUser()
     if (!user) return { refusal: jsonError(401, signedOut ?? SIGNED_OUT[access]) }
-    if (!allowed(access, user)) return { refusal: jsonError(403, WRONG_ROLE[access as 'hr' | 'admin']) }
-    return { user: access === 'hr' ? { ...user, agencyId: user.agencyId } : user }
+    const allowedUser = userForAccess(access, user)
+    if (!allowedUser) return { refusal: jsonError(403, WRONG_ROLE[access as keyof typeof WRONG_ROLE]) }
+    return { user: allowedUser }
   }
 
   async function routeInput(input: RouteInput<AnySchema>, request: Request): Promise<{ value: unknown } | { refusal: Response }> {
@@ -221,8 +240,7 @@ export function createEntry(deps: EntryDeps) {
     if (access === 'visitor') return null
     const user = await deps.currentUser()
     if (!user) deps.signIn(typeof returnTo === 'function' ? returnTo(formData) : (returnTo ?? '/'))
-    if (!allowed(access, user)) deps.forbidden()
-    return access === 'hr' ? { ...user, agencyId: user.agencyId } : user
+    return userForAccess(access, user) ?? deps.forbidden()
   }
 
   /**

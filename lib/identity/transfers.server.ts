@@ -1,5 +1,6 @@
 import 'server-only'
 import { auditLogCreate } from '@/lib/audit/audit.server'
+import { revokeCapability } from '@/lib/auth/grants.server'
 import { db } from '@/lib/db/db.server'
 import { AppError } from '@/lib/errors/app-error'
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
@@ -17,7 +18,8 @@ import { transferDecisionSchema, transferRequestSchema } from './review-schemas'
  */
 
 type Officer = { id: string; agencyId: string }
-type Decider = { id: string; role: 'hr' | 'admin' | 'learner'; agencyId: string | null }
+/** Who decides: an admin, or the HR officer of the agency the person leaves. */
+type Decider = { id: string; admin: boolean; hrAgencyId: string | null }
 
 export type TransferResult = { ok: true; message: string } | { ok: false; fieldErrors: FieldErrors }
 
@@ -33,9 +35,9 @@ export async function requestTransfer(officer: Officer, input: unknown): Promise
   if (!unit || unit.agencyId !== officer.agencyId) return { ok: false, fieldErrors: { unitId: 'Pilih unit kerja tujuan di instansi Anda.' } }
 
   return db.$transaction(async (tx) => {
-    const person = await tx.user.findUnique({ where: { nip }, select: { id: true, name: true, role: true, agencyId: true, identityStatus: true } })
+    const person = await tx.user.findUnique({ where: { nip }, select: { id: true, name: true, agencyId: true, identityStatus: true } })
     if (person && person.agencyId === officer.agencyId) return { ok: false as const, fieldErrors: { nip: 'Pegawai ini sudah terdaftar di instansi Anda.' } }
-    if (!person || !person.agencyId || person.identityStatus !== 'verified' || person.role !== 'learner') {
+    if (!person || !person.agencyId || person.identityStatus !== 'verified') {
       return { ok: false as const, fieldErrors: { nip: NOT_ELIGIBLE } }
     }
     // Touch the person's row first: on PostgreSQL it locks it, so two requests for one person
@@ -60,7 +62,7 @@ export async function decideTransfer(decider: Decider, input: unknown): Promise<
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) }
   const request = await db.transferRequest.findUnique({ where: { id: parsed.data.requestId }, include: { user: { select: { name: true } } } })
   const mayDecide =
-    !!request && (decider.role === 'admin' || (decider.role === 'hr' && !!decider.agencyId && decider.agencyId === request.fromAgencyId))
+    !!request && (decider.admin || (!!decider.hrAgencyId && decider.hrAgencyId === request.fromAgencyId))
   // Another agency's request (including the requester's own) looks exactly like a missing one.
   if (!request || !mayDecide) throw new AppError(404, NOT_FOUND)
   if (request.requestedById === decider.id) throw new AppError(403, 'Permintaan mutasi tidak dapat diputuskan oleh yang mengajukannya.')
@@ -83,7 +85,7 @@ export async function decideTransfer(decider: Decider, input: unknown): Promise<
       const unitOk = request.toUnitId ? (await tx.unit.findUnique({ where: { id: request.toUnitId }, select: { agencyId: true } }))?.agencyId === request.toAgencyId : true
       // Conditional on the person still being a verified learner of the old agency.
       const moved = await tx.user.updateMany({
-        where: { id: request.userId, agencyId: request.fromAgencyId, identityStatus: 'verified', role: 'learner' },
+        where: { id: request.userId, agencyId: request.fromAgencyId, identityStatus: 'verified' },
         data: {
           agencyId: request.toAgencyId,
           unitId: unitOk ? request.toUnitId : null,
@@ -93,6 +95,10 @@ export async function decideTransfer(decider: Decider, input: unknown): Promise<
         },
       })
       if (moved.count !== 1) throw new AppError(409, 'Pegawai ini tidak lagi terverifikasi di instansi asal; mutasi tidak dapat disetujui.')
+      // What they administered in the old agency (HR, units) stays there (decision 037).
+      for (const capability of ['hr', 'unit_operator', 'unit_head'] as const) {
+        await revokeCapability(tx, decider.id, request.userId, { capability, agencyId: request.fromAgencyId })
+      }
     }
     const details = { requestId: request.id, fromAgencyId: request.fromAgencyId, toAgencyId: request.toAgencyId, ...(reason ? { reason } : {}) }
     for (const agencyId of [request.fromAgencyId, request.toAgencyId]) {

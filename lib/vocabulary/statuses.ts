@@ -6,7 +6,7 @@
  * a value added to the schema fails the typecheck until it has a label.
  */
 
-import type { CohortKind, QuizKind, Role, TransferStatus } from '@/lib/db/generated/sqlite/enums'
+import type { Capability, CohortKind, QuizKind, TransferStatus } from '@/lib/db/generated/sqlite/enums'
 
 /**
  * The status of one person in one cohort (decided by lib/hr/enrolment-status.ts):
@@ -78,11 +78,12 @@ export const CERTIFICATE_STATUS_LABELS: Readonly<Record<CertificateStatus, strin
   dicabut: 'Dicabut',
 }
 
-/** Accounts' roles (the schema's `Role`). */
-export const ROLE_LABELS: Readonly<Record<Role, string>> = {
-  learner: 'Peserta',
-  hr: 'Admin kepegawaian',
+/** What a grant lets a person do (the schema's `Capability`; every account is also a learner). */
+export const CAPABILITY_LABELS: Readonly<Record<Capability, string>> = {
   admin: 'Admin platform',
+  hr: 'Admin kepegawaian',
+  unit_operator: 'Operator unit',
+  unit_head: 'Pimpinan unit',
 }
 
 /** Mutasi requests (the schema's `TransferStatus`). */

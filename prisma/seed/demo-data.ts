@@ -38,7 +38,10 @@ export const DEMO_LOGINS = {
     nip: '198609262015052001',
     employmentType: 'PNS' as const,
   },
-  hr: { name: 'Budi Santoso, S.E.', email: 'kepegawaian@demo.go.id' },
+  // The HR officer is a civil servant too: they take the course and count (decision 037).
+  hr: { name: 'Budi Santoso, S.E.', email: 'kepegawaian@demo.go.id', nip: '198107142006041003', employmentType: 'PNS' as const },
+  // Operates one unit (Diskominfo): sees and reminds its people only.
+  operator: { name: 'Rina Marlina, S.Kom.', email: 'operator@demo.go.id', nip: '199003082015032004', employmentType: 'PNS' as const },
   admin: { name: 'Admin Platform', email: 'admin@demo.go.id' },
 }
 

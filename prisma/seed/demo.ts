@@ -9,7 +9,7 @@ import { createDbClient } from '../../lib/db/create-client'
 import { demoSeedRefusal } from '../../lib/demo-seed-guard'
 import { getLessonOutline } from '../../lib/content/lessons.server'
 import { DEMO_AGENCIES, DEMO_CLAIMANT, DEMO_COLLEAGUES, DEMO_LOGINS, DEMO_PASSWORD, DEMO_SIGNER } from './demo-data'
-import { seedAgency, seedCertificateSigner, seedUser } from './seeders'
+import { seedAgency, seedCertificateSigner, seedUnitGrant, seedUser } from './seeders'
 import { seedRecordedAnswers } from './recorded-answers'
 import { getQuestionBank } from '../../lib/assessment/bank.server'
 
@@ -32,13 +32,18 @@ const learner = await seedUser(db, {
   agencyId: city.id,
   unitId: unitNamed('Dinas Komunikasi dan Informatika'),
 })
-await seedUser(db, {
+const hrOfficer = await seedUser(db, {
   ...DEMO_LOGINS.hr,
   password: DEMO_PASSWORD,
   role: 'hr',
   agencyId: city.id,
   unitId: unitNamed('Badan Kepegawaian dan Pengembangan SDM'),
 })
+// The operator of the learner's unit (granted by HR in real use: /hr/operator-unit).
+const operatedUnit = city.units.find((unit) => unit.name === 'Dinas Komunikasi dan Informatika')
+if (!operatedUnit) throw new Error('demo unit missing')
+const operator = await seedUser(db, { ...DEMO_LOGINS.operator, password: DEMO_PASSWORD, agencyId: city.id, unitId: operatedUnit.id })
+await seedUnitGrant(db, operator.id, 'unit_operator', operatedUnit)
 await seedUser(db, { ...DEMO_LOGINS.admin, password: DEMO_PASSWORD, role: 'admin' })
 
 // An onboarding cohort with a due date, the demo learner and a few colleagues at different
@@ -68,6 +73,9 @@ for (const [index, colleague] of DEMO_COLLEAGUES.entries()) {
   }
 }
 await enrol(learner.id)
+// Staff are learners too (decision 037): the HR officer and the operator owe the onboarding.
+await enrol(hrOfficer.id)
+await enrol(operator.id)
 // A self-registered claimant, not yet verified by the agency (HR's "Verifikasi peserta").
 await seedUser(db, {
   ...DEMO_CLAIMANT,
@@ -93,5 +101,6 @@ console.log(`
 Demo data is ready. Sign in at http://localhost:3000/masuk with password ${DEMO_PASSWORD}:
   learner     ${DEMO_LOGINS.learner.email}  (or NIP ${DEMO_LOGINS.learner.nip})
   HR officer  ${DEMO_LOGINS.hr.email}  (${city.name})
+  operator    ${DEMO_LOGINS.operator.email}  (${operatedUnit.name})
   admin       ${DEMO_LOGINS.admin.email}
 `)

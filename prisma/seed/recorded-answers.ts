@@ -84,7 +84,7 @@ export const SIMULATED_LEARNER = { id: 'demo-simulasi-statistik', name: 'Peserta
 export async function seedRecordedAnswers(db: Db, bank: Bank, options: { answersPerItem?: number; size?: number; seed?: string } = {}) {
   const size = options.size ?? 15
   const perItem = options.answersPerItem ?? 40
-  await db.user.upsert({ where: { id: SIMULATED_LEARNER.id }, update: {}, create: { ...SIMULATED_LEARNER, role: 'learner', emailVerified: false } })
+  await db.user.upsert({ where: { id: SIMULATED_LEARNER.id }, update: {}, create: { ...SIMULATED_LEARNER, emailVerified: false } })
   if ((await db.quizAttempt.count({ where: { userId: SIMULATED_LEARNER.id } })) > 0) return 0
   const rng = simulationRng(options.seed ?? 'demo-statistik')
   const attempts = Math.ceil((bank.items.length * perItem) / Math.min(size, bank.items.length))

@@ -25,6 +25,10 @@ export type SeedUser = {
   name: string
   email: string
   password: string
+  /**
+   * A capability on top of learning (decision 037): 'hr' administers `agencyId`; 'admin' the
+   * platform. Unit operators and heads are granted with seedGrant.
+   */
   role?: 'learner' | 'hr' | 'admin'
   nip?: string | null
   employmentType?: 'PNS' | 'CPNS' | 'PPPK' | null
@@ -52,7 +56,7 @@ export async function seedUser(db: Db, user: SeedUser) {
       name: user.name,
       email: user.email.toLowerCase(),
       emailVerified: true,
-      role: user.role ?? 'learner',
+      ...(user.role === 'hr' || user.role === 'admin' ? { grants: { create: grantOf(user.role, user.agencyId ?? null) } } : {}),
       nip: user.nip ?? null,
       employmentType: user.employmentType ?? null,
       agencyId: user.agencyId ?? null,
@@ -63,6 +67,21 @@ export async function seedUser(db: Db, user: SeedUser) {
       identityVerifiedAt: (user.identityStatus ?? 'verified') === 'verified' && user.nip ? new Date() : null,
       accounts: { create: { id: randomUUID(), accountId: id, providerId: 'credential', password } },
     },
+  })
+}
+
+function grantOf(role: 'hr' | 'admin', agencyId: string | null) {
+  if (role === 'admin') return { capability: 'admin' as const, scopeKey: '' }
+  if (!agencyId) throw new Error('an HR officer needs the agency they administer')
+  return { capability: 'hr' as const, agencyId, scopeKey: agencyId }
+}
+
+/** Grants a unit operator's or head's capability for one unit of the person's agency. */
+export async function seedUnitGrant(db: Db, userId: string, capability: 'unit_operator' | 'unit_head', unit: { id: string; agencyId: string }) {
+  await db.capabilityGrant.upsert({
+    where: { userId_capability_scopeKey: { userId, capability, scopeKey: unit.id } },
+    update: {},
+    create: { userId, capability, agencyId: unit.agencyId, unitId: unit.id, scopeKey: unit.id },
   })
 }
 

@@ -134,7 +134,6 @@ export async function seedPeople(writer: BulkWriter, options: SeedPeopleOptions)
       emailVerified: true,
       nip,
       employmentType: types[i % 3]!,
-      role: 'learner',
       agencyId: agency.id,
       unitId: units.length ? (units[i % units.length] ?? null) : null,
       identityStatus: identity,

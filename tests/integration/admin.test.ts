@@ -90,6 +90,9 @@ describe('agencies', () => {
   })
 })
 
+const grantsOf = (userId: string) =>
+  db.capabilityGrant.findMany({ where: { userId }, select: { capability: true, agencyId: true, unitId: true, grantedById: true }, orderBy: { capability: 'asc' } })
+
 describe('HR officers', () => {
   it('finds a user by email or NIP, appoints them HR of one agency and removes the role again', async () => {
     const nip = uniqueNip(2)
@@ -103,40 +106,45 @@ describe('HR officers', () => {
     // Issue 10: a person with a NIP active in another agency moves only by mutasi.
     const moved = await appointHrOfficer(adminId, { userId: user.id, agencyId: otherAgency.id })
     expect(moved).toMatchObject({ ok: false, fieldErrors: { form: expect.stringMatching(/Pindahkan dulu melalui mutasi/) } })
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ role: 'learner', agencyId: agency.id })
+    expect(await grantsOf(user.id)).toEqual([])
 
-    expect(await appointHrOfficer(adminId, { userId: user.id, agencyId: agency.id })).toMatchObject({ ok: true, value: { role: 'hr' } })
-    const appointed = await db.user.findUniqueOrThrow({ where: { id: user.id } })
-    expect(appointed).toMatchObject({ role: 'hr', agencyId: agency.id, unitId: agency.units[0]!.id })
-    const entry = await db.auditLog.findFirstOrThrow({ where: { action: 'user.role_changed', targetId: user.id } })
-    expect(entry.agencyId).toBe(agency.id)
-    expect(JSON.parse(entry.details)).toEqual({ old: { role: 'learner', agencyId: agency.id }, new: { role: 'hr', agencyId: agency.id } })
+    expect(await appointHrOfficer(adminId, { userId: user.id, agencyId: agency.id })).toMatchObject({ ok: true, value: { hr: true } })
+    // Still a learner of the same agency and unit; HR is a grant on top (decision 037).
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ agencyId: agency.id, unitId: agency.units[0]!.id })
+    expect(await grantsOf(user.id)).toEqual([{ capability: 'hr', agencyId: agency.id, unitId: null, grantedById: adminId }])
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: 'capability.granted', targetId: user.id } })
+    expect(entry).toMatchObject({ agencyId: agency.id, actorId: adminId })
+    expect(JSON.parse(entry.details)).toEqual({ capability: 'hr', agencyId: agency.id, unitId: null })
+    expect(await appointHrOfficer(adminId, { userId: user.id, agencyId: agency.id })).toEqual({ ok: false, fieldErrors: { form: `Calon HR sudah menjadi admin kepegawaian ${agency.name}.` } })
 
-    expect(await removeHrRole(adminId, { userId: user.id })).toMatchObject({ ok: true, value: { role: 'learner' } })
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ role: 'learner', agencyId: agency.id })
-    expect(await db.auditLog.count({ where: { action: 'user.role_changed', targetId: user.id } })).toBe(2)
+    expect(await removeHrRole(adminId, { userId: user.id })).toMatchObject({ ok: true, value: { hr: false } })
+    expect(await grantsOf(user.id)).toEqual([])
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ agencyId: agency.id })
+    expect(await db.auditLog.findFirstOrThrow({ where: { action: 'capability.revoked', targetId: user.id } })).toMatchObject({ actorId: adminId, agencyId: agency.id })
     expect(await removeHrRole(adminId, { userId: user.id })).toEqual({ ok: false, fieldErrors: { form: 'Calon HR bukan admin kepegawaian.' } })
   })
 
-  it('appoints platform staff (no NIP) as HR of any agency, clearing a unit of another agency', async () => {
+  it('appoints platform staff (no NIP) as HR of any agency, clearing a unit of another agency; HR of one agency at a time', async () => {
     const staff = await seedUser(db, { name: 'Staf Tanpa NIP', email: 'staf-hr@contoh.go.id', password: 'Kata-sandi-benar-9', agencyId: agency.id, unitId: agency.units[0]!.id })
-    expect(await appointHrOfficer(adminId, { userId: staff.id, agencyId: otherAgency.id })).toMatchObject({ ok: true, value: { role: 'hr' } })
-    expect(await db.user.findUniqueOrThrow({ where: { id: staff.id } })).toMatchObject({ role: 'hr', agencyId: otherAgency.id, unitId: null })
+    expect(await appointHrOfficer(adminId, { userId: staff.id, agencyId: agency.id })).toMatchObject({ ok: true })
+    expect(await appointHrOfficer(adminId, { userId: staff.id, agencyId: otherAgency.id })).toMatchObject({ ok: true, value: { hr: true } })
+    expect(await db.user.findUniqueOrThrow({ where: { id: staff.id } })).toMatchObject({ agencyId: otherAgency.id, unitId: null })
+    expect(await grantsOf(staff.id)).toEqual([{ capability: 'hr', agencyId: otherAgency.id, unitId: null, grantedById: adminId }])
   })
 
   it('keeps the unit when the agency stays the same, and refuses unknown agencies', async () => {
     const user = await seedUser(db, { name: 'HR Sama', email: 'hr-sama@contoh.go.id', password: 'Kata-sandi-benar-9', nip: uniqueNip(), agencyId: agency.id, unitId: agency.units[1]!.id })
     expect(await appointHrOfficer(adminId, { userId: user.id, agencyId: 'tidak-ada' })).toEqual({ ok: false, fieldErrors: { agencyId: 'Instansi tidak ditemukan.' } })
     expect(await appointHrOfficer(adminId, { userId: user.id, agencyId: agency.id })).toMatchObject({ ok: true })
-    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ role: 'hr', agencyId: agency.id, unitId: agency.units[1]!.id })
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ agencyId: agency.id, unitId: agency.units[1]!.id })
   })
 
-  it('does not let an admin demote themselves', async () => {
-    const before = await auditCount('user.role_changed')
+  it('does not let an admin change their own capabilities', async () => {
+    const before = await auditCount('capability.granted')
     expect(await appointHrOfficer(adminId, { userId: adminId, agencyId: agency.id })).toMatchObject({ ok: false, fieldErrors: { form: expect.stringMatching(/sendiri/) } })
     expect(await removeHrRole(adminId, { userId: adminId })).toMatchObject({ ok: false })
-    expect((await db.user.findUniqueOrThrow({ where: { id: adminId } })).role).toBe('admin')
-    expect(await auditCount('user.role_changed')).toBe(before)
+    expect((await grantsOf(adminId)).map((grant) => grant.capability)).toEqual(['admin'])
+    expect(await auditCount('capability.granted')).toBe(before)
   })
 })
 

@@ -153,7 +153,7 @@ describe('a pass never ends up without a certificate, and reading never issues o
 })
 
 
-const admin = { id: 'admin', role: 'admin' as const, agencyId: null }
+const admin = { id: 'admin', capabilities: { admin: true, hrAgencyId: null, scope: null } }
 
 describe('what a certificate states: signer from the settings, the cohort as HR named it, the content edition', () => {
   it('stores them at issue and prints them on the PDF', async () => {

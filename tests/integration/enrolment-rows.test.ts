@@ -37,7 +37,8 @@ type PersonData = {
   unitId?: string | null
   employmentType?: 'PNS' | 'CPNS' | 'PPPK'
   identityStatus?: 'claimed' | 'verified' | 'rejected'
-  role?: 'learner' | 'hr'
+  /** An HR officer of the agency (a capability grant on top of being a learner, decision 037). */
+  hr?: boolean
   nip?: string | null
 }
 
@@ -52,7 +53,7 @@ async function person(key: string, name: string, data: PersonData = {}) {
       employmentType: data.employmentType ?? 'PNS',
       agencyId: data.agencyId ?? agencyId,
       unitId: data.unitId === undefined ? units[0]!.id : data.unitId,
-      role: data.role ?? 'learner',
+      ...(data.hr ? { grants: { create: { capability: 'hr' as const, agencyId: data.agencyId ?? agencyId, scopeKey: data.agencyId ?? agencyId } } } : {}),
       identityStatus: data.identityStatus ?? 'verified',
       identityMethod: (data.identityStatus ?? 'verified') === 'verified' ? 'roster' : null,
     },
@@ -90,7 +91,7 @@ beforeAll(async () => {
   current = await db.cohort.create({ data: { agencyId, kind: 'onboarding', year: 2026, name: 'Orientasi 2026', dueDate: new Date(now.getTime() + 30 * DAY) } })
   past = await db.cohort.create({ data: { agencyId, kind: 'refresher', year: 2025, name: 'Penyegaran 2025', dueDate: new Date(now.getTime() - 30 * DAY) } })
   otherCohort = await db.cohort.create({ data: { agencyId: otherAgencyId, kind: 'onboarding', year: 2026, name: 'Orientasi Kementerian' } })
-  const hr = await person('hr', 'Petugas Tanpa NIP', { role: 'hr', nip: null, unitId: null })
+  const hr = await person('hr', 'Petugas Tanpa NIP', { hr: true, nip: null, unitId: null })
   officer = { id: hr.id, agencyId }
 
   // Ayu: verified, passed with a certificate; a lesson that is no longer in the course counts
@@ -134,7 +135,7 @@ beforeAll(async () => {
 
   // Eka: no cohort. Fajar: an HR officer with a NIP (staff take the course too), no cohort.
   await person('eka', 'Eka Putri', { unitId: units[2]!.id, employmentType: 'PPPK' })
-  await person('fajar', 'Fajar Petugas', { role: 'hr', unitId: units[2]!.id })
+  await person('fajar', 'Fajar Petugas', { hr: true, unitId: units[2]!.id })
 
   // Agency B: never visible to agency A.
   const stranger = await person('lain', 'Orang Lain', { agencyId: otherAgencyId, unitId: otherUnitId })

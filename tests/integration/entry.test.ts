@@ -57,10 +57,10 @@ describe('route handlers through the entry', () => {
   it('refuses a signed-out caller (401) and a learner (403) on an HR report', async () => {
     const signedOut = await report('kelompok=semua', '')
     expect(signedOut.status).toBe(401)
-    expect(await signedOut.json()).toEqual({ error: { message: 'Silakan masuk sebagai admin kepegawaian.' } })
+    expect(await signedOut.json()).toEqual({ error: { message: 'Silakan masuk sebagai admin kepegawaian, operator unit atau pimpinan unit.' } })
     const learner = await report('kelompok=semua', learnerCookie)
     expect(learner.status).toBe(403)
-    expect(await learner.json()).toEqual({ error: { message: 'Hanya admin kepegawaian instansi yang dapat melakukan ini.' } })
+    expect(await learner.json()).toEqual({ error: { message: 'Hanya admin kepegawaian, operator unit atau pimpinan unit yang dapat melihat ini.' } })
   })
 
   it('answers a malformed filter with 422 naming the field in Bahasa Indonesia, and serves a valid one', async () => {

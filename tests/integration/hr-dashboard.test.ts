@@ -298,11 +298,16 @@ describe('person history', () => {
     expect(listed.activeSeconds).toBe(705)
   })
 
-  it("is null for another agency's person, an unknown id, and a non-learner", async () => {
+  it("is null for another agency's person, an unknown id, and platform staff without a NIP", async () => {
     expect(await getPersonHistory(agencyId, people['lain-0']!, now)).toBeNull()
     expect(await getPersonHistory(otherAgencyId, people.lulus!, now)).toBeNull()
     expect(await getPersonHistory(agencyId, 'tidak-ada', now)).toBeNull()
-    const hr = await db.user.create({ data: { id: randomUUID(), name: 'Petugas', email: 'hr@contoh.go.id', role: 'hr', agencyId } })
+    const hr = await db.user.create({
+      data: { id: randomUUID(), name: 'Petugas', email: 'hr@contoh.go.id', agencyId, grants: { create: { capability: 'hr', agencyId, scopeKey: agencyId } } },
+    })
     expect(await getPersonHistory(agencyId, hr.id, now)).toBeNull()
+    // The same officer with a NIP is a learner of the agency like anyone (decision 037).
+    await db.user.update({ where: { id: hr.id }, data: { nip: uniqueNip() } })
+    expect(await getPersonHistory(agencyId, hr.id, now)).toMatchObject({ person: { id: hr.id } })
   })
 })

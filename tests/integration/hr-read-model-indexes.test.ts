@@ -25,7 +25,7 @@ beforeAll(async () => {
   agencyId = agency.id
   const names = ['zaki', 'Ayu', 'budi', 'Citra', 'dewi', 'Eka']
   for (const [i, name] of names.entries()) {
-    await db.user.create({ data: { id: randomUUID(), name, email: `idx${i}@contoh.go.id`, nip: uniqueNip(), agencyId, role: 'learner' } })
+    await db.user.create({ data: { id: randomUUID(), name, email: `idx${i}@contoh.go.id`, nip: uniqueNip(), agencyId } })
   }
 })
 
@@ -62,14 +62,14 @@ describe('the HR read model at scale: indexes', () => {
     }
   })
 
-  it('counts the people list from the index alone on SQLite (it covers role and NIP)', async () => {
+  it('counts the people list from the index alone on SQLite (it covers NIP and identity status)', async () => {
     expect(await countEnrolmentRows({ agencyId, view: 'people', now })).toBe(6)
     if (providerUnderTest() !== 'sqlite') return
     const text = await plan(
-      Prisma.sql`SELECT COUNT(*) FROM "user" u WHERE u."agencyId" = ${agencyId} AND (CAST(u."role" AS TEXT) = 'learner' OR u."nip" IS NOT NULL)`,
+      Prisma.sql`SELECT COUNT(*) FROM "user" u WHERE u."agencyId" = ${agencyId} AND (u."nip" IS NOT NULL OR CAST(u."identityStatus" AS TEXT) = 'rejected')`,
     )
     // Either index of the agency's people covers it; SQLite picks the narrower one.
-    expect(text, text).toMatch(/USING COVERING INDEX user_agencyId_(lower_name_id|enrolledInAgency_role_nip)_idx/)
+    expect(text, text).toMatch(/USING COVERING INDEX user_agencyId_(lower_name_id|enrolledInAgency_nip_identityStatus)_idx/)
   })
 
   it('counts "belum ditugaskan" from an index range of the kept flag (decision 033), not a probe per person', async () => {
@@ -77,9 +77,9 @@ describe('the HR read model at scale: indexes', () => {
     expect(await countEnrolmentRows({ agencyId, view: 'people', status: 'belum-ditugaskan', now })).toBe(6)
     if (providerUnderTest() !== 'sqlite') return
     const text = await plan(
-      Prisma.sql`SELECT COUNT(*) FROM "user" u WHERE u."agencyId" = ${agencyId} AND (CAST(u."role" AS TEXT) = 'learner' OR u."nip" IS NOT NULL) AND u."enrolledInAgency" = FALSE`,
+      Prisma.sql`SELECT COUNT(*) FROM "user" u WHERE u."agencyId" = ${agencyId} AND (u."nip" IS NOT NULL OR CAST(u."identityStatus" AS TEXT) = 'rejected') AND u."enrolledInAgency" = FALSE`,
     )
-    expect(text, text).toContain('COVERING INDEX user_agencyId_enrolledInAgency_role_nip_idx (agencyId=? AND enrolledInAgency=?)')
+    expect(text, text).toContain('COVERING INDEX user_agencyId_enrolledInAgency_nip_identityStatus_idx (agencyId=? AND enrolledInAgency=?)')
   })
 })
 
@@ -99,7 +99,7 @@ describe('the HR read model at scale: the name search', () => {
     const digits = search.replace(/\s+/g, '')
     const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
       SELECT u."id" FROM "user" u
-      WHERE u."agencyId" = ${searchAgencyId} AND (CAST(u."role" AS TEXT) = 'learner' OR u."nip" IS NOT NULL)
+      WHERE u."agencyId" = ${searchAgencyId} AND (u."nip" IS NOT NULL OR CAST(u."identityStatus" AS TEXT) = 'rejected')
         AND (LOWER(u."name") LIKE ${pattern} ESCAPE '\\' OR LOWER(u."email") LIKE ${pattern} ESCAPE '\\'
           ${/^\d+$/.test(digits) ? Prisma.sql`OR u."nip" LIKE ${`%${digits}%`}` : Prisma.empty})
       ORDER BY LOWER(u."name"), u."id"`)
@@ -118,7 +118,7 @@ describe('the HR read model at scale: the name search', () => {
     const tag = randomUUID().slice(0, 8)
     searchAgencyId = (await db.agency.create({ data: { code: `CARI-${tag}`, name: `Instansi Cari ${tag}` } })).id
     elsewhereAgencyId = (await db.agency.create({ data: { code: `LAIN-${tag}`, name: `Instansi Lain ${tag}` } })).id
-    const people: [key: string, name: string, email: string, extra?: { role?: 'hr'; nip?: null; agencyId?: string }][] = [
+    const people: [key: string, name: string, email: string, extra?: { hr?: true; nip?: null; agencyId?: string }][] = [
       ['rahma', 'Siti Rahmawati', 'siti.rahma@contoh.go.id'],
       ['wijaya', 'SITI WIJAYA, S.Sos.', 'wijaya@contoh.go.id'],
       ['elodie', 'Dr. Élodie Ñúñez', 'elodie@contoh.go.id'],
@@ -132,14 +132,15 @@ describe('the HR read model at scale: the name search', () => {
       ['budi', 'Budi Santoso', 'budi.s@contoh.go.id'],
       ['dewi', 'Dewi Lestari', 'dewi@contoh.go.id'],
       ['yohanes', 'Yohanes Pindah', 'yohanes@contoh.go.id'],
-      ['hadi', 'Hadi Staf SDM', 'hadi.sdm@contoh.go.id', { role: 'hr', nip: null }],
-      ['hana', 'Hana Staf SDM Ber-NIP', 'hana.sdm@contoh.go.id', { role: 'hr' }],
+      ['hadi', 'Hadi Staf SDM', 'hadi.sdm@contoh.go.id', { hr: true, nip: null }],
+      ['hana', 'Hana Staf SDM Ber-NIP', 'hana.sdm@contoh.go.id', { hr: true }],
       ['lain', 'Siti Lain Instansi', 'siti.lain@contoh.go.id', { agencyId: elsewhereAgencyId }],
     ]
     for (const [key, name, email, extra] of people) {
       const nip = extra?.nip === null ? null : uniqueNip()
       const user = await db.user.create({
-        data: { id: randomUUID(), name, email: `${tag}.${email}`, nip, agencyId: extra?.agencyId ?? searchAgencyId, role: extra?.role ?? 'learner' },
+        data: { id: randomUUID(), name, email: `${tag}.${email}`, nip, agencyId: extra?.agencyId ?? searchAgencyId,
+          ...(extra?.hr ? { grants: { create: { capability: 'hr' as const, agencyId: searchAgencyId, scopeKey: searchAgencyId } } } : {}) },
       })
       ids[key] = user.id
       if (nip) nips[key] = nip
@@ -148,7 +149,7 @@ describe('the HR read model at scale: the name search', () => {
     // roster import writes), a NIP released (a rejected claim), a person deleted, one moved away.
     await db.user.update({ where: { id: ids.rahma }, data: { name: 'Siti Nurhaliza', email: `${tag}.siti.nur@contoh.go.id` } })
     await db.$executeRaw(Prisma.sql`UPDATE "user" SET "name" = ${'Eka Pratama Putri'} WHERE "id" = ${ids.eka}`)
-    await db.user.update({ where: { id: ids.budi }, data: { nip: null, rejectedNip: nips.budi } })
+    await db.user.update({ where: { id: ids.budi }, data: { nip: null, rejectedNip: nips.budi, identityStatus: 'rejected' } })
     await db.user.delete({ where: { id: ids.dewi } })
     await db.user.update({ where: { id: ids.yohanes }, data: { agencyId: elsewhereAgencyId } })
   })

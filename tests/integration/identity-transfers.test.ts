@@ -8,8 +8,10 @@ import { seedAgencies, uniqueNip, refusal } from './helpers'
 type Seeded = Awaited<ReturnType<typeof seedAgencies>>
 let oldAgency: Seeded['agency']
 let newAgency: Seeded['otherAgency']
-let oldHr: { id: string; role: 'hr'; agencyId: string }
-let newHr: { id: string; role: 'hr'; agencyId: string }
+// As the pages pass them: the agency administered, and what decideTransfer looks at (decision 037).
+type Officer = { id: string; agencyId: string; admin: false; hrAgencyId: string }
+let oldHr: Officer
+let newHr: Officer
 let adminId: string
 let n = 0
 
@@ -18,7 +20,12 @@ beforeAll(async () => {
   oldAgency = seeded.agency
   newAgency = seeded.otherAgency
   const hr = async (label: string, agencyId: string) =>
-    ({ id: (await seedUser(db, { name: `HR ${label}`, email: `hr-${label}@contoh.go.id`, password: 'Kata-sandi-benar-9', role: 'hr', agencyId })).id, role: 'hr' as const, agencyId })
+    ({
+      id: (await seedUser(db, { name: `HR ${label}`, email: `hr-${label}@contoh.go.id`, password: 'Kata-sandi-benar-9', role: 'hr', agencyId })).id,
+      agencyId,
+      admin: false as const,
+      hrAgencyId: agencyId,
+    })
   oldHr = await hr('lama', oldAgency.id)
   newHr = await hr('baru', newAgency.id)
   adminId = (await seedUser(db, { name: 'Admin', email: 'admin-mutasi@contoh.go.id', password: 'Kata-sandi-benar-9', role: 'admin' })).id
@@ -106,7 +113,7 @@ describe('mutasi', () => {
     const approved = await employee()
     await request(approved)
     const second = await db.transferRequest.findFirstOrThrow({ where: { userId: approved.id } })
-    expect(await decideTransfer({ id: adminId, role: 'admin', agencyId: null }, { requestId: second.id, decision: 'setujui' })).toMatchObject({ ok: true })
+    expect(await decideTransfer({ id: adminId, admin: true, hrAgencyId: null }, { requestId: second.id, decision: 'setujui' })).toMatchObject({ ok: true })
     expect(await db.user.findUniqueOrThrow({ where: { id: approved.id } })).toMatchObject({ agencyId: newAgency.id })
   })
 

@@ -47,7 +47,6 @@ describe('registerLearner', () => {
       name: 'Dr. Ir. Ni Luh Putu Ayu Saraswati, S.Kom., M.Si.',
       email: 'saraswati@contoh.go.id',
       employmentType: 'PNS',
-      role: 'learner',
       agencyId,
       unitId,
     })
@@ -81,10 +80,11 @@ describe('registerLearner', () => {
   })
 
   it('cannot be made an HR officer or admin by a crafted form', async () => {
-    const input = form({ role: 'admin' })
+    const input = form({ role: 'admin', capability: 'admin', grants: [{ capability: 'admin', scopeKey: '' }] })
     const result = await registerLearner(input, new Headers())
     expect(result.ok).toBe(true)
-    expect((await db.user.findUniqueOrThrow({ where: { nip: input.nip } })).role).toBe('learner')
+    const user = await db.user.findUniqueOrThrow({ where: { nip: input.nip }, include: { grants: true } })
+    expect(user.grants).toEqual([])
   })
 
   it.each([

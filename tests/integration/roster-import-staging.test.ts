@@ -102,7 +102,6 @@ describe('roster import through a staging table', () => {
       name: `Pegawai ${String(rosterSequence).padStart(2, '0')}-${ROWS - 1}`,
       agencyId: agency.id,
       unitId: agency.units[0]!.id,
-      role: 'learner',
       employmentType: 'PNS',
       identityStatus: 'verified',
       identityMethod: 'import',
@@ -110,6 +109,8 @@ describe('roster import through a staging table', () => {
       emailVerified: false,
       claimedAt: null,
     })
+    // A learner, nothing more (decision 037).
+    expect(await db.capabilityGrant.count({ where: { userId: person.id } })).toBe(0)
     expect(person.createdAt).toBeInstanceOf(Date)
     expect(person.updatedAt.getTime()).toBe(person.createdAt.getTime())
   })

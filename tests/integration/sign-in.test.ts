@@ -27,14 +27,14 @@ describe('signIn', () => {
   it('signs in with the NIP and starts a session in the database', async () => {
     const before = await db.session.count()
     const result = await signIn({ identifier: nip, password: PASSWORD }, new Headers())
-    expect(result).toMatchObject({ ok: true, role: 'learner' })
+    expect(result).toMatchObject({ ok: true, home: '/dasbor' })
     expect(await db.session.count()).toBe(before + 1)
   })
 
-  it('signs in with the email in any letter case and reports the role', async () => {
+  it('signs in with the email in any letter case and sends an admin to the admin area', async () => {
     expect(await signIn({ identifier: 'ADMIN@contoh.go.id', password: PASSWORD }, new Headers())).toMatchObject({
       ok: true,
-      role: 'admin',
+      home: '/admin',
     })
   })
 

@@ -3,7 +3,7 @@ import { AdminNav } from '@/components/admin/admin-nav'
 import { DataTable } from '@/components/data-table'
 import { formatLoggedMomentWib, formatNumber, MISSING } from '@/lib/format/indonesian'
 import { getPlatformOverview } from '@/lib/agencies/platform-overview.server'
-import { requireRole } from '@/lib/auth/session.server'
+import { requireAdmin } from '@/lib/auth/session.server'
 
 export const metadata: Metadata = { title: 'Admin' }
 
@@ -16,7 +16,7 @@ const SECTIONS = [
 ]
 
 export default async function AdminHomePage() {
-  await requireRole(['admin'], '/admin')
+  await requireAdmin('/admin')
   const { agencies, audit } = await getPlatformOverview()
   return (
     <>

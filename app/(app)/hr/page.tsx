@@ -6,7 +6,7 @@ import { formatSigned } from '@/components/hr/format'
 import styles from '@/components/hr/hr.module.css'
 import { StatusBreakdown } from '@/components/hr/status'
 import { CohortPicker } from '@/components/hr/cohort-picker'
-import { requireHrOfficer } from '@/lib/auth/session.server'
+import { requireAgencyViewer } from '@/lib/auth/session.server'
 import { STATUS_ORDER } from '@/lib/hr/dashboard'
 import { getDashboard } from '@/lib/hr/dashboard.server'
 import { COHORT_KIND_LABELS, ENROLMENT_STATUS_LABELS, PERSON_STATUS_LABELS, UNASSIGNED } from '@/lib/vocabulary/statuses'
@@ -20,10 +20,12 @@ function single(value: string | string[] | undefined): string | undefined {
 }
 
 export default async function HrDashboardPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const officer = await requireHrOfficer('/hr')
+  // HR sees the agency; a unit operator or head their units (decision 037), from the same counts.
+  const officer = await requireAgencyViewer('/hr')
+  const { scope } = officer
   const params = await searchParams
   const cohortId = single(params.kelompok)?.trim() || null
-  const dashboard = await getDashboard(officer.agencyId, cohortId)
+  const dashboard = await getDashboard(officer.agencyId, cohortId, new Date(), scope.unitIds)
   if (!dashboard) notFound()
   const { selected, counts, scores } = dashboard
   const assignedParam = single(params.ditetapkan)
@@ -31,9 +33,11 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
 
   return (
     <>
-      <h1>Dasbor kepegawaian: {dashboard.agencyName}</h1>
+      <h1>
+        {scope.unitIds ? 'Dasbor unit' : 'Dasbor kepegawaian'}: {dashboard.agencyName}
+      </h1>
       <p className="muted">
-        Kemajuan pegawai instansi Anda saja. <Link href="/hr/pegawai">Cari pegawai</Link> untuk melihat riwayat setiap orang.
+        {scope.unitIds ? `Kemajuan pegawai unit kerja Anda saja (${dashboard.units.map((unit) => unit.name).join(', ')}).` : 'Kemajuan pegawai instansi Anda saja.'} <Link href="/hr/pegawai">Cari pegawai</Link> untuk melihat riwayat setiap orang.
       </p>
 
       {assignedNow !== null && selected && (
@@ -50,7 +54,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
             <strong data-testid="jumlah-belum-ditugaskan">{formatNumber(dashboard.unassigned)}</strong> orang di instansi Anda belum masuk
             kelompok mana pun, jadi belum punya tenggat. <Link href={`/hr/pegawai?status=${UNASSIGNED}`}>Lihat siapa saja</Link>.
           </p>
-          {selected ? (
+          {!scope.act ? null : selected ? (
             <AssignUnassignedForm cohortId={selected.id} cohortName={selected.name} count={formatNumber(dashboard.unassigned)} />
           ) : (
             <p>

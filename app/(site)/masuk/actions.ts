@@ -3,7 +3,6 @@
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
 import { signIn, signOut } from '@/lib/accounts/sign-in.server'
-import { homeFor } from '@/lib/auth/session.server'
 import { env } from '@/lib/env.server'
 import { action, formAction } from '@/lib/http/handler.server'
 import { safeReturnPath } from '@/lib/safe-return-path'
@@ -22,7 +21,7 @@ export const signInAction = action<'visitor', undefined, SignInState>({
     const result = await signIn({ identifier: formData.get('identifier'), password: formData.get('password') }, await headers())
     if (!result.ok) return { fieldErrors: result.fieldErrors, identifier: result.identifier }
     ;(await cookies()).set(result.deviceCookie.name, result.deviceCookie.value, result.deviceCookie.options)
-    redirect(safeReturnPath(formData.get('kembali'), env.PUBLIC_BASE_URL) ?? homeFor(result.role))
+    redirect(safeReturnPath(formData.get('kembali'), env.PUBLIC_BASE_URL) ?? result.home)
   },
 })
 

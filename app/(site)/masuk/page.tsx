@@ -2,7 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { SignInForm } from '@/components/forms/sign-in-form'
-import { getCurrentUser, homeFor } from '@/lib/auth/session.server'
+import { homeFor } from '@/lib/auth/capabilities'
+import { getCurrentUser } from '@/lib/auth/session.server'
 import { env } from '@/lib/env.server'
 import { signInNoticeFor } from '@/lib/progress/sign-in-notice'
 import { safeReturnPath } from '@/lib/safe-return-path'
@@ -20,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const notice = NOTICES[`keluar:${query.keluar}`] ?? NOTICES[`sandi:${query.sandi}`]
   const reason = signInNoticeFor(returnTo)
   const user = await getCurrentUser()
-  if (user) redirect(returnTo ?? homeFor(user.role))
+  if (user) redirect(returnTo ?? homeFor(user.capabilities))
   return (
     <div className="narrow">
       <h1>Masuk</h1>

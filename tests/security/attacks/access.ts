@@ -17,6 +17,42 @@ async function cohortOf(ctx: Parameters<Attack['run']>[0], agencyCode: string) {
 
 export const attacks: Attack[] = [
   {
+    name: 'unit-operator-crosses-units',
+    area: 'access',
+    description: "a unit operator of unit A opens unit B's person, filters lists and reports by unit B, and opens HR-only pages",
+    async run(ctx) {
+      const agency = await ctx.db.agency.findUniqueOrThrow({ where: { code: 'PEMKOT-DEMO' }, include: { units: { orderBy: { name: 'asc' } } } })
+      const [unitA, unitB] = agency.units
+      if (!unitA || !unitB) return { refused: false, detail: 'the demo agency needs two units' }
+      const operator = await ctx.newLearner('operator-unit-a')
+      await ctx.db.user.update({ where: { id: operator.id }, data: { unitId: unitA.id } })
+      await ctx.db.capabilityGrant.create({ data: { userId: operator.id, capability: 'unit_operator', agencyId: agency.id, unitId: unitA.id, scopeKey: unitA.id } })
+      const other = await ctx.newLearner('pegawai-unit-b')
+      await ctx.db.user.update({ where: { id: other.id }, data: { unitId: unitB.id } })
+      const cohort = await cohortOf(ctx, 'PEMKOT-DEMO')
+      const client = ctx.client()
+      if (!(await client.signIn(operator.nip, operator.password))) return { refused: false, detail: 'the operator could not sign in' }
+      const own = await client.get(`/hr/pegawai/${operator.id}`)
+      await own.arrayBuffer()
+      if (own.status !== 200) return { refused: false, detail: `the operator's own unit answered ${own.status}: the attack proves nothing` }
+      const answers: string[] = []
+      const expect = async (path: string, statuses: number[]) => {
+        const response = await client.get(path)
+        const body = await response.text()
+        if (!statuses.includes(response.status) || body.includes(other.nip)) answers.push(`${path} → ${response.status}`)
+      }
+      await expect(`/hr/pegawai/${other.id}`, [404])
+      await expect(`/hr/pegawai?unit=${unitB.id}`, [404])
+      await expect(`/hr/pegawai?q=${other.nip}`, [200])
+      await expect(`/api/hr/reports/completion?kelompok=${cohort.id}&unit=${unitB.id}`, [404])
+      await expect(`/api/hr/reports/certificates?kelompok=${cohort.id}&unit=${unitB.id}`, [404])
+      for (const path of ['/hr/impor', '/hr/verifikasi', '/hr/mutasi', '/hr/operator-unit', '/hr/analisis-soal', `/api/hr/reports/siasn?kelompok=${cohort.id}`]) {
+        await expect(path, [403])
+      }
+      return refusedIf(answers.length === 0, `answered: ${answers.join(', ')}`)
+    },
+  },
+  {
     name: 'learner-opens-hr-and-admin',
     area: 'access',
     description: 'a signed-in learner opens the HR and admin pages and the HR report route',
@@ -26,7 +62,7 @@ export const attacks: Attack[] = [
       if (!(await client.signIn(learner.nip, learner.password))) return { refused: false, detail: 'the learner could not sign in' }
       const cohort = await cohortOf(ctx, 'PEMKOT-DEMO')
       const answers: string[] = []
-      for (const path of ['/hr', '/hr/pegawai', '/hr/laporan', `/hr/analisis-soal?kelompok=${cohort.id}`, '/admin', '/admin/pengguna', '/admin/bank-soal', '/admin/bank-soal/csv', `/api/hr/reports/completion?kelompok=${cohort.id}`]) {
+      for (const path of ['/hr', '/hr/pegawai', '/hr/laporan', '/hr/operator-unit', '/hr/kelompok', `/hr/analisis-soal?kelompok=${cohort.id}`, '/admin', '/admin/pengguna', '/admin/bank-soal', '/admin/bank-soal/csv', `/api/hr/reports/completion?kelompok=${cohort.id}`]) {
         const response = await client.get(path)
         await response.arrayBuffer()
         if (response.status !== 403 && response.status !== 404) answers.push(`${path} → ${response.status}`)

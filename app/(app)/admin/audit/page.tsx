@@ -5,12 +5,12 @@ import { auditPageHref, parseAuditQuery, prettyDetails } from '@/lib/admin/audit
 import { DataTable } from '@/components/data-table'
 import { formatLoggedMomentWib, formatNumber, MISSING } from '@/lib/format/indonesian'
 import { listAuditActions, listAuditLog } from '@/lib/admin/audit.server'
-import { requireRole } from '@/lib/auth/session.server'
+import { requireAdmin } from '@/lib/auth/session.server'
 
 export const metadata: Metadata = { title: 'Log audit' }
 
 export default async function AdminAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole(['admin'], '/admin/audit')
+  await requireAdmin('/admin/audit')
   const query = parseAuditQuery(await searchParams)
   const [log, agencies, actions] = await Promise.all([listAuditLog(query), listAgenciesForAdmin(), listAuditActions()])
   const filtered = Boolean(query.actionPrefix || query.agencyId)

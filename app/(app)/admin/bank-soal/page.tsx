@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { DataTable, type TableColumn } from '@/components/data-table'
 import { AdminNav } from '@/components/admin/admin-nav'
-import { requireRole } from '@/lib/auth/session.server'
+import { requireAdmin } from '@/lib/auth/session.server'
 import { db } from '@/lib/db/db.server'
 import { formatFraction, formatNumber, MISSING } from '@/lib/format/indonesian'
 import {
@@ -27,7 +27,7 @@ const ROLE_LABELS: Record<ChoiceShare['role'], string> = { key: 'kunci', partial
 const percent = (share: number | null) => (share === null ? '–' : `${formatNumber(share * 100)}%`)
 
 export default async function BankSoalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole(['admin'], '/admin/bank-soal')
+  await requireAdmin('/admin/bank-soal')
   const view = await getBankStatisticsView(db, parseBankStatisticsQuery(await searchParams))
   const { query } = view
   const filtered = Boolean(query.tanda || query.area)

@@ -4,13 +4,13 @@ import { formatNumber } from '@/lib/format/indonesian'
 import { AdminForm } from '@/components/admin/admin-form'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { listAgenciesForAdmin } from '@/lib/admin/agencies.server'
-import { requireRole } from '@/lib/auth/session.server'
+import { requireAdmin } from '@/lib/auth/session.server'
 import { createAgencyAction } from './actions'
 
 export const metadata: Metadata = { title: 'Instansi dan unit kerja' }
 
 export default async function AdminAgenciesPage() {
-  await requireRole(['admin'], '/admin/instansi')
+  await requireAdmin('/admin/instansi')
   const agencies = await listAgenciesForAdmin()
   return (
     <>

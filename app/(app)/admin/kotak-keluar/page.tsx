@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { DataTable } from '@/components/data-table'
-import { requireRole } from '@/lib/auth/session.server'
+import { requireAdmin } from '@/lib/auth/session.server'
 import { env } from '@/lib/env.server'
 import { formatLoggedMomentWib, formatNumber, MISSING } from '@/lib/format/indonesian'
 import { listOutbox } from '@/lib/mail/outbox-query.server'
@@ -10,7 +10,7 @@ import { OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, outboxPageHref, parseOutboxQuery
 export const metadata: Metadata = { title: 'Kotak keluar' }
 
 export default async function AdminOutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireRole(['admin'], '/admin/kotak-keluar')
+  await requireAdmin('/admin/kotak-keluar')
   const query = parseOutboxQuery(await searchParams)
   const outbox = await listOutbox(query)
   return (

@@ -12,7 +12,7 @@ export const adminDecideTransferAction = action<'admin', undefined, AdminFormSta
   returnTo: '/admin/mutasi',
   fields: ['requestId', 'decision', 'reason'],
   run: async ({ user, values }) => {
-    const result = await decideTransfer({ id: user.id, role: user.role, agencyId: user.agencyId }, values)
+    const result = await decideTransfer({ id: user.id, admin: user.capabilities.admin, hrAgencyId: user.capabilities.hrAgencyId }, values)
     if (!result.ok) return { fieldErrors: result.fieldErrors, values }
     revalidatePath('/admin/mutasi')
     return { done: result.message }

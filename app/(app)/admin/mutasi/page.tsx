@@ -3,14 +3,14 @@ import { DataTable } from '@/components/data-table'
 import { transferColumns } from '@/components/identity/transfer-columns'
 import { TransferDecisionForms } from '@/components/identity/transfer-decision-forms'
 import { AdminNav } from '@/components/admin/admin-nav'
-import { requireRole } from '@/lib/auth/session.server'
+import { requireAdmin } from '@/lib/auth/session.server'
 import { listPendingTransfersForAdmin } from '@/lib/identity/transfers.server'
 import { adminDecideTransferAction } from './actions'
 
 export const metadata: Metadata = { title: 'Mutasi antarinstansi' }
 
 export default async function AdminTransfersPage() {
-  await requireRole(['admin'], '/admin/mutasi')
+  await requireAdmin('/admin/mutasi')
   const pending = await listPendingTransfersForAdmin()
   return (
     <>

@@ -4,7 +4,7 @@ import { AdminNav } from '@/components/admin/admin-nav'
 import { formatLoggedMomentWib } from '@/lib/format/indonesian'
 import { formatSettingValue, SETTING_FIELDS } from '@/lib/admin/settings-form'
 import { getSettingsForAdmin } from '@/lib/admin/settings.server'
-import { requireRole } from '@/lib/auth/session.server'
+import { requireAdmin } from '@/lib/auth/session.server'
 import { getCertificateIssuing } from '@/lib/certificates/certificates.server'
 import { SignerWarning } from '../sertifikat/signer-warning'
 import { updateSettingsAction } from './actions'
@@ -12,7 +12,7 @@ import { updateSettingsAction } from './actions'
 export const metadata: Metadata = { title: 'Pengaturan kursus' }
 
 export default async function AdminSettingsPage() {
-  await requireRole(['admin'], '/admin/pengaturan')
+  await requireAdmin('/admin/pengaturan')
   const [{ settings, updatedAt }, issuing] = await Promise.all([getSettingsForAdmin(), getCertificateIssuing()])
   return (
     <>

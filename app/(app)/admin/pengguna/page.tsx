@@ -7,8 +7,8 @@ import { PersonName } from '@/components/hr/person-name'
 import { MISSING } from '@/lib/format/indonesian'
 import { listAgenciesForAdmin } from '@/lib/admin/agencies.server'
 import { findUsers, listHrOfficers } from '@/lib/admin/users.server'
-import { requireRole } from '@/lib/auth/session.server'
-import { ROLE_LABELS } from '@/lib/vocabulary/statuses'
+import { requireAdmin } from '@/lib/auth/session.server'
+import { CAPABILITY_LABELS } from '@/lib/vocabulary/statuses'
 import { appointHrAction, disableUserAction, enableUserAction, removeHrAction } from './actions'
 
 export const metadata: Metadata = { title: 'Admin kepegawaian' }
@@ -16,8 +16,19 @@ export const metadata: Metadata = { title: 'Admin kepegawaian' }
 
 type UserRow = Awaited<ReturnType<typeof listHrOfficers>>[number]
 
+const isHr = (user: UserRow) => user.grants.some((grant) => grant.capability === 'hr')
+
+/** "Peserta", then each grant with its scope: every account is a learner (decision 037). */
+function capabilitiesText(user: UserRow): string {
+  const scoped = user.grants.map((grant) => {
+    const scope = grant.unit?.name ?? grant.agency?.name
+    return scope ? `${CAPABILITY_LABELS[grant.capability]} (${scope})` : CAPABILITY_LABELS[grant.capability]
+  })
+  return ['Peserta', ...scoped].join('; ')
+}
+
 export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
-  const admin = await requireRole(['admin'], '/admin/pengguna')
+  const admin = await requireAdmin('/admin/pengguna')
   const raw = (await searchParams).q
   const query = (Array.isArray(raw) ? raw[0] : raw)?.slice(0, 100) ?? ''
   const [agencies, officers, found] = await Promise.all([listAgenciesForAdmin(), listHrOfficers(), query ? findUsers(query) : Promise.resolve(null)])
@@ -33,12 +44,12 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           idPrefix={`${prefix}-angkat-${user.id}`}
           label={`Jadikan ${who} admin kepegawaian`}
           hidden={{ userId: user.id }}
-          submitLabel={user.role === 'hr' ? `Pindahkan ${who}` : `Jadikan ${who} admin kepegawaian`}
+          submitLabel={isHr(user) ? `Pindahkan ${who}` : `Jadikan ${who} admin kepegawaian`}
           secondary
           compact
-          fields={[{ name: 'agencyId', label: `Instansi yang dikelola ${who}`, options: agencyOptions, defaultValue: user.role === 'hr' ? '' : (user.agencyId ?? '') }]}
+          fields={[{ name: 'agencyId', label: `Instansi yang dikelola ${who}`, options: agencyOptions, defaultValue: isHr(user) ? '' : (user.agencyId ?? '') }]}
         />
-        {user.role === 'hr' && (
+        {isHr(user) && (
           <AdminForm
             action={removeHrAction}
             idPrefix={`${prefix}-cabut-${user.id}`}
@@ -110,7 +121,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             </>
           ),
         },
-        { key: 'role', header: 'Peran', cell: (user) => ROLE_LABELS[user.role] },
+        { key: 'role', header: 'Peran', cell: capabilitiesText },
         { key: 'agency', header: 'Instansi', cell: (user) => (user.agency ? `${user.agency.name} (${user.agency.code})` : MISSING) },
         { key: 'roleChange', header: 'Ubah peran', cell: (user) => actionsFor(user, prefix) },
         { key: 'access', header: 'Akses', cell: (user) => accessFor(user, prefix) },
@@ -126,8 +137,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <AdminNav current="/admin/pengguna" />
       <h1>Admin kepegawaian</h1>
       <p className="muted">
-        Admin kepegawaian (HR) mengelola satu instansi: daftar pegawai, penugasan dan laporan. Cari penggunanya lalu
-        pilih instansinya. Mencabut peran mengembalikannya menjadi peserta di instansi yang sama.
+        Setiap akun adalah peserta kursus. Admin kepegawaian (HR) juga mengelola satu instansi: daftar pegawai,
+        penugasan, operator unit dan laporan. Cari penggunanya lalu pilih instansinya. Mencabut peran tidak mengubah
+        kemajuan belajarnya; ia tetap peserta di instansi yang sama.
       </p>
       <section className="card" aria-labelledby="cari">
         <h2 id="cari" style={{ marginTop: 0 }}>

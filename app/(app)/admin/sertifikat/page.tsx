@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { DataTable } from '@/components/data-table'
 import { RevokeForm } from '@/components/forms/revoke-form'
-import { requireRole } from '@/lib/auth/session.server'
+import { requireAdmin } from '@/lib/auth/session.server'
 import { certificateStatus, getCertificateIssuing, searchCertificates } from '@/lib/certificates/certificates.server'
 import { formatLongDate } from '@/lib/format/indonesian'
 import { CERTIFICATE_STATUS_LABELS } from '@/lib/vocabulary/statuses'
@@ -10,7 +10,7 @@ import { SignerWarning } from './signer-warning'
 export const metadata: Metadata = { title: 'Sertifikat' }
 
 export default async function AdminCertificatesPage({ searchParams }: { searchParams: Promise<{ nomor?: string }> }) {
-  await requireRole(['admin'], '/admin/sertifikat')
+  await requireAdmin('/admin/sertifikat')
   const query = ((await searchParams).nomor ?? '').trim().slice(0, 40)
   const [certificates, issuing] = await Promise.all([searchCertificates(query), getCertificateIssuing()])
   return (

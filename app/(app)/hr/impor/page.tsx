@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { RosterUpload } from '@/components/roster/roster-upload'
 import { requireHrOfficer } from '@/lib/auth/session.server'
-import { listCohorts } from '@/lib/hr/cohorts.server'
+import { listCohorts } from '@/lib/hr/dashboard.server'
 
 export const metadata: Metadata = { title: 'Impor daftar pegawai' }
 

@@ -24,13 +24,14 @@ export const createCohortAction = action({
   },
 })
 
+// HR and unit operators assign (an operator only people of their units, decision 037).
 export const assignAction = action({
-  access: 'hr',
+  access: 'unit',
   returnTo: '/hr/kelompok',
   input: assignFormSchema,
   fields: ['cohortId'],
   run: async ({ user, input, values }): Promise<CohortFormState> => {
-    const result = await assignToCohort(user, values.cohortId!, input)
+    const result = await assignToCohort({ ...user, unitIds: user.scope.unitIds }, values.cohortId!, input)
     revalidatePath('/hr/kelompok')
     revalidatePath('/hr')
     const parts = [`${result.added} ditambahkan`, `${result.moved} dipindahkan dari kelompok lain`]
@@ -60,12 +61,12 @@ export const selfEnrolCohortAction = action({
  * with the number assigned (the button's section disappears once nobody is left).
  */
 export const assignUnassignedAction = action({
-  access: 'hr',
+  access: 'unit',
   returnTo: '/hr',
   fields: ['cohortId'],
   run: async ({ user, values }): Promise<CohortFormState> => {
     const cohortId = values.cohortId!
-    const { added } = await assignToCohort(user, cohortId, { target: 'tanpa-kelompok' })
+    const { added } = await assignToCohort({ ...user, unitIds: user.scope.unitIds }, cohortId, { target: 'tanpa-kelompok' })
     revalidatePath('/hr')
     redirect(`/hr?kelompok=${encodeURIComponent(cohortId)}&ditetapkan=${added}`)
   },

@@ -1,19 +1,24 @@
 import type { Metadata } from 'next'
 import { AssignForm, CreateCohortForm, SelfEnrolCohortForm } from '@/components/roster/cohort-forms'
 import { listUnits } from '@/lib/agencies/agencies.server'
-import { requireHrOfficer } from '@/lib/auth/session.server'
+import { forbidden } from 'next/navigation'
+import { requireAgencyViewer } from '@/lib/auth/session.server'
 import { DataTable } from '@/components/data-table'
 import { formatLongDate, formatNumber, MISSING, yearWib } from '@/lib/format/indonesian'
 import { COHORT_KIND_LABELS } from '@/lib/vocabulary/statuses'
-import { getSelfEnrolCohortId, listCohorts } from '@/lib/hr/cohorts.server'
+import { getSelfEnrolCohortId } from '@/lib/hr/cohorts.server'
+import { listCohorts } from '@/lib/hr/dashboard.server'
 
 export const metadata: Metadata = { title: 'Kelompok' }
 
 export default async function CohortsPage() {
-  const officer = await requireHrOfficer('/hr/kelompok')
+  // HR manages cohorts; a unit operator assigns their units' people to them (decision 037).
+  const officer = await requireAgencyViewer('/hr/kelompok')
+  const { scope } = officer
+  if (!scope.act) forbidden()
   const [cohorts, units, selfEnrolCohortId] = await Promise.all([
-    listCohorts(officer.agencyId),
-    listUnits(officer.agencyId),
+    listCohorts(officer.agencyId, scope.unitIds),
+    listUnits(officer.agencyId, scope.unitIds),
     getSelfEnrolCohortId(officer.agencyId),
   ])
   return (
@@ -41,7 +46,7 @@ export default async function CohortsPage() {
               },
               { key: 'kind', header: 'Jenis', cell: (cohort) => `${COHORT_KIND_LABELS[cohort.kind]} ${cohort.year}` },
               { key: 'dueDate', header: 'Tenggat', cell: (cohort) => (cohort.dueDate ? formatLongDate(cohort.dueDate) : MISSING) },
-              { key: 'enrolments', header: 'Peserta', align: 'end', nowrap: true, cell: (cohort) => formatNumber(cohort._count.enrolments) },
+              { key: 'enrolments', header: 'Peserta', align: 'end', nowrap: true, cell: (cohort) => formatNumber(cohort.enrolments) },
             ]}
             rows={cohorts}
             rowKey={(cohort) => cohort.id}
@@ -50,9 +55,15 @@ export default async function CohortsPage() {
         </div>
       )}
       <div className="grid grid-2" style={{ marginTop: '1rem' }}>
-        <CreateCohortForm thisYear={yearWib(new Date())} />
-        {cohorts.length > 0 && <AssignForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} units={units} />}
-        {cohorts.length > 0 && <SelfEnrolCohortForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} currentId={selfEnrolCohortId} />}
+        {scope.manage && <CreateCohortForm thisYear={yearWib(new Date())} />}
+        {cohorts.length > 0 && <AssignForm
+            cohorts={cohorts.map(({ id, name }) => ({ id, name }))}
+            units={units}
+            everyone={scope.unitIds ? 'Semua pegawai unit Anda' : undefined}
+          />}
+        {scope.manage && cohorts.length > 0 && (
+          <SelfEnrolCohortForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} currentId={selfEnrolCohortId} />
+        )}
       </div>
     </>
   )

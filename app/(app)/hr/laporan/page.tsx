@@ -1,8 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { listUnits } from '@/lib/agencies/agencies.server'
-import { requireHrOfficer } from '@/lib/auth/session.server'
-import { listCohorts } from '@/lib/hr/cohorts.server'
+import { requireAgencyViewer } from '@/lib/auth/session.server'
+import { listCohorts } from '@/lib/hr/dashboard.server'
 import { ALL_COHORTS } from '@/lib/hr/report-filter'
 import { EMPLOYMENT_TYPES, employmentTypeLabel } from '@/lib/vocabulary/employment-types'
 import { ENROLMENT_STATUS_LABELS, IDENTITY_STATUS_LABELS, IDENTITY_STATUSES } from '@/lib/vocabulary/statuses'
@@ -12,11 +12,10 @@ export const metadata: Metadata = { title: 'Laporan' }
 // Every download is a GET of a streaming route with this form's filter; each button picks the
 // report and format. Works without JavaScript.
 export default async function ReportsPage() {
-  const officer = await requireHrOfficer('/hr/laporan')
-  const [cohorts, units] = await Promise.all([
-    listCohorts(officer.agencyId),
-    listUnits(officer.agencyId),
-  ])
+  // HR: the agency; a unit operator or head: their units (decision 037). SIASN is HR's upload.
+  const officer = await requireAgencyViewer('/hr/laporan')
+  const { unitIds, manage } = officer.scope
+  const [cohorts, units] = await Promise.all([listCohorts(officer.agencyId, unitIds), listUnits(officer.agencyId, unitIds)])
   if (!cohorts.length) {
     return (
       <>
@@ -31,7 +30,7 @@ export default async function ReportsPage() {
     <>
       <h1>Laporan</h1>
       <p className="muted">
-        Laporan hanya berisi pegawai {officer.agencyName}. Setiap unduhan dicatat di log audit (siapa, kapan, filter, jumlah baris).
+        Laporan hanya berisi pegawai {unitIds ? `unit kerja Anda (${units.map((unit) => unit.name).join(', ')})` : officer.agencyName}. Setiap unduhan dicatat di log audit (siapa, kapan, filter, jumlah baris).
       </p>
       <form method="get" action="/api/hr/reports/completion" className="card">
         <div className="grid grid-2">
@@ -49,7 +48,7 @@ export default async function ReportsPage() {
           <div className="field">
             <label htmlFor="unit">Unit kerja</label>
             <select id="unit" name="unit">
-              <option value="">Semua unit</option>
+              <option value="">{unitIds ? 'Semua unit Anda' : 'Semua unit'}</option>
               {units.map((unit) => (
                 <option key={unit.id} value={unit.id}>
                   {unit.name}
@@ -138,18 +137,20 @@ export default async function ReportsPage() {
             Laporan penyelesaian (CSV polos untuk impor sistem)
           </button>
         </div>
-        <div className="actions" role="group" aria-labelledby="unduh-siasn">
-          <h3 id="unduh-siasn" className="visually-hidden">Ekspor SIASN</h3>
-          <button type="submit" name="format" value="xlsx" formAction="/api/hr/reports/siasn" className="button secondary" aria-describedby="jenis-berkas">
-            Ekspor SIASN (XLSX)
-          </button>
-          <button type="submit" name="format" value="csv-excel" formAction="/api/hr/reports/siasn" className="button secondary" aria-describedby="jenis-berkas">
-            Ekspor SIASN (CSV untuk Excel/LibreOffice)
-          </button>
-          <button type="submit" name="format" value="csv" formAction="/api/hr/reports/siasn" className="button secondary" aria-describedby="jenis-berkas">
-            Ekspor SIASN (CSV polos untuk impor sistem)
-          </button>
-        </div>
+        {manage && (
+          <div className="actions" role="group" aria-labelledby="unduh-siasn">
+            <h3 id="unduh-siasn" className="visually-hidden">Ekspor SIASN</h3>
+            <button type="submit" name="format" value="xlsx" formAction="/api/hr/reports/siasn" className="button secondary" aria-describedby="jenis-berkas">
+              Ekspor SIASN (XLSX)
+            </button>
+            <button type="submit" name="format" value="csv-excel" formAction="/api/hr/reports/siasn" className="button secondary" aria-describedby="jenis-berkas">
+              Ekspor SIASN (CSV untuk Excel/LibreOffice)
+            </button>
+            <button type="submit" name="format" value="csv" formAction="/api/hr/reports/siasn" className="button secondary" aria-describedby="jenis-berkas">
+              Ekspor SIASN (CSV polos untuk impor sistem)
+            </button>
+          </div>
+        )}
         <div className="actions">
           <button type="submit" formAction="/api/hr/reports/certificates" className="button secondary">
             Semua sertifikat (ZIP PDF)

@@ -25,7 +25,7 @@ export const decideTransferAction = action<'hr', undefined, AdminFormState>({
   returnTo: '/hr/mutasi',
   fields: ['requestId', 'decision', 'reason'],
   run: async ({ user, values }) => {
-    const result = await decideTransfer({ id: user.id, role: user.role, agencyId: user.agencyId }, values)
+    const result = await decideTransfer({ id: user.id, admin: user.capabilities.admin, hrAgencyId: user.capabilities.hrAgencyId }, values)
     if (!result.ok) return { fieldErrors: result.fieldErrors, values }
     revalidatePath('/hr/mutasi')
     return { done: result.message }

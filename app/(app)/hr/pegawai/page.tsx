@@ -4,7 +4,8 @@ import { DataTable } from '@/components/data-table'
 import { PEOPLE_LIST_COLUMNS } from '@/components/hr/hr-columns'
 import { formatNumber } from '@/lib/format/indonesian'
 import styles from '@/components/hr/hr.module.css'
-import { requireHrOfficer } from '@/lib/auth/session.server'
+import { notFound } from 'next/navigation'
+import { requireAgencyViewer } from '@/lib/auth/session.server'
 import { STATUS_ORDER } from '@/lib/hr/dashboard'
 import { listPeople, PAGE_SIZE } from '@/lib/hr/dashboard.server'
 import { toHrTableRow } from '@/lib/hr/hr-rows'
@@ -28,10 +29,13 @@ function single(value: string | string[] | undefined): string {
 }
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Params> }) {
-  const officer = await requireHrOfficer('/hr/pegawai')
+  const officer = await requireAgencyViewer('/hr/pegawai')
+  const { unitIds } = officer.scope
   const params = await searchParams
   const q = single(params.q).slice(0, 100)
   const unitId = single(params.unit)
+  // Another unit than a unit operator's is answered like an unknown one (decision 037).
+  if (unitIds && unitId && !unitIds.includes(unitId)) notFound()
   const status = isPersonStatus(single(params.status)) ? single(params.status) : ''
   const identity = isIdentityStatus(single(params.identitas)) ? single(params.identitas) : ''
   const after = decodeRowKey(single(params.setelah))
@@ -45,7 +49,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
     identityStatus: isIdentityStatus(identity) ? identity : undefined,
     after,
     before,
-  })
+  }, new Date(), unitIds)
   const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE))
 
   // Keyset paging: "Berikutnya" starts after the last row shown, "Sebelumnya" ends before the

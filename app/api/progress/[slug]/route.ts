@@ -1,3 +1,4 @@
+import { navCapabilitiesOf } from '@/lib/auth/grants.server'
 import { findLesson } from '@/lib/content/lessons.server'
 import { AppError } from '@/lib/errors/app-error'
 import { route } from '@/lib/http/handler.server'
@@ -26,7 +27,8 @@ export const GET = route<'learner-cached', undefined, Params>({
   signedOut: SIGNED_OUT,
   run: async ({ user, params }) => {
     const progress = await getLessonProgress(user.id, lessonOf(params))
-    return Response.json({ userId: user.id, role: user.role, ...progress }, { headers: { 'Cache-Control': 'no-store' } })
+    const nav = await navCapabilitiesOf(user.id)
+    return Response.json({ userId: user.id, nav, ...progress }, { headers: { 'Cache-Control': 'no-store' } })
   },
 })
 

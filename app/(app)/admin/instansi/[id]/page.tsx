@@ -5,14 +5,14 @@ import { notFound } from 'next/navigation'
 import { AdminForm } from '@/components/admin/admin-form'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { getAgencyForAdmin } from '@/lib/admin/agencies.server'
-import { requireRole } from '@/lib/auth/session.server'
+import { requireAdmin } from '@/lib/auth/session.server'
 import { createUnitAction, deleteUnitAction, renameAgencyAction, renameUnitAction } from '../actions'
 
 export const metadata: Metadata = { title: 'Kelola instansi' }
 
 export default async function AdminAgencyPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ baru?: string }> }) {
   const { id } = await params
-  await requireRole(['admin'], `/admin/instansi/${id}`)
+  await requireAdmin(`/admin/instansi/${id}`)
   const agency = await getAgencyForAdmin(id)
   if (!agency) notFound()
   const justCreated = (await searchParams).baru === '1'

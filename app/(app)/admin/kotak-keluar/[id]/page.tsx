@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { AdminNav } from '@/components/admin/admin-nav'
-import { requireRole } from '@/lib/auth/session.server'
+import { requireAdmin } from '@/lib/auth/session.server'
 import { formatLoggedMomentWib, formatNumber, MISSING } from '@/lib/format/indonesian'
 import { displayRecipient } from '@/lib/mail/headers'
 import { findOutboxMessage } from '@/lib/mail/outbox-query.server'
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Pesan di kotak keluar', referrer: 'n
 
 export default async function AdminOutboxMessagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  await requireRole(['admin'], `/admin/kotak-keluar/${encodeURIComponent(id)}`)
+  await requireAdmin(`/admin/kotak-keluar/${encodeURIComponent(id)}`)
   const message = await findOutboxMessage(id)
   if (!message) notFound()
   const moment = (date: Date | null) => (date ? <time dateTime={date.toISOString()}>{formatLoggedMomentWib(date)}</time> : MISSING)

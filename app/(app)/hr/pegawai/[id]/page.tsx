@@ -7,7 +7,7 @@ import { PERSON_ENROLMENT_COLUMNS } from '@/components/hr/hr-columns'
 import { toHrTableRow } from '@/lib/hr/hr-rows'
 import { formatDuration } from '@/components/hr/format'
 import { AdminForm } from '@/components/admin/admin-form'
-import { requireHrOfficer } from '@/lib/auth/session.server'
+import { requireAgencyViewer } from '@/lib/auth/session.server'
 import { getPersonHistory } from '@/lib/hr/dashboard.server'
 import { CERTIFICATE_STATUS_LABELS, IDENTITY_METHOD_LABELS, identityStatusLabel, QUIZ_KIND_LABELS } from '@/lib/vocabulary/statuses'
 import { issueResetCodeAction } from './actions'
@@ -61,9 +61,9 @@ const CERTIFICATE_COLUMNS: readonly TableColumn<History['certificates'][number]>
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  const officer = await requireHrOfficer(`/hr/pegawai/${encodeURIComponent(id)}`)
-  // Another agency's person is answered exactly like an unknown id.
-  const history = await getPersonHistory(officer.agencyId, id)
+  const officer = await requireAgencyViewer(`/hr/pegawai/${encodeURIComponent(id)}`)
+  // Another agency's person, or another unit's for a unit operator, is answered exactly like an unknown id.
+  const history = await getPersonHistory(officer.agencyId, id, new Date(), officer.scope.unitIds)
   if (!history) notFound()
   const { person } = history
 
@@ -97,24 +97,26 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <dd>{person.claimedAt || person.createdAt ? `terdaftar ${formatShortDate(person.claimedAt ?? person.createdAt)}` : '–'}</dd>
       </dl>
 
-      <section className="card" aria-labelledby="atur-ulang">
-        <h2 id="atur-ulang" style={{ marginTop: 0 }}>
-          Lupa kata sandi
-        </h2>
-        <p className="muted">
-          Buat kode sekali pakai (berlaku 24 jam) bila {person.name} lupa kata sandinya. Kode lama tidak berlaku lagi; semua sesinya
-          berakhir saat kode dipakai. Dicatat di log audit.
-        </p>
-        <AdminForm
-          action={issueResetCodeAction}
-          idPrefix="atur-ulang"
-          label={`Buat kode atur ulang kata sandi ${person.name}`}
-          hidden={{ userId: person.id }}
-          submitLabel="Buat kode atur ulang kata sandi"
-          secondary
-          fields={[]}
-        />
-      </section>
+      {officer.scope.manage && (
+        <section className="card" aria-labelledby="atur-ulang">
+          <h2 id="atur-ulang" style={{ marginTop: 0 }}>
+            Lupa kata sandi
+          </h2>
+          <p className="muted">
+            Buat kode sekali pakai (berlaku 24 jam) bila {person.name} lupa kata sandinya. Kode lama tidak berlaku lagi; semua sesinya
+            berakhir saat kode dipakai. Dicatat di log audit.
+          </p>
+          <AdminForm
+            action={issueResetCodeAction}
+            idPrefix="atur-ulang"
+            label={`Buat kode atur ulang kata sandi ${person.name}`}
+            hidden={{ userId: person.id }}
+            submitLabel="Buat kode atur ulang kata sandi"
+            secondary
+            fields={[]}
+          />
+        </section>
+      )}
 
       <section aria-labelledby="kelompok">
         <h2 id="kelompok">Kelompok</h2>

@@ -9,9 +9,10 @@ import { streamZip } from '@/lib/reports/zip'
 // Every certificate of the filter as PDFs in one ZIP, named <NIP>_<number>.pdf; streamed and
 // rendered one at a time, never built in memory.
 export const GET = route({
-  access: 'hr',
+  access: 'unit-read',
   input: { from: 'query', schema: reportFilterSchema, invalid: 'Filter laporan tidak valid.' },
-  run: async ({ user: officer, input: filter }) => {
+  run: async ({ user, input: filter }) => {
+    const officer = { ...user, unitIds: user.scope.unitIds }
     const scope = await checkReportScope(officer, filter)
     async function* certificates() {
       for await (const certificate of cohortCertificates(officer, filter, scope)) {

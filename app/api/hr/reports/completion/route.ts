@@ -7,9 +7,10 @@ import { completionXlsx } from '@/lib/reports/xlsx'
 
 // The completion report of one cohort (or every cohort) of the officer's agency, streamed as CSV or XLSX.
 export const GET = route({
-  access: 'hr',
+  access: 'unit-read',
   input: { from: 'query', schema: reportFilterSchema, invalid: 'Filter laporan tidak valid.' },
-  run: async ({ user: officer, input: filter }) => {
+  run: async ({ user, input: filter }) => {
+    const officer = { ...user, unitIds: user.scope.unitIds }
     const scope = await checkReportScope(officer, filter)
     const rows = auditedRows(completionRows(officer, filter, scope), { officer, action: 'report.completion.downloaded', filter })
     const name = `laporan-penyelesaian-${(scope.cohort?.name ?? 'semua-kelompok').replace(/[^\p{L}\p{N}]+/gu, '-').toLowerCase()}`
