@@ -28,6 +28,9 @@ export default defineConfig({
   // Headroom for a loaded 2-core machine: one test may run axe on several pages (each has taken
   // over 60 s there); a real hang still fails, just later.
   timeout: 180_000,
+  // A web-first assertion waits this long: a sign-up or a scored post-test has taken more than the
+  // default 5 s at a load average above 10 (several builds and test runs at once).
+  expect: { timeout: 20_000 },
   use: {
     baseURL: E2E_BASE_URL,
     locale: 'id-ID',

@@ -13,7 +13,7 @@ import {
 } from './fixtures'
 
 test('the HR officer sees their agency numbers, finds a learner who passed, and nothing of another agency', async ({ page, browser }) => {
-  test.setTimeout(120_000)
+  test.setTimeout(300_000)
   const tag = randomUUID().slice(0, 8)
 
   // A self-registered learner (NIP claimed, not yet verified) who will pass, signed in in their
