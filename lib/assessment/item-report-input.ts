@@ -68,4 +68,7 @@ export const itemDecisionSchema = z.discriminatedUnion(
   ],
   { error: 'Pilih keputusan: tinjau, tarik, koreksi, atau tolak laporan.' },
 )
-export type ItemDecisionInput = z.output<typeof itemDecisionSchema>
+/** What the schema gives (a note is optional to review or withdraw). */
+export type ItemDecisionInput =
+  | { decision: 'tinjau' | 'tarik'; itemId: string; note?: string | undefined }
+  | { decision: 'koreksi' | 'tolak'; itemId: string; note: string }

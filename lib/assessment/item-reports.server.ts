@@ -219,7 +219,7 @@ export async function decideItem(admin: { id: string }, input: ItemDecisionInput
   if (!getQuestionBank().bank.itemById.has(input.itemId)) throw new AppError(404, 'Soal ini tidak ada di bank soal.')
   const now = new Date()
   const note = input.note ?? null
-  const reports = await db.$transaction(async (tx) => {
+  const decide = () => db.$transaction(async (tx) => {
     const current = await tx.itemStatus.findUnique({ where: { itemId: input.itemId } })
     if (current?.state === 'withdrawn' && input.decision !== 'tarik') {
       throw new AppError(409, 'Soal ini sudah ditarik; keputusan itu tidak dapat diubah.')
@@ -270,6 +270,12 @@ export async function decideItem(admin: { id: string }, input: ItemDecisionInput
       )
     }
     return changed
+  })
+  // Two admins deciding the same item at once on PostgreSQL: the loser's insert of item_status
+  // collides; run again, it then sees the winner's decision.
+  const reports = await decide().catch((error: unknown) => {
+    if (isUniqueViolation(error)) return decide()
+    throw error
   })
   if (input.decision !== 'tarik') return { decision: input.decision, reports }
   const rescore = await rescoreAttemptsWithoutWithdrawn(input.itemId, admin.id)
