@@ -9,7 +9,10 @@ type Props = {
   itemId: string
   /** "Soal 3": names the form and its fields for assistive technology. */
   itemLabel: string
-  /** The item's options (a judge item: its reasons), texts only: never the key. */
+  /**
+   * The item's options (a judge item: its reasons), texts only, never the key; empty before the
+   * learner has passed (the result page then shows no option texts), when the reason says it.
+   */
   choices: readonly { id: string; text: string }[]
 }
 
@@ -58,6 +61,7 @@ export function ReportItemForm({ attemptId, itemId, itemLabel, choices }: Props)
           />
           <span className="hint" id={`${id}-alasan-hint`}>
             {REPORT_REASON_MIN}–{REPORT_REASON_MAX} karakter. Misalnya: dua pilihan sama benarnya, atau aturannya sudah berubah.
+            {choices.length === 0 && ' Bila ada pilihan yang menurut Anda benar, sebutkan dalam alasan.'}
           </span>
           {errors.reason && (
             <span className="field-error" id={`${id}-alasan-error`}>

@@ -38,9 +38,11 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
   const { bank, coverage } = getQuestionBank()
   // The learner's own reports on these items ("Laporkan soal ini", decision 035), with their outcome.
   const reports = await listLearnerReports(user.id, result.items.map((item) => item.itemId))
-  // Texts only: the key never reaches the page before a pass.
+  // The options to suggest, texts only, once the key is shown (after a pass): before that the
+  // result page carries no option texts at all (issue 10 §3), so the learner names the option in
+  // their reason.
   const choicesOf = (itemId: string) => {
-    const item = bank.itemById.get(itemId)
+    const item = result.keyRevealed ? bank.itemById.get(itemId) : undefined
     return item ? itemChoices(item).map(({ id: choiceId, text }) => ({ id: choiceId, text })) : []
   }
   const ruleTitle = new Map(coverage.rules.map((rule) => [rule.id, rule.title ?? rule.id]))
