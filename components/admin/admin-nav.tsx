@@ -6,6 +6,7 @@ const LINKS = [
   { href: '/admin/sertifikat', label: 'Sertifikat' },
   { href: '/admin/mutasi', label: 'Mutasi' },
   { href: '/admin/bank-soal', label: 'Bank soal' },
+  { href: '/admin/laporan-soal', label: 'Laporan soal' },
   { href: '/admin/audit', label: 'Log audit' },
   { href: '/admin/kotak-keluar', label: 'Kotak keluar' },
 ]

@@ -24,7 +24,9 @@ import {
   type ResultView,
 } from '@/lib/quiz'
 import { getCourseSettings } from '@/lib/settings/settings.server'
+import { rescoreWithout } from '@/lib/quiz/rescore'
 import { getQuestionBank } from './bank.server'
+import { itemsOutOfDraws, withdrawnItemIds } from './item-status.server'
 import { QUIZ_TITLES, SUBMIT_GRACE_MS, type QuizKind } from './quiz-kinds'
 
 
@@ -212,9 +214,12 @@ export async function startAttempt(learner: Learner, kind: QuizKind, now = new D
         const year = yearWib(attempt.startedAt)
         for (const { itemId } of parsed.data.items) lastSeenYear.set(itemId, Math.max(year, lastSeenYear.get(itemId) ?? year))
       }
+      // Items an admin has under review or withdrew are never drawn (decision 035), read here so
+      // that a decision on any instance applies to the next start everywhere.
+      const excludedItemIds = await itemsOutOfDraws(tx)
       const seed = randomBytes(12).toString('hex')
       const size = kind === 'posttest' ? settings.postTestItems : settings.preTestItems
-      const attempt = draw(bank, courseForm(size), seed, { seenItemIds: lastSeenYear })
+      const attempt = draw(bank, courseForm(size), seed, { seenItemIds: lastSeenYear, excludedItemIds })
       const created = await tx.quizAttempt.create({
         data: {
           userId: learner.id,
@@ -283,7 +288,7 @@ export async function submitAttempt(
   // This is the hottest write of the course (a whole cohort submits at the end of a session), so
   // it runs as tagged SQL: Prisma's query builder costs ~0.4 ms per statement on top of the
   // database's own time, more than a submission's scoring. `npm run bench:quiz` measures it.
-  const [settings, attempt] = await Promise.all([getCourseSettings(), findAttemptForSubmission(attemptId)])
+  const [settings, attempt, withdrawn] = await Promise.all([getCourseSettings(), findAttemptForSubmission(attemptId), withdrawnItemIds()])
   if (!attempt || attempt.userId !== learner.id) throw new AppError(404, 'Percobaan ini tidak ditemukan.')
   if (attempt.submittedAt !== null) throw new AppError(409, 'Jawaban percobaan ini sudah dikirim dan dinilai.', { attemptId })
   if (Date.now() > new Date(attempt.expiresAt).getTime() + SUBMIT_GRACE_MS) {
@@ -297,7 +302,17 @@ export async function submitAttempt(
       mismatchedItemIds: problems.mismatchedItemIds,
     })
   }
-  const result = score(getQuestionBank().bank, drawn, responses, { passMark: settings.passMark })
+  const scored = score(getQuestionBank().bank, drawn, responses, { passMark: settings.passMark })
+  // An item withdrawn as defective while the attempt was open does not count (decision 035); its
+  // answer is still recorded with its credit.
+  const adjusted = drawn.items.some((item) => withdrawn.has(item.itemId))
+    ? rescoreWithout(
+        scored.items.map((item) => ({ itemId: item.itemId, credit: item.earned })),
+        withdrawn,
+        { passMark: settings.passMark, recordedPassed: false },
+      )
+    : null
+  const result = adjusted ? { ...scored, total: adjusted.score, passed: adjusted.passed } : scored
   const now = new Date()
   try {
     // One batch transaction. Exactly-once does not depend on the read above: a second,
@@ -347,14 +362,17 @@ export async function getAttemptResult(userId: string, attemptId: string): Promi
   const attempt = await db.quizAttempt.findUnique({ where: { id: attemptId }, include: { answers: true } })
   if (!attempt || attempt.userId !== userId) throw new AppError(404, 'Percobaan ini tidak ditemukan.')
   if (!attempt.submittedAt || attempt.score === null) throw new AppError(409, 'Percobaan ini belum dikirim.')
-  const [settings, passedPostTests] = await Promise.all([
+  const [settings, passedPostTests, withdrawn] = await Promise.all([
     getCourseSettings(),
     db.quizAttempt.count({ where: { userId, kind: 'posttest', passed: true, enrolmentId: attempt.enrolmentId } }),
+    withdrawnItemIds(),
   ])
   const { bank } = getQuestionBank()
   const responses: Responses = Object.fromEntries(attempt.answers.map((answer) => [answer.itemId, JSON.parse(answer.response)]))
   const rescored = score(bank, storedAttempt(attempt.items), responses, { passMark: settings.passMark })
   // The recorded score is what counts (the pass mark may have changed since).
-  const result = toResultView(bank, { ...rescored, total: attempt.score, passed: !!attempt.passed }, { reveal: passedPostTests > 0 })
+  // The recorded score includes any re-scoring without withdrawn items (decision 035), which the
+  // view marks.
+  const result = toResultView(bank, { ...rescored, total: attempt.score, passed: !!attempt.passed }, { reveal: passedPostTests > 0, withdrawn })
   return { id: attempt.id, kind: attempt.kind, title: QUIZ_TITLES[attempt.kind], submittedAt: attempt.submittedAt, result }
 }

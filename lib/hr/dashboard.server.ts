@@ -1,6 +1,7 @@
 import 'server-only'
 import { COUNTED_PERSON_WHERE } from './counted-person'
 import { listUnits } from '@/lib/agencies/agencies.server'
+import { withdrawnItemIds } from '@/lib/assessment/item-status.server'
 import { getQuestionBank } from '@/lib/assessment/bank.server'
 import { certificateStatus } from '@/lib/certificates/certificate-status'
 import { getLessonOutline } from '@/lib/content/lessons.server'
@@ -176,7 +177,9 @@ export async function getItemAnalysis(agencyId: string, cohortId?: string | null
   const { bank, coverage } = getQuestionBank()
   if (!selected) return { cohorts, selected: null, items: itemAnalysis([], bank.items, coverage.rules, getLessonOutline()) }
   const inCohort = { cohortId: selected.id, cohort: { agencyId }, user: { agencyId } }
-  const postAnswers = { attempt: { kind: 'posttest' as const, submittedAt: { not: null }, enrolment: inCohort, user: { agencyId } } }
+  // Items withdrawn as defective are left out (decision 035): they no longer count in any score.
+  const withdrawn = [...(await withdrawnItemIds())]
+  const postAnswers = { itemId: { notIn: withdrawn }, attempt: { kind: 'posttest' as const, submittedAt: { not: null }, enrolment: inCohort, user: { agencyId } } }
   const [answered, wrong] = await Promise.all([
     db.quizAnswer.groupBy({ by: ['itemId'], where: postAnswers, _count: { _all: true } }),
     db.quizAnswer.groupBy({ by: ['itemId'], where: { ...postAnswers, credit: { lt: 1 } }, _count: { _all: true } }),

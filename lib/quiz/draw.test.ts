@@ -135,6 +135,24 @@ describe('draw', () => {
     expect(new Set(attempt.items.map((d) => d.itemId))).toEqual(new Set(tiny.items.map((i) => i.id)))
   })
 
+  describe('items out of service (excludedItemIds, decision 035)', () => {
+    it('never draws an excluded item, whatever the seed, and still fills the blueprint', () => {
+      const excluded = bank.items.filter((i) => primaryArea(bank, i) === 'A').slice(0, 4).map((i) => i.id)
+      for (const seed of ['x1', 'x2', 'x3', 'x4', 'x5', 'x6']) {
+        const attempt = draw(bank, POST_TEST_BLUEPRINT, seed, { excludedItemIds: excluded })
+        expect(attempt.items).toHaveLength(15)
+        expect(attempt.items.filter((d) => excluded.includes(d.itemId))).toEqual([])
+        expect(areasOf(bank, attempt).size).toBe(6)
+      }
+    })
+
+    it('draws as before when nothing is excluded, and refuses when too few items are left in service', () => {
+      expect(draw(bank, POST_TEST_BLUEPRINT, 'same', { excludedItemIds: [] })).toEqual(draw(bank, POST_TEST_BLUEPRINT, 'same'))
+      const allButTen = bank.items.slice(10).map((i) => i.id)
+      expect(() => draw(bank, POST_TEST_BLUEPRINT, 'few', { excludedItemIds: allButTen })).toThrow(DrawError)
+    })
+  })
+
   describe('refresher (seenItemIds)', () => {
     it('prefers items not seen before', () => {
       const first = draw(bank, POST_TEST_BLUEPRINT, 'cycle-1')

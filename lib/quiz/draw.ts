@@ -22,6 +22,9 @@
  *    an area, between equally fresh items, while that brings a difficulty closer to its quota.
  * 5. The picked items are shuffled; each item's options (judge: reasons) are shuffled.
  *    Judge verdicts are always shown as Ya, Tidak.
+ *
+ * Items in `excludedItemIds` (under review or withdrawn, decision 035) are left out before step 1,
+ * as if the bank did not hold them.
  */
 import { primaryArea } from './bank'
 import { DrawError } from './errors'
@@ -62,8 +65,11 @@ export function draw(bank: Bank, blueprint: Blueprint, seed: string, options: Dr
   if (blueprint.perAreaMin !== undefined && (!Number.isInteger(blueprint.perAreaMin) || blueprint.perAreaMin < 0)) {
     throw new DrawError(`blueprint perAreaMin must be a whole number >= 0, got ${blueprint.perAreaMin}`)
   }
-  if (bank.items.length < size) {
-    throw new DrawError(`the bank has ${bank.items.length} items but the blueprint asks for ${size}`)
+  // Items an admin took out of service (under review or withdrawn: decision 035) are never drawn.
+  const excluded = new Set(options.excludedItemIds ?? [])
+  const inService = excluded.size ? bank.items.filter((item) => !excluded.has(item.id)) : bank.items
+  if (inService.length < size) {
+    throw new DrawError(`the bank has ${inService.length} items${excluded.size ? ' in service' : ''} but the blueprint asks for ${size}`)
   }
   const difficultyQuota = blueprint.difficultyShares ? apportion(size, blueprint.difficultyShares) : null
 
@@ -72,7 +78,7 @@ export function draw(bank: Bank, blueprint: Blueprint, seed: string, options: Dr
 
   // 1. Pools per area, in coverage-map order; items sorted by id then shuffled.
   const byArea = new Map<AreaId, BankItem[]>()
-  for (const item of bank.items) {
+  for (const item of inService) {
     const area = primaryArea(bank, item)
     const list = byArea.get(area)
     if (list) list.push(item)

@@ -31,6 +31,7 @@ describe('result view', () => {
       rules: ['a1'],
       sources: ['src-000'],
       revealed: null,
+      withdrawn: false,
     })
     const text = JSON.stringify(view)
     for (const key of ['Option 0 of s1', 'Option 1 of s1', 'Option 0 of m1', 'Option 1 of m1', 'Reason 0 of j1', 'Tidak boleh diunggah']) {
@@ -86,5 +87,19 @@ describe('per-area table of a result', () => {
     expect(view.byMainArea.reduce((sum, area) => sum + area.itemCount, 0)).toBe(multiAttempt.items.length)
     // The every-area breakdown counts items several times (4 items, 9 area counts): not for this table.
     expect(scored.byArea.reduce((sum, area) => sum + area.itemCount, 0)).toBe(9)
+  })
+
+  it('marks a withdrawn item and leaves it out of the per-area table (decision 035)', () => {
+    const view = toResultView(multiBank, scored, { reveal: false, withdrawn: new Set(['m2']) })
+    expect(view.items.map((item) => [item.itemId, item.withdrawn])).toEqual([
+      ['s2', false],
+      ['m2', true],
+      ['j2', false],
+      ['s3', false],
+    ])
+    expect(view.byMainArea).toEqual([
+      { area: 'A', score: 75, itemCount: 2 },
+      { area: 'C', score: 100, itemCount: 1 },
+    ])
   })
 })

@@ -20,6 +20,8 @@ export type ResultItemView = {
   readonly sources: readonly string[]
   /** The key and its explanation: null until the learner has passed. */
   readonly revealed: { readonly bestAnswer: string; readonly explanation: string } | null
+  /** Withdrawn as defective (decision 035): it no longer counts in the score. */
+  readonly withdrawn: boolean
 }
 
 export type ResultView = Omit<ScoreResult, 'items'> & {
@@ -65,13 +67,18 @@ function bestAnswer(item: ItemFeedback): string {
   return `${verdictText(item.verdict)} — ${item.bestReason.text}`
 }
 
-/** The scored attempt as the results page may show it; `reveal` only once the learner has passed. */
-export function toResultView(bank: Bank, result: ScoreResult, options: { reveal: boolean }): ResultView {
+/**
+ * The scored attempt as the results page may show it; `reveal` only once the learner has passed.
+ * Items in `withdrawn` (decision 035) are marked and left out of the per-area table, as they are
+ * out of the score.
+ */
+export function toResultView(bank: Bank, result: ScoreResult, options: { reveal: boolean; withdrawn?: ReadonlySet<string> }): ResultView {
   const { items, ...summary } = result
+  const withdrawn = options.withdrawn ?? new Set<string>()
   return {
     ...summary,
     keyRevealed: options.reveal,
-    byMainArea: scoreByMainArea(bank, items),
+    byMainArea: scoreByMainArea(bank, items.filter((item) => !withdrawn.has(item.itemId))),
     items: items.map((item) => ({
       itemId: item.itemId,
       stem: item.stem,
@@ -80,6 +87,7 @@ export function toResultView(bank: Bank, result: ScoreResult, options: { reveal:
       rules: item.rules,
       sources: bank.itemById.get(item.itemId)?.sources ?? [],
       revealed: options.reveal ? { bestAnswer: bestAnswer(item), explanation: item.explanation } : null,
+      withdrawn: withdrawn.has(item.itemId),
     })),
   }
 }

@@ -148,6 +148,8 @@ export interface DrawOptions {
    * come back first (the refresher of a year prefers what earlier years did not show).
    */
   readonly seenItemIds?: Iterable<string> | ReadonlyMap<string, number>
+  /** Items never to draw: under review or withdrawn by an admin (decision 035). */
+  readonly excludedItemIds?: Iterable<string>
 }
 
 /** One drawn `single` or `multi` item: option ids in the order shown to the learner. */

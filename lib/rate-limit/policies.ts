@@ -29,6 +29,8 @@ export const POLICIES = {
   resetLinkAddress: { kind: 'window', limit: 30, windowMs: 15 * MINUTE },
   /** "Lupa kata sandi" requests for one typed address, whether or not it has an account. */
   resetLinkEmail: { kind: 'window', limit: 5, windowMs: HOUR },
+  /** "Laporkan soal ini" reports from one learner (decision 035): a few honest ones, never a flood. */
+  itemReportLearner: { kind: 'window', limit: 5, windowMs: HOUR },
   /** Certificate checks on /verify from one address. */
   verifyAddress: { kind: 'window', limit: 30, windowMs: MINUTE },
 } as const satisfies Record<string, LimitPolicy>

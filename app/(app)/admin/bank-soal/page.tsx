@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import { DataTable, type TableColumn } from '@/components/data-table'
 import { AdminNav } from '@/components/admin/admin-nav'
+import { readItemStates } from '@/lib/assessment/item-status.server'
 import { requireAdmin } from '@/lib/auth/session.server'
 import { db } from '@/lib/db/db.server'
 import { formatFraction, formatNumber, MISSING } from '@/lib/format/indonesian'
@@ -28,7 +29,7 @@ const percent = (share: number | null) => (share === null ? '–' : `${formatNum
 
 export default async function BankSoalPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin('/admin/bank-soal')
-  const view = await getBankStatisticsView(db, parseBankStatisticsQuery(await searchParams))
+  const [view, states] = await Promise.all([getBankStatisticsView(db, parseBankStatisticsQuery(await searchParams)), readItemStates(db)])
   const { query } = view
   const filtered = Boolean(query.tanda || query.area)
   return (
@@ -109,7 +110,7 @@ export default async function BankSoalPage({ searchParams }: { searchParams: Pro
       <div className="card">
         <DataTable
           caption="Statistik bank soal: tiap soal"
-          columns={ITEM_COLUMNS}
+          columns={itemColumns(states)}
           rows={view.items}
           rowKey={(item) => item.itemId}
           rowProps={(item) => ({ 'data-item': item.itemId })}
@@ -120,8 +121,21 @@ export default async function BankSoalPage({ searchParams }: { searchParams: Pro
   )
 }
 
-const ITEM_COLUMNS: readonly TableColumn<ItemStatistics>[] = [
-  { key: 'id', header: 'ID soal', rowHeader: true, cell: (item) => <code>{item.itemId}</code> },
+const STATE_LABELS = { under_review: 'sedang ditinjau', withdrawn: 'ditarik' } as const
+
+/** The columns; an item under review or withdrawn (decision 035, "Laporan soal") is marked so. */
+const itemColumns = (states: ReadonlyMap<string, keyof typeof STATE_LABELS>): readonly TableColumn<ItemStatistics>[] => [
+  {
+    key: 'id',
+    header: 'ID soal',
+    rowHeader: true,
+    cell: (item) => (
+      <>
+        <code>{item.itemId}</code>
+        {states.has(item.itemId) && <> ({STATE_LABELS[states.get(item.itemId)!]})</>}
+      </>
+    ),
+  },
   { key: 'area', header: 'Area', cell: (item) => item.area },
   { key: 'type', header: 'Jenis', cell: (item) => TYPE_LABELS[item.type] },
   { key: 'label', header: 'Label kesulitan (bank)', cell: (item) => `${item.label} (${DIFFICULTY_LABELS[item.label]})` },

@@ -2,8 +2,11 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound, redirect } from 'next/navigation'
 import { FocusOnMount } from '@/components/quiz/focus-on-mount'
+import { ReportItemForm } from '@/components/quiz/report-item-form'
 import { getQuestionBank } from '@/lib/assessment/bank.server'
 import { getAttemptResult, getQuizStatus } from '@/lib/assessment/attempts.server'
+import { listLearnerReports, type LearnerItemReport } from '@/lib/assessment/item-reports.server'
+import { itemChoices } from '@/lib/quiz/item-choices'
 import { quizSlugOf } from '@/lib/assessment/quiz-kinds'
 import { requireUser } from '@/lib/auth/session.server'
 import { getLessonOutline, getSources } from '@/lib/content/lessons.server'
@@ -32,7 +35,16 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
     if (posttest.nextAttemptAt) retry = { at: posttest.nextAttemptAt }
     else if (!posttest.blockedReason) retry = { at: null }
   }
-  const { coverage } = getQuestionBank()
+  const { bank, coverage } = getQuestionBank()
+  // The learner's own reports on these items ("Laporkan soal ini", decision 035), with their outcome.
+  const reports = await listLearnerReports(user.id, result.items.map((item) => item.itemId))
+  // The options to suggest, texts only, once the key is shown (after a pass): before that the
+  // result page carries no option texts at all (issue 10 §3), so the learner names the option in
+  // their reason.
+  const choicesOf = (itemId: string) => {
+    const item = result.keyRevealed ? bank.itemById.get(itemId) : undefined
+    return item ? itemChoices(item).map(({ id: choiceId, text }) => ({ id: choiceId, text })) : []
+  }
   const ruleTitle = new Map(coverage.rules.map((rule) => [rule.id, rule.title ?? rule.id]))
   const areaTitle = new Map(coverage.areas.map((area) => [area.id, area.title ?? area.id]))
   const lessonOf = new Map<string, string>()
@@ -64,6 +76,12 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         <p className="muted">
           {result.answeredCount} dari {result.itemCount} soal dijawab.
         </p>
+        {result.items.some((item) => item.withdrawn) && (
+          <p className="alert info" data-testid="dinilai-ulang">
+            {result.items.filter((item) => item.withdrawn).length} soal percobaan ini ditarik karena keliru. Nilai Anda dihitung ulang tanpa
+            soal itu dan tidak pernah berkurang karenanya.
+          </p>
+        )}
         {retry?.at && (
           <p className="alert info" data-testid="percobaan-berikutnya">
             Anda sudah memakai semua percobaan yang diizinkan untuk saat ini. Percobaan berikutnya dapat dimulai pada{' '}
@@ -136,9 +154,9 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         )}
         <ol className="feedback-list">
           {result.items.map((item, index) => (
-            <li key={item.itemId} className="card feedback-item">
+            <li key={item.itemId} className="card feedback-item" data-item={item.itemId}>
               <h3>
-                Soal {index + 1}: {OUTCOME[item.outcome]}
+                Soal {index + 1}: {item.withdrawn ? 'Ditarik, tidak dihitung' : OUTCOME[item.outcome]}
               </h3>
               <p>{item.stem}</p>
               <dl>
@@ -172,11 +190,31 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
                     ))}
                   </ul>
                 </dd>
+                <MyReport report={reports.get(item.itemId)} />
               </dl>
+              {!item.withdrawn && !['open', 'under_review'].includes(reports.get(item.itemId)?.status ?? '') && (
+                <ReportItemForm attemptId={attempt.id} itemId={item.itemId} itemLabel={`Soal ${index + 1}`} choices={choicesOf(item.itemId)} />
+              )}
             </li>
           ))}
         </ol>
       </section>
+    </>
+  )
+}
+
+/** The learner's own report on an item and its outcome (the texts are escaped by React). */
+function MyReport({ report }: { report: LearnerItemReport | undefined }) {
+  if (!report) return null
+  return (
+    <>
+      <dt>Laporan Anda</dt>
+      <dd data-testid="status-laporan">
+        <strong>{report.statusLabel}</strong>
+        {report.reply && <> — {report.reply}</>}
+        <br />
+        <span className="muted">“{report.reason}”</span>
+      </dd>
     </>
   )
 }
