@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react'
 import {
   assignAction,
   assignUnassignedAction,
+  cohortRemindersAction,
   createCohortAction,
   selfEnrolCohortAction,
   type CohortFormState,
@@ -172,6 +173,26 @@ export function AssignUnassignedForm({ cohortId, cohortName, count }: { cohortId
       <input type="hidden" name="cohortId" value={cohortId} />
       <button type="submit" className="button" disabled={pending}>
         Tetapkan {count} orang ke {cohortName}
+      </button>
+      <Message state={state} />
+    </form>
+  )
+}
+
+/**
+ * A cohort's due-date reminders on its row: whether they run, and one button to pause or resume
+ * them (decision 036). A plain form: it works before the page's script has loaded.
+ */
+export function CohortRemindersToggle({ cohortId, cohortName, paused }: { cohortId: string; cohortName: string; paused: boolean }) {
+  const [state, action, pending] = useActionState<CohortFormState, FormData>(cohortRemindersAction, null)
+  // After a successful change the page is revalidated; the state's line says what happened.
+  return (
+    <form action={action} style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
+      <input type="hidden" name="cohortId" value={cohortId} />
+      <input type="hidden" name="pengingat" value={paused ? 'lanjut' : 'jeda'} />
+      <span>{paused ? 'Dijeda' : 'Aktif'} </span>
+      <button type="submit" className="button secondary" disabled={pending} aria-label={`${paused ? 'Lanjutkan' : 'Jeda'} pengingat ${cohortName}`}>
+        {paused ? 'Lanjutkan' : 'Jeda'}
       </button>
       <Message state={state} />
     </form>

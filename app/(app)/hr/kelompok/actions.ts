@@ -2,8 +2,8 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { assignFormSchema, cohortFormSchema, selfEnrolCohortFormSchema } from '@/lib/hr/cohort-form'
-import { assignToCohort, createCohort, setSelfEnrolCohort } from '@/lib/hr/cohorts.server'
+import { assignFormSchema, cohortFormSchema, cohortRemindersFormSchema, selfEnrolCohortFormSchema } from '@/lib/hr/cohort-form'
+import { assignToCohort, createCohort, setCohortReminders, setSelfEnrolCohort } from '@/lib/hr/cohorts.server'
 import { action, type FormState } from '@/lib/http/handler.server'
 
 export type CohortFormState = FormState
@@ -68,5 +68,21 @@ export const assignUnassignedAction = action({
     const { added } = await assignToCohort(user, cohortId, { target: 'tanpa-kelompok' })
     revalidatePath('/hr')
     redirect(`/hr?kelompok=${encodeURIComponent(cohortId)}&ditetapkan=${added}`)
+  },
+})
+
+/** "Jeda pengingat" / "Lanjutkan pengingat" on a cohort's row (decision 036). */
+export const cohortRemindersAction = action({
+  access: 'hr',
+  returnTo: '/hr/kelompok',
+  input: cohortRemindersFormSchema,
+  run: async ({ user, input }): Promise<CohortFormState> => {
+    const cohort = await setCohortReminders(user, input.cohortId, input.pengingat === 'jeda')
+    revalidatePath('/hr/kelompok')
+    return {
+      done: cohort.remindersPausedAt
+        ? `Pengingat tenggat untuk "${cohort.name}" dijeda: tidak ada pengingat baru yang dikirim.`
+        : `Pengingat tenggat untuk "${cohort.name}" berjalan lagi.`,
+    }
   },
 })

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { AssignForm, CreateCohortForm, SelfEnrolCohortForm } from '@/components/roster/cohort-forms'
+import { AssignForm, CohortRemindersToggle, CreateCohortForm, SelfEnrolCohortForm } from '@/components/roster/cohort-forms'
 import { listUnits } from '@/lib/agencies/agencies.server'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { DataTable } from '@/components/data-table'
@@ -23,6 +23,10 @@ export default async function CohortsPage() {
         Orientasi untuk ASN dan P3K baru, penyegaran untuk tahun berjalan. Setiap orang ada di satu kelompok per siklus; sertifikat
         tahun lalu tetap tersimpan di riwayatnya.
       </p>
+      <p className="muted">
+        Peserta yang belum lulus menerima pengingat lewat email 7 hari dan 1 hari sebelum tenggat, lalu tiap minggu selama
+        terlambat (paling banyak satu pengingat sehari). Jeda pengingat sebuah kelompok bila tidak diperlukan.
+      </p>
       {cohorts.length > 0 && (
         <div className="card">
           <DataTable
@@ -42,6 +46,11 @@ export default async function CohortsPage() {
               { key: 'kind', header: 'Jenis', cell: (cohort) => `${COHORT_KIND_LABELS[cohort.kind]} ${cohort.year}` },
               { key: 'dueDate', header: 'Tenggat', cell: (cohort) => (cohort.dueDate ? formatLongDate(cohort.dueDate) : MISSING) },
               { key: 'enrolments', header: 'Peserta', align: 'end', nowrap: true, cell: (cohort) => formatNumber(cohort._count.enrolments) },
+              {
+                key: 'reminders',
+                header: 'Pengingat tenggat',
+                cell: (cohort) => <CohortRemindersToggle cohortId={cohort.id} cohortName={cohort.name} paused={cohort.remindersPausedAt !== null} />,
+              },
             ]}
             rows={cohorts}
             rowKey={(cohort) => cohort.id}
