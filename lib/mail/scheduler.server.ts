@@ -4,6 +4,7 @@ import { headerSafe } from './headers'
 import { idempotencyKey, jakartaDate } from './idempotency'
 import { queueMails, type QueuedMail } from './outbox.server'
 import { MAX_OVERDUE_WEEKS, reminderStageOn } from './reminder-schedule'
+import { refresherDueMail } from './templates/certificate-issued'
 import { dueReminderMail } from './templates/due-reminder'
 
 export type SchedulerContext = {
@@ -90,14 +91,64 @@ export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promi
   return result
 }
 
-export type TickResult = { reminders: ReminderResult }
+export const REFRESHER_KIND = 'refresher-due'
+/** Days before a certificate's validity ends that its holder is told to take the refresher. */
+export const REFRESHER_NOTICE_DAYS = 30
+
+type Holder = { id: string; number: string; validUntil: Date; userId: string; name: string; email: string }
+
+/**
+ * Queues "Sertifikat segera berakhir" for every certificate whose validity ends 30 days from
+ * today (Jakarta dates): not revoked, the holder's account active, and no later certificate of
+ * the holder that is still valid then (someone who already did this year's refresher is not told
+ * to do it). Keyed by certificate, so each is queued once. Keyset batches, multi-row inserts.
+ */
+export async function queueRefresherNotices(ctx: SchedulerContext, now: Date): Promise<{ queued: number; unreachable: number }> {
+  const day = jakartaDate(new Date(now.getTime() + REFRESHER_NOTICE_DAYS * DAY_MS))
+  // That Jakarta day, as an instant range: [00:00, 24:00) at UTC+7.
+  const from = new Date(`${day}T00:00:00+07:00`)
+  const to = new Date(from.getTime() + DAY_MS)
+  const batchSize = ctx.batchSize ?? 1_000
+  const result = { queued: 0, unreachable: 0 }
+  let after = ''
+  for (;;) {
+    const holders = await ctx.db.$queryRaw<Holder[]>`
+      SELECT c."id" AS "id", c."number" AS "number", c."validUntil" AS "validUntil", u."id" AS "userId", u."name" AS "name", u."email" AS "email"
+      FROM "certificate" c JOIN "user" u ON u."id" = c."userId"
+      WHERE c."validUntil" >= ${from} AND c."validUntil" < ${to} AND c."revokedAt" IS NULL AND c."id" > ${after} AND u."disabledAt" IS NULL
+        AND NOT EXISTS (SELECT 1 FROM "certificate" later WHERE later."userId" = c."userId" AND later."validUntil" >= ${to} AND later."revokedAt" IS NULL)
+      ORDER BY c."id"
+      LIMIT ${batchSize}`
+    if (holders.length === 0) break
+    after = holders[holders.length - 1]!.id
+    const mails: QueuedMail[] = holders.map((holder) => {
+      const name = headerSafe(holder.name)
+      return {
+        idempotencyKey: idempotencyKey({ kind: REFRESHER_KIND, userId: holder.userId, subject: holder.number, at: now }),
+        kind: REFRESHER_KIND,
+        userId: holder.userId,
+        to: holder.email,
+        toName: name,
+        // Raw rows: SQLite returns the stored instant as text or a number; Date accepts both.
+        ...refresherDueMail({ name, number: holder.number, validUntil: new Date(holder.validUntil), baseUrl: ctx.baseUrl }),
+      }
+    })
+    const { inserted, refused } = await queueMails(ctx.db, mails, now)
+    result.queued += inserted
+    result.unreachable += refused.length
+    if (holders.length < batchSize) break
+  }
+  return result
+}
+
+export type TickResult = { reminders: ReminderResult; refresher: { queued: number; unreachable: number } }
 
 /**
  * One scheduler tick: queues whatever messages are due now. Idempotent (the outbox keys) and safe
  * with several instances running it at the same moment: only one insert of a key succeeds.
  */
 export async function runSchedulerTick(ctx: SchedulerContext, now = new Date()): Promise<TickResult> {
-  return { reminders: await queueDueReminders(ctx, now) }
+  return { reminders: await queueDueReminders(ctx, now), refresher: await queueRefresherNotices(ctx, now) }
 }
 
 export const SCHEDULER_EVERY_MS = 5 * 60_000
@@ -121,7 +172,7 @@ export function startScheduler(
     // One tick at a time in a process; a tick still running when the timer fires is not doubled.
     running ??= runSchedulerTick(ctx, clock())
       .then((result) => {
-        if (result.reminders.queued > 0) {
+        if (result.reminders.queued + result.refresher.queued > 0) {
           log(`mail scheduler: ${JSON.stringify(result)}`)
           options.afterQueue?.()
         }

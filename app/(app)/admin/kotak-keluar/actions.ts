@@ -18,8 +18,9 @@ export const runSchedulerNowAction = formAction({
   returnTo: '/admin/kotak-keluar',
   run: async () => {
     const result = await runSchedulerTick({ db, baseUrl: env.PUBLIC_BASE_URL })
-    if (result.reminders.queued > 0) wakeMailWorker()
+    const queued = result.reminders.queued + result.refresher.queued
+    if (queued > 0) wakeMailWorker()
     revalidatePath('/admin/kotak-keluar')
-    redirect(`/admin/kotak-keluar?terjadwal=${result.reminders.queued}`)
+    redirect(`/admin/kotak-keluar?terjadwal=${queued}`)
   },
 })
