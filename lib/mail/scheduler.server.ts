@@ -54,6 +54,12 @@ export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promi
     orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
     select: { id: true, name: true, dueDate: true },
   })
+  // Today's key of a person is `${keyPrefix}<user id>${keySuffix}` (reminderKey): people who
+  // already have it are left out in SQL, so the day's later ticks (every 5 minutes) read and
+  // render nobody twice.
+  const sample = reminderKey('\u0000', now).split('\u0000')
+  const keyPrefix = sample[0]!
+  const keySuffix = sample[1]!
   const result: ReminderResult = { cohorts: 0, considered: 0, queued: 0, unreachable: 0 }
   for (const cohort of cohorts) {
     const stage = cohort.dueDate ? reminderStageOn(cohort.dueDate, today) : null
@@ -66,6 +72,7 @@ export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promi
         FROM "enrolment" e JOIN "user" u ON u."id" = e."userId"
         WHERE e."cohortId" = ${cohort.id} AND e."id" > ${after} AND e."passedAt" IS NULL AND u."disabledAt" IS NULL
           AND EXISTS (SELECT 1 FROM "account" a WHERE a."userId" = u."id" AND a."password" IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM "outbox_message" o WHERE o."idempotencyKey" = CAST(${keyPrefix} AS TEXT) || u."id" || CAST(${keySuffix} AS TEXT))
         ORDER BY e."id"
         LIMIT ${batchSize}`
       if (people.length === 0) break
