@@ -16,9 +16,9 @@ export async function register() {
     // The scheduler (due-date reminders …) queues into the outbox with or without SMTP_URL, so the
     // demo's admin sees them in "Kotak keluar" (decision 036).
     if (env.MAIL_WORKER === 'app' && process.env.NEXT_PHASE !== 'phase-production-build') {
-      const { db } = await import('./lib/db/db.server')
+      const { db, databaseProvider } = await import('./lib/db/db.server')
       const { startMailScheduler } = await import('./lib/mail/run-worker.server')
-      startMailScheduler(env, db)
+      startMailScheduler(env, db, databaseProvider)
     }
   }
 }

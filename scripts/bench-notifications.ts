@@ -68,12 +68,12 @@ const rssBefore = process.memoryUsage().rss
 let peak = rssBefore
 const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25)
 started = performance.now()
-const tick = await runSchedulerTick({ db, baseUrl: BASE_URL }, now)
+const tick = await runSchedulerTick({ db, provider, baseUrl: BASE_URL }, now)
 const queueMs = Math.round(performance.now() - started)
 const queuePeakRssMb = Math.round(peak / 1e6)
 console.log(`queue:   ${tick.reminders.queued.toLocaleString('en')} reminders in ${queueMs.toLocaleString('en')} ms (target < 60,000), RSS ${Math.round(rssBefore / 1e6)} MB before, peak ${queuePeakRssMb} MB`)
 started = performance.now()
-const again = await runSchedulerTick({ db, baseUrl: BASE_URL }, new Date(now.getTime() + 60_000))
+const again = await runSchedulerTick({ db, provider, baseUrl: BASE_URL }, new Date(now.getTime() + 60_000))
 const secondTickMs = Math.round(performance.now() - started)
 console.log(`second tick: ${again.reminders.queued} queued in ${secondTickMs.toLocaleString('en')} ms`)
 

@@ -17,7 +17,7 @@ const { db, target } = createDbClient(env.DATABASE_URL)
 const worker = startMailWorker(env, db, target.provider)!
 // The scheduler (due-date reminders …, decision 036) runs here too: with MAIL_WORKER=off the app
 // instances run neither.
-const scheduler = startMailScheduler(env, db)
+const scheduler = startMailScheduler(env, db, target.provider)
 console.log(`mail worker: delivering the outbox of ${target.provider} to ${new URL(env.SMTP_URL).host}`)
 
 let stopping = false

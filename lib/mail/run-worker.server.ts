@@ -35,8 +35,13 @@ export function wakeMailWorker(): void {
  * wait in the outbox for the admin's "Kotak keluar", as every other message does. Started once
  * per process; several instances may each run one (the outbox keys make them harmless).
  */
-export function startMailScheduler(env: Pick<Env, 'PUBLIC_BASE_URL'>, db: Db, options: { everyMs?: number; log?: (line: string) => void } = {}): RunningScheduler {
-  holder.bbsMailScheduler ??= startScheduler({ db, baseUrl: env.PUBLIC_BASE_URL }, { ...options, afterQueue: wakeMailWorker })
+export function startMailScheduler(
+  env: Pick<Env, 'PUBLIC_BASE_URL'>,
+  db: Db,
+  provider: 'sqlite' | 'postgresql',
+  options: { everyMs?: number; log?: (line: string) => void } = {},
+): RunningScheduler {
+  holder.bbsMailScheduler ??= startScheduler({ db, provider, baseUrl: env.PUBLIC_BASE_URL }, { ...options, afterQueue: wakeMailWorker })
   return holder.bbsMailScheduler
 }
 

@@ -9,6 +9,7 @@ import { dueReminderMail } from './templates/due-reminder'
 
 export type SchedulerContext = {
   db: Db
+  provider: 'sqlite' | 'postgresql'
   /** PUBLIC_BASE_URL: every link in a message points there. */
   baseUrl: string
   /** People read per keyset batch (bounded memory for a cohort of any size). */
@@ -89,7 +90,7 @@ export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promi
           ...dueReminderMail({ name, cohortName: cohort.name, dueDate: cohort.dueDate!, stage, baseUrl: ctx.baseUrl }),
         }
       })
-      const { inserted, refused } = await queueMails(ctx.db, mails, now)
+      const { inserted, refused } = await queueMails(ctx.db, ctx.provider, mails, now)
       result.queued += inserted
       result.unreachable += refused.length
       if (people.length < batchSize) break
@@ -140,7 +141,7 @@ export async function queueRefresherNotices(ctx: SchedulerContext, now: Date): P
         ...refresherDueMail({ name, number: holder.number, validUntil: new Date(holder.validUntil), baseUrl: ctx.baseUrl }),
       }
     })
-    const { inserted, refused } = await queueMails(ctx.db, mails, now)
+    const { inserted, refused } = await queueMails(ctx.db, ctx.provider, mails, now)
     result.queued += inserted
     result.unreachable += refused.length
     if (holders.length < batchSize) break

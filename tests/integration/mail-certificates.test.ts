@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { issueCertificateIfEligible } from '@/lib/certificates/certificates.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
-import { db } from '@/lib/db/db.server'
+import { databaseProvider, db } from '@/lib/db/db.server'
 import { queueRefresherNotices, runSchedulerTick } from '@/lib/mail/scheduler.server'
 import { seedAgencies, uniqueNip } from './helpers'
 
@@ -96,13 +96,13 @@ describe('refresher due', () => {
     // 30 days before validUntil, at 09:00 in Jakarta.
     const jakartaDay = new Date(validUntil.getTime() + 7 * 3_600_000 - 30 * 86_400_000).toISOString().slice(0, 10)
     const now = new Date(`${jakartaDay}T09:00:00+07:00`)
-    expect(await queueRefresherNotices({ db, baseUrl: BASE }, now)).toEqual({ queued: 1, unreachable: 0 })
+    expect(await queueRefresherNotices({ db, provider: databaseProvider, baseUrl: BASE }, now)).toEqual({ queued: 1, unreachable: 0 })
     const rows = await db.outboxMessage.findMany({ where: { kind: 'refresher-due' } })
     expect(rows.map((row) => row.userId)).toEqual([due!.userId])
     expect(rows[0]!.text).toContain(`nomor ${due!.number} berlaku sampai`)
     // A later tick that day, and the next day, queue nothing more.
-    expect((await runSchedulerTick({ db, baseUrl: BASE }, new Date(now.getTime() + 3_600_000))).refresher.queued).toBe(0)
-    expect((await runSchedulerTick({ db, baseUrl: BASE }, new Date(now.getTime() + 86_400_000))).refresher.queued).toBe(0)
-    expect((await runSchedulerTick({ db, baseUrl: BASE }, new Date(now.getTime() - 86_400_000))).refresher.queued).toBe(0)
+    expect((await runSchedulerTick({ db, provider: databaseProvider, baseUrl: BASE }, new Date(now.getTime() + 3_600_000))).refresher.queued).toBe(0)
+    expect((await runSchedulerTick({ db, provider: databaseProvider, baseUrl: BASE }, new Date(now.getTime() + 86_400_000))).refresher.queued).toBe(0)
+    expect((await runSchedulerTick({ db, provider: databaseProvider, baseUrl: BASE }, new Date(now.getTime() - 86_400_000))).refresher.queued).toBe(0)
   })
 })

@@ -11,7 +11,7 @@ import { seedAgencies, refusal, uniqueNip } from './helpers'
 
 // Due-date reminders queued by the scheduler (decision 036), on the provider under test.
 const BASE = 'https://bijak.contoh.go.id'
-const ctx = (overrides: Partial<SchedulerContext> = {}): SchedulerContext => ({ db, baseUrl: BASE, ...overrides })
+const ctx = (overrides: Partial<SchedulerContext> = {}): SchedulerContext => ({ db, provider: databaseProvider, baseUrl: BASE, ...overrides })
 // A cohort due 20 March 2027 (the end of that day in Jakarta, as HR's form stores it).
 const DUE = new Date('2027-03-20T23:59:59+07:00')
 // 09:00 in Jakarta on 13 March: 7 days before.

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { db } from '@/lib/db/db.server'
+import { databaseProvider, db } from '@/lib/db/db.server'
 import { env } from '@/lib/env.server'
 import { formAction } from '@/lib/http/handler.server'
 import { wakeMailWorker } from '@/lib/mail/run-worker.server'
@@ -17,7 +17,7 @@ export const runSchedulerNowAction = formAction({
   access: 'admin',
   returnTo: '/admin/kotak-keluar',
   run: async () => {
-    const result = await runSchedulerTick({ db, baseUrl: env.PUBLIC_BASE_URL })
+    const result = await runSchedulerTick({ db, provider: databaseProvider, baseUrl: env.PUBLIC_BASE_URL })
     const queued = result.reminders.queued + result.refresher.queued
     if (queued > 0) wakeMailWorker()
     revalidatePath('/admin/kotak-keluar')
