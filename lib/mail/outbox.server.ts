@@ -1,7 +1,7 @@
 import 'server-only'
 import { v7 as timeOrderedUuid } from 'uuid'
 import { z } from 'zod'
-import { Prisma, type Db } from '@/lib/db/create-client'
+import type { Db } from '@/lib/db/create-client'
 import { headerSafe, mailAddressSchema } from './headers'
 
 type TransactionClient = Parameters<Parameters<Db['$transaction']>[0]>[0]
