@@ -7,6 +7,7 @@ import {
   cohortRemindersAction,
   createCohortAction,
   selfEnrolCohortAction,
+  sendInvitationsAction,
   type CohortFormState,
 } from '@/app/(app)/hr/kelompok/actions'
 
@@ -193,6 +194,38 @@ export function CohortRemindersToggle({ cohortId, cohortName, paused }: { cohort
       <span>{paused ? 'Dijeda' : 'Aktif'} </span>
       <button type="submit" className="button secondary" disabled={pending} aria-label={`${paused ? 'Lanjutkan' : 'Jeda'} pengingat ${cohortName}`}>
         {paused ? 'Lanjutkan' : 'Jeda'}
+      </button>
+      <Message state={state} />
+    </form>
+  )
+}
+
+/**
+ * "Kirim undangan": emails each person of the cohort who has not activated their account an
+ * activation code and link (decision 036). The CSV of codes stays for people without email.
+ */
+export function InvitationForm({ cohorts }: { cohorts: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState<CohortFormState, FormData>(sendInvitationsAction, null)
+  return (
+    <form action={action} className="card">
+      <h2 style={{ marginTop: 0 }}>Kirim undangan</h2>
+      <p className="muted">
+        Email berisi kode aktivasi dan tautan aktivasi untuk setiap peserta kelompok yang belum mengaktifkan akunnya. Kode lama mereka
+        diganti. Untuk pegawai tanpa alamat email yang valid, unduh kode aktivasi (CSV) di halaman Impor.
+      </p>
+      <div className="field">
+        <label htmlFor="invite-cohortId">Kelompok</label>
+        <select id="invite-cohortId" name="cohortId" required aria-describedby="invite-cohortId-error">
+          {cohorts.map((cohort) => (
+            <option key={cohort.id} value={cohort.id}>
+              {cohort.name}
+            </option>
+          ))}
+        </select>
+        <FieldError state={state} field="cohortId" />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        Kirim undangan
       </button>
       <Message state={state} />
     </form>

@@ -43,3 +43,8 @@ export const cohortRemindersFormSchema = z.object({
   cohortId: z.string({ error: 'Pilih kelompok.' }).trim().min(1, 'Pilih kelompok.').max(64, 'Pilih kelompok dari daftar.'),
   pengingat: z.enum(['jeda', 'lanjut'], { error: 'Pilih: jeda atau lanjutkan pengingat.' }),
 })
+
+/** "Kirim undangan" for one cohort (decision 036). */
+export const cohortInvitationFormSchema = z.object({
+  cohortId: z.string({ error: 'Pilih kelompok.' }).trim().min(1, 'Pilih kelompok.').max(64, 'Pilih kelompok dari daftar.'),
+})

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { assignFormSchema, cohortFormSchema, cohortRemindersFormSchema, selfEnrolCohortFormSchema } from '@/lib/hr/cohort-form'
+import { assignFormSchema, cohortFormSchema, cohortInvitationFormSchema, cohortRemindersFormSchema, selfEnrolCohortFormSchema } from '@/lib/hr/cohort-form'
 import { assignToCohort, createCohort, setCohortReminders, setSelfEnrolCohort } from '@/lib/hr/cohorts.server'
+import { sendCohortInvitations } from '@/lib/accounts/invitations.server'
 import { action, type FormState } from '@/lib/http/handler.server'
 
 export type CohortFormState = FormState
@@ -84,5 +85,20 @@ export const cohortRemindersAction = action({
         ? `Pengingat tenggat untuk "${cohort.name}" dijeda: tidak ada pengingat baru yang dikirim.`
         : `Pengingat tenggat untuk "${cohort.name}" berjalan lagi.`,
     }
+  },
+})
+
+/** "Kirim undangan" for a cohort (decision 036). */
+export const sendInvitationsAction = action({
+  access: 'hr',
+  returnTo: '/hr/kelompok',
+  input: cohortInvitationFormSchema,
+  errorField: 'cohortId',
+  run: async ({ user, input }): Promise<CohortFormState> => {
+    const result = await sendCohortInvitations(user, input.cohortId)
+    const parts = [`${result.sent} undangan masuk antrean kirim`]
+    if (result.already) parts.push(`${result.already} sudah diundang hari ini (tidak dikirim ulang)`)
+    if (result.unreachable) parts.push(`${result.unreachable} tanpa alamat email yang valid: berikan kode dari CSV`)
+    return { done: `Undangan: ${parts.join('; ')}.` }
   },
 })

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { AssignForm, CohortRemindersToggle, CreateCohortForm, SelfEnrolCohortForm } from '@/components/roster/cohort-forms'
+import { AssignForm, CohortRemindersToggle, CreateCohortForm, InvitationForm, SelfEnrolCohortForm } from '@/components/roster/cohort-forms'
 import { listUnits } from '@/lib/agencies/agencies.server'
 import { requireHrOfficer } from '@/lib/auth/session.server'
 import { DataTable } from '@/components/data-table'
@@ -61,6 +61,7 @@ export default async function CohortsPage() {
       <div className="grid grid-2" style={{ marginTop: '1rem' }}>
         <CreateCohortForm thisYear={yearWib(new Date())} />
         {cohorts.length > 0 && <AssignForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} units={units} />}
+        {cohorts.length > 0 && <InvitationForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} />}
         {cohorts.length > 0 && <SelfEnrolCohortForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} currentId={selfEnrolCohortId} />}
       </div>
     </>
