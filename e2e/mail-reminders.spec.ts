@@ -1,4 +1,4 @@
-import { DEMO_LOGINS, e2eDatabase, e2eDb, expect, expectAccessible, signInNewLearner, signInWithForm, test } from './fixtures'
+import { DEMO_LOGINS, e2eDatabase, e2eDb, expect, expectAccessible, freshNip, signInNewLearner, signInWithForm, test } from './fixtures'
 
 const REMINDER = 'Pengingat: tenggat kursus Bijak Bermedia Sosial 7 hari lagi'
 
@@ -75,4 +75,49 @@ test('HR pauses and resumes a cohort\'s reminders; the admin sees the reminder i
   expect(stored.remindersPausedAt).not.toBeNull()
   expect(audit).toEqual([{ action: 'cohort.reminders_resumed' }, { action: 'cohort.reminders_paused' }])
   expect(queued).toEqual([{ kind: 'due-reminder', status: 'pending' }])
+})
+
+// "Kirim undangan" (decision 036): an imported person who has not activated gets the code by
+// email, shown to the admin in Kotak keluar, and activates with it.
+test('HR sends invitations for a cohort; the invitation carries a working activation code', async ({ page, browser }) => {
+  const nip = freshNip()
+  const email = `undangan-${nip}@contoh.go.id`
+  const cohortName = `Undangan e2e ${nip}`
+  await e2eDb(async (db) => {
+    const agency = await db.agency.findUniqueOrThrow({ where: { code: 'PEMKOT-DEMO' } })
+    const cohort = await db.cohort.create({ data: { agencyId: agency.id, kind: 'refresher', year: 2091, name: cohortName, dueDate: jakartaEndOfDayIn(30) } })
+    const user = await db.user.create({ data: { id: `undangan-${nip}`, name: `Peserta Undangan ${nip}`, email, nip, employmentType: 'PNS', agencyId: agency.id, identityStatus: 'verified' } })
+    await db.enrolment.create({ data: { userId: user.id, cohortId: cohort.id, cycleKey: 'refresher-2091' } })
+  })
+
+  await signInWithForm(page, DEMO_LOGINS.hr.email)
+  await expect(page).toHaveURL(/\/hr/, { timeout: 30_000 })
+  await page.goto('/hr/kelompok')
+  const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Kirim undangan' }) })
+  await form.getByLabel('Kelompok').selectOption({ label: cohortName })
+  await form.getByRole('button', { name: 'Kirim undangan' }).click()
+  await expect(form.getByRole('status')).toHaveText('Undangan: 1 undangan masuk antrean kirim.', { timeout: 30_000 })
+  await expectAccessible(page)
+
+  const admin = await (await browser.newContext()).newPage()
+  await signInWithForm(admin, DEMO_LOGINS.admin.email)
+  await expect(admin).toHaveURL(/\/admin/, { timeout: 30_000 })
+  await admin.goto('/admin/kotak-keluar')
+  const row = admin.getByRole('row').filter({ hasText: email })
+  await expect(row).toHaveCount(1)
+  await row.getByRole('link', { name: 'Undangan kursus Bijak Bermedia Sosial: aktifkan akun Anda' }).click()
+  const text = (await admin.getByTestId('mail-text').textContent()) ?? ''
+  const code = /Kode aktivasi: ([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(text)?.[1]
+  expect(code, text).toBeTruthy()
+  const link = /http:\/\/localhost:\d+\/aktivasi/.exec(text)?.[0]
+  expect(link, text).toBeTruthy()
+
+  const learner = await (await browser.newContext()).newPage()
+  await learner.goto(link!)
+  await learner.getByLabel('NIP / NI PPPK').fill(nip)
+  await learner.getByLabel('Kode aktivasi').fill(code!)
+  await learner.getByLabel('Kata sandi baru').fill('Sandi-undangan-2027')
+  await learner.getByLabel('Ulangi kata sandi').fill('Sandi-undangan-2027')
+  await learner.getByRole('button', { name: 'Aktifkan akun' }).click()
+  await expect(learner).toHaveURL(/\/dasbor/, { timeout: 30_000 })
 })
