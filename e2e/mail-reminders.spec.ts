@@ -94,7 +94,7 @@ test('HR sends invitations for a cohort; the invitation carries a working activa
   await expect(page).toHaveURL(/\/hr/, { timeout: 30_000 })
   await page.goto('/hr/kelompok')
   const form = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Kirim undangan' }) })
-  await form.getByLabel('Kelompok').selectOption({ label: cohortName })
+  await form.getByLabel('Kelompok yang diundang').selectOption({ label: cohortName })
   await form.getByRole('button', { name: 'Kirim undangan' }).click()
   await expect(form.getByRole('status')).toHaveText('Undangan: 1 undangan masuk antrean kirim.', { timeout: 30_000 })
   await expectAccessible(page)

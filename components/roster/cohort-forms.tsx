@@ -214,7 +214,7 @@ export function InvitationForm({ cohorts }: { cohorts: { id: string; name: strin
         diganti. Untuk pegawai tanpa alamat email yang valid, unduh kode aktivasi (CSV) di halaman Impor.
       </p>
       <div className="field">
-        <label htmlFor="invite-cohortId">Kelompok</label>
+        <label htmlFor="invite-cohortId">Kelompok yang diundang</label>
         <select id="invite-cohortId" name="cohortId" required aria-describedby="invite-cohortId-error">
           {cohorts.map((cohort) => (
             <option key={cohort.id} value={cohort.id}>
