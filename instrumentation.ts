@@ -13,5 +13,12 @@ export async function register() {
       startMailWorker(env, db, databaseProvider)
       console.log(`mail: delivering the outbox to ${new URL(env.SMTP_URL).host} from this process`)
     }
+    // The scheduler (due-date reminders …) queues into the outbox with or without SMTP_URL, so the
+    // demo's admin sees them in "Kotak keluar" (decision 036).
+    if (env.MAIL_WORKER === 'app' && process.env.NEXT_PHASE !== 'phase-production-build') {
+      const { db, databaseProvider } = await import('./lib/db/db.server')
+      const { startMailScheduler } = await import('./lib/mail/run-worker.server')
+      startMailScheduler(env, db, databaseProvider)
+    }
   }
 }

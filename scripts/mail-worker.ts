@@ -1,11 +1,12 @@
 /**
- * `npm run worker`: delivers the outbox from a process of its own (decision 032), for
+ * `npm run worker`: delivers the outbox and runs the mail scheduler from a process of its own
+ * (decisions 032, 036), for
  * deployments that set MAIL_WORKER=off on the app instances. Stops cleanly on SIGTERM/SIGINT
  * (the message being sent is finished and recorded first).
  */
 import { createDbClient } from '@/lib/db/create-client'
 import { parseEnv } from '@/lib/env'
-import { startMailWorker } from '@/lib/mail/run-worker.server'
+import { startMailScheduler, startMailWorker } from '@/lib/mail/run-worker.server'
 
 const env = parseEnv(process.env)
 if (!env.SMTP_URL) {
@@ -14,6 +15,9 @@ if (!env.SMTP_URL) {
 }
 const { db, target } = createDbClient(env.DATABASE_URL)
 const worker = startMailWorker(env, db, target.provider)!
+// The scheduler (due-date reminders …, decision 036) runs here too: with MAIL_WORKER=off the app
+// instances run neither.
+const scheduler = startMailScheduler(env, db, target.provider)
 console.log(`mail worker: delivering the outbox of ${target.provider} to ${new URL(env.SMTP_URL).host}`)
 
 let stopping = false
@@ -21,7 +25,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     if (stopping) return
     stopping = true
-    void worker.stop().then(async () => {
+    void Promise.all([scheduler.stop(), worker.stop()]).then(async () => {
       await db.$disconnect()
       process.exit(0)
     })

@@ -4,8 +4,10 @@ import { useActionState, useState } from 'react'
 import {
   assignAction,
   assignUnassignedAction,
+  cohortRemindersAction,
   createCohortAction,
   selfEnrolCohortAction,
+  sendInvitationsAction,
   type CohortFormState,
 } from '@/app/(app)/hr/kelompok/actions'
 
@@ -181,6 +183,58 @@ export function AssignUnassignedForm({ cohortId, cohortName, count }: { cohortId
       <input type="hidden" name="cohortId" value={cohortId} />
       <button type="submit" className="button" disabled={pending}>
         Tetapkan {count} orang ke {cohortName}
+      </button>
+      <Message state={state} />
+    </form>
+  )
+}
+
+/**
+ * A cohort's due-date reminders on its row: whether they run, and one button to pause or resume
+ * them (decision 036). A plain form: it works before the page's script has loaded.
+ */
+export function CohortRemindersToggle({ cohortId, cohortName, paused }: { cohortId: string; cohortName: string; paused: boolean }) {
+  const [state, action, pending] = useActionState<CohortFormState, FormData>(cohortRemindersAction, null)
+  // After a successful change the page is revalidated; the state's line says what happened.
+  return (
+    <form action={action} style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
+      <input type="hidden" name="cohortId" value={cohortId} />
+      <input type="hidden" name="pengingat" value={paused ? 'lanjut' : 'jeda'} />
+      <span>{paused ? 'Dijeda' : 'Aktif'} </span>
+      <button type="submit" className="button secondary" disabled={pending} aria-label={`${paused ? 'Lanjutkan' : 'Jeda'} pengingat ${cohortName}`}>
+        {paused ? 'Lanjutkan' : 'Jeda'}
+      </button>
+      <Message state={state} />
+    </form>
+  )
+}
+
+/**
+ * "Kirim undangan": emails each person of the cohort who has not activated their account an
+ * activation code and link (decision 036). The CSV of codes stays for people without email.
+ */
+export function InvitationForm({ cohorts }: { cohorts: { id: string; name: string }[] }) {
+  const [state, action, pending] = useActionState<CohortFormState, FormData>(sendInvitationsAction, null)
+  return (
+    <form action={action} className="card">
+      <h2 style={{ marginTop: 0 }}>Kirim undangan</h2>
+      <p className="muted">
+        Email berisi kode aktivasi dan tautan aktivasi untuk setiap peserta kelompok yang belum mengaktifkan akunnya. Kode lama mereka
+        diganti. Untuk pegawai tanpa alamat email yang valid, unduh kode aktivasi (CSV) di halaman Impor.
+      </p>
+      <div className="field">
+        <label htmlFor="invite-cohortId">Kelompok yang diundang</label>
+        <select id="invite-cohortId" name="cohortId" required aria-describedby="invite-cohortId-error">
+          {cohorts.map((cohort) => (
+            <option key={cohort.id} value={cohort.id}>
+              {cohort.name}
+            </option>
+          ))}
+        </select>
+        <FieldError state={state} field="cohortId" />
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        Kirim undangan
       </button>
       <Message state={state} />
     </form>

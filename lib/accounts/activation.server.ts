@@ -12,7 +12,8 @@ import { hitLimit, resetLimit } from '@/lib/rate-limit/limiter.server'
 import { POLICIES } from '@/lib/rate-limit/policies'
 import { clientAddress } from '@/lib/rate-limit/rate-limit.server'
 
-const identifierOf = (userId: string) => `activation:${userId}`
+/** Where a person's activation code hash is kept (`verification.identifier`). */
+export const identifierOf = (userId: string) => `activation:${userId}`
 
 /**
  * New activation codes for every account of the agency that nobody has claimed yet (imported by

@@ -8,6 +8,12 @@ import { maskNip } from '@/lib/identity/nip'
 import { getContentEdition } from '@/lib/content/content-edition.server'
 import { getCourseProgress } from '@/lib/progress/progress.server'
 import { getCourseSettings } from '@/lib/settings/settings.server'
+import { env } from '@/lib/env.server'
+import { headerSafe, mailAddressSchema } from '@/lib/mail/headers'
+import { idempotencyKey } from '@/lib/mail/idempotency'
+import { queueMail } from '@/lib/mail/outbox.server'
+import { wakeMailWorker } from '@/lib/mail/run-worker.server'
+import { certificateIssuedMail } from '@/lib/mail/templates/certificate-issued'
 import { certificateCohortName, certificateMaterialLabel } from './certificate-labels'
 import { formatCertificateNumber } from './certificate-number'
 import type { CertificateStatus } from '@/lib/vocabulary/statuses'
@@ -60,9 +66,13 @@ export async function issueCertificateIfEligible(attemptId: string) {
   const year = yearWib(completedAt)
   const cohort = enrolment.cohort
 
+  // An address the outbox would refuse leaves the person without the email, never without the
+  // certificate (they are listed for HR as unreachable).
+  const address = mailAddressSchema.safeParse(user.email)
+
   for (let tryNumber = 1; ; tryNumber++) {
     try {
-      return await db.$transaction(async (tx) => {
+      const issued = await db.$transaction(async (tx) => {
         const counter = await tx.certificateCounter.upsert({
           where: { year },
           create: { year, last: 1 },
@@ -107,8 +117,23 @@ export async function issueCertificateIfEligible(attemptId: string) {
           },
           tx,
         )
+        if (address.success) {
+          const name = headerSafe(user.name)
+          // Queued in the issuing transaction (decision 036): the email exists exactly when the
+          // certificate does; keyed by the certificate, so it is queued once.
+          await queueMail(tx, {
+            idempotencyKey: idempotencyKey({ kind: 'certificate-issued', userId: user.id, subject: certificate.number, at: certificate.issuedAt }),
+            kind: 'certificate-issued',
+            userId: user.id,
+            to: address.data,
+            toName: name,
+            ...certificateIssuedMail({ name, number: certificate.number, courseTitle: certificate.courseTitle, validUntil, certificateId: certificate.id, baseUrl: env.PUBLIC_BASE_URL }),
+          })
+        }
         return certificate
       })
+      if (address.success) wakeMailWorker()
+      return issued
     } catch (error) {
       // Issued a moment ago by a concurrent call, or a lost race on the counter row.
       const existing = await db.certificate.findUnique({ where: { enrolmentId: enrolment.id } })

@@ -37,3 +37,14 @@ export const selfEnrolCohortFormSchema = z.object({
     .max(64, 'Pilih kelompok dari daftar.')
     .transform((id) => id || null),
 })
+
+/** "Jeda pengingat" / "Lanjutkan pengingat" for one cohort's due-date reminders (decision 036). */
+export const cohortRemindersFormSchema = z.object({
+  cohortId: z.string({ error: 'Pilih kelompok.' }).trim().min(1, 'Pilih kelompok.').max(64, 'Pilih kelompok dari daftar.'),
+  pengingat: z.enum(['jeda', 'lanjut'], { error: 'Pilih: jeda atau lanjutkan pengingat.' }),
+})
+
+/** "Kirim undangan" for one cohort (decision 036). */
+export const cohortInvitationFormSchema = z.object({
+  cohortId: z.string({ error: 'Pilih kelompok.' }).trim().min(1, 'Pilih kelompok.').max(64, 'Pilih kelompok dari daftar.'),
+})

@@ -112,6 +112,25 @@ export async function assignToCohort(officer: Officer, cohortId: string, target:
 }
 
 
+/**
+ * Pauses or resumes a cohort's due-date reminders (decision 036). Only a cohort of the officer's
+ * own agency: another agency's cohort is "not found". Pausing stops the next scheduler tick from
+ * queueing any; what is already queued stays. Audited with who did it.
+ */
+export async function setCohortReminders(officer: Officer, cohortId: string, paused: boolean, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    const cohort = await tx.cohort.findUnique({ where: { id: cohortId }, select: { id: true, agencyId: true, name: true, remindersPausedAt: true } })
+    if (!cohort || cohort.agencyId !== officer.agencyId) throw new AppError(404, 'Kelompok tidak ditemukan.')
+    if ((cohort.remindersPausedAt !== null) === paused) return cohort
+    const updated = await tx.cohort.update({ where: { id: cohort.id }, data: { remindersPausedAt: paused ? now : null }, select: { id: true, agencyId: true, name: true, remindersPausedAt: true } })
+    await auditLogCreate(
+      { action: paused ? 'cohort.reminders_paused' : 'cohort.reminders_resumed', actorId: officer.id, agencyId: officer.agencyId, targetType: 'cohort', targetId: cohort.id },
+      tx,
+    )
+    return updated
+  })
+}
+
 /** The cohort a learner is working towards now (newest without a certificate), for their dashboard. */
 export async function currentAssignment(userId: string) {
   const enrolment = await db.enrolment.findFirst({

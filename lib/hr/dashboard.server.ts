@@ -43,6 +43,8 @@ export type CohortOption = {
   kind: 'onboarding' | 'refresher'
   year: number
   dueDate: Date | null
+  /** HR paused the cohort's due-date reminders (decision 036). */
+  remindersPausedAt: Date | null
   enrolments: number
 }
 
@@ -81,7 +83,7 @@ export async function listCohorts(agencyId: string, unitIds: UnitIds = null): Pr
   const cohorts = await db.cohort.findMany({
     where: { agencyId },
     orderBy: [{ year: 'desc' }, { createdAt: 'desc' }, { name: 'asc' }],
-    select: { id: true, name: true, kind: true, year: true, dueDate: true },
+    select: { id: true, name: true, kind: true, year: true, dueDate: true, remindersPausedAt: true },
   })
   const counts = await db.enrolmentCount.groupBy({
     by: ['cohortId'],

@@ -42,3 +42,62 @@ export async function queueMail(tx: TransactionClient | Db, input: QueuedMail, n
     ON CONFLICT ("idempotencyKey") DO NOTHING`
   return inserted === 1
 }
+
+/** Rows per statement of `queueMails`. */
+export const QUEUE_BATCH = 1_000
+
+/**
+ * Queues many messages without an expiry (reminders, notices, digests), one statement per
+ * QUEUE_BATCH rows: `INSERT … SELECT … FROM <the rows as one JSON parameter> ON CONFLICT DO
+ * NOTHING` (the scheduler's reminders for a whole cohort: no round trip per person). The rows
+ * travel as ONE bound JSON value, not 14 values a row: Prisma's handling of each bound value cost
+ * more than the insert itself (decision 036). The dates are the same for every row and bound
+ * once, as `queueMail` binds them, so they are stored exactly as Prisma stores dates.
+ *
+ * Every row is checked as `queueMail` checks it; a row whose address is malformed is left out
+ * and returned in `refused` (the caller counts it as unreachable). Returns how many rows were
+ * inserted (a key already queued inserts nothing).
+ */
+export async function queueMails(
+  tx: TransactionClient | Db,
+  provider: 'sqlite' | 'postgresql',
+  inputs: readonly QueuedMail[],
+  now = new Date(),
+): Promise<{ inserted: number; refused: QueuedMail[] }> {
+  const refused: QueuedMail[] = []
+  const rows: { id: string; idempotencyKey: string; kind: string; userId: string | null; toAddress: string; toName: string; subject: string; text: string; html: string; sensitive: boolean }[] = []
+  for (const input of inputs) {
+    const parsed = queuedMailSchema.safeParse(input)
+    if (!parsed.success) {
+      refused.push(input)
+      continue
+    }
+    const mail = parsed.data
+    if (mail.expiresAt) throw new Error('queueMails: messages with an expiry are queued one by one (queueMail)')
+    rows.push({ id: timeOrderedUuid(), idempotencyKey: mail.idempotencyKey, kind: mail.kind, userId: mail.userId, toAddress: mail.to, toName: mail.toName, subject: mail.subject, text: mail.text, html: mail.html, sensitive: mail.sensitive })
+  }
+  let inserted = 0
+  for (let start = 0; start < rows.length; start += QUEUE_BATCH) {
+    const json = JSON.stringify(rows.slice(start, start + QUEUE_BATCH))
+    inserted +=
+      provider === 'postgresql'
+        ? await tx.$executeRaw`INSERT INTO "outbox_message"
+              ("id", "idempotencyKey", "kind", "userId", "toAddress", "toName", "subject", "text", "html", "sensitive",
+               "attempts", "nextAttemptAt", "expiresAt", "createdAt", "updatedAt")
+            SELECT r."id", r."idempotencyKey", r."kind", r."userId", r."toAddress", r."toName", r."subject", r."text", r."html", r."sensitive",
+               0, CAST(${now} AS TIMESTAMP(3)), NULL, CAST(${now} AS TIMESTAMP(3)), CAST(${now} AS TIMESTAMP(3))
+            FROM json_to_recordset(CAST(${json} AS JSON)) AS r("id" TEXT, "idempotencyKey" TEXT, "kind" TEXT, "userId" TEXT, "toAddress" TEXT,
+               "toName" TEXT, "subject" TEXT, "text" TEXT, "html" TEXT, "sensitive" BOOLEAN)
+            ON CONFLICT ("idempotencyKey") DO NOTHING`
+        : // SQLite: json_each over the array; "WHERE true" keeps ON CONFLICT from being read as a join's ON.
+          await tx.$executeRaw`INSERT INTO "outbox_message"
+              ("id", "idempotencyKey", "kind", "userId", "toAddress", "toName", "subject", "text", "html", "sensitive",
+               "attempts", "nextAttemptAt", "expiresAt", "createdAt", "updatedAt")
+            SELECT r.value ->> 'id', r.value ->> 'idempotencyKey', r.value ->> 'kind', r.value ->> 'userId', r.value ->> 'toAddress',
+               r.value ->> 'toName', r.value ->> 'subject', r.value ->> 'text', r.value ->> 'html', r.value ->> 'sensitive',
+               0, ${now}, NULL, ${now}, ${now}
+            FROM json_each(${json}) AS r WHERE true
+            ON CONFLICT ("idempotencyKey") DO NOTHING`
+  }
+  return { inserted, refused }
+}

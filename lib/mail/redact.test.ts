@@ -7,4 +7,9 @@ describe('redactSecrets', () => {
     expect(redactSecrets('<a href="http://x.id/p?a=1&amp;token=abc">x</a>')).toBe('<a href="http://x.id/p?a=1&amp;token=[disembunyikan]">x</a>')
     expect(redactSecrets('tanpa rahasia')).toBe('tanpa rahasia')
   })
+  it('removes activation codes (XXXXX-XXXXX), not certificate numbers or NIPs', () => {
+    expect(redactSecrets('Kode aktivasi: 7KQ2M-X9P4A.')).toBe('Kode aktivasi: [disembunyikan].')
+    expect(redactSecrets('<strong>7KQ2M-X9P4A</strong>')).toBe('<strong>[disembunyikan]</strong>')
+    expect(redactSecrets('BBS/2027/000123, NIP 198609262015052001, 2027-03-20')).toBe('BBS/2027/000123, NIP 198609262015052001, 2027-03-20')
+  })
 })

@@ -23,7 +23,38 @@ async function queuedMessageId(ctx: AttackContext): Promise<string> {
   return (await ctx.db.outboxMessage.findFirstOrThrow({ select: { id: true } })).id
 }
 
+/** A cohort of the agency with a due date, reminders running. */
+async function cohortWithReminders(ctx: AttackContext, agencyCode: string, name: string) {
+  const agency = await ctx.db.agency.findUniqueOrThrow({ where: { code: agencyCode } })
+  return ctx.db.cohort.upsert({
+    where: { agencyId_name: { agencyId: agency.id, name } },
+    update: { remindersPausedAt: null },
+    create: { agencyId: agency.id, kind: 'refresher', year: 2091, name, dueDate: new Date(Date.now() + 7 * 86_400_000) },
+  })
+}
+
 export const attacks: Attack[] = [
+  {
+    name: 'hr-pauses-another-agencys-reminders',
+    area: 'mail',
+    description: "an HR officer submits the cohort page's 'Jeda pengingat' form with another agency's cohort id",
+    async run(ctx) {
+      const victim = await cohortWithReminders(ctx, 'PEMKOT-DEMO', 'Serangan pengingat korban')
+      // The attacker's own cohort puts the form on their page; pausing it works (the path is real).
+      const own = await cohortWithReminders(ctx, 'KEMEN-DEMO', 'Serangan pengingat sendiri')
+      const officer = await ctx.newHrOfficer('pengingat-hr', { agencyCode: 'KEMEN-DEMO' })
+      const client = ctx.client()
+      if (!(await client.signIn(officer.email, officer.password))) return { refused: false, detail: 'the officer could not sign in' }
+      const control = await client.submitForm('/hr/kelompok', { cohortId: own.id, pengingat: 'jeda' })
+      await control.arrayBuffer()
+      const ownAfter = await ctx.db.cohort.findUniqueOrThrow({ where: { id: own.id } })
+      if (!ownAfter.remindersPausedAt) return { refused: false, detail: `the control (own cohort) did not pause: HTTP ${control.status}` }
+      const response = await client.submitForm('/hr/kelompok', { cohortId: victim.id, pengingat: 'jeda' })
+      await response.arrayBuffer()
+      const after = await ctx.db.cohort.findUniqueOrThrow({ where: { id: victim.id } })
+      return refusedIf(after.remindersPausedAt === null, `the other agency's cohort was paused (HTTP ${response.status})`)
+    },
+  },
   {
     name: 'outbox-hidden-from-learners-and-hr',
     area: 'mail',

@@ -5,13 +5,17 @@ import { requireAdmin } from '@/lib/auth/session.server'
 import { env } from '@/lib/env.server'
 import { formatLoggedMomentWib, formatNumber, MISSING } from '@/lib/format/indonesian'
 import { listOutbox } from '@/lib/mail/outbox-query.server'
+import { runSchedulerNowAction } from './actions'
 import { OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, outboxPageHref, parseOutboxQuery } from '@/lib/mail/outbox-view'
 
 export const metadata: Metadata = { title: 'Kotak keluar' }
 
 export default async function AdminOutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin('/admin/kotak-keluar')
-  const query = parseOutboxQuery(await searchParams)
+  const params = await searchParams
+  const query = parseOutboxQuery(params)
+  // Set by "Periksa pesan terjadwal sekarang" (how many it queued).
+  const scheduled = typeof params.terjadwal === 'string' && /^\d{1,7}$/.test(params.terjadwal) ? Number(params.terjadwal) : null
   const outbox = await listOutbox(query)
   return (
     <>
@@ -26,6 +30,17 @@ export default async function AdminOutboxPage({ searchParams }: { searchParams: 
       ) : (
         <p className="alert info" role="status">
           Pengiriman email belum diatur (SMTP_URL kosong): pesan disimpan di sini dan tidak dikirim. Buka pesan untuk melihat isinya.
+        </p>
+      )}
+      <form action={runSchedulerNowAction} className="actions">
+        <button type="submit" className="button secondary">
+          Periksa pesan terjadwal sekarang
+        </button>
+        <span className="muted">Pengingat tenggat diperiksa otomatis tiap 5 menit.</span>
+      </form>
+      {scheduled !== null && (
+        <p className="alert success" role="status">
+          Pemeriksaan selesai: {formatNumber(scheduled)} pesan terjadwal baru masuk antrean.
         </p>
       )}
       <nav aria-label="Saring menurut status" className="card actions">

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { assignFormSchema, cohortFormSchema, selfEnrolCohortFormSchema } from '@/lib/hr/cohort-form'
-import { assignToCohort, createCohort, setSelfEnrolCohort } from '@/lib/hr/cohorts.server'
+import { assignFormSchema, cohortFormSchema, cohortInvitationFormSchema, cohortRemindersFormSchema, selfEnrolCohortFormSchema } from '@/lib/hr/cohort-form'
+import { assignToCohort, createCohort, setCohortReminders, setSelfEnrolCohort } from '@/lib/hr/cohorts.server'
+import { sendCohortInvitations } from '@/lib/accounts/invitations.server'
 import { action, type FormState } from '@/lib/http/handler.server'
 
 export type CohortFormState = FormState
@@ -69,5 +70,36 @@ export const assignUnassignedAction = action({
     const { added } = await assignToCohort({ ...user, unitIds: user.scope.unitIds }, cohortId, { target: 'tanpa-kelompok' })
     revalidatePath('/hr')
     redirect(`/hr?kelompok=${encodeURIComponent(cohortId)}&ditetapkan=${added}`)
+  },
+})
+
+/** "Jeda pengingat" / "Lanjutkan pengingat" on a cohort's row (decision 036). */
+export const cohortRemindersAction = action({
+  access: 'hr',
+  returnTo: '/hr/kelompok',
+  input: cohortRemindersFormSchema,
+  run: async ({ user, input }): Promise<CohortFormState> => {
+    const cohort = await setCohortReminders(user, input.cohortId, input.pengingat === 'jeda')
+    revalidatePath('/hr/kelompok')
+    return {
+      done: cohort.remindersPausedAt
+        ? `Pengingat tenggat untuk "${cohort.name}" dijeda: tidak ada pengingat baru yang dikirim.`
+        : `Pengingat tenggat untuk "${cohort.name}" berjalan lagi.`,
+    }
+  },
+})
+
+/** "Kirim undangan" for a cohort (decision 036). */
+export const sendInvitationsAction = action({
+  access: 'hr',
+  returnTo: '/hr/kelompok',
+  input: cohortInvitationFormSchema,
+  errorField: 'cohortId',
+  run: async ({ user, input }): Promise<CohortFormState> => {
+    const result = await sendCohortInvitations(user, input.cohortId)
+    const parts = [`${result.sent} undangan masuk antrean kirim`]
+    if (result.already) parts.push(`${result.already} sudah diundang hari ini (tidak dikirim ulang)`)
+    if (result.unreachable) parts.push(`${result.unreachable} tanpa alamat email yang valid: berikan kode dari CSV`)
+    return { done: `Undangan: ${parts.join('; ')}.` }
   },
 })

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next'
-import { AssignForm, CreateCohortForm, SelfEnrolCohortForm } from '@/components/roster/cohort-forms'
+import { AssignForm, CohortRemindersToggle, CreateCohortForm, InvitationForm, SelfEnrolCohortForm } from '@/components/roster/cohort-forms'
 import { listUnits } from '@/lib/agencies/agencies.server'
 import { forbidden } from 'next/navigation'
 import { requireAgencyViewer } from '@/lib/auth/session.server'
@@ -28,6 +28,10 @@ export default async function CohortsPage() {
         Orientasi untuk ASN dan P3K baru, penyegaran untuk tahun berjalan. Setiap orang ada di satu kelompok per siklus; sertifikat
         tahun lalu tetap tersimpan di riwayatnya.
       </p>
+      <p className="muted">
+        Peserta yang belum lulus menerima pengingat lewat email 7 hari dan 1 hari sebelum tenggat, lalu tiap minggu selama
+        terlambat (paling banyak satu pengingat sehari). Jeda pengingat sebuah kelompok bila tidak diperlukan.
+      </p>
       {cohorts.length > 0 && (
         <div className="card">
           <DataTable
@@ -47,6 +51,17 @@ export default async function CohortsPage() {
               { key: 'kind', header: 'Jenis', cell: (cohort) => `${COHORT_KIND_LABELS[cohort.kind]} ${cohort.year}` },
               { key: 'dueDate', header: 'Tenggat', cell: (cohort) => (cohort.dueDate ? formatLongDate(cohort.dueDate) : MISSING) },
               { key: 'enrolments', header: 'Peserta', align: 'end', nowrap: true, cell: (cohort) => formatNumber(cohort.enrolments) },
+              ...(scope.manage
+                ? [
+                    {
+                      key: 'reminders',
+                      header: 'Pengingat tenggat',
+                      cell: (cohort: (typeof cohorts)[number]) => (
+                        <CohortRemindersToggle cohortId={cohort.id} cohortName={cohort.name} paused={cohort.remindersPausedAt !== null} />
+                      ),
+                    },
+                  ]
+                : []),
             ]}
             rows={cohorts}
             rowKey={(cohort) => cohort.id}
@@ -56,11 +71,14 @@ export default async function CohortsPage() {
       )}
       <div className="grid grid-2" style={{ marginTop: '1rem' }}>
         {scope.manage && <CreateCohortForm thisYear={yearWib(new Date())} />}
-        {cohorts.length > 0 && <AssignForm
+        {cohorts.length > 0 && (
+          <AssignForm
             cohorts={cohorts.map(({ id, name }) => ({ id, name }))}
             units={units}
             everyone={scope.unitIds ? 'Semua pegawai unit Anda' : undefined}
-          />}
+          />
+        )}
+        {scope.manage && cohorts.length > 0 && <InvitationForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} />}
         {scope.manage && cohorts.length > 0 && (
           <SelfEnrolCohortForm cohorts={cohorts.map(({ id, name }) => ({ id, name }))} currentId={selfEnrolCohortId} />
         )}

@@ -1,0 +1,208 @@
+import 'server-only'
+import type { Db } from '@/lib/db/create-client'
+import { headerSafe } from './headers'
+import { idempotencyKey, jakartaDate } from './idempotency'
+import { queueMails, type QueuedMail } from './outbox.server'
+import { MAX_OVERDUE_WEEKS, reminderStageOn } from './reminder-schedule'
+import { refresherDueMail } from './templates/certificate-issued'
+import { dueReminderMail } from './templates/due-reminder'
+
+export type SchedulerContext = {
+  db: Db
+  provider: 'sqlite' | 'postgresql'
+  /** PUBLIC_BASE_URL: every link in a message points there. */
+  baseUrl: string
+  /** People read per keyset batch (bounded memory for a cohort of any size). */
+  batchSize?: number
+}
+
+export type ReminderResult = { cohorts: number; considered: number; queued: number; unreachable: number }
+
+const DAY_MS = 86_400_000
+export const REMINDER_KIND = 'due-reminder'
+/**
+ * The reminder's outbox key leaves the cohort out on purpose: person + day. A person in two
+ * cohorts due around the same time gets one reminder that day, and every later run that day
+ * (this instance's next tick, another instance's) queues nothing.
+ */
+export function reminderKey(userId: string, now: Date): string {
+  return idempotencyKey({ kind: REMINDER_KIND, userId, subject: 'pengingat', at: now })
+}
+
+type Recipient = { enrolmentId: string; userId: string; name: string; email: string }
+
+/**
+ * Queues today's due-date reminders (decision 036): for each cohort that is not paused and whose
+ * due date makes today (Asia/Jakarta) a reminder day, every enrolled person who has not passed,
+ * whose account is active and has a password (an imported person who never activated gets the
+ * invitation instead). Cohorts are read most urgent first (earliest due date), so when a person
+ * is in two, the nearer deadline is the one they hear about.
+ *
+ * Bounded memory and few round trips: people are read in keyset batches over (cohortId, id) and
+ * each batch is one multi-row INSERT … ON CONFLICT DO NOTHING. No transaction spans a cohort (on
+ * SQLite that would stall every request of the process); each batch's statement is atomic, and a
+ * tick that dies half-way is completed by the next one, which skips what is already queued.
+ */
+export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promise<ReminderResult> {
+  const today = jakartaDate(now)
+  const batchSize = ctx.batchSize ?? 1_000
+  // Due dates that can give a reminder today: up to 8 days ahead, up to MAX_OVERDUE_WEEKS weeks behind.
+  const cohorts = await ctx.db.cohort.findMany({
+    where: {
+      remindersPausedAt: null,
+      dueDate: { gte: new Date(now.getTime() - (7 * MAX_OVERDUE_WEEKS + 2) * DAY_MS), lte: new Date(now.getTime() + 9 * DAY_MS) },
+    },
+    orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true, dueDate: true },
+  })
+  // Today's key of a person is `${keyPrefix}<user id>${keySuffix}` (reminderKey): people who
+  // already have it are left out in SQL, so the day's later ticks (every 5 minutes) read and
+  // render nobody twice.
+  const sample = reminderKey('\u0000', now).split('\u0000')
+  const keyPrefix = sample[0]!
+  const keySuffix = sample[1]!
+  const result: ReminderResult = { cohorts: 0, considered: 0, queued: 0, unreachable: 0 }
+  for (const cohort of cohorts) {
+    const stage = cohort.dueDate ? reminderStageOn(cohort.dueDate, today) : null
+    if (!cohort.dueDate || !stage) continue
+    result.cohorts++
+    let after = ''
+    for (;;) {
+      const people = await ctx.db.$queryRaw<Recipient[]>`
+        SELECT e."id" AS "enrolmentId", u."id" AS "userId", u."name" AS "name", u."email" AS "email"
+        FROM "enrolment" e JOIN "user" u ON u."id" = e."userId"
+        WHERE e."cohortId" = ${cohort.id} AND e."id" > ${after} AND e."passedAt" IS NULL AND u."disabledAt" IS NULL
+          AND EXISTS (SELECT 1 FROM "account" a WHERE a."userId" = u."id" AND a."password" IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM "outbox_message" o WHERE o."idempotencyKey" = CAST(${keyPrefix} AS TEXT) || u."id" || CAST(${keySuffix} AS TEXT))
+        ORDER BY e."id"
+        LIMIT ${batchSize}`
+      if (people.length === 0) break
+      after = people[people.length - 1]!.enrolmentId
+      result.considered += people.length
+      const mails: QueuedMail[] = people.map((person) => {
+        const name = headerSafe(person.name)
+        return {
+          idempotencyKey: reminderKey(person.userId, now),
+          kind: REMINDER_KIND,
+          userId: person.userId,
+          to: person.email,
+          toName: name,
+          ...dueReminderMail({ name, cohortName: cohort.name, dueDate: cohort.dueDate!, stage, baseUrl: ctx.baseUrl }),
+        }
+      })
+      const { inserted, refused } = await queueMails(ctx.db, ctx.provider, mails, now)
+      result.queued += inserted
+      result.unreachable += refused.length
+      if (people.length < batchSize) break
+    }
+  }
+  return result
+}
+
+export const REFRESHER_KIND = 'refresher-due'
+/** Days before a certificate's validity ends that its holder is told to take the refresher. */
+export const REFRESHER_NOTICE_DAYS = 30
+
+type Holder = { id: string; number: string; validUntil: Date; userId: string; name: string; email: string }
+
+/**
+ * Queues "Sertifikat segera berakhir" for every certificate whose validity ends 30 days from
+ * today (Jakarta dates): not revoked, the holder's account active, and no later certificate of
+ * the holder that is still valid then (someone who already did this year's refresher is not told
+ * to do it). Keyed by certificate, so each is queued once. Keyset batches, multi-row inserts.
+ */
+export async function queueRefresherNotices(ctx: SchedulerContext, now: Date): Promise<{ queued: number; unreachable: number }> {
+  const day = jakartaDate(new Date(now.getTime() + REFRESHER_NOTICE_DAYS * DAY_MS))
+  // That Jakarta day, as an instant range: [00:00, 24:00) at UTC+7.
+  const from = new Date(`${day}T00:00:00+07:00`)
+  const to = new Date(from.getTime() + DAY_MS)
+  const batchSize = ctx.batchSize ?? 1_000
+  const result = { queued: 0, unreachable: 0 }
+  let after = ''
+  for (;;) {
+    const holders = await ctx.db.$queryRaw<Holder[]>`
+      SELECT c."id" AS "id", c."number" AS "number", c."validUntil" AS "validUntil", u."id" AS "userId", u."name" AS "name", u."email" AS "email"
+      FROM "certificate" c JOIN "user" u ON u."id" = c."userId"
+      WHERE c."validUntil" >= ${from} AND c."validUntil" < ${to} AND c."revokedAt" IS NULL AND c."id" > ${after} AND u."disabledAt" IS NULL
+        AND NOT EXISTS (SELECT 1 FROM "certificate" later WHERE later."userId" = c."userId" AND later."validUntil" >= ${to} AND later."revokedAt" IS NULL)
+      ORDER BY c."id"
+      LIMIT ${batchSize}`
+    if (holders.length === 0) break
+    after = holders[holders.length - 1]!.id
+    const mails: QueuedMail[] = holders.map((holder) => {
+      const name = headerSafe(holder.name)
+      return {
+        idempotencyKey: idempotencyKey({ kind: REFRESHER_KIND, userId: holder.userId, subject: holder.number, at: now }),
+        kind: REFRESHER_KIND,
+        userId: holder.userId,
+        to: holder.email,
+        toName: name,
+        // Raw rows: SQLite returns the stored instant as text or a number; Date accepts both.
+        ...refresherDueMail({ name, number: holder.number, validUntil: new Date(holder.validUntil), baseUrl: ctx.baseUrl }),
+      }
+    })
+    const { inserted, refused } = await queueMails(ctx.db, ctx.provider, mails, now)
+    result.queued += inserted
+    result.unreachable += refused.length
+    if (holders.length < batchSize) break
+  }
+  return result
+}
+
+export type TickResult = { reminders: ReminderResult; refresher: { queued: number; unreachable: number } }
+
+/**
+ * One scheduler tick: queues whatever messages are due now. Idempotent (the outbox keys) and safe
+ * with several instances running it at the same moment: only one insert of a key succeeds.
+ */
+export async function runSchedulerTick(ctx: SchedulerContext, now = new Date()): Promise<TickResult> {
+  return { reminders: await queueDueReminders(ctx, now), refresher: await queueRefresherNotices(ctx, now) }
+}
+
+export const SCHEDULER_EVERY_MS = 5 * 60_000
+
+export type RunningScheduler = { stop(): Promise<void>; tick(): Promise<TickResult | null> }
+
+/**
+ * Runs a tick at start and then every `everyMs` (5 minutes) until stopped. A failing tick (the
+ * database restarting) is logged and the next one runs as planned. Its timer does not keep the
+ * process alive. `afterQueue` is told when a tick queued something (to wake the worker).
+ */
+export function startScheduler(
+  ctx: SchedulerContext,
+  options: { everyMs?: number; log?: (line: string) => void; afterQueue?: () => void; now?: () => Date } = {},
+): RunningScheduler {
+  const everyMs = options.everyMs ?? SCHEDULER_EVERY_MS
+  const log = options.log ?? ((line) => console.log(line))
+  const clock = options.now ?? (() => new Date())
+  let running: Promise<TickResult | null> | null = null
+  const tick = () => {
+    // One tick at a time in a process; a tick still running when the timer fires is not doubled.
+    running ??= runSchedulerTick(ctx, clock())
+      .then((result) => {
+        if (result.reminders.queued + result.refresher.queued > 0) {
+          log(`mail scheduler: ${JSON.stringify(result)}`)
+          options.afterQueue?.()
+        }
+        return result
+      })
+      .catch((error: unknown) => {
+        log(`mail scheduler: tick failed: ${(error as Error).message}`)
+        return null
+      })
+      .finally(() => {
+        running = null
+      })
+    return running
+  }
+  void tick()
+  const timer = setInterval(() => void tick(), everyMs)
+  timer.unref?.()
+  return {
+    tick,
+    async stop() {
+      clearInterval(timer)
+      await running
+    },
+  }
+}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "cohort" ADD COLUMN     "remindersPausedAt" TIMESTAMP(3);
+
