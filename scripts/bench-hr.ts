@@ -22,6 +22,8 @@
  * (seed the scratch database and stop: for EXPLAIN and in-process timing).
  */
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { prepareBenchDatabase, type BenchProvider } from './lib/bench-database'
 import { postgresWriter, seedPeople, sqliteWriter } from './lib/bench-seed'
@@ -143,7 +145,15 @@ type PageName = keyof typeof pages
 const chosen = process.env.BENCH_PAGES?.split(',').map((name) => name.trim())
 const names = (Object.keys(pages) as PageName[]).filter((name) => !chosen || chosen.includes(name))
 
-const server = await startNextServer(PORT, {})
+// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops (Next's own
+// NEXT_CPU_PROF; Node refuses --cpu-prof in NODE_OPTIONS). Read it with scripts/cpu-profile-summary.ts.
+const profileDir = process.env.BENCH_CPU_PROF
+const server = await startNextServer(PORT, profileDir ? { NEXT_CPU_PROF: '1', NEXT_CPU_PROF_DIR: profileDir } : {})
+/** CPU time (user + system) the server process has used so far, in ms (Linux /proc). */
+const serverCpuMs = (): number => {
+  const fields = fs.readFileSync(`/proc/${server.serverPid()}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+}
 let errors = 0
 /** A request that takes longer than this counts as an error, with this time as its sample. */
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 60_000)
@@ -172,6 +182,7 @@ try {
   for (const name of names) await get(pages[name](0), cookies[0]!)
   const times: Record<PageName, number[]> = { dashboard: [], peopleFirst: [], peopleSearch: [], peoplePage200: [], person: [] }
   const wall = performance.now()
+  const cpuBefore = serverCpuMs()
   await Promise.all(
     cookies.map(async (cookie, officer) => {
       for (let round = 0; round < ROUNDS; round++) {
@@ -185,6 +196,7 @@ try {
     }),
   )
   const wallMs = performance.now() - wall
+  const cpuPerRequestMs = Math.round((serverCpuMs() - cpuBefore) / (OFFICERS * ROUNDS * names.length))
   const percentile = (values: number[], p: number) => {
     const sorted = [...values].sort((a, b) => a - b)
     return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0)
@@ -197,6 +209,7 @@ try {
     console.log(`${name.padEnd(14)} median ${String(percentile(times[name], 50)).padStart(6)} ms  p95 ${String(p95Ms[name]).padStart(6)} ms  (${times[name].length} requests)`)
   }
   console.log(`${OFFICERS * ROUNDS * names.length} requests in ${Math.round(wallMs)} ms, ${errors} errors; target: every p95 < 300 ms`)
+  console.log(`server CPU (the Node process, user + system) per request: ${cpuPerRequestMs} ms; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
   let duringImport: { p99Ms: number; errors: number } | null = null
   if (importRoster && nextLearnerRequest) {
     try {
@@ -212,7 +225,7 @@ try {
       console.error(`duringImport: ${error instanceof Error ? error.message : error}`)
     }
   }
-  console.log(JSON.stringify({ people: PEOPLE, provider, p95Ms, duringImport }))
+  console.log(JSON.stringify({ people: PEOPLE, provider, p95Ms, cpuPerRequestMs, duringImport }))
 } finally {
   await server.stop()
 }
