@@ -2,6 +2,7 @@ import 'server-only'
 import { getQuestionBank } from '@/lib/assessment/bank.server'
 import { certificateStatus } from '@/lib/certificates/certificate-status'
 import { getLessonOutline } from '@/lib/content/lessons.server'
+import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
 import type { IdentityStatus } from '@/lib/identity/identity-status'
 import {
@@ -16,13 +17,14 @@ import {
 } from './dashboard'
 import {
   countEnrolmentRows,
-  countEnrolmentsFromSummary,
+  dashboardCountsFromSummary,
   enrolmentRowsPage,
   scoreAveragesFromSummary,
   type RowFilter,
   type RowKey,
+  type SummaryBreakdown,
 } from './enrolment-rows.server'
-import { UNASSIGNED, type EnrolmentStatus, type PersonStatus } from './enrolment-status'
+import { UNASSIGNED, type PersonStatus } from './enrolment-status'
 
 /**
  * Everything here is scoped by the HR officer's agencyId: every query filters on it (the
@@ -64,17 +66,26 @@ export type Dashboard = {
 /**
  * The agency's cohorts, newest first (year, then creation), with their enrolments counted from
  * the kept counts (decision 033: each enrolment is in enrolment_count once, under its cohort)
- * instead of reading 100,000 index entries per page view.
+ * instead of reading 100,000 index entries per page view. One tagged statement: it runs on every
+ * dashboard view (docs/benchmarks.md, "Where an HR request's time goes").
  */
 export async function listCohorts(agencyId: string): Promise<CohortOption[]> {
-  const cohorts = await db.cohort.findMany({
-    where: { agencyId },
-    orderBy: [{ year: 'desc' }, { createdAt: 'desc' }, { name: 'asc' }],
-    select: { id: true, name: true, kind: true, year: true, dueDate: true },
-  })
-  const counts = await db.enrolmentCount.groupBy({ by: ['cohortId'], where: { cohortId: { in: cohorts.map((cohort) => cohort.id) } }, _sum: { n: true } })
-  const enrolmentsOf = new Map(counts.map((count) => [count.cohortId, count._sum?.n ?? 0]))
-  return cohorts.map((cohort) => ({ ...cohort, enrolments: enrolmentsOf.get(cohort.id) ?? 0 }))
+  const rows = await db.$queryRaw<
+    { id: string; name: string; kind: string; year: number | bigint; dueDate: Date | string | null; enrolments: number | bigint | string | null }[]
+  >(Prisma.sql`
+    SELECT co."id", co."name", CAST(co."kind" AS TEXT) AS "kind", co."year", co."dueDate",
+      (SELECT SUM(ec."n") FROM "enrolment_count" ec WHERE ec."cohortId" = co."id") AS "enrolments"
+    FROM "cohort" co
+    WHERE co."agencyId" = ${agencyId}
+    ORDER BY co."year" DESC, co."createdAt" DESC, co."name" ASC`)
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind === 'refresher' ? 'refresher' : 'onboarding',
+    year: Number(row.year),
+    dueDate: row.dueDate === null ? null : row.dueDate instanceof Date ? row.dueDate : new Date(row.dueDate),
+    enrolments: Number(row.enrolments ?? 0),
+  }))
 }
 
 /**
@@ -82,12 +93,14 @@ export async function listCohorts(agencyId: string): Promise<CohortOption[]> {
  * `cohortId` is not a cohort of this agency (the page answers 404, as for an unknown id).
  */
 export async function getDashboard(agencyId: string, cohortId?: string | null, now = new Date()): Promise<Dashboard | null> {
-  const [agency, cohorts, units, unassigned] = await Promise.all([
-    db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } }),
+  // Tagged statements, no query building: the dashboard is the HR page viewed most.
+  const [[agency], cohorts, units, unassigned] = await Promise.all([
+    db.$queryRaw<{ name: string }[]>(Prisma.sql`SELECT a."name" FROM "agency" a WHERE a."id" = ${agencyId}`),
     listCohorts(agencyId),
-    db.unit.findMany({ where: { agencyId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    agencyUnits(agencyId),
     countEnrolmentRows({ agencyId, view: 'people', status: UNASSIGNED, now }),
   ])
+  if (!agency) throw new Error(`agency ${agencyId} not found`)
   const selected = cohortId ? cohorts.find((cohort) => cohort.id === cohortId) : cohorts[0]
   if (cohortId && !selected) return null
   const base = {
@@ -109,10 +122,11 @@ export async function getDashboard(agencyId: string, cohortId?: string | null, n
   }
 
   // Counts: the read model's counts kept per key by triggers (the same rows as the reports:
-  // decision 033, and the integration tests hold them to the GROUP BY over the rows).
-  const [groups, averages] = await Promise.all([countEnrolmentsFromSummary(agencyId, now), scoreAveragesFromSummary(agencyId, selected.id)])
-  const rows = groups.map((group) => ({ ...group, status: group.status as EnrolmentStatus }))
-  const selectedRows = rows.filter((row) => row.cohortId === selected.id)
+  // decision 033, and the integration tests hold them to the GROUP BY over the rows), summed in
+  // SQL per breakdown.
+  const [summary, averages] = await Promise.all([dashboardCountsFromSummary(agencyId, selected.id, now), scoreAveragesFromSummary(agencyId, selected.id)])
+  const breakdown = (by: SummaryBreakdown) => summary.filter((row) => row.by === by).map((row) => ({ groupKey: row.key, status: row.status, count: row.count }))
+  const byIdentity = breakdown('identityStatus')
   // Means as scoreSummary rounds them (one decimal).
   const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10)
   const scores: ScoreSummary = {
@@ -126,24 +140,29 @@ export async function getDashboard(agencyId: string, cohortId?: string | null, n
 
   return {
     ...base,
-    counts: countStatuses(selectedRows),
-    unverified: selectedRows.filter((row) => row.identityStatus === 'claimed').reduce((sum, row) => sum + row.count, 0),
+    counts: countStatuses(byIdentity),
+    unverified: byIdentity.filter((row) => row.groupKey === 'claimed').reduce((sum, row) => sum + row.count, 0),
     byCohort: groupCounts(
-      rows.map((row) => ({ groupKey: row.cohortId, status: row.status, count: row.count })),
+      breakdown('cohort'),
       cohorts.map((cohort) => ({ key: cohort.id, label: cohort.name })),
     ),
     byUnit: groupCounts(
-      selectedRows.map((row) => ({ groupKey: row.unitId, status: row.status, count: row.count })),
+      breakdown('unit'),
       units.map((unit) => ({ key: unit.id, label: unit.name })),
       NO_UNIT_LABEL,
     ),
     byEmploymentType: groupCounts(
-      selectedRows.map((row) => ({ groupKey: row.employmentType, status: row.status, count: row.count })),
+      breakdown('employmentType'),
       EMPLOYMENT_TYPES.map((type) => ({ key: type, label: type })),
       NO_EMPLOYMENT_TYPE_LABEL,
     ),
     scores,
   }
+}
+
+/** The agency's units by name (one tagged statement; the dashboard and the people list show them). */
+async function agencyUnits(agencyId: string): Promise<{ id: string; name: string }[]> {
+  return db.$queryRaw<{ id: string; name: string }[]>(Prisma.sql`SELECT un."id", un."name" FROM "unit" un WHERE un."agencyId" = ${agencyId} ORDER BY un."name" ASC`)
 }
 
 /**
@@ -204,7 +223,7 @@ export async function listPeople(agencyId: string, query: PeopleQuery, now = new
     identityStatus: query.identityStatus,
   }
   const [units, page, total] = await Promise.all([
-    db.unit.findMany({ where: { agencyId }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    agencyUnits(agencyId),
     enrolmentRowsPage(filter, { after: query.before ? undefined : query.after, before: query.before, limit: PAGE_SIZE + 1 }),
     countEnrolmentRows(filter),
   ])
