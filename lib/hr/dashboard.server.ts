@@ -4,7 +4,9 @@ import { certificateStatus } from '@/lib/certificates/certificate-status'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
-import type { IdentityStatus } from '@/lib/identity/identity-status'
+import { isIdentityStatus, type IdentityStatus } from '@/lib/identity/identity-status'
+import type { QuizKind } from '@/lib/db/generated/sqlite/enums'
+import type { EmploymentType } from '@/lib/vocabulary/employment-types'
 import {
   countStatuses,
   groupCounts,
@@ -245,57 +247,121 @@ export async function listPeople(agencyId: string, query: PeopleQuery, now = new
 // One person
 // ---------------------------------------------------------------------------------------
 
+/** Raw results carry SQLite's ISO text or PostgreSQL's Date. */
+type RawDate = Date | string
+const asDate = (value: RawDate): Date => (value instanceof Date ? value : new Date(value))
+const maybeDate = (value: RawDate | null): Date | null => (value === null ? null : asDate(value))
+
 /**
  * One person of the agency (a learner, or staff with a NIP) with their history, or null
  * (unknown id, or another agency's). Enrolments come from the read model; time on task per
  * lesson from LessonProgress.activeSeconds. Nothing is masked: HR is entitled to it.
  */
 export async function getPersonHistory(agencyId: string, personId: string, now = new Date()) {
-  const person = await db.user.findFirst({
-    where: { id: personId, agencyId, OR: [{ role: 'learner' }, { nip: { not: null } }] },
-    select: {
-      id: true,
-      name: true,
-      nip: true,
-      rejectedNip: true,
-      email: true,
-      employmentType: true,
-      claimedAt: true,
-      createdAt: true,
-      identityStatus: true,
-      identityMethod: true,
-      identityVerifiedAt: true,
-      identityRejectedAt: true,
-      unit: { select: { name: true } },
-    },
-  })
-  if (!person) return null
-  const [enrolments, lessons, attempts, certificates] = await Promise.all([
+  // Tagged statements, no query building (as the dashboard; docs/benchmarks.md).
+  const [raw] = await db.$queryRaw<
+    {
+      id: string
+      name: string
+      nip: string | null
+      rejectedNip: string | null
+      email: string
+      employmentType: string | null
+      claimedAt: RawDate | null
+      createdAt: RawDate
+      identityStatus: string
+      identityMethod: string | null
+      identityVerifiedAt: RawDate | null
+      identityRejectedAt: RawDate | null
+      unitName: string | null
+    }[]
+  >(Prisma.sql`
+    SELECT u."id", u."name", u."nip", u."rejectedNip", u."email", CAST(u."employmentType" AS TEXT) AS "employmentType",
+      u."claimedAt", u."createdAt", CAST(u."identityStatus" AS TEXT) AS "identityStatus", u."identityMethod",
+      u."identityVerifiedAt", u."identityRejectedAt", un."name" AS "unitName"
+    FROM "user" u LEFT JOIN "unit" un ON un."id" = u."unitId"
+    WHERE u."id" = ${personId} AND u."agencyId" = ${agencyId} AND (CAST(u."role" AS TEXT) = 'learner' OR u."nip" IS NOT NULL)`)
+  if (!raw) return null
+  const person = {
+    id: raw.id,
+    name: raw.name,
+    nip: raw.nip,
+    rejectedNip: raw.rejectedNip,
+    email: raw.email,
+    employmentType: (raw.employmentType as EmploymentType | null) ?? null,
+    claimedAt: maybeDate(raw.claimedAt),
+    createdAt: asDate(raw.createdAt),
+    identityStatus: isIdentityStatus(raw.identityStatus) ? raw.identityStatus : ('claimed' as const),
+    identityMethod: raw.identityMethod,
+    identityVerifiedAt: maybeDate(raw.identityVerifiedAt),
+    identityRejectedAt: maybeDate(raw.identityRejectedAt),
+    unit: raw.unitName === null ? null : { name: raw.unitName },
+  }
+  const [enrolments, lessonRows, attemptRows, certificateRows] = await Promise.all([
     enrolmentRowsPage({ agencyId, view: 'enrolments', personId: person.id, now }, { limit: 1000 }),
-    db.lessonProgress.findMany({
-      where: { userId: person.id },
-      select: { lessonSlug: true, completedAt: true, updatedAt: true, activeSeconds: true },
-    }),
-    db.quizAttempt.findMany({
-      where: { userId: person.id },
-      orderBy: { startedAt: 'desc' },
-      select: {
-        id: true,
-        enrolmentId: true,
-        kind: true,
-        score: true,
-        passed: true,
-        startedAt: true,
-        submittedAt: true,
-        enrolment: { select: { cohort: { select: { name: true, agencyId: true } } } },
-      },
-    }),
-    db.certificate.findMany({
-      where: { userId: person.id },
-      orderBy: { issuedAt: 'desc' },
-      select: { id: true, number: true, year: true, cycleKey: true, score: true, completedAt: true, validUntil: true, revokedAt: true, revokedReason: true },
-    }),
+    db.$queryRaw<{ lessonSlug: string; completedAt: RawDate | null; updatedAt: RawDate; activeSeconds: number | bigint }[]>(Prisma.sql`
+      SELECT lp."lessonSlug", lp."completedAt", lp."updatedAt", lp."activeSeconds" FROM "lesson_progress" lp WHERE lp."userId" = ${person.id}`),
+    db.$queryRaw<
+      {
+        id: string
+        enrolmentId: string | null
+        kind: string
+        score: number | null
+        passed: boolean | number | bigint | null
+        startedAt: RawDate
+        submittedAt: RawDate | null
+        cohortName: string | null
+        cohortAgencyId: string | null
+      }[]
+    >(Prisma.sql`
+      SELECT qa."id", qa."enrolmentId", CAST(qa."kind" AS TEXT) AS "kind", qa."score", qa."passed", qa."startedAt", qa."submittedAt",
+        co."name" AS "cohortName", co."agencyId" AS "cohortAgencyId"
+      FROM "quiz_attempt" qa
+        LEFT JOIN "enrolment" e ON e."id" = qa."enrolmentId"
+        LEFT JOIN "cohort" co ON co."id" = e."cohortId"
+      WHERE qa."userId" = ${person.id}
+      ORDER BY qa."startedAt" DESC`),
+    db.$queryRaw<
+      {
+        id: string
+        number: string
+        year: number | bigint
+        cycleKey: string
+        score: number
+        completedAt: RawDate
+        validUntil: RawDate
+        revokedAt: RawDate | null
+        revokedReason: string | null
+      }[]
+    >(Prisma.sql`
+      SELECT ce."id", ce."number", ce."year", ce."cycleKey", ce."score", ce."completedAt", ce."validUntil", ce."revokedAt", ce."revokedReason"
+      FROM "certificate" ce WHERE ce."userId" = ${person.id}
+      ORDER BY ce."issuedAt" DESC`),
   ])
+  const lessons = lessonRows.map((row) => ({
+    lessonSlug: row.lessonSlug,
+    completedAt: maybeDate(row.completedAt),
+    updatedAt: asDate(row.updatedAt),
+    activeSeconds: Number(row.activeSeconds),
+  }))
+  const attempts = attemptRows.map(({ cohortName, cohortAgencyId, ...row }) => ({
+    id: row.id,
+    enrolmentId: row.enrolmentId,
+    kind: row.kind as QuizKind,
+    score: row.score === null ? null : Number(row.score),
+    passed: row.passed === null ? null : Boolean(Number(row.passed)),
+    startedAt: asDate(row.startedAt),
+    submittedAt: maybeDate(row.submittedAt),
+    enrolment: cohortName !== null ? { cohort: { name: cohortName, agencyId: cohortAgencyId } } : null,
+  }))
+  const certificates = certificateRows.map((row) => ({
+    ...row,
+    year: Number(row.year),
+    score: Number(row.score),
+    completedAt: asDate(row.completedAt),
+    validUntil: asDate(row.validUntil),
+    revokedAt: maybeDate(row.revokedAt),
+  }))
 
   const outline = getLessonOutline()
   const progressOf = new Map(lessons.map((lesson) => [lesson.lessonSlug, lesson]))
