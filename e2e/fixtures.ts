@@ -178,11 +178,12 @@ export function plainFragment(text: string): string {
 export async function passPostTest(page: Page): Promise<string> {
   await page.goto('/uji/akhir')
   await page.getByRole('button', { name: 'Mulai uji akhir' }).click()
-  await expect(page).toHaveURL(/\/uji\/percobaan\//)
+  // Headroom: on a loaded machine starting and scoring a post-test has taken over 5 s.
+  await expect(page).toHaveURL(/\/uji\/percobaan\//, { timeout: 30_000 })
   const attemptId = page.url().split('/').pop() as string
   await answerAllRight(page, attemptId)
   await page.getByRole('button', { name: 'Kirim jawaban' }).click()
-  await expect(page).toHaveURL(new RegExp(`/uji/hasil/${attemptId}`))
+  await expect(page).toHaveURL(new RegExp(`/uji/hasil/${attemptId}`), { timeout: 30_000 })
   return attemptId
 }
 
