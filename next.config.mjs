@@ -8,6 +8,9 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with HTTP 403 for a signed-in user with the wrong role.
     authInterrupts: true,
+    // NEXT_SERVER_MINIFY=0 keeps server function names readable in a CPU profile (see
+    // docs/benchmarks.md, "Where an HR request's time goes"); production builds minify.
+    serverMinification: process.env.NEXT_SERVER_MINIFY !== '0',
   },
   async headers() {
     return [

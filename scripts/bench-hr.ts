@@ -17,11 +17,15 @@
  * same server (scripts/lib/import-load.ts, as bench:import-load); target p99 < 250 ms, 0 errors.
  *
  * BENCH_ROWS (default 100000), BENCH_ROUNDS (rounds per officer, default 6), BENCH_PORT,
+ * BENCH_REUSE=1 (measure the database an earlier run seeded), BENCH_CPU_PROF=1 (the server writes a
+ * V8 CPU profile to .next-profiles/ when it stops; scripts/cpu-profile-summary.ts reads it),
  * BENCH_TIMEOUT_MS (a slower request counts as an error; default 60000), BENCH_PAGES (a comma list
  * of the page names above: only those), BENCH_SEED_ONLY=1
  * (seed the scratch database and stop: for EXPLAIN and in-process timing).
  */
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { prepareBenchDatabase, type BenchProvider } from './lib/bench-database'
 import { postgresWriter, seedPeople, sqliteWriter } from './lib/bench-seed'
@@ -52,7 +56,10 @@ const OFFICERS = 10
 const PORT = Number(process.env.BENCH_PORT ?? 3411)
 const base = `http://localhost:${PORT}`
 
-const { file, url, db, agency, sessionCookie } = await prepareBenchDatabase('bench_hr', base, provider)
+// BENCH_REUSE=1: measure the database an earlier run seeded (same BENCH_ROWS; seeding 100,000
+// people takes minutes on a loaded machine), signing its officers in again.
+const REUSE = !!process.env.BENCH_REUSE
+const { file, url, db, agency, sessionCookie } = await prepareBenchDatabase('bench_hr', base, provider, { reuse: REUSE })
 const { seedUser } = await import('../prisma/seed/seeders')
 const { getLessonOutline } = await import('../lib/content/lessons.server')
 const { Prisma } = await import('../lib/db/create-client')
@@ -60,7 +67,7 @@ const { encodeRowKey } = await import('../lib/hr/row-key')
 
 console.log(`bench:hr on ${provider}: ${PEOPLE.toLocaleString('en')} people, ${OFFICERS} HR officers, ${ROUNDS} rounds each`)
 const DIRECTORATES = ['Sekretariat', 'Direktorat Pelayanan', 'Direktorat Kebijakan', 'Inspektorat', 'Badan Pengembangan SDM', 'Pusat Data', 'Biro Hukum', 'Biro Umum']
-await db.unit.createMany({
+if (!REUSE) await db.unit.createMany({
   data: Array.from({ length: 36 }, (_, i) => ({ agencyId: agency.id, name: `${DIRECTORATES[i % DIRECTORATES.length]} ${Math.floor(i / DIRECTORATES.length) + 1}` })),
 })
 const units = (await db.unit.findMany({ where: { agencyId: agency.id }, select: { id: true } })).map((unit) => unit.id)
@@ -72,7 +79,9 @@ const cohortData = [
 ]
 const cohorts = []
 for (const { cycleKey, ...data } of cohortData) {
-  const cohort = await db.cohort.create({ data: { agencyId: agency.id, ...data } })
+  const cohort = REUSE
+    ? await db.cohort.findFirstOrThrow({ where: { agencyId: agency.id, name: data.name } })
+    : await db.cohort.create({ data: { agencyId: agency.id, ...data } })
   cohorts.push({ id: cohort.id, cycleKey, dueDate: cohort.dueDate })
 }
 const cookies: string[] = []
@@ -90,7 +99,7 @@ const FIRST = ['Siti', 'Budi', 'Dewi', 'Agus', 'Rina', 'Andi', 'Sri', 'Joko', 'P
 const LAST = ['Rahmawati', 'Santoso', 'Wijaya', 'Saputra', 'Hartono', 'Kusuma', 'Nugroho', 'Siregar', 'Lubis', 'Pratama', 'Wulandari', 'Hidayat', 'Setiawan', 'Simanjuntak', 'Purnomo', 'Susanti', 'Gunawan', 'Utami', 'Manurung', 'Aritonang', 'Halim', 'Suryadi', 'Permata', 'Anggraini', 'Firmansyah', 'Tambunan', 'Rahman', 'Sembiring', 'Pangaribuan', 'Yulianti', 'Damanik', 'Marpaung', 'Sitompul', 'Effendi', 'Kurniawan', 'Syahputra', 'Maharani']
 const TITLES = ['', ', S.Sos.', ', S.E.', ', S.H.', ', M.Si.', '', ', S.Kom.', ', S.Pd.']
 const started = performance.now()
-const seeded = await seedPeople(provider === 'sqlite' ? sqliteWriter(file) : postgresWriter(url), {
+const seeded = REUSE ? null : await seedPeople(provider === 'sqlite' ? sqliteWriter(file) : postgresWriter(url), {
   people: PEOPLE,
   agency,
   units: [...units, null],
@@ -107,7 +116,8 @@ const seeded = await seedPeople(provider === 'sqlite' ? sqliteWriter(file) : pos
   name: (i) => `${i % 9 === 0 ? 'Dr. ' : ''}${FIRST[i % FIRST.length]} ${LAST[Math.floor(i / FIRST.length) % LAST.length]}${TITLES[i % TITLES.length]}`,
   identity: (i) => (i % 4 === 0 ? 'claimed' : 'verified'),
 })
-console.log(
+if (!seeded) console.log(`reusing the seeded database (BENCH_REUSE): ${url}`)
+else console.log(
   `seeded ${PEOPLE.toLocaleString('en')} people (${seeded.enrolments.toLocaleString('en')} enrolments, ${seeded.certificates.toLocaleString('en')} certificates) in ${Math.round(performance.now() - started)} ms`,
 )
 
@@ -143,7 +153,14 @@ type PageName = keyof typeof pages
 const chosen = process.env.BENCH_PAGES?.split(',').map((name) => name.trim())
 const names = (Object.keys(pages) as PageName[]).filter((name) => !chosen || chosen.includes(name))
 
-const server = await startNextServer(PORT, {})
+// BENCH_CPU_PROF=1: the server writes a V8 CPU profile to .next-profiles/ when it stops (Next's
+// own NEXT_CPU_PROF; Node refuses --cpu-prof in NODE_OPTIONS).
+const server = await startNextServer(PORT, process.env.BENCH_CPU_PROF ? { NEXT_CPU_PROF: '1' } : {})
+/** CPU time (user + system) the server process has used so far, in ms (Linux /proc). */
+const serverCpuMs = (): number => {
+  const fields = fs.readFileSync(`/proc/${server.serverPid()}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+}
 let errors = 0
 /** A request that takes longer than this counts as an error, with this time as its sample. */
 const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 60_000)
@@ -172,6 +189,7 @@ try {
   for (const name of names) await get(pages[name](0), cookies[0]!)
   const times: Record<PageName, number[]> = { dashboard: [], peopleFirst: [], peopleSearch: [], peoplePage200: [], person: [] }
   const wall = performance.now()
+  const cpuBefore = serverCpuMs()
   await Promise.all(
     cookies.map(async (cookie, officer) => {
       for (let round = 0; round < ROUNDS; round++) {
@@ -185,6 +203,7 @@ try {
     }),
   )
   const wallMs = performance.now() - wall
+  const cpuPerRequestMs = Math.round((serverCpuMs() - cpuBefore) / (OFFICERS * ROUNDS * names.length))
   const percentile = (values: number[], p: number) => {
     const sorted = [...values].sort((a, b) => a - b)
     return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0)
@@ -197,6 +216,7 @@ try {
     console.log(`${name.padEnd(14)} median ${String(percentile(times[name], 50)).padStart(6)} ms  p95 ${String(p95Ms[name]).padStart(6)} ms  (${times[name].length} requests)`)
   }
   console.log(`${OFFICERS * ROUNDS * names.length} requests in ${Math.round(wallMs)} ms, ${errors} errors; target: every p95 < 300 ms`)
+  console.log(`server CPU (the Node process, user + system) per request: ${cpuPerRequestMs} ms; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
   let duringImport: { p99Ms: number; errors: number } | null = null
   if (importRoster && nextLearnerRequest) {
     try {
@@ -212,7 +232,7 @@ try {
       console.error(`duringImport: ${error instanceof Error ? error.message : error}`)
     }
   }
-  console.log(JSON.stringify({ people: PEOPLE, provider, p95Ms, duringImport }))
+  console.log(JSON.stringify({ people: PEOPLE, provider, p95Ms, cpuPerRequestMs, duringImport }))
 } finally {
   await server.stop()
 }

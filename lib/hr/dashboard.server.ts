@@ -1,12 +1,13 @@
 import 'server-only'
-import { COUNTED_PERSON_WHERE } from './counted-person'
-import { listUnits } from '@/lib/agencies/agencies.server'
 import { withdrawnItemIds } from '@/lib/assessment/item-status.server'
 import { getQuestionBank } from '@/lib/assessment/bank.server'
 import { certificateStatus } from '@/lib/certificates/certificate-status'
 import { getLessonOutline } from '@/lib/content/lessons.server'
+import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
-import type { IdentityStatus } from '@/lib/identity/identity-status'
+import { isIdentityStatus, type IdentityStatus } from '@/lib/identity/identity-status'
+import type { QuizKind } from '@/lib/db/generated/sqlite/enums'
+import type { EmploymentType } from '@/lib/vocabulary/employment-types'
 import {
   countStatuses,
   groupCounts,
@@ -19,13 +20,15 @@ import {
 } from './dashboard'
 import {
   countEnrolmentRows,
-  countEnrolmentsFromSummary,
+  COUNTED_PERSON_SQL,
+  dashboardCountsFromSummary,
   enrolmentRowsPage,
   scoreAveragesFromSummary,
   type RowFilter,
   type RowKey,
+  type SummaryBreakdown,
 } from './enrolment-rows.server'
-import { UNASSIGNED, type EnrolmentStatus, type PersonStatus } from './enrolment-status'
+import { UNASSIGNED, type PersonStatus } from './enrolment-status'
 
 /**
  * Everything here is scoped by the HR officer's agencyId: every query filters on it (the
@@ -77,21 +80,36 @@ export type UnitIds = readonly string[] | null
 /**
  * The agency's cohorts, newest first (year, then creation), with their enrolments counted from
  * the kept counts (decision 033: each enrolment is in enrolment_count once, under its cohort)
- * instead of reading 100,000 index entries per page view.
+ * instead of reading 100,000 index entries per page view. One tagged statement: it runs on every
+ * dashboard view (docs/benchmarks.md, "Where an HR request's time goes").
  */
 export async function listCohorts(agencyId: string, unitIds: UnitIds = null): Promise<CohortOption[]> {
-  const cohorts = await db.cohort.findMany({
-    where: { agencyId },
-    orderBy: [{ year: 'desc' }, { createdAt: 'desc' }, { name: 'asc' }],
-    select: { id: true, name: true, kind: true, year: true, dueDate: true, remindersPausedAt: true },
-  })
-  const counts = await db.enrolmentCount.groupBy({
-    by: ['cohortId'],
-    where: { cohortId: { in: cohorts.map((cohort) => cohort.id) }, ...(unitIds ? { unitId: { in: [...unitIds] } } : {}) },
-    _sum: { n: true },
-  })
-  const enrolmentsOf = new Map(counts.map((count) => [count.cohortId, count._sum?.n ?? 0]))
-  return cohorts.map((cohort) => ({ ...cohort, enrolments: enrolmentsOf.get(cohort.id) ?? 0 }))
+  const rows = await db.$queryRaw<
+    {
+      id: string
+      name: string
+      kind: string
+      year: number | bigint
+      dueDate: Date | string | null
+      remindersPausedAt: Date | string | null
+      enrolments: number | bigint | string | null
+    }[]
+  >(Prisma.sql`
+    SELECT co."id", co."name", CAST(co."kind" AS TEXT) AS "kind", co."year", co."dueDate", co."remindersPausedAt",
+      (SELECT SUM(ec."n") FROM "enrolment_count" ec WHERE ec."cohortId" = co."id"
+        ${unitIds ? Prisma.sql`AND ec."unitId" IN (${unitIds.length ? Prisma.join(unitIds) : Prisma.sql`NULL`})` : Prisma.empty}) AS "enrolments"
+    FROM "cohort" co
+    WHERE co."agencyId" = ${agencyId}
+    ORDER BY co."year" DESC, co."createdAt" DESC, co."name" ASC`)
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind === 'refresher' ? 'refresher' : 'onboarding',
+    year: Number(row.year),
+    dueDate: maybeDate(row.dueDate),
+    remindersPausedAt: maybeDate(row.remindersPausedAt),
+    enrolments: Number(row.enrolments ?? 0),
+  }))
 }
 
 /**
@@ -99,12 +117,14 @@ export async function listCohorts(agencyId: string, unitIds: UnitIds = null): Pr
  * `cohortId` is not a cohort of this agency (the page answers 404, as for an unknown id).
  */
 export async function getDashboard(agencyId: string, cohortId?: string | null, now = new Date(), unitIds: UnitIds = null): Promise<Dashboard | null> {
-  const [agency, cohorts, units, unassigned] = await Promise.all([
-    db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } }),
+  // Tagged statements, no query building: the dashboard is the HR page viewed most.
+  const [[agency], cohorts, units, unassigned] = await Promise.all([
+    db.$queryRaw<{ name: string }[]>(Prisma.sql`SELECT a."name" FROM "agency" a WHERE a."id" = ${agencyId}`),
     listCohorts(agencyId, unitIds),
-    listUnits(agencyId, unitIds),
+    agencyUnits(agencyId, unitIds),
     countEnrolmentRows({ agencyId, view: 'people', status: UNASSIGNED, now, unitIds }),
   ])
+  if (!agency) throw new Error(`agency ${agencyId} not found`)
   const selected = cohortId ? cohorts.find((cohort) => cohort.id === cohortId) : cohorts[0]
   if (cohortId && !selected) return null
   const base = {
@@ -127,13 +147,14 @@ export async function getDashboard(agencyId: string, cohortId?: string | null, n
   }
 
   // Counts: the read model's counts kept per key by triggers (the same rows as the reports:
-  // decision 033, and the integration tests hold them to the GROUP BY over the rows).
-  const [groups, averages] = await Promise.all([
-    countEnrolmentsFromSummary(agencyId, now, unitIds),
+  // decision 033, and the integration tests hold them to the GROUP BY over the rows), summed in
+  // SQL per breakdown.
+  const [summary, averages] = await Promise.all([
+    dashboardCountsFromSummary(agencyId, selected.id, now, unitIds),
     scoreAveragesFromSummary(agencyId, selected.id, unitIds),
   ])
-  const rows = groups.map((group) => ({ ...group, status: group.status as EnrolmentStatus }))
-  const selectedRows = rows.filter((row) => row.cohortId === selected.id)
+  const breakdown = (by: SummaryBreakdown) => summary.filter((row) => row.by === by).map((row) => ({ groupKey: row.key, status: row.status, count: row.count }))
+  const byIdentity = breakdown('identityStatus')
   // Means as scoreSummary rounds them (one decimal).
   const round = (value: number | null) => (value === null ? null : Math.round(value * 10) / 10)
   const scores: ScoreSummary = {
@@ -147,24 +168,33 @@ export async function getDashboard(agencyId: string, cohortId?: string | null, n
 
   return {
     ...base,
-    counts: countStatuses(selectedRows),
-    unverified: selectedRows.filter((row) => row.identityStatus === 'claimed').reduce((sum, row) => sum + row.count, 0),
+    counts: countStatuses(byIdentity),
+    unverified: byIdentity.filter((row) => row.groupKey === 'claimed').reduce((sum, row) => sum + row.count, 0),
     byCohort: groupCounts(
-      rows.map((row) => ({ groupKey: row.cohortId, status: row.status, count: row.count })),
+      breakdown('cohort'),
       cohorts.map((cohort) => ({ key: cohort.id, label: cohort.name })),
     ),
     byUnit: groupCounts(
-      selectedRows.map((row) => ({ groupKey: row.unitId, status: row.status, count: row.count })),
+      breakdown('unit'),
       units.map((unit) => ({ key: unit.id, label: unit.name })),
       NO_UNIT_LABEL,
     ),
     byEmploymentType: groupCounts(
-      selectedRows.map((row) => ({ groupKey: row.employmentType, status: row.status, count: row.count })),
+      breakdown('employmentType'),
       EMPLOYMENT_TYPES.map((type) => ({ key: type, label: type })),
       NO_EMPLOYMENT_TYPE_LABEL,
     ),
     scores,
   }
+}
+
+/** The agency's units by name, or a unit scope's (one tagged statement; the dashboard and the people list show them). */
+async function agencyUnits(agencyId: string, unitIds: UnitIds = null): Promise<{ id: string; name: string }[]> {
+  if (unitIds && unitIds.length === 0) return []
+  return db.$queryRaw<{ id: string; name: string }[]>(Prisma.sql`
+    SELECT un."id", un."name" FROM "unit" un
+    WHERE un."agencyId" = ${agencyId} ${unitIds ? Prisma.sql`AND un."id" IN (${Prisma.join(unitIds)})` : Prisma.empty}
+    ORDER BY un."name" ASC`)
 }
 
 /**
@@ -229,7 +259,7 @@ export async function listPeople(agencyId: string, query: PeopleQuery, now = new
     identityStatus: query.identityStatus,
   }
   const [units, page, total] = await Promise.all([
-    listUnits(agencyId, unitIds),
+    agencyUnits(agencyId, unitIds),
     enrolmentRowsPage(filter, { after: query.before ? undefined : query.after, before: query.before, limit: PAGE_SIZE + 1 }),
     countEnrolmentRows(filter),
   ])
@@ -251,57 +281,122 @@ export async function listPeople(agencyId: string, query: PeopleQuery, now = new
 // One person
 // ---------------------------------------------------------------------------------------
 
+/** Raw results carry SQLite's ISO text or PostgreSQL's Date. */
+type RawDate = Date | string
+const asDate = (value: RawDate): Date => (value instanceof Date ? value : new Date(value))
+const maybeDate = (value: RawDate | null): Date | null => (value === null ? null : asDate(value))
+
 /**
  * One person of the agency (everyone is a learner, decision 037) with their history, or null
  * (unknown id, another agency's, or outside a unit operator's units). Enrolments come from the read model; time on task per
  * lesson from LessonProgress.activeSeconds. Nothing is masked: HR is entitled to it.
  */
 export async function getPersonHistory(agencyId: string, personId: string, now = new Date(), unitIds: UnitIds = null) {
-  const person = await db.user.findFirst({
-    where: { id: personId, agencyId, ...COUNTED_PERSON_WHERE, ...(unitIds ? { unitId: { in: [...unitIds] } } : {}) },
-    select: {
-      id: true,
-      name: true,
-      nip: true,
-      rejectedNip: true,
-      email: true,
-      employmentType: true,
-      claimedAt: true,
-      createdAt: true,
-      identityStatus: true,
-      identityMethod: true,
-      identityVerifiedAt: true,
-      identityRejectedAt: true,
-      unit: { select: { name: true } },
-    },
-  })
-  if (!person) return null
-  const [enrolments, lessons, attempts, certificates] = await Promise.all([
+  // Tagged statements, no query building (as the dashboard; docs/benchmarks.md).
+  const [raw] = await db.$queryRaw<
+    {
+      id: string
+      name: string
+      nip: string | null
+      rejectedNip: string | null
+      email: string
+      employmentType: string | null
+      claimedAt: RawDate | null
+      createdAt: RawDate
+      identityStatus: string
+      identityMethod: string | null
+      identityVerifiedAt: RawDate | null
+      identityRejectedAt: RawDate | null
+      unitName: string | null
+    }[]
+  >(Prisma.sql`
+    SELECT u."id", u."name", u."nip", u."rejectedNip", u."email", CAST(u."employmentType" AS TEXT) AS "employmentType",
+      u."claimedAt", u."createdAt", CAST(u."identityStatus" AS TEXT) AS "identityStatus", u."identityMethod",
+      u."identityVerifiedAt", u."identityRejectedAt", un."name" AS "unitName"
+    FROM "user" u LEFT JOIN "unit" un ON un."id" = u."unitId"
+    WHERE u."id" = ${personId} AND u."agencyId" = ${agencyId} AND ${COUNTED_PERSON_SQL}
+      ${unitIds ? Prisma.sql`AND u."unitId" IN (${unitIds.length ? Prisma.join(unitIds) : Prisma.sql`NULL`})` : Prisma.empty}`)
+  if (!raw) return null
+  const person = {
+    id: raw.id,
+    name: raw.name,
+    nip: raw.nip,
+    rejectedNip: raw.rejectedNip,
+    email: raw.email,
+    employmentType: (raw.employmentType as EmploymentType | null) ?? null,
+    claimedAt: maybeDate(raw.claimedAt),
+    createdAt: asDate(raw.createdAt),
+    identityStatus: isIdentityStatus(raw.identityStatus) ? raw.identityStatus : ('claimed' as const),
+    identityMethod: raw.identityMethod,
+    identityVerifiedAt: maybeDate(raw.identityVerifiedAt),
+    identityRejectedAt: maybeDate(raw.identityRejectedAt),
+    unit: raw.unitName === null ? null : { name: raw.unitName },
+  }
+  const [enrolments, lessonRows, attemptRows, certificateRows] = await Promise.all([
     enrolmentRowsPage({ agencyId, view: 'enrolments', personId: person.id, now }, { limit: 1000 }),
-    db.lessonProgress.findMany({
-      where: { userId: person.id },
-      select: { lessonSlug: true, completedAt: true, updatedAt: true, activeSeconds: true },
-    }),
-    db.quizAttempt.findMany({
-      where: { userId: person.id },
-      orderBy: { startedAt: 'desc' },
-      select: {
-        id: true,
-        enrolmentId: true,
-        kind: true,
-        score: true,
-        passed: true,
-        startedAt: true,
-        submittedAt: true,
-        enrolment: { select: { cohort: { select: { name: true, agencyId: true } } } },
-      },
-    }),
-    db.certificate.findMany({
-      where: { userId: person.id },
-      orderBy: { issuedAt: 'desc' },
-      select: { id: true, number: true, year: true, cycleKey: true, score: true, completedAt: true, validUntil: true, revokedAt: true, revokedReason: true },
-    }),
+    db.$queryRaw<{ lessonSlug: string; completedAt: RawDate | null; updatedAt: RawDate; activeSeconds: number | bigint }[]>(Prisma.sql`
+      SELECT lp."lessonSlug", lp."completedAt", lp."updatedAt", lp."activeSeconds" FROM "lesson_progress" lp WHERE lp."userId" = ${person.id}`),
+    db.$queryRaw<
+      {
+        id: string
+        enrolmentId: string | null
+        kind: string
+        score: number | null
+        passed: boolean | number | bigint | null
+        startedAt: RawDate
+        submittedAt: RawDate | null
+        cohortName: string | null
+        cohortAgencyId: string | null
+      }[]
+    >(Prisma.sql`
+      SELECT qa."id", qa."enrolmentId", CAST(qa."kind" AS TEXT) AS "kind", qa."score", qa."passed", qa."startedAt", qa."submittedAt",
+        co."name" AS "cohortName", co."agencyId" AS "cohortAgencyId"
+      FROM "quiz_attempt" qa
+        LEFT JOIN "enrolment" e ON e."id" = qa."enrolmentId"
+        LEFT JOIN "cohort" co ON co."id" = e."cohortId"
+      WHERE qa."userId" = ${person.id}
+      ORDER BY qa."startedAt" DESC`),
+    db.$queryRaw<
+      {
+        id: string
+        number: string
+        year: number | bigint
+        cycleKey: string
+        score: number
+        completedAt: RawDate
+        validUntil: RawDate
+        revokedAt: RawDate | null
+        revokedReason: string | null
+      }[]
+    >(Prisma.sql`
+      SELECT ce."id", ce."number", ce."year", ce."cycleKey", ce."score", ce."completedAt", ce."validUntil", ce."revokedAt", ce."revokedReason"
+      FROM "certificate" ce WHERE ce."userId" = ${person.id}
+      ORDER BY ce."issuedAt" DESC`),
   ])
+  const lessons = lessonRows.map((row) => ({
+    lessonSlug: row.lessonSlug,
+    completedAt: maybeDate(row.completedAt),
+    updatedAt: asDate(row.updatedAt),
+    activeSeconds: Number(row.activeSeconds),
+  }))
+  const attempts = attemptRows.map(({ cohortName, cohortAgencyId, ...row }) => ({
+    id: row.id,
+    enrolmentId: row.enrolmentId,
+    kind: row.kind as QuizKind,
+    score: row.score === null ? null : Number(row.score),
+    passed: row.passed === null ? null : Boolean(Number(row.passed)),
+    startedAt: asDate(row.startedAt),
+    submittedAt: maybeDate(row.submittedAt),
+    enrolment: cohortName !== null ? { cohort: { name: cohortName, agencyId: cohortAgencyId } } : null,
+  }))
+  const certificates = certificateRows.map((row) => ({
+    ...row,
+    year: Number(row.year),
+    score: Number(row.score),
+    completedAt: asDate(row.completedAt),
+    validUntil: asDate(row.validUntil),
+    revokedAt: maybeDate(row.revokedAt),
+  }))
 
   const outline = getLessonOutline()
   const progressOf = new Map(lessons.map((lesson) => [lesson.lessonSlug, lesson]))

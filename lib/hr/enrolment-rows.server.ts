@@ -7,7 +7,7 @@ import { databaseProvider, db } from '@/lib/db/db.server'
 import { isIdentityStatus, type IdentityStatus } from '@/lib/identity/identity-status'
 import type { EmploymentType } from '@/lib/identity/nip'
 import { ensureCurrentLessons } from './enrolment-facts.server'
-import { enrolmentStatus, UNASSIGNED, type PersonStatus } from './enrolment-status'
+import { enrolmentStatus, UNASSIGNED, type EnrolmentStatus, type PersonStatus } from './enrolment-status'
 
 /**
  * The HR read model: "the rows of these people in this cohort (or every cohort of the agency)",
@@ -44,6 +44,9 @@ import { enrolmentStatus, UNASSIGNED, type PersonStatus } from './enrolment-stat
  */
 
 export type RowView = 'enrolments' | 'people'
+
+/** Who the HR pages count (lib/hr/counted-person.ts, decision 037), over the person `u`. */
+export const COUNTED_PERSON_SQL = Prisma.sql`(u."nip" IS NOT NULL OR CAST(u."identityStatus" AS TEXT) = 'rejected')`
 
 /** `column` is one of `unitIds` (none: nothing matches; a unit scope is never widened). */
 function inUnits(column: Prisma.Sql, unitIds: readonly string[]): Prisma.Sql {
@@ -245,7 +248,7 @@ function fragments(filter: RowFilter, now: Date) {
     conditions.push(Prisma.sql`co."agencyId" = ${agencyId}`)
   } else {
     // Everyone of the agency counts (counted-person.ts), HR officers and unit operators included.
-    conditions.push(Prisma.sql`(u."nip" IS NOT NULL OR CAST(u."identityStatus" AS TEXT) = 'rejected')`)
+    conditions.push(COUNTED_PERSON_SQL)
     if (filter.cohortId) conditions.push(Prisma.sql`e."id" IS NOT NULL`)
   }
   if (filter.personId) conditions.push(Prisma.sql`u."id" = ${filter.personId}`)
@@ -514,6 +517,50 @@ export async function countEnrolmentsFromSummary(agencyId: string, now = new Dat
       employmentType: raw.employmentType === '' ? null : (raw.employmentType as EmploymentType),
       identityStatus: isIdentityStatus(raw.identityStatus) ? raw.identityStatus : ('claimed' as const),
       status: raw.status as PersonStatus,
+      count: Number(raw.n),
+    }))
+    .filter((row) => row.count !== 0)
+}
+
+/** One of the dashboard's breakdowns: the rows counted per status and per one key. */
+export type SummaryBreakdown = 'cohort' | 'unit' | 'employmentType' | 'identityStatus'
+
+export type SummaryCount = { by: SummaryBreakdown; key: string | null; status: EnrolmentStatus; count: number }
+
+/**
+ * What the dashboard shows, from enrolment_count in one statement: every cohort of the agency
+ * per status, and the selected cohort per status and unit, employment type and identity status.
+ * The same sums as countEnrolmentsFromSummary (which the integration tests hold to the GROUP BY
+ * over the rows), added up in SQL per breakdown: a few hundred rows back instead of one per
+ * (cohort, unit, employment type, identity status, status) combination (~1,400 at bench:hr's
+ * agency), whose conversion into JavaScript cost more than the query (docs/benchmarks.md).
+ */
+export async function dashboardCountsFromSummary(agencyId: string, cohortId: string, now = new Date(), unitIds: readonly string[] | null = null): Promise<SummaryCount[]> {
+  await ensureCurrentLessons()
+  const raws = await db.$queryRaw<{ by: string; key: string | null; status: string; n: number | bigint | string }[]>`
+    WITH c AS (
+      SELECT ec."cohortId", ec."unitId", ec."employmentType", ec."identityStatus", ec."n",
+        (CASE WHEN ec."progress" = 'lulus' THEN 'lulus'
+          WHEN co."dueDate" IS NOT NULL AND co."dueDate" < ${now} THEN 'terlambat'
+          WHEN ec."progress" = 'mulai' THEN 'sedang'
+          ELSE 'belum-mulai' END) AS "status"
+      FROM "enrolment_count" ec JOIN "cohort" co ON co."id" = ec."cohortId"
+      WHERE co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId} AND ec."n" <> 0
+        ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}
+    )
+    SELECT CAST('cohort' AS TEXT) AS "by", c."cohortId" AS "key", c."status", SUM(c."n") AS "n" FROM c GROUP BY c."cohortId", c."status"
+    UNION ALL
+    SELECT CAST('unit' AS TEXT), c."unitId", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${cohortId} GROUP BY c."unitId", c."status"
+    UNION ALL
+    SELECT CAST('employmentType' AS TEXT), c."employmentType", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${cohortId} GROUP BY c."employmentType", c."status"
+    UNION ALL
+    SELECT CAST('identityStatus' AS TEXT), c."identityStatus", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${cohortId} GROUP BY c."identityStatus", c."status"`
+  return raws
+    .map((raw) => ({
+      by: raw.by as SummaryBreakdown,
+      // enrolment_count keys "no unit" and "no employment type" as ''.
+      key: raw.key === '' ? null : raw.key,
+      status: raw.status as EnrolmentStatus,
       count: Number(raw.n),
     }))
     .filter((row) => row.count !== 0)

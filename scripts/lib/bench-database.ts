@@ -30,13 +30,18 @@ async function freshPostgresDatabase(name: string): Promise<string> {
  * PostgreSQL database next to TEST_POSTGRES_URL's), with the demo agency, and the environment
  * the app modules read pointed at it. Import app modules only after calling this.
  */
-export async function prepareBenchDatabase(name: string, publicBaseUrl: string, provider: BenchProvider = 'sqlite') {
+export async function prepareBenchDatabase(name: string, publicBaseUrl: string, provider: BenchProvider = 'sqlite', options: { reuse?: boolean } = {}) {
   let file = ''
   if (provider === 'sqlite') {
     file = path.join(root, 'tests/.data', `${name}.db`)
     fs.mkdirSync(path.dirname(file), { recursive: true })
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+    if (!options.reuse) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
     process.env.DATABASE_URL = `file:${file}`
+  } else if (options.reuse) {
+    // The database an earlier run made (no drop).
+    const url = new URL(process.env.TEST_POSTGRES_URL ?? '')
+    url.pathname = `/${`${url.pathname.slice(1)}_${name}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63)}`
+    process.env.DATABASE_URL = url.toString()
   } else {
     process.env.DATABASE_URL = await freshPostgresDatabase(name)
   }

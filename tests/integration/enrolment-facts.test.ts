@@ -14,10 +14,12 @@ import {
   countEnrolmentRows,
   countEnrolmentRowsByGroup,
   countEnrolmentsFromSummary,
+  dashboardCountsFromSummary,
   enrolmentRowsPage,
   scoreAverages,
   scoreAveragesFromSummary,
   type RowCount,
+  type SummaryCount,
 } from '@/lib/hr/enrolment-rows.server'
 import { recordLessonProgress } from '@/lib/progress/progress.server'
 import { seedUser } from '@/prisma/seed/seeders'
@@ -53,6 +55,27 @@ async function newLearner(label: string) {
 const countKey = (row: RowCount) => [row.cohortId, row.unitId, row.employmentType, row.identityStatus, row.status].join('|')
 const sorted = (rows: RowCount[]) => [...rows].sort((a, b) => countKey(a).localeCompare(countKey(b)))
 
+/** The dashboard's breakdowns (every cohort per status; one cohort per unit, employment type, identity) summed from the rows' counts. */
+function breakdowns(rows: RowCount[], cohortId: string): SummaryCount[] {
+  const sums = new Map<string, SummaryCount>()
+  const add = (by: SummaryCount['by'], key: string | null, row: RowCount) => {
+    const id = [by, key, row.status].join('|')
+    const entry = sums.get(id) ?? { by, key, status: row.status as SummaryCount['status'], count: 0 }
+    entry.count += row.count
+    sums.set(id, entry)
+  }
+  for (const row of rows) {
+    add('cohort', row.cohortId, row)
+    if (row.cohortId !== cohortId) continue
+    add('unit', row.unitId, row)
+    add('employmentType', row.employmentType, row)
+    add('identityStatus', row.identityStatus, row)
+  }
+  return [...sums.values()]
+}
+const summaryKey = (row: SummaryCount) => [row.by, row.key, row.status, row.count].join('|')
+const sortedSummary = (rows: SummaryCount[]) => [...rows].sort((a, b) => summaryKey(a).localeCompare(summaryKey(b)))
+
 /**
  * Stored equals recomputed for every enrolment of the database, and the dashboard's kept counts,
  * score sums and "in a cohort of the agency" flags equal the GROUP BY over the rows, for every
@@ -64,8 +87,11 @@ async function expectFactsHold(): Promise<Map<string, EnrolmentFacts>> {
   expect(stored).toEqual(scratch)
   const now = new Date()
   for (const { id } of await db.agency.findMany({ select: { id: true } })) {
-    expect(sorted(await countEnrolmentsFromSummary(id, now))).toEqual(sorted(await countEnrolmentRowsByGroup({ agencyId: id, view: 'enrolments', now })))
+    const byGroup = await countEnrolmentRowsByGroup({ agencyId: id, view: 'enrolments', now })
+    expect(sorted(await countEnrolmentsFromSummary(id, now))).toEqual(sorted(byGroup))
     for (const cohort of await db.cohort.findMany({ where: { agencyId: id }, select: { id: true } })) {
+      // The dashboard's one statement of breakdowns: the same sums.
+      expect(sortedSummary(await dashboardCountsFromSummary(id, cohort.id, now))).toEqual(sortedSummary(breakdowns(byGroup, cohort.id)))
       const kept = await scoreAveragesFromSummary(id, cohort.id)
       const counted = await scoreAverages({ agencyId: id, view: 'enrolments', cohortId: cohort.id, now })
       expect(kept.postLearners).toBe(counted.postLearners)

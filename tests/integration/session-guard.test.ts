@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { getDatabaseSessionUser } from '@/lib/auth/database-session.server'
 import { auth } from '@/lib/auth/auth.server'
 import { getRequestSessionUser } from '@/lib/auth/request-session.server'
 import { db } from '@/lib/db/db.server'
@@ -111,6 +112,23 @@ describe('HR guard (database session on every request)', () => {
       expect(await guard(second)).toBe(401)
     } finally {
       await db.setting.delete({ where: { key: 'staffIdleMinutes' } })
+    }
+  })
+})
+
+describe('the database session check', () => {
+  it('is one tagged statement on every HR request (session, user, agency, unit, grants and the staff timeouts together), no query building', async () => {
+    const cookie = await signInCookies('hr@contoh.go.id')
+    const raw = vi.spyOn(db, '$queryRaw')
+    const built = [vi.spyOn(db.session, 'findUnique'), vi.spyOn(db.session, 'findFirst'), vi.spyOn(db.user, 'findUnique'), vi.spyOn(db.setting, 'findMany')]
+    try {
+      const session = await getDatabaseSessionUser(new Headers({ cookie }))
+      expect(session?.user).toMatchObject({ id: hrId, grants: [{ capability: 'hr', agencyId: expect.any(String), unitId: null }], agency: { name: expect.any(String) } })
+      expect(raw).toHaveBeenCalledTimes(1)
+      for (const spy of built) expect(spy).not.toHaveBeenCalled()
+    } finally {
+      raw.mockRestore()
+      for (const spy of built) spy.mockRestore()
     }
   })
 })
