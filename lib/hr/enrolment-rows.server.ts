@@ -488,6 +488,23 @@ export async function countEnrolmentRowsByGroup(filter: RowFilter): Promise<RowC
 }
 
 /**
+ * The agency's kept counts (enrolment_count, decision 033), of `unitIds` only when given, each
+ * with the status rule's status: "terlambat" decided here from the cohort's due date, as in the
+ * row statement.
+ */
+function keptCountsWithStatus(agencyId: string, now: Date, unitIds: readonly string[] | null): Prisma.Sql {
+  return Prisma.sql`
+    SELECT ec."cohortId", ec."unitId", ec."employmentType", ec."identityStatus", ec."n",
+      (CASE WHEN ec."progress" = 'lulus' THEN 'lulus'
+        WHEN co."dueDate" IS NOT NULL AND co."dueDate" < ${now} THEN 'terlambat'
+        WHEN ec."progress" = 'mulai' THEN 'sedang'
+        ELSE 'belum-mulai' END) AS "status"
+    FROM "enrolment_count" ec JOIN "cohort" co ON co."id" = ec."cohortId"
+    WHERE co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId} AND ec."n" <> 0
+      ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}`
+}
+
+/**
  * The same counts as countEnrolmentRowsByGroup for every cohort of the agency (the enrolments
  * view, no other filter), read from enrolment_count, which triggers keep in the same transaction
  * as every write (decision 033): a few hundred rows instead of every enrolment. The status rule's
@@ -499,16 +516,7 @@ export async function countEnrolmentsFromSummary(agencyId: string, now = new Dat
     { cohortId: string; unitId: string; employmentType: string; identityStatus: string; status: string; n: number | bigint | string }[]
   >`
     SELECT g."cohortId", g."unitId", g."employmentType", g."identityStatus", g."status", SUM(g."n") AS "n"
-    FROM (
-      SELECT ec."cohortId", ec."unitId", ec."employmentType", ec."identityStatus", ec."n",
-        (CASE WHEN ec."progress" = 'lulus' THEN 'lulus'
-          WHEN co."dueDate" IS NOT NULL AND co."dueDate" < ${now} THEN 'terlambat'
-          WHEN ec."progress" = 'mulai' THEN 'sedang'
-          ELSE 'belum-mulai' END) AS "status"
-      FROM "enrolment_count" ec JOIN "cohort" co ON co."id" = ec."cohortId"
-      WHERE co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId} AND ec."n" <> 0
-        ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}
-    ) g
+    FROM (${keptCountsWithStatus(agencyId, now, unitIds)}) g
     GROUP BY g."cohortId", g."unitId", g."employmentType", g."identityStatus", g."status"`
   return raws
     .map((raw) => ({
@@ -538,16 +546,7 @@ export type SummaryCount = { by: SummaryBreakdown; key: string | null; status: E
 export async function dashboardCountsFromSummary(agencyId: string, cohortId: string, now = new Date(), unitIds: readonly string[] | null = null): Promise<SummaryCount[]> {
   await ensureCurrentLessons()
   const raws = await db.$queryRaw<{ by: string; key: string | null; status: string; n: number | bigint | string }[]>`
-    WITH c AS (
-      SELECT ec."cohortId", ec."unitId", ec."employmentType", ec."identityStatus", ec."n",
-        (CASE WHEN ec."progress" = 'lulus' THEN 'lulus'
-          WHEN co."dueDate" IS NOT NULL AND co."dueDate" < ${now} THEN 'terlambat'
-          WHEN ec."progress" = 'mulai' THEN 'sedang'
-          ELSE 'belum-mulai' END) AS "status"
-      FROM "enrolment_count" ec JOIN "cohort" co ON co."id" = ec."cohortId"
-      WHERE co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId} AND ec."n" <> 0
-        ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}
-    )
+    WITH c AS (${keptCountsWithStatus(agencyId, now, unitIds)})
     SELECT CAST('cohort' AS TEXT) AS "by", c."cohortId" AS "key", c."status", SUM(c."n") AS "n" FROM c GROUP BY c."cohortId", c."status"
     UNION ALL
     SELECT CAST('unit' AS TEXT), c."unitId", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${cohortId} GROUP BY c."unitId", c."status"
