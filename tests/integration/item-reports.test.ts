@@ -98,10 +98,13 @@ describe('reporting an item', () => {
     const { attemptId, itemIds } = await submittedPostTest(person, 5)
     const notInAttempt = getQuestionBank().bank.items.find((item) => !itemIds.includes(item.id))!.id
     const open = await startAttempt(other, 'posttest')
+    // Read before any report starts: an await between them would leave a refused report without
+    // its handler for that long (an unhandled rejection on a slow database).
+    const openItemId = itemIdsOf((await db.quizAttempt.findUniqueOrThrow({ where: { id: open } })).items)[0]!
     const cases = [
       reportItem(person, itemReportSchema.parse({ attemptId, itemId: notInAttempt, reason })),
       reportItem(other, itemReportSchema.parse({ attemptId, itemId: itemIds[0]!, reason })),
-      reportItem(other, itemReportSchema.parse({ attemptId: open, itemId: itemIdsOf((await db.quizAttempt.findUniqueOrThrow({ where: { id: open } })).items)[0]!, reason })),
+      reportItem(other, itemReportSchema.parse({ attemptId: open, itemId: openItemId, reason })),
       reportItem(person, itemReportSchema.parse({ attemptId: 'tidak-ada', itemId: itemIds[0]!, reason })),
     ]
     for (const refused of await Promise.all(cases.map(refusal))) {
