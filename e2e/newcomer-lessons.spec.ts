@@ -147,7 +147,7 @@ test('sent to sign in from a lesson, the sign-in page says why and leads back to
 const navLinks = (page: Page) => page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link')
 const bodyFont = (page: Page) => page.evaluate(() => getComputedStyle(document.body).fontFamily)
 
-test('lesson pages have the site header and font; a visitor of the sample lesson gets no dashboard link and no progress calls', async ({ page, browser }) => {
+test('lesson pages have the site header and font; a visitor of the sample lesson gets no "Belajar" (dashboard) link and no progress calls', async ({ page, browser }) => {
   test.setTimeout(120_000)
   // A visitor: the header offers signing in, the lesson works on the device alone, nothing is sent.
   const context = await browser.newContext()
@@ -157,7 +157,7 @@ test('lesson pages have the site header and font; a visitor of the sample lesson
   await visitor.goto('/belajar/mengapa-penting')
   await expect(visitor.getByText('Ini contoh pelajaran.')).toBeVisible()
   await expect(navLinks(visitor)).toHaveText(['Masuk', 'Daftar'])
-  await expect(navLinks(visitor).filter({ hasText: 'Dasbor' })).toHaveCount(0)
+  await expect(navLinks(visitor).filter({ hasText: 'Belajar' })).toHaveCount(0)
   await expect(visitor.getByText('± 9 menit membaca')).toBeVisible()
   const question = visitor.getByRole('region', { name: 'Uji pemahaman' }).getByRole('group').first()
   await question.getByRole('radio').first().check()
@@ -172,7 +172,7 @@ test('lesson pages have the site header and font; a visitor of the sample lesson
   // A signed-in learner: the same links and font as on the dashboard, on the sample lesson too.
   await signInNewLearner(page, 'kepala')
   const dashboardLinks = await navLinks(page).allTextContents()
-  expect(dashboardLinks).toContain('Dasbor')
+  expect(dashboardLinks).toContain('Belajar')
   const dashboardFont = await bodyFont(page)
   expect(dashboardFont).toMatch(/geist/i)
   for (const slug of ['aspek-etika', 'mengapa-penting']) {
