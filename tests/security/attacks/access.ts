@@ -36,14 +36,15 @@ export const attacks: Attack[] = [
       await own.arrayBuffer()
       if (own.status !== 200) return { refused: false, detail: `the operator's own unit answered ${own.status}: the attack proves nothing` }
       const answers: string[] = []
-      const expect = async (path: string, statuses: number[]) => {
+      // `secret`: what must not show (the search page echoes the NIP typed, so there the name).
+      const expect = async (path: string, statuses: number[], secret = other.nip) => {
         const response = await client.get(path)
         const body = await response.text()
-        if (!statuses.includes(response.status) || body.includes(other.nip)) answers.push(`${path} → ${response.status}`)
+        if (!statuses.includes(response.status) || body.includes(secret)) answers.push(`${path} → ${response.status}`)
       }
       await expect(`/hr/pegawai/${other.id}`, [404])
       await expect(`/hr/pegawai?unit=${unitB.id}`, [404])
-      await expect(`/hr/pegawai?q=${other.nip}`, [200])
+      await expect(`/hr/pegawai?q=${other.nip}`, [200], 'Peserta pegawai-unit-b')
       await expect(`/api/hr/reports/completion?kelompok=${cohort.id}&unit=${unitB.id}`, [404])
       await expect(`/api/hr/reports/certificates?kelompok=${cohort.id}&unit=${unitB.id}`, [404])
       for (const path of ['/hr/impor', '/hr/verifikasi', '/hr/mutasi', '/hr/operator-unit', '/hr/analisis-soal', `/api/hr/reports/siasn?kelompok=${cohort.id}`]) {
