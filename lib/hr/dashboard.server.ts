@@ -21,6 +21,7 @@ import {
 import {
   countEnrolmentRows,
   COUNTED_PERSON_SQL,
+  inUnits,
   dashboardCountsFromSummary,
   enrolmentRowsPage,
   scoreAveragesFromSummary,
@@ -97,7 +98,7 @@ export async function listCohorts(agencyId: string, unitIds: UnitIds = null): Pr
   >(Prisma.sql`
     SELECT co."id", co."name", CAST(co."kind" AS TEXT) AS "kind", co."year", co."dueDate", co."remindersPausedAt",
       (SELECT SUM(ec."n") FROM "enrolment_count" ec WHERE ec."cohortId" = co."id"
-        ${unitIds ? Prisma.sql`AND ec."unitId" IN (${unitIds.length ? Prisma.join(unitIds) : Prisma.sql`NULL`})` : Prisma.empty}) AS "enrolments"
+        ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}) AS "enrolments"
     FROM "cohort" co
     WHERE co."agencyId" = ${agencyId}
     ORDER BY co."year" DESC, co."createdAt" DESC, co."name" ASC`)
@@ -190,10 +191,9 @@ export async function getDashboard(agencyId: string, cohortId?: string | null, n
 
 /** The agency's units by name, or a unit scope's (one tagged statement; the dashboard and the people list show them). */
 async function agencyUnits(agencyId: string, unitIds: UnitIds = null): Promise<{ id: string; name: string }[]> {
-  if (unitIds && unitIds.length === 0) return []
   return db.$queryRaw<{ id: string; name: string }[]>(Prisma.sql`
     SELECT un."id", un."name" FROM "unit" un
-    WHERE un."agencyId" = ${agencyId} ${unitIds ? Prisma.sql`AND un."id" IN (${Prisma.join(unitIds)})` : Prisma.empty}
+    WHERE un."agencyId" = ${agencyId} ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`un."id"`, unitIds)}` : Prisma.empty}
     ORDER BY un."name" ASC`)
 }
 
@@ -315,7 +315,7 @@ export async function getPersonHistory(agencyId: string, personId: string, now =
       u."identityVerifiedAt", u."identityRejectedAt", un."name" AS "unitName"
     FROM "user" u LEFT JOIN "unit" un ON un."id" = u."unitId"
     WHERE u."id" = ${personId} AND u."agencyId" = ${agencyId} AND ${COUNTED_PERSON_SQL}
-      ${unitIds ? Prisma.sql`AND u."unitId" IN (${unitIds.length ? Prisma.join(unitIds) : Prisma.sql`NULL`})` : Prisma.empty}`)
+      ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`u."unitId"`, unitIds)}` : Prisma.empty}`)
   if (!raw) return null
   const person = {
     id: raw.id,

@@ -49,7 +49,7 @@ export type RowView = 'enrolments' | 'people'
 export const COUNTED_PERSON_SQL = Prisma.sql`(u."nip" IS NOT NULL OR CAST(u."identityStatus" AS TEXT) = 'rejected')`
 
 /** `column` is one of `unitIds` (none: nothing matches; a unit scope is never widened). */
-function inUnits(column: Prisma.Sql, unitIds: readonly string[]): Prisma.Sql {
+export function inUnits(column: Prisma.Sql, unitIds: readonly string[]): Prisma.Sql {
   return unitIds.length ? Prisma.sql`${column} IN (${Prisma.join(unitIds)})` : Prisma.sql`1 = 0`
 }
 
