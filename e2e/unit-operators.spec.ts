@@ -60,6 +60,11 @@ test('an HR officer takes the course and counts; they appoint a unit operator, w
   await expect(operator.getByRole('heading', { level: 1 })).toContainText('Dasbor unit')
   await expect(operator.getByTestId('jumlah-peserta')).toHaveText('2')
   await expectAccessible(operator)
+  // The operator reminds their unit's people who have not passed: an email each, queued once.
+  await operator.getByRole('button', { name: `Kirim pengingat ke 2 orang yang belum lulus di ${setup.cohortName}` }).click()
+  await expect(operator.getByText('Pengingat: 2 pengingat masuk antrean kirim.')).toBeVisible()
+  const reminded = await e2eDb((db) => db.outboxMessage.findMany({ where: { kind: 'due-reminder', userId: { in: [setup.hr.id, setup.operator.id, setup.nurse.id, setup.clerk.id] } }, select: { userId: true } }))
+  expect(reminded.map((message) => message.userId).sort()).toEqual([setup.operator.id, setup.nurse.id].sort())
   const subNav = operator.getByRole('navigation', { name: 'Menu kepegawaian' })
   await expect(subNav.getByRole('link', { name: 'Impor daftar' })).toHaveCount(0)
   await expect(subNav.getByRole('link', { name: 'Operator unit' })).toHaveCount(0)

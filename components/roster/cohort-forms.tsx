@@ -8,6 +8,7 @@ import {
   createCohortAction,
   selfEnrolCohortAction,
   sendInvitationsAction,
+  sendRemindersAction,
   type CohortFormState,
 } from '@/app/(app)/hr/kelompok/actions'
 
@@ -183,6 +184,23 @@ export function AssignUnassignedForm({ cohortId, cohortName, count }: { cohortId
       <input type="hidden" name="cohortId" value={cohortId} />
       <button type="submit" className="button" disabled={pending}>
         Tetapkan {count} orang ke {cohortName}
+      </button>
+      <Message state={state} />
+    </form>
+  )
+}
+
+/**
+ * "Kirim pengingat" on the dashboard (decision 037): an email now to everyone of the cohort in the
+ * viewer's scope who has not passed. A plain form: it works before the page's script has loaded.
+ */
+export function SendRemindersForm({ cohortId, cohortName, count }: { cohortId: string; cohortName: string; count: string }) {
+  const [state, action, pending] = useActionState<CohortFormState, FormData>(sendRemindersAction, null)
+  return (
+    <form action={action}>
+      <input type="hidden" name="cohortId" value={cohortId} />
+      <button type="submit" className="button secondary" disabled={pending}>
+        Kirim pengingat ke {count} orang yang belum lulus di {cohortName}
       </button>
       <Message state={state} />
     </form>

@@ -44,7 +44,7 @@ export const cohortRemindersFormSchema = z.object({
   pengingat: z.enum(['jeda', 'lanjut'], { error: 'Pilih: jeda atau lanjutkan pengingat.' }),
 })
 
-/** "Kirim undangan" for one cohort (decision 036). */
-export const cohortInvitationFormSchema = z.object({
+/** One cohort chosen by id: "Kirim undangan" (decision 036), "Kirim pengingat" (decision 037). */
+export const cohortChoiceFormSchema = z.object({
   cohortId: z.string({ error: 'Pilih kelompok.' }).trim().min(1, 'Pilih kelompok.').max(64, 'Pilih kelompok dari daftar.'),
 })

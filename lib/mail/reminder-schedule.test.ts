@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { jakartaDate } from './idempotency'
-import { daysBetween, MAX_OVERDUE_WEEKS, reminderDates, reminderStageOn } from './reminder-schedule'
+import { daysBetween, manualStageOn, MAX_OVERDUE_WEEKS, reminderDates, reminderStageOn } from './reminder-schedule'
 
 // A cohort due on 20 March 2027, as HR's form stores it: the end of that day in Jakarta.
 const due = new Date('2027-03-20T23:59:59+07:00')
@@ -49,5 +49,16 @@ describe('reminderDates', () => {
     expect(dates).toHaveLength(2 + MAX_OVERDUE_WEEKS)
     for (const day of dates) expect(reminderStageOn(due, day)).not.toBeNull()
     expect(daysBetween('2027-03-13', '2027-03-20')).toBe(7)
+  })
+})
+
+describe('manualStageOn', () => {
+  it('counts Jakarta days to the due date, negative when overdue, null without one', () => {
+    // 23:59 on 20 March in Jakarta is still 20 March there (16:59 UTC).
+    const due = new Date('2027-03-20T23:59:59+07:00')
+    expect(manualStageOn(due, '2027-03-08')).toEqual({ kind: 'manual', daysLeft: 12 })
+    expect(manualStageOn(due, '2027-03-20')).toEqual({ kind: 'manual', daysLeft: 0 })
+    expect(manualStageOn(due, '2027-03-23')).toEqual({ kind: 'manual', daysLeft: -3 })
+    expect(manualStageOn(null, '2027-03-23')).toEqual({ kind: 'manual', daysLeft: null })
   })
 })

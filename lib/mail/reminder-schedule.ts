@@ -9,7 +9,18 @@ import { jakartaDate } from './idempotency'
  * Any other day: none. The scheduler runs several times a day; the outbox key (person + day)
  * makes every run after the first queue nothing, and caps a person at one reminder a day.
  */
-export type ReminderStage = { kind: 'h-7' } | { kind: 'h-1' } | { kind: 'lewat'; weeks: number }
+export type ReminderStage = { kind: 'h-7' } | { kind: 'h-1' } | { kind: 'lewat'; weeks: number } | ManualReminderStage
+
+/**
+ * A reminder HR or a unit operator sends by hand ("Kirim pengingat", decision 037): on any day,
+ * saying how many days are left (negative: overdue), or null when the cohort has no due date.
+ */
+export type ManualReminderStage = { kind: 'manual'; daysLeft: number | null }
+
+/** The manual reminder's stage on Jakarta date `today` for a cohort due at `dueDate` (or none). */
+export function manualStageOn(dueDate: Date | null, today: string): ManualReminderStage {
+  return { kind: 'manual', daysLeft: dueDate ? daysBetween(today, jakartaDate(dueDate)) : null }
+}
 
 /** Weekly reminders stop after this many weeks overdue: by then HR follows up in person. */
 export const MAX_OVERDUE_WEEKS = 8

@@ -9,6 +9,7 @@ import { countEnrolmentRows, enrolmentRows } from '@/lib/hr/enrolment-rows.serve
 import { checkReportScope, completionRows } from '@/lib/hr/report-data.server'
 import { reportFilterSchema } from '@/lib/hr/report-filter'
 import { appointUnitStaff, listUnitStaff, removeUnitStaff } from '@/lib/hr/unit-staff.server'
+import { sendCohortReminders } from '@/lib/mail/cohort-reminders.server'
 import { seedUser } from '@/prisma/seed/seeders'
 import { refusal, seedAgencies, uniqueNip } from './helpers'
 
@@ -159,6 +160,30 @@ describe("a unit operator's view", () => {
     const unitRows = []
     for await (const row of enrolmentRows({ agencyId, view: 'enrolments', cohortId, unitIds: [], now })) unitRows.push(row)
     expect(unitRows).toEqual([])
+  })
+
+  it('sends reminders to their units’ people only, at most one a person a day whoever sends it', async () => {
+    await db.outboxMessage.deleteMany()
+    const { unitIds } = await operatorScope()
+    const operator = { id: people.operator!, agencyId, unitIds }
+    const recipients = async () => (await db.outboxMessage.findMany({ where: { kind: 'due-reminder' }, select: { toAddress: true } })).map((m) => m.toAddress).sort()
+    expect(await sendCohortReminders(operator, cohortId, now)).toEqual({ queued: 3, already: 0, unreachable: 0 })
+    expect(await recipients()).toEqual(['a1@unit.contoh.go.id', 'a2@unit.contoh.go.id', 'operator@unit.contoh.go.id'])
+    // HR reaches the rest of the agency (the officer too); the unit's people were reminded today.
+    expect(await sendCohortReminders({ ...hr, unitIds: null }, cohortId, now)).toEqual({ queued: 4, already: 3, unreachable: 0 })
+    expect(await sendCohortReminders(operator, cohortId, now)).toEqual({ queued: 0, already: 3, unreachable: 0 })
+    expect(await recipients()).toHaveLength(7)
+    expect(await db.auditLog.count({ where: { action: 'cohort.reminders_sent', actorId: people.operator, targetId: cohortId } })).toBe(2)
+    // Another agency's HR: no such cohort. A paused cohort: refused, nothing queued.
+    expect((await refusal(sendCohortReminders({ id: 'hr-lain', agencyId: otherAgencyId, unitIds: null }, cohortId, now))).status).toBe(404)
+    await db.outboxMessage.deleteMany()
+    await db.cohort.update({ where: { id: cohortId }, data: { remindersPausedAt: now } })
+    try {
+      expect((await refusal(sendCohortReminders(operator, cohortId, now))).status).toBe(409)
+      expect(await recipients()).toEqual([])
+    } finally {
+      await db.cohort.update({ where: { id: cohortId }, data: { remindersPausedAt: null } })
+    }
   })
 
   it("downloads certificates of their units' people only", async () => {

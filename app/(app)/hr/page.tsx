@@ -10,7 +10,7 @@ import { requireAgencyViewer } from '@/lib/auth/session.server'
 import { STATUS_ORDER } from '@/lib/hr/dashboard'
 import { getDashboard } from '@/lib/hr/dashboard.server'
 import { COHORT_KIND_LABELS, ENROLMENT_STATUS_LABELS, PERSON_STATUS_LABELS, UNASSIGNED } from '@/lib/vocabulary/statuses'
-import { AssignUnassignedForm } from '@/components/roster/cohort-forms'
+import { AssignUnassignedForm, SendRemindersForm } from '@/components/roster/cohort-forms'
 
 export const metadata: Metadata = { title: 'Dasbor kepegawaian' }
 
@@ -29,6 +29,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
   if (!dashboard) notFound()
   const { selected, counts, scores } = dashboard
   const assignedParam = single(params.ditetapkan)
+  const notPassed = counts.sedang + counts.terlambat + counts['belum-mulai']
   const assignedNow = assignedParam && /^\d{1,7}$/.test(assignedParam) ? Number(assignedParam) : null
 
   return (
@@ -103,6 +104,28 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
               ))}
             </ul>
           </section>
+
+          {scope.act && notPassed > 0 && (
+            <section className="card" aria-labelledby="pengingat">
+              <h2 id="pengingat" style={{ marginTop: 0 }}>
+                Pengingat
+              </h2>
+              {selected.remindersPausedAt ? (
+                <p>
+                  Pengingat kelompok ini sedang dijeda oleh HR{scope.manage ? <>: lanjutkan di halaman <Link href="/hr/kelompok">Kelompok</Link></> : null}.
+                </p>
+              ) : (
+                <>
+                  <p className="muted">
+                    Email pengingat dikirim otomatis 7 hari dan 1 hari sebelum tenggat, lalu tiap minggu selama terlambat. Anda dapat
+                    mengirimnya sekarang kepada yang belum lulus{scope.unitIds ? ' di unit kerja Anda' : ''}; setiap orang menerima paling
+                    banyak satu pengingat sehari. Yang belum mengaktifkan akunnya menerima undangan, bukan pengingat.
+                  </p>
+                  <SendRemindersForm cohortId={selected.id} cohortName={selected.name} count={formatNumber(notPassed)} />
+                </>
+              )}
+            </section>
+          )}
 
           <section className="card" aria-labelledby="nilai">
             <h2 id="nilai" style={{ marginTop: 0 }}>

@@ -26,4 +26,16 @@ describe('dueReminderMail', () => {
     expect(mail.html).not.toContain('<i>Aminah')
     expect(mail.text).toContain('Yth. Siti <i>Aminah</i>,')
   })
+
+  it('says a hand-sent reminder came from HR or the unit, with the days left, today, overdue or no due date', () => {
+    const manual = (daysLeft: number | null, dueDate: Date | null = base.dueDate) => dueReminderMail({ ...base, dueDate, stage: { kind: 'manual', daysLeft } })
+    expect(manual(12).subject).toBe('Pengingat dari unit kerja Anda: selesaikan kursus Bijak Bermedia Sosial')
+    expect(manual(12).text).toContain('adalah 20 Maret 2027, 12 hari lagi')
+    expect(manual(1).text).toContain('adalah besok, 20 Maret 2027')
+    expect(manual(0).text).toContain('adalah hari ini, 20 Maret 2027')
+    expect(manual(-3).text).toContain('sudah lewat 3 hari (20 Maret 2027)')
+    expect(manual(null, null).text).toContain('terdaftar di kelompok "Orientasi "Gel. 1" & Co" dan belum lulus kursus wajib ini')
+    expect(manual(5).text).toContain('atas permintaan HR atau operator unit kerja Anda')
+    expect(dueReminderMail({ ...base, stage: { kind: 'h-7' } }).text).not.toContain('atas permintaan')
+  })
 })

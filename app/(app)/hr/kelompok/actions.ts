@@ -2,9 +2,10 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { assignFormSchema, cohortFormSchema, cohortInvitationFormSchema, cohortRemindersFormSchema, selfEnrolCohortFormSchema } from '@/lib/hr/cohort-form'
+import { assignFormSchema, cohortFormSchema, cohortChoiceFormSchema, cohortRemindersFormSchema, selfEnrolCohortFormSchema } from '@/lib/hr/cohort-form'
 import { assignToCohort, createCohort, setCohortReminders, setSelfEnrolCohort } from '@/lib/hr/cohorts.server'
 import { sendCohortInvitations } from '@/lib/accounts/invitations.server'
+import { sendCohortReminders } from '@/lib/mail/cohort-reminders.server'
 import { action, type FormState } from '@/lib/http/handler.server'
 
 export type CohortFormState = FormState
@@ -93,7 +94,7 @@ export const cohortRemindersAction = action({
 export const sendInvitationsAction = action({
   access: 'hr',
   returnTo: '/hr/kelompok',
-  input: cohortInvitationFormSchema,
+  input: cohortChoiceFormSchema,
   errorField: 'cohortId',
   run: async ({ user, input }): Promise<CohortFormState> => {
     const result = await sendCohortInvitations(user, input.cohortId)
@@ -101,5 +102,23 @@ export const sendInvitationsAction = action({
     if (result.already) parts.push(`${result.already} sudah diundang hari ini (tidak dikirim ulang)`)
     if (result.unreachable) parts.push(`${result.unreachable} tanpa alamat email yang valid: berikan kode dari CSV`)
     return { done: `Undangan: ${parts.join('; ')}.` }
+  },
+})
+
+/**
+ * "Kirim pengingat" on the dashboard: HR for the whole cohort, a unit operator for their units'
+ * people in it (decision 037). At most one reminder per person a day, whoever sends it.
+ */
+export const sendRemindersAction = action({
+  access: 'unit',
+  returnTo: '/hr',
+  input: cohortChoiceFormSchema,
+  errorField: 'cohortId',
+  run: async ({ user, input }): Promise<CohortFormState> => {
+    const result = await sendCohortReminders({ ...user, unitIds: user.scope.unitIds }, input.cohortId)
+    const parts = [`${result.queued} pengingat masuk antrean kirim`]
+    if (result.already) parts.push(`${result.already} orang sudah menerima pengingat hari ini (tidak dikirim ulang)`)
+    if (result.unreachable) parts.push(`${result.unreachable} tanpa alamat email yang valid`)
+    return { done: `Pengingat: ${parts.join('; ')}.` }
   },
 })
