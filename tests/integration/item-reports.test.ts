@@ -25,7 +25,9 @@ beforeAll(async () => {
 })
 
 afterEach(async () => {
-  // Every test starts with every item in service.
+  // Every test starts with every item in service and no report: draws are random, so a later test
+  // may meet an item an earlier one reported and left undecided.
+  await db.itemReport.deleteMany()
   await db.itemStatus.deleteMany()
 })
 
