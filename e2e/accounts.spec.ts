@@ -53,6 +53,13 @@ test('a new learner registers, signs out, signs in with the NIP and sees the das
   await page.getByRole('button', { name: 'Masuk' }).click()
   await expect(page).toHaveURL(/\/dasbor$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Halo, ${name}`)
+
+  // A lesson page (static, decision 008) has the same "Keluar" as every other page.
+  await page.goto('/belajar/aspek-etika')
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('button', { name: 'Keluar' }).click()
+  await expect(page).toHaveURL('/')
+  await page.goto('/dasbor')
+  await expect(page).toHaveURL(/\/masuk\?kembali=%2Fdasbor/)
 })
 
 test('registration shows what is wrong, field by field, keeps what was typed and creates nothing', async ({ page }) => {

@@ -1,12 +1,12 @@
 'use client'
 
-import { ANONYMOUS_NAV, HeaderFrame, navLinksFor } from './site-frame'
+import { ANONYMOUS_NAV, HeaderFrame, navLinksFor, SignOutItem } from './site-frame'
 import { useReader, useSessionHint } from './lesson-reader'
 
 /**
  * The header of the static lesson pages, with the same links as the rest of the site
  * (SiteHeader): a signed-in reader's areas, or "Masuk" and "Daftar" for a visitor of the sample
- * lesson. Prerendered as `signedInOnServer` says (every lesson but the sample needs a session
+ * lesson, and "Keluar". Prerendered as `signedInOnServer` says (every lesson but the sample needs a session
  * cookie to be served at all: proxy.ts), then it follows the session hint and the progress API.
  */
 export function LessonHeader({ signedInOnServer }: { signedInOnServer: boolean }) {
@@ -23,6 +23,7 @@ export function LessonHeader({ signedInOnServer }: { signedInOnServer: boolean }
           </a>
         </li>
       ))}
+      {signedIn && <SignOutItem />}
     </HeaderFrame>
   )
 }

@@ -22,10 +22,23 @@ export function HeaderFrame({ children }: { children: React.ReactNode }) {
   )
 }
 
+/** "Keluar": a plain form posting to /keluar, the same on App Router and lesson pages. */
+export function SignOutItem() {
+  return (
+    <li>
+      <form method="post" action="/keluar">
+        <button type="submit" className="button link">
+          Keluar
+        </button>
+      </form>
+    </li>
+  )
+}
+
 export type NavLink = { href: string; label: string; button?: boolean }
 
 /**
- * The header's links for a signed-in user (SiteHeader adds the sign-out button): learning first,
+ * The header's links for a signed-in user (the headers add SignOutItem): learning first,
  * for everyone (decision 037), then what their capabilities add. The server checks each again.
  */
 export function navLinksFor(nav: NavCapabilities | null): NavLink[] {

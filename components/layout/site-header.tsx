@@ -1,7 +1,6 @@
 import Link from 'next/link'
-import { signOutAction } from '@/app/(site)/masuk/actions'
 import { PendingProgressRetry } from './pending-progress-retry'
-import { ANONYMOUS_NAV, HeaderFrame, navLinksFor } from './site-frame'
+import { ANONYMOUS_NAV, HeaderFrame, navLinksFor, SignOutItem } from './site-frame'
 
 import type { NavCapabilities } from '@/lib/auth/capabilities'
 
@@ -24,15 +23,7 @@ export function SiteHeader({ user }: { user?: HeaderUser | null }) {
           </Link>
         </li>
       ))}
-      {user && (
-        <li>
-          <form action={signOutAction}>
-            <button type="submit" className="button link">
-              Keluar
-            </button>
-          </form>
-        </li>
-      )}
+      {user && <SignOutItem />}
     </HeaderFrame>
     <PendingProgressRetry />
     </>

@@ -4,8 +4,8 @@ import { db } from '@/lib/db/db.server'
 import { seedUser } from '@/prisma/seed/seeders'
 import { seedAgencies } from './helpers'
 
-// Every route handler module under app/api, found on disk: a route added later is covered too.
-const routeModules = import.meta.glob<Record<string, unknown>>('/app/api/**/route.ts')
+// Every route handler module under app/, found on disk: a route added later is covered too.
+const routeModules = import.meta.glob<Record<string, unknown>>('/app/**/route.ts')
 const MUTATING = ['POST', 'PUT', 'PATCH', 'DELETE'] as const
 const SITE = process.env.PUBLIC_BASE_URL ?? 'http://localhost:3000'
 const PASSWORD = 'Kata-sandi-benar-9'
@@ -78,5 +78,22 @@ describe('mutating API routes', () => {
     }
     const cross = await POST(request('/api/progress/aspek-etika', 'POST', { origin: 'https://evil.example' }, watchedBody().stream), context)
     expect(cross.status).toBe(403)
+  })
+})
+
+describe('POST /keluar', () => {
+  it('ends the session it is sent with and lands on the home page', async () => {
+    const { POST } = (await routeModules['/app/(site)/keluar/route.ts']!()) as { POST: Handler }
+    const user = await db.user.findFirstOrThrow({ where: { email: 'ani-origin@contoh.go.id' } })
+    const signedIn = await auth.api.signInEmail({ body: { email: user.email, password: PASSWORD }, asResponse: true })
+    const cookie = signedIn.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    const sessions = await db.session.count({ where: { userId: user.id } })
+    const response = await POST(request('/keluar', 'POST', { origin: SITE, cookie }), context)
+    expect(response.status).toBe(303)
+    expect(response.headers.get('location')).toBe(new URL('/', SITE).toString())
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(sessions - 1)
+    expect(await auth.api.getSession({ headers: new Headers({ cookie }), query: { disableCookieCache: true } })).toBeNull()
+    // Signed out already (or never signed in): still the home page, nothing to end.
+    expect((await POST(request('/keluar', 'POST', { origin: SITE, cookie }), context)).status).toBe(303)
   })
 })

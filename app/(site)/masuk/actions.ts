@@ -2,9 +2,9 @@
 
 import { cookies, headers } from 'next/headers'
 import { redirect } from 'next/navigation'
-import { signIn, signOut } from '@/lib/accounts/sign-in.server'
+import { signIn } from '@/lib/accounts/sign-in.server'
 import { env } from '@/lib/env.server'
-import { action, formAction } from '@/lib/http/handler.server'
+import { action } from '@/lib/http/handler.server'
 import { safeReturnPath } from '@/lib/safe-return-path'
 
 export type SignInState = {
@@ -22,14 +22,5 @@ export const signInAction = action<'visitor', undefined, SignInState>({
     if (!result.ok) return { fieldErrors: result.fieldErrors, identifier: result.identifier }
     ;(await cookies()).set(result.deviceCookie.name, result.deviceCookie.value, result.deviceCookie.options)
     redirect(safeReturnPath(formData.get('kembali'), env.PUBLIC_BASE_URL) ?? result.home)
-  },
-})
-
-export const signOutAction = formAction({
-  access: 'visitor',
-  returnTo: undefined,
-  run: async () => {
-    await signOut(await headers())
-    redirect('/')
   },
 })
