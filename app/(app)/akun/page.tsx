@@ -1,4 +1,5 @@
 import type { Metadata } from 'next'
+import Link from 'next/link'
 import { ChangePasswordForm } from '@/components/forms/change-password-form'
 import { requireUser } from '@/lib/auth/session.server'
 import { signOutEverywhereAction } from './actions'
@@ -28,6 +29,9 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           </>
         )}
       </dl>
+      <p>
+        <Link href="/akun/data-saya">Data saya</Link>: semua data pribadi Anda yang kami simpan, untuk dibaca atau diunduh.
+      </p>
       <section className="card" aria-labelledby="ganti-sandi">
         <h2 id="ganti-sandi" style={{ marginTop: 0 }}>
           Ganti kata sandi

@@ -7,6 +7,7 @@ import { PERSON_ENROLMENT_COLUMNS } from '@/components/hr/hr-columns'
 import { toHrTableRow } from '@/lib/hr/hr-rows'
 import { formatDuration } from '@/components/hr/format'
 import { AdminForm } from '@/components/admin/admin-form'
+import { writeAudit } from '@/lib/audit/audit.server'
 import { requireAgencyViewer } from '@/lib/auth/session.server'
 import { getPersonHistory } from '@/lib/hr/dashboard.server'
 import { CERTIFICATE_STATUS_LABELS, IDENTITY_METHOD_LABELS, identityStatusLabel, QUIZ_KIND_LABELS } from '@/lib/vocabulary/statuses'
@@ -66,6 +67,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const history = await getPersonHistory(officer.agencyId, id, new Date(), officer.scope.unitIds)
   if (!history) notFound()
   const { person } = history
+  // UU 27/2022: who looked at whose personal data, and when (shown to the person in "Data saya").
+  await writeAudit({ action: 'person.viewed', actorId: officer.id, agencyId: officer.agencyId, targetType: 'user', targetId: person.id })
 
   return (
     <>
