@@ -8,6 +8,7 @@ import {
   signInWithForm,
   test,
 } from './fixtures'
+import { PRIVACY_NOTICE_VERSION } from '../lib/privacy/notice'
 
 test('a new learner registers, signs out, signs in with the NIP and sees the dashboard', async ({ page }) => {
   const nip = freshNip()
@@ -20,6 +21,7 @@ test('a new learner registers, signs out, signs in with the NIP and sees the das
   await expect(page.getByRole('heading', { level: 1, name: 'Daftar' })).toBeVisible()
   await expectAccessible(page)
 
+  await expect(page.getByRole('link', { name: 'Pemberitahuan Privasi' }).first()).toHaveAttribute('href', '/privasi')
   await page.getByLabel('Nama lengkap dengan gelar').fill(name)
   await page.getByLabel('PPPK (P3K)').check()
   await expect(page.getByLabel('NI PPPK')).toBeVisible()
@@ -38,9 +40,14 @@ test('a new learner registers, signs out, signs in with the NIP and sees the das
   await expectAccessible(page)
 
   const db = e2eDatabase()
-  const row = db.prepare('SELECT name, employmentType, (SELECT COUNT(*) FROM capability_grant g WHERE g.userId = user.id) AS grants FROM user WHERE nip = ?').get(nip)
+  const row = db
+    .prepare(
+      'SELECT name, employmentType, (SELECT COUNT(*) FROM capability_grant g WHERE g.userId = user.id) AS grants, (SELECT GROUP_CONCAT(version) FROM privacy_acceptance p WHERE p.userId = user.id) AS privacy FROM user WHERE nip = ?',
+    )
+    .get(nip)
   db.close()
-  expect(row).toEqual({ name, employmentType: 'PNS', grants: 0 })
+  // Registering accepts the privacy notice linked under the form (UU 27/2022): its version is recorded.
+  expect(row).toEqual({ name, employmentType: 'PNS', grants: 0, privacy: PRIVACY_NOTICE_VERSION })
 
   await page.getByRole('button', { name: 'Keluar' }).click()
   await expect(page).toHaveURL('/')

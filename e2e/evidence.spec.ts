@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import { completeAllLessons, DEMO_LOGINS, e2eDb, expect, freshNip, passPostTest, signInWithForm, test } from './fixtures'
+import { PRIVACY_NOTICE_VERSION } from '../lib/privacy/notice'
 
 /**
  * Issue 10's "done when": someone claims a NIP that is not theirs and even earns a certificate
@@ -65,8 +66,10 @@ test('a squatted NIP: the roster conflict is rejected, the real person finishes,
   await real.getByLabel('Ulangi kata sandi').fill('Sandi-rina-asli-2026')
   await real.getByRole('button', { name: 'Aktifkan akun' }).click()
   await expect(real).toHaveURL(/\/dasbor/, { timeout: 30_000 })
-  const realUser = await e2eDb((db) => db.user.findUniqueOrThrow({ where: { nip } }))
+  const realUser = await e2eDb((db) => db.user.findUniqueOrThrow({ where: { nip }, include: { privacyAcceptances: true } }))
   expect(realUser).toMatchObject({ name: realName, identityStatus: 'verified' })
+  // Activating accepts the privacy notice shown under the form; its version is recorded.
+  expect(realUser.privacyAcceptances.map((acceptance) => acceptance.version)).toEqual([PRIVACY_NOTICE_VERSION])
   await completeAllLessons(realUser.id)
   await passPostTest(real)
   const realCertificate = await e2eDb((db) => db.certificate.findFirstOrThrow({ where: { userId: realUser.id } }))

@@ -6,6 +6,7 @@ import type { AgencyOption } from '@/lib/agencies/agencies.server'
 import { nipFieldText, PASSWORD_MIN_LENGTH, RETYPE_PASSWORDS_NOTE } from '@/lib/accounts/registration-constants'
 import { EMPLOYMENT_TYPE_CHOICE_LABELS, EMPLOYMENT_TYPES } from '@/lib/vocabulary/employment-types'
 import { Field } from './field'
+import { PrivacyNoticeLine } from './privacy-notice-line'
 
 /**
  * The registration form, a server action that works without JavaScript too. After a rejected
@@ -125,10 +126,7 @@ function RegistrationFields({ agencies, state, pending }: { agencies: AgencyOpti
       <Field id="passwordConfirm" label="Ulangi kata sandi" hint={state ? 'Ketik ulang.' : undefined} error={errors.passwordConfirm}>
         {(aria) => <input id="passwordConfirm" name="passwordConfirm" type="password" autoComplete="new-password" required {...aria} />}
       </Field>
-      <p className="hint">
-        Data Anda (nama, NIP, email) dipakai untuk kursus dan sertifikat, dan hanya dapat dilihat oleh Anda dan
-        admin kepegawaian instansi Anda (UU No. 27 Tahun 2022 tentang Pelindungan Data Pribadi).
-      </p>
+      <PrivacyNoticeLine action="membuat akun" />
       <button type="submit" className="button" disabled={pending}>
         {pending ? 'Memproses…' : 'Buat akun'}
       </button>

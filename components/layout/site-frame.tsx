@@ -64,7 +64,7 @@ export function SiteFooter() {
       <div className="container">
         <p>
           Bijak Bermedia Sosial — kursus etika bermedia sosial bagi ASN, disusun dari SE MenPAN-RB
-          No. 137 Tahun 2018 dan panduan instansi pemerintah.
+          No. 137 Tahun 2018 dan panduan instansi pemerintah. <a href="/privasi">Pemberitahuan Privasi</a>
         </p>
       </div>
     </footer>

@@ -11,6 +11,7 @@ import { retryPhrase } from '@/lib/rate-limit/limiter'
 import { hitLimit, resetLimit } from '@/lib/rate-limit/limiter.server'
 import { POLICIES } from '@/lib/rate-limit/policies'
 import { clientAddress } from '@/lib/rate-limit/rate-limit.server'
+import { recordPrivacyAcceptance } from '@/lib/privacy/acceptance.server'
 
 /** Where a person's activation code hash is kept (`verification.identifier`). */
 export const identifierOf = (userId: string) => `activation:${userId}`
@@ -72,6 +73,7 @@ export async function claimAccount(raw: Record<string, unknown>, requestHeaders:
     if (updated.count !== 1) return false
     await tx.account.create({ data: { id: randomUUID(), accountId: user.id, providerId: 'credential', userId: user.id, password: hash } })
     await tx.verification.deleteMany({ where: { identifier: identifierOf(user.id) } })
+    await recordPrivacyAcceptance(tx, user.id, now)
     await auditLogCreate({ action: 'user.claimed', actorId: user.id, agencyId: user.agencyId, targetType: 'user', targetId: user.id }, tx)
     return true
   })

@@ -10,6 +10,7 @@ import { retryPhrase } from '@/lib/rate-limit/limiter'
 import { POLICIES } from '@/lib/rate-limit/policies'
 import { clientAddress, consumeRateLimit } from '@/lib/rate-limit/rate-limit.server'
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
+import { recordPrivacyAcceptance } from '@/lib/privacy/acceptance.server'
 import { registrationSchema } from './registration-schema'
 
 export type RegistrationResult =
@@ -76,6 +77,7 @@ export async function registerLearner(
     })
     const person = { id: result.user.id, agencyId: input.agencyId }
     await db.$transaction(async (tx) => {
+      await recordPrivacyAcceptance(tx, person.id)
       const enrolment = await enrolInSelfEnrolCohort(tx, person)
       await writeAudit(
         {

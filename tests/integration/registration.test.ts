@@ -3,6 +3,7 @@ import { registerLearner } from '@/lib/accounts/register.server'
 import { db } from '@/lib/db/db.server'
 import { seedUser } from '@/prisma/seed/seeders'
 import { seedAgencies, uniqueNip } from './helpers'
+import { PRIVACY_NOTICE_VERSION } from '@/lib/privacy/notice'
 
 let agencyId: string
 let unitId: string
@@ -41,7 +42,7 @@ describe('registerLearner', () => {
     expect(result.ok).toBe(true)
     const user = await db.user.findUniqueOrThrow({
       where: { nip: input.nip },
-      include: { accounts: true, sessions: true },
+      include: { accounts: true, sessions: true, privacyAcceptances: true },
     })
     expect(user).toMatchObject({
       name: 'Dr. Ir. Ni Luh Putu Ayu Saraswati, S.Kom., M.Si.',
@@ -54,6 +55,8 @@ describe('registerLearner', () => {
     expect(user.accounts[0]?.providerId).toBe('credential')
     expect(user.accounts[0]?.password).not.toContain('Rahasia')
     expect(user.sessions).toHaveLength(1)
+    // Registering accepts the privacy notice shown under the form; its version is recorded.
+    expect(user.privacyAcceptances.map((acceptance) => acceptance.version)).toEqual([PRIVACY_NOTICE_VERSION])
     const audit = await db.auditLog.findFirst({ where: { action: 'user.registered', targetId: user.id } })
     expect(audit?.agencyId).toBe(agencyId)
   })

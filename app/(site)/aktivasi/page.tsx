@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { claimAction } from '@/app/(site)/aktivasi/actions'
 import { CodeAndPasswordForm } from '@/components/forms/code-and-password-form'
+import { PrivacyNoticeLine } from '@/components/forms/privacy-notice-line'
 
 export const metadata: Metadata = { title: 'Aktifkan akun' }
 
@@ -15,6 +16,7 @@ export default function ClaimPage() {
       </p>
       <div className="card">
         <CodeAndPasswordForm action={claimAction} codeLabel="Kode aktivasi" submitLabel="Aktifkan akun" />
+        <PrivacyNoticeLine action="mengaktifkan akun" />
       </div>
       <p>
         Belum terdaftar? <Link href="/daftar">Daftar sendiri</Link>. Sudah aktif? <Link href="/masuk">Masuk</Link>.
