@@ -30,3 +30,25 @@ export async function refusal(work: Promise<unknown>): Promise<AppError> {
   }
   throw new Error('expected a refusal')
 }
+
+/**
+ * A submitted, passed post-test attempt written directly (not drawn from the bank): for tests
+ * about what follows a pass (certificates, reports, exports), not about scoring.
+ */
+export function passedPostTestAttempt(userId: string, enrolmentId: string, options: { score?: number; submittedAt?: Date; answers?: { itemId: string; response: string; credit: number }[] } = {}) {
+  return db.quizAttempt.create({
+    data: {
+      userId,
+      enrolmentId,
+      kind: 'posttest',
+      contentVersion: 't',
+      seed: 's',
+      items: '{"version":1,"seed":"s","items":[]}',
+      expiresAt: new Date(Date.now() + 3_600_000),
+      submittedAt: options.submittedAt ?? new Date(),
+      score: options.score ?? 90,
+      passed: true,
+      ...(options.answers ? { answers: { create: options.answers } } : {}),
+    },
+  })
+}

@@ -11,7 +11,7 @@ import { reportFilterSchema } from '@/lib/hr/report-filter'
 import { appointUnitStaff, listUnitStaff, removeUnitStaff } from '@/lib/hr/unit-staff.server'
 import { sendCohortReminders } from '@/lib/mail/cohort-reminders.server'
 import { seedUser } from '@/prisma/seed/seeders'
-import { refusal, seedAgencies, uniqueNip } from './helpers'
+import { passedPostTestAttempt, refusal, seedAgencies, uniqueNip } from './helpers'
 
 // Decision 037: roles are capabilities on top of being a learner. A unit operator sees and acts
 // on their units only, through the same read model as HR; HR officers count like anyone.
@@ -193,20 +193,7 @@ describe("a unit operator's view", () => {
       await db.lessonProgress.createMany({
         data: getLessonOutline().map((lesson) => ({ userId, lessonSlug: lesson.slug, contentVersion: 't', completedAt: new Date() })),
       })
-      const attempt = await db.quizAttempt.create({
-        data: {
-          userId,
-          enrolmentId: enrolment.id,
-          kind: 'posttest',
-          contentVersion: 't',
-          seed: 's',
-          items: '{"version":1,"seed":"s","items":[]}',
-          expiresAt: new Date(Date.now() + 3_600_000),
-          submittedAt: new Date(),
-          score: 90,
-          passed: true,
-        },
-      })
+      const attempt = await passedPostTestAttempt(userId, enrolment.id)
       return (await issueCertificateIfEligible(attempt.id))!
     }
     const [inUnit, outside, ofHr] = [await certify('a1'), await certify('b1'), await certify('hr')]
