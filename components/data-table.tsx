@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { staticMarkup } from '@/components/static-markup'
 import { columnAlign, columnText, type ColumnAlign, type ColumnDef } from '@/lib/reports/columns'
 
 /**
@@ -7,6 +8,10 @@ import { columnAlign, columnText, type ColumnAlign, type ColumnDef } from '@/lib
  * cells, and an empty state. Too wide for the screen, it scrolls inside its own labelled,
  * focusable box. Styles live in components/hr/data-tables.css (the layouts of /hr and /admin
  * import it); no inline styles. A server component: no client JavaScript.
+ *
+ * `markup="static"`: the table is sent as HTML text inside its box (components/static-markup.ts,
+ * decision 039), the same DOM at a fraction of React's cost per row; every cell must then be
+ * static (no client component such as `next/link`: a plain `<a>` instead).
  *
  * Columns that a file also has come from the export's definitions (`fromExport`), so a page
  * and its download show the same value under the same header.
@@ -60,6 +65,7 @@ export function DataTable<Row>({
   id,
   className,
   testId,
+  markup = 'react',
 }: {
   /** Names the table and its scrolling box; hidden from sight unless `captionVisible`. */
   caption: string
@@ -75,42 +81,50 @@ export function DataTable<Row>({
   id?: string
   className?: string
   testId?: string
+  /** 'static': rendered to HTML text at once (see above). */
+  markup?: 'react' | 'static'
 }) {
   if (rows.length === 0) return <p className="muted table-empty">{empty}</p>
   const captionId = id ?? undefined
+  const table = (
+    <table className={className}>
+      <caption id={captionId} className={captionVisible ? undefined : 'visually-hidden'}>
+        {caption}
+      </caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th scope="col" key={column.key} className={column.align === 'end' ? 'align-end' : undefined}>
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)} {...rowProps?.(row)}>
+            {columns.map((column) =>
+              column.rowHeader ? (
+                <th scope="row" key={column.key} className={cellClass(column as TableColumn<unknown>)} {...column.cellProps?.(row)}>
+                  {column.cell(row)}
+                </th>
+              ) : (
+                <td key={column.key} className={cellClass(column as TableColumn<unknown>)} {...column.cellProps?.(row)}>
+                  {column.cell(row)}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+  if (markup === 'static') {
+    return <div className="table-wrap" role="region" aria-label={caption} tabIndex={0} data-testid={testId} dangerouslySetInnerHTML={{ __html: staticMarkup(table) }} />
+  }
   return (
     <div className="table-wrap" role="region" aria-label={caption} tabIndex={0} data-testid={testId}>
-      <table className={className}>
-        <caption id={captionId} className={captionVisible ? undefined : 'visually-hidden'}>
-          {caption}
-        </caption>
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th scope="col" key={column.key} className={column.align === 'end' ? 'align-end' : undefined}>
-                {column.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={rowKey(row)} {...rowProps?.(row)}>
-              {columns.map((column) =>
-                column.rowHeader ? (
-                  <th scope="row" key={column.key} className={cellClass(column as TableColumn<unknown>)} {...column.cellProps?.(row)}>
-                    {column.cell(row)}
-                  </th>
-                ) : (
-                  <td key={column.key} className={cellClass(column as TableColumn<unknown>)} {...column.cellProps?.(row)}>
-                    {column.cell(row)}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {table}
     </div>
   )
 }

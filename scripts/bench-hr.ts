@@ -186,7 +186,16 @@ try {
   const page200 = await get(pages.peoplePage200(), cookies[0]!)
   if (errors) throw new Error('the first request failed')
   if (!/pegawai · halaman 200 dari/.test(page200.body)) throw new Error(`page 200 does not say "halaman 200 dari …": ${page200.body.slice(0, 300)}`)
-  for (const name of names) await get(pages[name](0), cookies[0]!)
+  // Bytes per page: the HTML, and of it the inline RSC payload (the `self.__next_f.push` scripts).
+  const bytes: Record<string, { html: number; rsc: number }> = {}
+  for (const name of names) {
+    const { body } = await get(pages[name](0), cookies[0]!)
+    const rsc = [...body.matchAll(/<script[^>]*>(self\.__next_f\.push[\s\S]*?)<\/script>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[1]!), 0)
+    bytes[name] = { html: Buffer.byteLength(body), rsc }
+    // BENCH_DUMP=<dir>: keep each page's HTML to look at.
+    if (process.env.BENCH_DUMP) fs.writeFileSync(`${process.env.BENCH_DUMP}/${name}.html`, body)
+    console.log(`${name.padEnd(14)} ${(bytes[name].html / 1000).toFixed(1)} kB HTML, of it ${(rsc / 1000).toFixed(1)} kB inline RSC payload`)
+  }
   const times: Record<PageName, number[]> = { dashboard: [], peopleFirst: [], peopleSearch: [], peoplePage200: [], person: [] }
   const wall = performance.now()
   const cpuBefore = serverCpuMs()
@@ -232,7 +241,7 @@ try {
       console.error(`duringImport: ${error instanceof Error ? error.message : error}`)
     }
   }
-  console.log(JSON.stringify({ people: PEOPLE, provider, p95Ms, cpuPerRequestMs, duringImport }))
+  console.log(JSON.stringify({ people: PEOPLE, provider, p95Ms, cpuPerRequestMs, bytes, duringImport }))
 } finally {
   await server.stop()
 }

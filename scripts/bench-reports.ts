@@ -4,17 +4,21 @@
  * certificates for some) into a scratch SQLite database, then downloads the completion report
  * as CSV (plain and for Excel) and as XLSX through the real endpoint, each from a fresh server, and prints
  * time-to-first-byte, total time and the server's peak RSS (VmHWM). Readable lines, then one
- * JSON object: {"rows": 100000, "csv": {"ttfbMs", "totalMs", "peakRssMb"}, "csvExcel": {…}, "xlsx": {…}}.
+ * JSON object: {"rows": 100000, "provider", "csv": {"ttfbMs", "totalMs", "peakRssMb"}, "csvExcel": {…}, "xlsx": {…}}.
+ * `-- --provider postgresql` (needs TEST_POSTGRES_URL): the same on a scratch PostgreSQL database.
  */
 import fs from 'node:fs'
-import { prepareBenchDatabase } from './lib/bench-database'
-import { seedPeople, sqliteWriter } from './lib/bench-seed'
+import { prepareBenchDatabase, type BenchProvider } from './lib/bench-database'
+import { postgresWriter, seedPeople, sqliteWriter } from './lib/bench-seed'
 import { startNextServer } from './lib/next-server'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000)
 const PORT = Number(process.env.BENCH_PORT ?? 3410)
 const base = `http://localhost:${PORT}`
-const { file: DB_FILE, db, agency, sessionCookie } = await prepareBenchDatabase('bench-reports', base)
+const args = process.argv.slice(2)
+const provider = (args.includes('--provider') ? args[args.indexOf('--provider') + 1] : 'sqlite') as BenchProvider
+if (provider !== 'sqlite' && provider !== 'postgresql') throw new Error('--provider sqlite|postgresql')
+const { file: DB_FILE, url: DB_URL, db, agency, sessionCookie } = await prepareBenchDatabase('bench-reports', base, provider)
 const { seedUser } = await import('../prisma/seed/seeders')
 const { getLessonOutline } = await import('../lib/content/lessons.server')
 await seedUser(db, { name: 'HR Bench', email: 'hr-bench@contoh.go.id', password: 'Bench-password-1', role: 'hr', agencyId: agency.id })
@@ -26,7 +30,7 @@ await db.$disconnect()
 
 // Seeding 100,000 people through the ORM takes minutes; plain prepared statements take seconds.
 const started = performance.now()
-const { certificates } = await seedPeople(sqliteWriter(DB_FILE), {
+const { certificates } = await seedPeople(provider === 'sqlite' ? sqliteWriter(DB_FILE) : postgresWriter(DB_URL), {
   people: ROWS,
   agency,
   units: agency.units.map((unit) => unit.id),
@@ -35,7 +39,7 @@ const { certificates } = await seedPeople(sqliteWriter(DB_FILE), {
   cohortsOf: () => [0],
   name: (i) => `Peserta ${i}, S.Sos.`,
 })
-console.log(`seeded ${ROWS.toLocaleString('en')} learners (${certificates.toLocaleString('en')} certificates) in ${Math.round(performance.now() - started)} ms`)
+console.log(`${provider}: seeded ${ROWS.toLocaleString('en')} learners (${certificates.toLocaleString('en')} certificates) in ${Math.round(performance.now() - started)} ms`)
 
 function peakRssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8')
@@ -71,4 +75,4 @@ const csv = await measure('csv')
 const csvExcel = await measure('csv-excel')
 const xlsx = await measure('xlsx')
 console.log('targets: CSV < 5,000 ms, XLSX < 20,000 ms, peak RSS < 300 MB')
-console.log(JSON.stringify({ rows: ROWS, csv: { ttfbMs: csv.ttfbMs, totalMs: csv.totalMs, peakRssMb: csv.peakRssMb }, csvExcel: { ttfbMs: csvExcel.ttfbMs, totalMs: csvExcel.totalMs, peakRssMb: csvExcel.peakRssMb }, xlsx: { ttfbMs: xlsx.ttfbMs, totalMs: xlsx.totalMs, peakRssMb: xlsx.peakRssMb } }))
+console.log(JSON.stringify({ rows: ROWS, provider, csv: { ttfbMs: csv.ttfbMs, totalMs: csv.totalMs, peakRssMb: csv.peakRssMb }, csvExcel: { ttfbMs: csvExcel.ttfbMs, totalMs: csvExcel.totalMs, peakRssMb: csvExcel.peakRssMb }, xlsx: { ttfbMs: xlsx.ttfbMs, totalMs: xlsx.totalMs, peakRssMb: xlsx.peakRssMb } }))

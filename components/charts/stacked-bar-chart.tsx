@@ -6,8 +6,8 @@
  * the whole chart is one image whose label reads the numbers out. Pages show the same numbers
  * in a table next to it.
  */
-import type { CSSProperties } from 'react'
 import { formatNumber, formatPercent } from '@/lib/format/indonesian'
+import { staticMarkup } from '@/components/static-markup'
 import styles from './charts.module.css'
 
 export type ChartSeries = {
@@ -36,21 +36,9 @@ export function describeChart(title: string, series: readonly ChartSeries[], row
   return `${title}. ${parts.length ? parts.join('; ') : 'Belum ada data'}.`
 }
 
-/** The series' fill and pattern as a CSS background. */
-export function seriesBackground(series: ChartSeries): CSSProperties {
-  const ink = `color-mix(in srgb, ${series.ink} 55%, transparent)`
-  switch (series.pattern) {
-    case 'stripes':
-      return { background: `repeating-linear-gradient(45deg, ${ink} 0 3px, transparent 3px 8px), ${series.color}` }
-    case 'crosshatch':
-      return {
-        background: `repeating-linear-gradient(45deg, ${ink} 0 1.3px, transparent 1.3px 8px), repeating-linear-gradient(-45deg, ${ink} 0 1.3px, transparent 1.3px 8px), ${series.color}`,
-      }
-    case 'dots':
-      return { background: `radial-gradient(circle, ${ink} 0 1.2px, transparent 1.6px) 0 0 / 7px 7px, ${series.color}` }
-    default:
-      return { background: series.color }
-  }
+/** The series' fill and pattern: a class (charts.module.css) and the two colours it reads. */
+export function seriesLook(series: ChartSeries): { className: string; style: Record<`--${string}`, string> } {
+  return { className: styles[series.pattern] ?? '', style: { '--fill': series.color, '--ink': series.ink } }
 }
 
 export function StackedBarChart({
@@ -66,12 +54,15 @@ export function StackedBarChart({
   rows: readonly ChartRow[]
   unit?: string
 }) {
-  return (
-    <figure className={styles.figure} role="img" aria-label={describeChart(title, series, rows, unit)} data-chart>
+  // The figure's content is static markup (decision 039): one string instead of an element per
+  // segment in the page's RSC payload; the same HTML.
+  const looks = series.map(seriesLook)
+  const content = (
+    <>
       <ul className={styles.legend}>
-        {series.map((s) => (
+        {series.map((s, i) => (
           <li key={s.key}>
-            <span className={styles.swatch} style={seriesBackground(s)} />
+            <span className={`${styles.swatch} ${looks[i]!.className}`} style={looks[i]!.style} />
             {s.label}
           </li>
         ))}
@@ -90,7 +81,7 @@ export function StackedBarChart({
                   if (value <= 0) return null
                   const share = value / total
                   return (
-                    <span key={s.key} className={styles.segment} style={{ ...seriesBackground(s), width: `${share * 100}%` }}>
+                    <span key={s.key} className={`${styles.segment} ${looks[i]!.className}`} style={{ ...looks[i]!.style, width: `${+(share * 100).toFixed(2)}%` }}>
                       {share >= MIN_LABELLED_SHARE && <span className={styles.value}>{formatNumber(value)}</span>}
                     </span>
                   )
@@ -99,6 +90,15 @@ export function StackedBarChart({
           </div>
         )
       })}
-    </figure>
+    </>
+  )
+  return (
+    <figure
+      className={styles.figure}
+      role="img"
+      aria-label={describeChart(title, series, rows, unit)}
+      data-chart
+      dangerouslySetInnerHTML={{ __html: staticMarkup(content) }}
+    />
   )
 }

@@ -66,6 +66,7 @@ export function StatusBreakdown({
         rows={groups}
         rowKey={(group) => group.key || 'lainnya'}
         empty="Belum ada peserta."
+        markup="static"
       />
     </>
   )

@@ -46,7 +46,10 @@ import { enrolmentStatus, UNASSIGNED, type EnrolmentStatus, type PersonStatus } 
 export type RowView = 'enrolments' | 'people'
 
 /** Who the HR pages count (lib/hr/counted-person.ts, decision 037), over the person `u`. */
-export const COUNTED_PERSON_SQL = Prisma.sql`(u."nip" IS NOT NULL OR CAST(u."identityStatus" AS TEXT) = 'rejected')`
+// The identity status compared as it is stored (TEXT on SQLite, an enum on PostgreSQL: the literal
+// is read as the enum), not CAST to text: written exactly like this, PostgreSQL's partial index
+// "user_counted_agency_idx" (the agency's counted people, decision 039) can serve it.
+export const COUNTED_PERSON_SQL = Prisma.sql`(u."nip" IS NOT NULL OR u."identityStatus" = 'rejected')`
 
 /** `column` is one of `unitIds` (none: nothing matches; a unit scope is never widened). */
 export function inUnits(column: Prisma.Sql, unitIds: readonly string[]): Prisma.Sql {
@@ -292,6 +295,8 @@ function fragments(filter: RowFilter, now: Date) {
     !!filter.completedFrom ||
     !!filter.completedTo ||
     !!filter.withValidCertificate
+  // Without a condition on the enrolment, the people alone. A whole agency's count is then, on
+  // PostgreSQL, an index-only scan of the partial index of its counted people (decision 039).
   const countFrom = readsEnrolment ? from : Prisma.sql`FROM "user" u`
   // The count of an indexed search (SQLite) starts from the search index's candidates: the
   // unary + keeps the agency's index out of it, which SQLite's planner would otherwise walk -

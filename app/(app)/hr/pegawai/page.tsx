@@ -125,7 +125,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
       <p className="muted">Status, nilai terbaik dan sertifikat menurut kelompok terbaru setiap pegawai.</p>
 
       {result.rows.length > 0 && (
-        <DataTable
+        <DataTable markup="static"
           caption="Daftar pegawai"
           columns={PEOPLE_LIST_COLUMNS}
           rows={result.rows.map((row) => toHrTableRow(row, officer.agencyName ?? ''))}

@@ -123,7 +123,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
       <section aria-labelledby="kelompok">
         <h2 id="kelompok">Kelompok</h2>
-        <DataTable
+        <DataTable markup="static"
           caption="Kelompok yang diikuti"
           columns={PERSON_ENROLMENT_COLUMNS}
           rows={history.enrolments.map((row) => toHrTableRow(row, officer.agencyName ?? ''))}
@@ -140,12 +140,12 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           Waktu belajar tercatat: <strong data-testid="waktu-belajar-total">{formatDuration(history.activeSeconds)}</strong>{' '}
           <span className="muted">(waktu membaca aktif yang dicatat server, semua pelajaran saat ini)</span>
         </p>
-        <DataTable caption="Pelajaran" columns={LESSON_COLUMNS} rows={history.lessons} rowKey={(lesson) => lesson.slug} empty="Belum ada pelajaran." />
+        <DataTable markup="static" caption="Pelajaran" columns={LESSON_COLUMNS} rows={history.lessons} rowKey={(lesson) => lesson.slug} empty="Belum ada pelajaran." />
       </section>
 
       <section aria-labelledby="percobaan">
         <h2 id="percobaan">Percobaan uji</h2>
-        <DataTable
+        <DataTable markup="static"
           caption="Percobaan uji"
           columns={ATTEMPT_COLUMNS}
           rows={history.attempts}
@@ -157,7 +157,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
       <section aria-labelledby="sertifikat">
         <h2 id="sertifikat">Sertifikat</h2>
-        <DataTable caption="Sertifikat" columns={CERTIFICATE_COLUMNS} rows={history.certificates} rowKey={(certificate) => certificate.id} empty="Belum ada sertifikat." />
+        <DataTable markup="static" caption="Sertifikat" columns={CERTIFICATE_COLUMNS} rows={history.certificates} rowKey={(certificate) => certificate.id} empty="Belum ada sertifikat." />
       </section>
     </>
   )
