@@ -10,6 +10,8 @@ export { expect }
 /** The e2e server's database: one per port (scripts/e2e-server.sh). */
 export const E2E_DB_FILE = path.resolve(import.meta.dirname, `../tests/.data/e2e-${process.env.E2E_PORT ?? 3100}.db`)
 export { DEMO_LOGINS, DEMO_PASSWORD }
+/** The database the fixtures read and seed: the e2e server's file, or E2E_DATABASE_URL (`npm run test:cluster`). */
+const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || `file:${E2E_DB_FILE}`
 
 /** The e2e server's database (scripts/e2e-server.sh), opened read-only to check what the UI did. */
 export function e2eDatabase() {
@@ -54,7 +56,7 @@ export const test = base
 export async function signInNewLearner(page: Page, label: string, options: { identityStatus?: 'claimed' | 'verified' } = {}) {
   const { createDbClient } = await import('../lib/db/create-client')
   const { seedUser } = await import('../prisma/seed/seeders')
-  const { db } = createDbClient(`file:${E2E_DB_FILE}`)
+  const { db } = createDbClient(E2E_DATABASE_URL)
   try {
     const agency = await db.agency.findUniqueOrThrow({ where: { code: 'PEMKOT-DEMO' }, include: { units: true } })
     const nip = freshNip()
@@ -79,7 +81,7 @@ export async function signInNewLearner(page: Page, label: string, options: { ide
 
 async function withE2eDb<T>(work: (db: import('../lib/db/create-client').Db) => Promise<T>): Promise<T> {
   const { createDbClient } = await import('../lib/db/create-client')
-  const { db } = createDbClient(`file:${E2E_DB_FILE}`)
+  const { db } = createDbClient(E2E_DATABASE_URL)
   try {
     return await work(db)
   } finally {

@@ -1,0 +1,61 @@
+import 'server-only'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { DatabaseProvider } from '@/lib/db/database-url'
+import type { Db } from '@/lib/db/create-client'
+import { compareMigrations, migrationNames, type AppliedMigration, type Readiness } from './readiness'
+
+/** How long a readiness probe waits for the database before calling it unreachable. */
+const DATABASE_TIMEOUT_MS = 3_000
+
+const expectedByProvider = new Map<DatabaseProvider, string[]>()
+
+/**
+ * The migrations this build ships for `provider` (prisma/<provider>/migrations, read once per
+ * process: the code running is the code the process started with, whatever the checkout becomes).
+ */
+export function expectedMigrations(provider: DatabaseProvider, root = process.cwd()): string[] {
+  let names = expectedByProvider.get(provider)
+  if (!names) {
+    names = migrationNames(fs.readdirSync(path.join(root, 'prisma', provider, 'migrations'), { withFileTypes: true }))
+    expectedByProvider.set(provider, names)
+  }
+  return names
+}
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
+
+type MigrationRow = { name: string; finished: number | bigint | boolean; rolledBack: number | bigint | boolean }
+
+/** Whether the database answers and carries every migration of this build. */
+export async function checkReadiness(db: Db, provider: DatabaseProvider, expected = expectedMigrations(provider)): Promise<Readiness> {
+  let rows: MigrationRow[]
+  try {
+    rows = await withTimeout(
+      db.$queryRawUnsafe<MigrationRow[]>(
+        `SELECT "migration_name" AS "name",
+                CASE WHEN "finished_at" IS NULL THEN 0 ELSE 1 END AS "finished",
+                CASE WHEN "rolled_back_at" IS NULL THEN 0 ELSE 1 END AS "rolledBack"
+           FROM "_prisma_migrations"`,
+      ),
+      DATABASE_TIMEOUT_MS,
+    )
+  } catch (error) {
+    // Reachable but never migrated, or not reachable at all?
+    const reachable = await withTimeout(db.$queryRawUnsafe('SELECT 1'), DATABASE_TIMEOUT_MS).then(
+      () => true,
+      () => false,
+    )
+    if (reachable) return { ready: false, reason: 'migrations pending', pending: [...expected] }
+    console.error('[ready] database unreachable', error instanceof Error ? error.message : error)
+    return { ready: false, reason: 'database unreachable' }
+  }
+  const applied: AppliedMigration[] = rows.map((row) => ({ name: row.name, finished: Number(row.finished) === 1, rolledBack: Number(row.rolledBack) === 1 }))
+  return compareMigrations(expected, applied)
+}
