@@ -4,7 +4,7 @@ import { headerSafe, mailAddressSchema } from './headers'
 import { countEnrolmentsFromSummary } from '@/lib/hr/enrolment-rows.server'
 import { digestSummary } from './hr-digest'
 import { idempotencyKey, jakartaDate, jakartaIsoWeek, jakartaWeekdayAndHour, weeklyIdempotencyKey } from './idempotency'
-import { queueMail, queueMails, type QueuedMail } from './outbox.server'
+import { fillableInSql, newNameToken, queueMail, queueMails, queueTemplatedMails, storedAsIs, type QueuedMail } from './outbox.server'
 import { hrOfficers } from './recipients.server'
 import { MAX_OVERDUE_WEEKS, reminderStageOn } from './reminder-schedule'
 import { refresherDueMail } from './templates/certificate-issued'
@@ -70,6 +70,10 @@ export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promi
     const stage = cohort.dueDate ? reminderStageOn(cohort.dueDate, today) : null
     if (!cohort.dueDate || !stage) continue
     result.cohorts++
+    // The cohort's message rendered once, with a token where each person's name goes.
+    const nameToken = newNameToken()
+    const rendered = { ...dueReminderMail({ name: nameToken, cohortName: cohort.name, dueDate: cohort.dueDate, stage, baseUrl: ctx.baseUrl }), nameToken }
+    const template = fillableInSql(rendered) ? rendered : null
     let after = ''
     for (;;) {
       const people = await ctx.db.$queryRaw<Recipient[]>`
@@ -83,7 +87,15 @@ export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promi
       if (people.length === 0) break
       after = people[people.length - 1]!.enrolmentId
       result.considered += people.length
-      const mails: QueuedMail[] = people.map((person) => {
+      // Set-based (decision 038): the people whose name and address go in unchanged (nearly
+      // everyone) are queued by one INSERT … SELECT that fills the template in SQL; the rest are
+      // rendered one by one (a name to clean, an address to refuse and count).
+      const asIs = template ? people.filter(storedAsIs) : []
+      if (template && asIs.length > 0) {
+        result.queued += await queueTemplatedMails(ctx.db, ctx.provider, { kind: REMINDER_KIND, keyPrefix, keySuffix, template, people: asIs }, now)
+      }
+      const rest = asIs.length === people.length ? [] : template ? people.filter((person) => !storedAsIs(person)) : people
+      const mails: QueuedMail[] = rest.map((person) => {
         const name = headerSafe(person.name)
         return {
           idempotencyKey: reminderKey(person.userId, now),
@@ -94,9 +106,11 @@ export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promi
           ...dueReminderMail({ name, cohortName: cohort.name, dueDate: cohort.dueDate!, stage, baseUrl: ctx.baseUrl }),
         }
       })
-      const { inserted, refused } = await queueMails(ctx.db, ctx.provider, mails, now)
-      result.queued += inserted
-      result.unreachable += refused.length
+      if (mails.length > 0) {
+        const { inserted, refused } = await queueMails(ctx.db, ctx.provider, mails, now)
+        result.queued += inserted
+        result.unreachable += refused.length
+      }
       if (people.length < batchSize) break
     }
   }

@@ -5,6 +5,8 @@ import { databaseProvider, db } from '@/lib/db/db.server'
 import { setCohortReminders } from '@/lib/hr/cohorts.server'
 import { getDashboard } from '@/lib/hr/dashboard.server'
 import { digestKey, queueDueReminders, queueHrDigests, reminderKey, runSchedulerTick, type SchedulerContext } from '@/lib/mail/scheduler.server'
+import { headerSafe } from '@/lib/mail/headers'
+import { dueReminderMail } from '@/lib/mail/templates/due-reminder'
 import { smtpTransport } from '@/lib/mail/transport.server'
 import { deliverBatch } from '@/lib/mail/worker.server'
 import { startSmtpSink, type SmtpSink } from '@/tests/mail/smtp-sink'
@@ -180,6 +182,36 @@ describe('due-date reminders', () => {
     await setCohortReminders(officer, group.id, false)
     expect((await runSchedulerTick(ctx(), H7)).reminders).toMatchObject({ cohorts: 1, queued: 1 })
     expect(await db.auditLog.count({ where: { action: 'cohort.reminders_resumed', targetId: group.id } })).toBe(1)
+  })
+})
+
+describe('set-based queueing (decision 038)', () => {
+  it('fills the template in SQL exactly as the template module renders it; names to clean and bad addresses go one by one', async () => {
+    const group = await cohort()
+    const names = [`D'Arcy & "Putri" <b>Ayu</b>`, 'Ni Luh Putu Ség, S.Kom. 🌺', 'Rina\r\nBcc: penyusup@jahat.example', '  Spasi   Ganda ']
+    const people = []
+    for (const name of names) people.push(await person({ name }))
+    const badAddress = await person({ email: `bukan-email-${++sequence}` })
+    for (const someone of [...people, badAddress]) await enrol(someone.id, group)
+
+    expect(await queueDueReminders(ctx(), H7)).toMatchObject({ considered: 5, queued: 4, unreachable: 1 })
+    const rows = await reminders()
+    expect(rows).toHaveLength(4)
+    for (const someone of people) {
+      const row = rows.find((candidate) => candidate.userId === someone.id)!
+      const name = headerSafe(someone.name)
+      const expected = dueReminderMail({ name, cohortName: group.name, dueDate: DUE, stage: { kind: 'h-7' }, baseUrl: BASE })
+      expect(row, someone.name).toMatchObject({ toName: name, toAddress: someone.email, idempotencyKey: reminderKey(someone.id, H7), sensitive: false, attempts: 0, status: 'pending' })
+      expect(row.subject).toBe(expected.subject)
+      expect(row.text).toBe(expected.text)
+      expect(row.html).toBe(expected.html)
+      expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      expect(row.createdAt.getTime()).toBe(H7.getTime())
+      expect(row.nextAttemptAt.getTime()).toBe(H7.getTime())
+    }
+    expect(rows.find((row) => row.userId === people[0]!.id)!.html).toContain('Yth. D&#39;Arcy &amp; &quot;Putri&quot; &lt;b&gt;Ayu&lt;/b&gt;,')
+    expect(rows.find((row) => row.userId === people[2]!.id)!.toName).toBe('Rina Bcc: penyusup@jahat.example')
+    expect(new Set(rows.map((row) => row.id)).size).toBe(4)
   })
 })
 
