@@ -6,6 +6,7 @@ import { digestSummary } from './hr-digest'
 import { idempotencyKey, jakartaDate, jakartaIsoWeek, jakartaWeekdayAndHour, weeklyIdempotencyKey } from './idempotency'
 import { fillableInSql, newNameToken, queueMail, queueMails, queueTemplatedMails, storedAsIs, type QueuedMail } from './outbox.server'
 import { hrOfficers } from './recipients.server'
+import { countUnreachable } from './unreachable.server'
 import { MAX_OVERDUE_WEEKS, reminderStageOn } from './reminder-schedule'
 import { refresherDueMail } from './templates/certificate-issued'
 import { dueReminderMail } from './templates/due-reminder'
@@ -197,16 +198,19 @@ export async function queueHrDigests(ctx: SchedulerContext, now: Date): Promise<
   const week = jakartaIsoWeek(now)
   let agencyId = ''
   let summary: ReturnType<typeof digestSummary> | null = null
+  let agencyUnreachable = 0
   for (const [index, officer] of officers.entries()) {
     if (queuedAlready.has(keys[index]!)) continue
     if (officer.agencyId !== agencyId || !summary) {
       agencyId = officer.agencyId
-      const [rows, cohorts, units] = await Promise.all([
+      const [rows, cohorts, units, unreachable] = await Promise.all([
         countEnrolmentsFromSummary(agencyId, now),
         ctx.db.cohort.findMany({ where: { agencyId }, select: { id: true, name: true, dueDate: true } }),
         ctx.db.unit.findMany({ where: { agencyId }, select: { id: true, name: true } }),
+        countUnreachable(agencyId),
       ])
       summary = digestSummary(rows, cohorts, new Map(units.map((unit) => [unit.id, unit.name])))
+      agencyUnreachable = unreachable
     }
     const name = headerSafe(officer.name)
     const mail: QueuedMail = {
@@ -215,7 +219,7 @@ export async function queueHrDigests(ctx: SchedulerContext, now: Date): Promise<
       userId: officer.userId,
       to: officer.email,
       toName: name,
-      ...hrDigestMail({ name, agencyName: officer.agencyName, week, asOf: now, summary, baseUrl: ctx.baseUrl }),
+      ...hrDigestMail({ name, agencyName: officer.agencyName, week, asOf: now, summary, unreachable: agencyUnreachable, baseUrl: ctx.baseUrl }),
     }
     // An address the outbox would refuse: the officer is unreachable, the others still get theirs.
     if (!mailAddressSchema.safeParse(officer.email).success) {

@@ -189,7 +189,7 @@ describe('set-based queueing (decision 038)', () => {
   it('fills the template in SQL exactly as the template module renders it; names to clean and bad addresses go one by one', async () => {
     const group = await cohort()
     const names = [`D'Arcy & "Putri" <b>Ayu</b>`, 'Ni Luh Putu Ség, S.Kom. 🌺', 'Rina\r\nBcc: penyusup@jahat.example', '  Spasi   Ganda ']
-    const people = []
+    const people: Awaited<ReturnType<typeof person>>[] = []
     for (const name of names) people.push(await person({ name }))
     const badAddress = await person({ email: `bukan-email-${++sequence}` })
     for (const someone of [...people, badAddress]) await enrol(someone.id, group)
