@@ -1,7 +1,7 @@
 import 'server-only'
 import { v7 as timeOrderedUuid } from 'uuid'
 import { z } from 'zod'
-import type { Db } from '@/lib/db/create-client'
+import { Prisma, type Db } from '@/lib/db/create-client'
 import { headerSafe, mailAddressSchema } from './headers'
 
 type TransactionClient = Parameters<Parameters<Db['$transaction']>[0]>[0]
@@ -123,32 +123,21 @@ export function fillableInSql(template: MailTemplateForSql): boolean {
 }
 
 /**
- * Whether a person's stored name and address go into a message unchanged: the name has nothing
- * `headerSafe` would remove or fold, and the address is exactly what the outbox's check makes of
- * it. Only such people are queued by `queueTemplatedMails`; the others go through `queueMails`,
- * which cleans the name and refuses a malformed address (counted unreachable).
- */
-export function storedAsIs(person: { name: string; email: string }): boolean {
-  if (headerSafe(person.name) !== person.name) return false
-  const address = mailAddressSchema.safeParse(person.email)
-  return address.success && address.data === person.email
-}
-
-/**
- * Queues one message a person for `userIds`, set-based (decision 038): ONE `INSERT … SELECT` per
- * QUEUE_BATCH people that fills each person's name into the template in SQL (`replace`, and the five HTML escapes of `escapeHtml` for the HTML part),
- * builds the idempotency key as `keyPrefix || user id || keySuffix` and a time-ordered id, with
- * `ON CONFLICT DO NOTHING` as every queue. What travels to the database is each person's id, name
- * and address (one JSON parameter, ~100 bytes a person) and one copy of the template, not a
- * rendered body per person (~1.7 KB).
+ * Queues one message a person for the people a query selects, set-based (decision 038): ONE
+ * `INSERT … SELECT` that fills each person's name into the template in SQL (`replace`, with the
+ * five escapes of `escapeHtml` for the HTML part), builds the idempotency key as
+ * `keyPrefix || user id || keySuffix` and a time-ordered id, with `ON CONFLICT DO NOTHING` as
+ * every queue. Nothing per person travels between the app and the database.
  *
- * Only people for whom `storedAsIs` holds (their name and address go in unchanged, exactly as
- * `queueMails` would store them; checked here), and a template for which `fillableInSql` holds. No expiry, not sensitive (reminders and notices). Returns how many rows were inserted.
+ * `from` is `FROM … WHERE …` over a person aliased `u`; it must select only people whose name and
+ * address go in unchanged (lib/mail/sql-predicates.server.ts: `headerSafeNameSql`,
+ * `certainlyValidEmailSql`), exactly as `queueMails` would store them; the template must satisfy
+ * `fillableInSql`. No expiry, not sensitive (reminders and notices). Returns the rows inserted.
  */
 export async function queueTemplatedMails(
   tx: TransactionClient | Db,
   provider: 'sqlite' | 'postgresql',
-  input: { kind: string; keyPrefix: string; keySuffix: string; template: MailTemplateForSql; people: readonly { userId: string; name: string; email: string }[] },
+  input: { kind: string; keyPrefix: string; keySuffix: string; template: MailTemplateForSql; from: Prisma.Sql },
   now = new Date(),
 ): Promise<number> {
   if (!fillableInSql(input.template)) throw new Error('queueTemplatedMails: the template does not carry its name token as expected')
@@ -157,39 +146,30 @@ export async function queueTemplatedMails(
   const { text, html, nameToken } = input.template
   // A v7 id's first 15 characters are its millisecond time and version: bound once, the rest random in SQL.
   const idPrefix = timeOrderedUuid().slice(0, 15)
-  let inserted = 0
-  for (const person of input.people) {
-    if (!storedAsIs(person)) throw new Error('queueTemplatedMails: a name or address that would be stored changed (use queueMails)')
-  }
-  for (let start = 0; start < input.people.length; start += QUEUE_BATCH) {
-    const rows = JSON.stringify(input.people.slice(start, start + QUEUE_BATCH).map((person) => ({ id: person.userId, name: person.name, email: person.email })))
-    inserted +=
-      provider === 'postgresql'
-        ? await tx.$executeRaw`INSERT INTO "outbox_message"
-              ("id", "idempotencyKey", "kind", "userId", "toAddress", "toName", "subject", "text", "html", "sensitive",
-               "attempts", "nextAttemptAt", "expiresAt", "createdAt", "updatedAt")
-            SELECT CAST(${idPrefix} AS TEXT) || substr(CAST(gen_random_uuid() AS TEXT), 16),
-               CAST(${input.keyPrefix} AS TEXT) || r."id" || CAST(${input.keySuffix} AS TEXT), CAST(${kind} AS TEXT), r."id", r."email", r."name",
-               CAST(${subject} AS TEXT),
-               replace(CAST(${text} AS TEXT), CAST(${nameToken} AS TEXT), r."name"),
-               replace(CAST(${html} AS TEXT), CAST(${nameToken} AS TEXT),
-                 replace(replace(replace(replace(replace(r."name", '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')),
-               false, 0, CAST(${now} AS TIMESTAMP(3)), NULL, CAST(${now} AS TIMESTAMP(3)), CAST(${now} AS TIMESTAMP(3))
-            FROM json_to_recordset(CAST(${rows} AS JSON)) AS r("id" TEXT, "name" TEXT, "email" TEXT)
-            ON CONFLICT ("idempotencyKey") DO NOTHING`
-        : // SQLite: the random part of the id from randomblob, with the version-7 variant bits ("8"–"b").
-          await tx.$executeRaw`INSERT INTO "outbox_message"
-              ("id", "idempotencyKey", "kind", "userId", "toAddress", "toName", "subject", "text", "html", "sensitive",
-               "attempts", "nextAttemptAt", "expiresAt", "createdAt", "updatedAt")
-            SELECT ${idPrefix} || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1)
-                 || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
-               ${input.keyPrefix} || (r.value ->> 'id') || ${input.keySuffix}, ${kind}, r.value ->> 'id', r.value ->> 'email', r.value ->> 'name', ${subject},
-               replace(${text}, ${nameToken}, r.value ->> 'name'),
-               replace(${html}, ${nameToken},
-                 replace(replace(replace(replace(replace(r.value ->> 'name', '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')),
-               0, 0, ${now}, NULL, ${now}, ${now}
-            FROM json_each(${rows}) AS r WHERE true
-            ON CONFLICT ("idempotencyKey") DO NOTHING`
-  }
-  return inserted
+  const escapedName = Prisma.sql`replace(replace(replace(replace(replace(u."name", '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`
+  return provider === 'postgresql'
+    ? tx.$executeRaw`INSERT INTO "outbox_message"
+          ("id", "idempotencyKey", "kind", "userId", "toAddress", "toName", "subject", "text", "html", "sensitive",
+           "attempts", "nextAttemptAt", "expiresAt", "createdAt", "updatedAt")
+        SELECT CAST(${idPrefix} AS TEXT) || substr(CAST(gen_random_uuid() AS TEXT), 16),
+           CAST(${input.keyPrefix} AS TEXT) || u."id" || CAST(${input.keySuffix} AS TEXT), CAST(${kind} AS TEXT), u."id", u."email", u."name",
+           CAST(${subject} AS TEXT),
+           replace(CAST(${text} AS TEXT), CAST(${nameToken} AS TEXT), u."name"),
+           replace(CAST(${html} AS TEXT), CAST(${nameToken} AS TEXT), ${escapedName}),
+           false, 0, CAST(${now} AS TIMESTAMP(3)), NULL, CAST(${now} AS TIMESTAMP(3)), CAST(${now} AS TIMESTAMP(3))
+        ${input.from}
+        ON CONFLICT ("idempotencyKey") DO NOTHING`
+    : // SQLite: the random part of the id from randomblob, with the version-7 variant bits ("8"–"b").
+      // The caller's WHERE keeps ON CONFLICT from being read as a join's ON.
+      tx.$executeRaw`INSERT INTO "outbox_message"
+          ("id", "idempotencyKey", "kind", "userId", "toAddress", "toName", "subject", "text", "html", "sensitive",
+           "attempts", "nextAttemptAt", "expiresAt", "createdAt", "updatedAt")
+        SELECT ${idPrefix} || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1)
+             || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
+           ${input.keyPrefix} || u."id" || ${input.keySuffix}, ${kind}, u."id", u."email", u."name", ${subject},
+           replace(${text}, ${nameToken}, u."name"),
+           replace(${html}, ${nameToken}, ${escapedName}),
+           0, 0, ${now}, NULL, ${now}, ${now}
+        ${input.from}
+        ON CONFLICT ("idempotencyKey") DO NOTHING`
 }

@@ -1,10 +1,11 @@
 import 'server-only'
-import type { Db } from '@/lib/db/create-client'
+import { Prisma, type Db } from '@/lib/db/create-client'
 import { headerSafe, mailAddressSchema } from './headers'
 import { countEnrolmentsFromSummary } from '@/lib/hr/enrolment-rows.server'
 import { digestSummary } from './hr-digest'
 import { idempotencyKey, jakartaDate, jakartaIsoWeek, jakartaWeekdayAndHour, weeklyIdempotencyKey } from './idempotency'
-import { fillableInSql, newNameToken, queueMail, queueMails, queueTemplatedMails, storedAsIs, type QueuedMail } from './outbox.server'
+import { fillableInSql, newNameToken, queueMail, queueMails, queueTemplatedMails, type QueuedMail } from './outbox.server'
+import { certainlyValidEmailSql, headerSafeNameSql } from './sql-predicates.server'
 import { hrOfficers } from './recipients.server'
 import { countUnreachable } from './unreachable.server'
 import { MAX_OVERDUE_WEEKS, reminderStageOn } from './reminder-schedule'
@@ -75,28 +76,40 @@ export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promi
     const nameToken = newNameToken()
     const rendered = { ...dueReminderMail({ name: nameToken, cohortName: cohort.name, dueDate: cohort.dueDate, stage, baseUrl: ctx.baseUrl }), nameToken }
     const template = fillableInSql(rendered) ? rendered : null
+    // Who is reminded, over the enrolments of one keyset range (after, upTo]: the same conditions
+    // for the set-based insert and for the people it leaves to JavaScript.
+    const recipients = (after: string, upTo: string | null) => Prisma.sql`
+        FROM "enrolment" e JOIN "user" u ON u."id" = e."userId"
+        WHERE e."cohortId" = ${cohort.id} AND e."id" > ${after} ${upTo === null ? Prisma.empty : Prisma.sql`AND e."id" <= ${upTo}`}
+          AND e."passedAt" IS NULL AND u."disabledAt" IS NULL
+          AND EXISTS (SELECT 1 FROM "account" a WHERE a."userId" = u."id" AND a."password" IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM "outbox_message" o WHERE o."idempotencyKey" = CAST(${keyPrefix} AS TEXT) || u."id" || CAST(${keySuffix} AS TEXT))`
+    const storedAsIs = Prisma.sql`${headerSafeNameSql(ctx.provider, Prisma.sql`u."name"`)} AND ${certainlyValidEmailSql(ctx.provider, Prisma.sql`u."email"`)}`
     let after = ''
     for (;;) {
+      // The range's last enrolment (an index-only read); none: the rest of the cohort.
+      const [bound] = await ctx.db.$queryRaw<{ id: string }[]>`
+        SELECT e."id" FROM "enrolment" e WHERE e."cohortId" = ${cohort.id} AND e."id" > ${after} ORDER BY e."id" LIMIT 1 OFFSET ${batchSize - 1}`
+      const upTo = bound?.id ?? null
+      // Set-based (decision 038): everyone whose name and address go in unchanged (nearly
+      // everyone) by one INSERT … SELECT that fills the cohort's template in SQL.
+      if (template) {
+        const inserted = await queueTemplatedMails(
+          ctx.db,
+          ctx.provider,
+          { kind: REMINDER_KIND, keyPrefix, keySuffix, template, from: Prisma.sql`${recipients(after, upTo)} AND ${storedAsIs}` },
+          now,
+        )
+        result.considered += inserted
+        result.queued += inserted
+      }
+      // The rest one by one: a name to clean, an address to refuse (counted unreachable).
       const people = await ctx.db.$queryRaw<Recipient[]>`
         SELECT e."id" AS "enrolmentId", u."id" AS "userId", u."name" AS "name", u."email" AS "email"
-        FROM "enrolment" e JOIN "user" u ON u."id" = e."userId"
-        WHERE e."cohortId" = ${cohort.id} AND e."id" > ${after} AND e."passedAt" IS NULL AND u."disabledAt" IS NULL
-          AND EXISTS (SELECT 1 FROM "account" a WHERE a."userId" = u."id" AND a."password" IS NOT NULL)
-          AND NOT EXISTS (SELECT 1 FROM "outbox_message" o WHERE o."idempotencyKey" = CAST(${keyPrefix} AS TEXT) || u."id" || CAST(${keySuffix} AS TEXT))
-        ORDER BY e."id"
-        LIMIT ${batchSize}`
-      if (people.length === 0) break
-      after = people[people.length - 1]!.enrolmentId
+        ${recipients(after, upTo)} ${template ? Prisma.sql`AND NOT (${storedAsIs})` : Prisma.empty}
+        ORDER BY e."id"`
       result.considered += people.length
-      // Set-based (decision 038): the people whose name and address go in unchanged (nearly
-      // everyone) are queued by one INSERT … SELECT that fills the template in SQL; the rest are
-      // rendered one by one (a name to clean, an address to refuse and count).
-      const asIs = template ? people.filter(storedAsIs) : []
-      if (template && asIs.length > 0) {
-        result.queued += await queueTemplatedMails(ctx.db, ctx.provider, { kind: REMINDER_KIND, keyPrefix, keySuffix, template, people: asIs }, now)
-      }
-      const rest = asIs.length === people.length ? [] : template ? people.filter((person) => !storedAsIs(person)) : people
-      const mails: QueuedMail[] = rest.map((person) => {
+      const mails: QueuedMail[] = people.map((person) => {
         const name = headerSafe(person.name)
         return {
           idempotencyKey: reminderKey(person.userId, now),
@@ -112,7 +125,8 @@ export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promi
         result.queued += inserted
         result.unreachable += refused.length
       }
-      if (people.length < batchSize) break
+      if (upTo === null) break
+      after = upTo
     }
   }
   return result

@@ -2,6 +2,7 @@ import 'server-only'
 import { Prisma } from '@/lib/db/create-client'
 import { databaseProvider, db } from '@/lib/db/db.server'
 import { COUNTED_PERSON_SQL, inUnits } from '@/lib/hr/enrolment-rows.server'
+import { certainlyValidEmailSql } from './sql-predicates.server'
 import { unreachableReason, type UnreachableReason } from './unreachable'
 
 /** More candidates than this are not read (the page says so): a roster that bad needs an import, not a list. */
@@ -20,27 +21,6 @@ export type UnreachablePerson = {
 }
 
 /**
- * An address that is certainly one the outbox accepts (`mailAddressSchema`): lower case, plain
- * characters, one "@", labels that start with a letter or digit, a top-level domain of 2+
- * letters. Everything it accepts the outbox accepts too; what it does not accept is only a
- * CANDIDATE, which `unreachableReason` (the outbox's own check) decides. It spares reading every
- * good address of a 100,000-person agency into JavaScript.
- */
-function certainlyValidEmail(column: Prisma.Sql): Prisma.Sql {
-  if (databaseProvider === 'postgresql') {
-    return Prisma.sql`(${column} ~ '^[a-z0-9_+-]([a-z0-9._+-]*[a-z0-9_+-])?@[a-z0-9][a-z0-9-]*([.][a-z0-9][a-z0-9-]*)*[.][a-z]{2,}$'
-      AND ${column} !~ '[.][.]' AND length(${column}) <= 254)`
-  }
-  // SQLite has no regular expressions: GLOB patterns, and the last label through rtrim (the text
-  // up to its last ".").
-  const tld = Prisma.sql`substr(${column}, length(rtrim(${column}, replace(${column}, '.', ''))) + 1)`
-  return Prisma.sql`(${column} NOT GLOB '*[^a-z0-9@._+-]*' AND ${column} GLOB '?*@?*.??*' AND ${column} NOT GLOB '*@*@*'
-    AND ${column} NOT GLOB '.*' AND ${column} NOT GLOB '*..*' AND ${column} NOT GLOB '*.@*' AND ${column} NOT GLOB '*@[^a-z0-9]*'
-    AND ${column} NOT GLOB '*@*.[^a-z0-9]*' AND ${column} NOT GLOB '*@*[_+]*' AND length(${column}) <= 254
-    AND ${tld} NOT GLOB '*[^a-z]*' AND length(${tld}) >= 2)`
-}
-
-/**
  * The people of the agency (or of a unit scope's units) whom email cannot reach, by name: no
  * address, an address the outbox refuses, or a permanent delivery failure to their current
  * address with nothing delivered to it since (issue 14). People the HR pages count (decision 037),
@@ -49,6 +29,9 @@ function certainlyValidEmail(column: Prisma.Sql): Prisma.Sql {
 export async function listUnreachable(agencyId: string, unitIds: readonly string[] | null, limit = UNREACHABLE_LIMIT): Promise<{ people: UnreachablePerson[]; truncated: boolean }> {
   const failed = Prisma.sql`o."userId" = u."id" AND o."status" = 'failed' AND o."toAddress" = lower(trim(u."email"))
     AND NOT EXISTS (SELECT 1 FROM "outbox_message" s WHERE s."userId" = u."id" AND s."status" = 'sent' AND s."toAddress" = o."toAddress" AND s."sentAt" > o."updatedAt")`
+  // Candidates: an address not certainly good (lib/mail/sql-predicates.server.ts: spares reading
+  // every good address of a 100,000-person agency), or a failed message; unreachableReason (the
+  // outbox's own check) decides each.
   const rows = await db.$queryRaw<
     { id: string; name: string; nip: string | null; email: string | null; unitName: string | null; failedToAddress: string | null; lastError: string | null; failedAt: Date | string | null }[]
   >`
@@ -59,7 +42,7 @@ export async function listUnreachable(agencyId: string, unitIds: readonly string
     FROM "user" u LEFT JOIN "unit" un ON un."id" = u."unitId"
     WHERE u."agencyId" = ${agencyId} AND u."disabledAt" IS NULL AND ${COUNTED_PERSON_SQL}
       ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`u."unitId"`, unitIds)}` : Prisma.empty}
-      AND (NOT ${certainlyValidEmail(Prisma.sql`u."email"`)}
+      AND (NOT ${certainlyValidEmailSql(databaseProvider, Prisma.sql`u."email"`)}
         OR u."id" IN (SELECT o."userId" FROM "outbox_message" o WHERE o."status" = 'failed' AND o."userId" IS NOT NULL))
     ORDER BY lower(u."name"), u."id"
     LIMIT ${limit + 1}`

@@ -188,20 +188,23 @@ describe('due-date reminders', () => {
 describe('set-based queueing (decision 038)', () => {
   it('fills the template in SQL exactly as the template module renders it; names to clean and bad addresses go one by one', async () => {
     const group = await cohort()
-    const names = [`D'Arcy & "Putri" <b>Ayu</b>`, 'Ni Luh Putu Ség, S.Kom. 🌺', 'Rina\r\nBcc: penyusup@jahat.example', '  Spasi   Ganda ']
+    const names = [`D'Arcy & "Putri" <b>Ayu</b>`, 'Ni Luh Putu Ség, S.Kom. 🌺', 'Rina\r\nBcc: penyusup@jahat.example', '  Spasi   Ganda ', 'Tanpa\u00a0Putus\tTab', 'Garis\u2028Baru']
     const people: Awaited<ReturnType<typeof person>>[] = []
     for (const name of names) people.push(await person({ name }))
     const badAddress = await person({ email: `bukan-email-${++sequence}` })
     for (const someone of [...people, badAddress]) await enrol(someone.id, group)
 
-    expect(await queueDueReminders(ctx(), H7)).toMatchObject({ considered: 5, queued: 4, unreachable: 1 })
+    const upper = await person({ email: `Besar.${++sequence}@Contoh.GO.id` })
+    await enrol(upper.id, group)
+    people.push(upper)
+    expect(await queueDueReminders(ctx({ batchSize: 3 }), H7)).toMatchObject({ considered: 8, queued: 7, unreachable: 1 })
     const rows = await reminders()
-    expect(rows).toHaveLength(4)
+    expect(rows).toHaveLength(7)
     for (const someone of people) {
       const row = rows.find((candidate) => candidate.userId === someone.id)!
       const name = headerSafe(someone.name)
       const expected = dueReminderMail({ name, cohortName: group.name, dueDate: DUE, stage: { kind: 'h-7' }, baseUrl: BASE })
-      expect(row, someone.name).toMatchObject({ toName: name, toAddress: someone.email, idempotencyKey: reminderKey(someone.id, H7), sensitive: false, attempts: 0, status: 'pending' })
+      expect(row, someone.name).toMatchObject({ toName: name, toAddress: someone.email.toLowerCase(), idempotencyKey: reminderKey(someone.id, H7), sensitive: false, attempts: 0, status: 'pending' })
       expect(row.subject).toBe(expected.subject)
       expect(row.text).toBe(expected.text)
       expect(row.html).toBe(expected.html)
@@ -211,7 +214,8 @@ describe('set-based queueing (decision 038)', () => {
     }
     expect(rows.find((row) => row.userId === people[0]!.id)!.html).toContain('Yth. D&#39;Arcy &amp; &quot;Putri&quot; &lt;b&gt;Ayu&lt;/b&gt;,')
     expect(rows.find((row) => row.userId === people[2]!.id)!.toName).toBe('Rina Bcc: penyusup@jahat.example')
-    expect(new Set(rows.map((row) => row.id)).size).toBe(4)
+    expect(rows.find((row) => row.userId === people[4]!.id)!.toName).toBe('Tanpa Putus Tab')
+    expect(new Set(rows.map((row) => row.id)).size).toBe(7)
   })
 })
 
@@ -269,12 +273,16 @@ describe('the weekly HR digest', () => {
   it('goes to no disabled officer, and an officer whose address the outbox refuses is counted unreachable', async () => {
     const disabled = await person({ role: 'hr', disabled: true })
     const broken = await person({ role: 'hr', email: `bukan-alamat-${++sequence}` })
+    const crlf = await person({ role: 'hr', name: 'Sari\r\nBcc: penyusup@jahat.example\r\nSubject: palsu' })
     const result = await queueHrDigests(ctx(), MONDAY)
+    const [toCrlf] = await digests(crlf.id)
+    expect(toCrlf!.toName).toBe('Sari Bcc: penyusup@jahat.example Subject: palsu')
+    expect(toCrlf!.text).toContain('Yth. Sari Bcc: penyusup@jahat.example Subject: palsu,')
     expect(result.unreachable).toBeGreaterThanOrEqual(1)
     expect(await digests(disabled.id)).toHaveLength(0)
     expect(await digests(broken.id)).toHaveLength(0)
     expect(await digests(officer.id)).toHaveLength(1)
-    await db.user.update({ where: { id: broken.id }, data: { disabledAt: new Date() } })
+    for (const officerToRetire of [broken, crlf]) await db.user.update({ where: { id: officerToRetire.id }, data: { disabledAt: new Date() } })
   })
 })
 
