@@ -8,6 +8,18 @@ describe('headerSafe', () => {
     expect(headerSafe('Dr. Ir. Ani, M.Si.')).toBe('Dr. Ir. Ani, M.Si.')
   })
 
+  it('removes a lone CR or LF, vertical tab, form feed, NEL and the Unicode line separators too', () => {
+    for (const breaker of ['\r', '\n', '\u000b', '\u000c', '\u0085', '\u2028', '\u2029']) {
+      const cleaned = headerSafe(`Budi${breaker}Bcc: penyusup@contoh.id`)
+      expect(cleaned, JSON.stringify(breaker)).toBe('Budi Bcc: penyusup@contoh.id')
+      expect(/[\r\n\u000b\u000c\u0085\u2028\u2029]/.test(cleaned)).toBe(false)
+    }
+  })
+
+  it('keeps what is a name: letters with marks, apostrophes, commas, non-Latin scripts', () => {
+    expect(headerSafe("Ni Luh Putu Ség, S.Kom. O'Brien 王")).toBe("Ni Luh Putu Ség, S.Kom. O'Brien 王")
+  })
+
   it('cuts long text', () => {
     expect(headerSafe('a'.repeat(500))).toHaveLength(200)
   })

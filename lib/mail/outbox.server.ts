@@ -1,7 +1,7 @@
 import 'server-only'
 import { v7 as timeOrderedUuid } from 'uuid'
 import { z } from 'zod'
-import type { Db } from '@/lib/db/create-client'
+import { Prisma, type Db } from '@/lib/db/create-client'
 import { headerSafe, mailAddressSchema } from './headers'
 
 type TransactionClient = Parameters<Parameters<Db['$transaction']>[0]>[0]
@@ -100,4 +100,76 @@ export async function queueMails(
             ON CONFLICT ("idempotencyKey") DO NOTHING`
   }
   return { inserted, refused }
+}
+
+/**
+ * A message rendered once for a whole batch, with `nameToken` where each person's name goes (the
+ * due-date reminder: only the greeting differs from person to person).
+ */
+export type MailTemplateForSql = { subject: string; text: string; html: string; nameToken: string }
+
+/** A random token no template text contains, to render a template once with it as the name. */
+export function newNameToken(): string {
+  return `\u27e6penerima-${timeOrderedUuid().slice(-12)}\u27e7`
+}
+
+/**
+ * Whether `template` can be filled in by SQL: the token is in the text and the HTML (as the name
+ * is: the HTML escaping leaves the token alone) and not in the subject. Otherwise (a cohort name
+ * that contains the token, a template without a greeting) the caller renders person by person.
+ */
+export function fillableInSql(template: MailTemplateForSql): boolean {
+  return template.text.includes(template.nameToken) && template.html.includes(template.nameToken) && !template.subject.includes(template.nameToken)
+}
+
+/**
+ * Queues one message a person for the people a query selects, set-based (decision 038): ONE
+ * `INSERT … SELECT` that fills each person's name into the template in SQL (`replace`, with the
+ * five escapes of `escapeHtml` for the HTML part), builds the idempotency key as
+ * `keyPrefix || user id || keySuffix` and a time-ordered id, with `ON CONFLICT DO NOTHING` as
+ * every queue. Nothing per person travels between the app and the database.
+ *
+ * `from` is `FROM … WHERE …` over a person aliased `u`; it must select only people whose name and
+ * address go in unchanged (lib/mail/sql-predicates.server.ts: `headerSafeNameSql`,
+ * `certainlyValidEmailSql`), exactly as `queueMails` would store them; the template must satisfy
+ * `fillableInSql`. No expiry, not sensitive (reminders and notices). Returns the rows inserted.
+ */
+export async function queueTemplatedMails(
+  tx: TransactionClient | Db,
+  provider: 'sqlite' | 'postgresql',
+  input: { kind: string; keyPrefix: string; keySuffix: string; template: MailTemplateForSql; from: Prisma.Sql },
+  now = new Date(),
+): Promise<number> {
+  if (!fillableInSql(input.template)) throw new Error('queueTemplatedMails: the template does not carry its name token as expected')
+  const kind = queuedMailSchema.shape.kind.parse(input.kind)
+  const subject = headerSafe(input.template.subject, 250)
+  const { text, html, nameToken } = input.template
+  // A v7 id's first 15 characters are its millisecond time and version: bound once, the rest random in SQL.
+  const idPrefix = timeOrderedUuid().slice(0, 15)
+  const escapedName = Prisma.sql`replace(replace(replace(replace(replace(u."name", '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), '"', '&quot;'), '''', '&#39;')`
+  return provider === 'postgresql'
+    ? tx.$executeRaw`INSERT INTO "outbox_message"
+          ("id", "idempotencyKey", "kind", "userId", "toAddress", "toName", "subject", "text", "html", "sensitive",
+           "attempts", "nextAttemptAt", "expiresAt", "createdAt", "updatedAt")
+        SELECT CAST(${idPrefix} AS TEXT) || substr(CAST(gen_random_uuid() AS TEXT), 16),
+           CAST(${input.keyPrefix} AS TEXT) || u."id" || CAST(${input.keySuffix} AS TEXT), CAST(${kind} AS TEXT), u."id", u."email", u."name",
+           CAST(${subject} AS TEXT),
+           replace(CAST(${text} AS TEXT), CAST(${nameToken} AS TEXT), u."name"),
+           replace(CAST(${html} AS TEXT), CAST(${nameToken} AS TEXT), ${escapedName}),
+           false, 0, CAST(${now} AS TIMESTAMP(3)), NULL, CAST(${now} AS TIMESTAMP(3)), CAST(${now} AS TIMESTAMP(3))
+        ${input.from}
+        ON CONFLICT ("idempotencyKey") DO NOTHING`
+    : // SQLite: the random part of the id from randomblob, with the version-7 variant bits ("8"–"b").
+      // The caller's WHERE keeps ON CONFLICT from being read as a join's ON.
+      tx.$executeRaw`INSERT INTO "outbox_message"
+          ("id", "idempotencyKey", "kind", "userId", "toAddress", "toName", "subject", "text", "html", "sensitive",
+           "attempts", "nextAttemptAt", "expiresAt", "createdAt", "updatedAt")
+        SELECT ${idPrefix} || substr(lower(hex(randomblob(2))), 2) || '-' || substr('89ab', 1 + (abs(random()) % 4), 1)
+             || substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6))),
+           ${input.keyPrefix} || u."id" || ${input.keySuffix}, ${kind}, u."id", u."email", u."name", ${subject},
+           replace(${text}, ${nameToken}, u."name"),
+           replace(${html}, ${nameToken}, ${escapedName}),
+           0, 0, ${now}, NULL, ${now}, ${now}
+        ${input.from}
+        ON CONFLICT ("idempotencyKey") DO NOTHING`
 }

@@ -1,11 +1,17 @@
 import 'server-only'
-import type { Db } from '@/lib/db/create-client'
-import { headerSafe } from './headers'
-import { idempotencyKey, jakartaDate } from './idempotency'
-import { queueMails, type QueuedMail } from './outbox.server'
+import { Prisma, type Db } from '@/lib/db/create-client'
+import { headerSafe, mailAddressSchema } from './headers'
+import { countEnrolmentsFromSummary } from '@/lib/hr/enrolment-rows.server'
+import { digestSummary } from './hr-digest'
+import { idempotencyKey, jakartaDate, jakartaIsoWeek, jakartaWeekdayAndHour, weeklyIdempotencyKey } from './idempotency'
+import { fillableInSql, newNameToken, queueMail, queueMails, queueTemplatedMails, type QueuedMail } from './outbox.server'
+import { certainlyValidEmailSql, headerSafeNameSql } from './sql-predicates.server'
+import { hrOfficers } from './recipients.server'
+import { countUnreachable } from './unreachable.server'
 import { MAX_OVERDUE_WEEKS, reminderStageOn } from './reminder-schedule'
 import { refresherDueMail } from './templates/certificate-issued'
 import { dueReminderMail } from './templates/due-reminder'
+import { hrDigestMail } from './templates/hr-digest'
 
 export type SchedulerContext = {
   db: Db
@@ -66,18 +72,42 @@ export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promi
     const stage = cohort.dueDate ? reminderStageOn(cohort.dueDate, today) : null
     if (!cohort.dueDate || !stage) continue
     result.cohorts++
+    // The cohort's message rendered once, with a token where each person's name goes.
+    const nameToken = newNameToken()
+    const rendered = { ...dueReminderMail({ name: nameToken, cohortName: cohort.name, dueDate: cohort.dueDate, stage, baseUrl: ctx.baseUrl }), nameToken }
+    const template = fillableInSql(rendered) ? rendered : null
+    // Who is reminded, over the enrolments of one keyset range (after, upTo]: the same conditions
+    // for the set-based insert and for the people it leaves to JavaScript.
+    const recipients = (after: string, upTo: string | null) => Prisma.sql`
+        FROM "enrolment" e JOIN "user" u ON u."id" = e."userId"
+        WHERE e."cohortId" = ${cohort.id} AND e."id" > ${after} ${upTo === null ? Prisma.empty : Prisma.sql`AND e."id" <= ${upTo}`}
+          AND e."passedAt" IS NULL AND u."disabledAt" IS NULL
+          AND EXISTS (SELECT 1 FROM "account" a WHERE a."userId" = u."id" AND a."password" IS NOT NULL)
+          AND NOT EXISTS (SELECT 1 FROM "outbox_message" o WHERE o."idempotencyKey" = CAST(${keyPrefix} AS TEXT) || u."id" || CAST(${keySuffix} AS TEXT))`
+    const storedAsIs = Prisma.sql`${headerSafeNameSql(ctx.provider, Prisma.sql`u."name"`)} AND ${certainlyValidEmailSql(ctx.provider, Prisma.sql`u."email"`)}`
     let after = ''
     for (;;) {
+      // The range's last enrolment (an index-only read); none: the rest of the cohort.
+      const [bound] = await ctx.db.$queryRaw<{ id: string }[]>`
+        SELECT e."id" FROM "enrolment" e WHERE e."cohortId" = ${cohort.id} AND e."id" > ${after} ORDER BY e."id" LIMIT 1 OFFSET ${batchSize - 1}`
+      const upTo = bound?.id ?? null
+      // Set-based (decision 038): everyone whose name and address go in unchanged (nearly
+      // everyone) by one INSERT … SELECT that fills the cohort's template in SQL.
+      if (template) {
+        const inserted = await queueTemplatedMails(
+          ctx.db,
+          ctx.provider,
+          { kind: REMINDER_KIND, keyPrefix, keySuffix, template, from: Prisma.sql`${recipients(after, upTo)} AND ${storedAsIs}` },
+          now,
+        )
+        result.considered += inserted
+        result.queued += inserted
+      }
+      // The rest one by one: a name to clean, an address to refuse (counted unreachable).
       const people = await ctx.db.$queryRaw<Recipient[]>`
         SELECT e."id" AS "enrolmentId", u."id" AS "userId", u."name" AS "name", u."email" AS "email"
-        FROM "enrolment" e JOIN "user" u ON u."id" = e."userId"
-        WHERE e."cohortId" = ${cohort.id} AND e."id" > ${after} AND e."passedAt" IS NULL AND u."disabledAt" IS NULL
-          AND EXISTS (SELECT 1 FROM "account" a WHERE a."userId" = u."id" AND a."password" IS NOT NULL)
-          AND NOT EXISTS (SELECT 1 FROM "outbox_message" o WHERE o."idempotencyKey" = CAST(${keyPrefix} AS TEXT) || u."id" || CAST(${keySuffix} AS TEXT))
-        ORDER BY e."id"
-        LIMIT ${batchSize}`
-      if (people.length === 0) break
-      after = people[people.length - 1]!.enrolmentId
+        ${recipients(after, upTo)} ${template ? Prisma.sql`AND NOT (${storedAsIs})` : Prisma.empty}
+        ORDER BY e."id"`
       result.considered += people.length
       const mails: QueuedMail[] = people.map((person) => {
         const name = headerSafe(person.name)
@@ -90,10 +120,13 @@ export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promi
           ...dueReminderMail({ name, cohortName: cohort.name, dueDate: cohort.dueDate!, stage, baseUrl: ctx.baseUrl }),
         }
       })
-      const { inserted, refused } = await queueMails(ctx.db, ctx.provider, mails, now)
-      result.queued += inserted
-      result.unreachable += refused.length
-      if (people.length < batchSize) break
+      if (mails.length > 0) {
+        const { inserted, refused } = await queueMails(ctx.db, ctx.provider, mails, now)
+        result.queued += inserted
+        result.unreachable += refused.length
+      }
+      if (upTo === null) break
+      after = upTo
     }
   }
   return result
@@ -149,14 +182,82 @@ export async function queueRefresherNotices(ctx: SchedulerContext, now: Date): P
   return result
 }
 
-export type TickResult = { reminders: ReminderResult; refresher: { queued: number; unreachable: number } }
+export const DIGEST_KIND = 'hr-digest'
+/** The digest goes out from Monday 07:00 in Jakarta (the first tick after it; later that week if no instance ran then). */
+export const DIGEST_FROM_HOUR = 7
+
+/** The digest's key: officer + agency + ISO week in Jakarta (once a week, whatever the ticks). */
+export function digestKey(userId: string, agencyId: string, now: Date): string {
+  return weeklyIdempotencyKey({ kind: DIGEST_KIND, userId, subject: agencyId, at: now })
+}
+
+/**
+ * Queues the weekly HR digest (issue 14): to every active holder of an `hr` grant, per agency,
+ * the agency's cohorts with someone still to finish and, inside each, the units, counted per
+ * status by the HR read model (`countEnrolmentsFromSummary`: the dashboard's numbers; no query of
+ * its own), with links to the dashboard. Once per ISO week in Jakarta from Monday 07:00: the key
+ * carries the week, so every later tick that week (this instance's or another's) inserts nothing;
+ * officers who already have this week's key are skipped before anything is counted.
+ */
+export async function queueHrDigests(ctx: SchedulerContext, now: Date): Promise<{ queued: number; unreachable: number }> {
+  const result = { queued: 0, unreachable: 0 }
+  const { weekday, hour } = jakartaWeekdayAndHour(now)
+  if (weekday === 1 && hour < DIGEST_FROM_HOUR) return result
+  const officers = await hrOfficers(ctx.db)
+  if (officers.length === 0) return result
+  const keys = officers.map((officer) => digestKey(officer.userId, officer.agencyId, now))
+  const queuedAlready = new Set(
+    (await ctx.db.outboxMessage.findMany({ where: { idempotencyKey: { in: keys } }, select: { idempotencyKey: true } })).map((row) => row.idempotencyKey),
+  )
+  const week = jakartaIsoWeek(now)
+  let agencyId = ''
+  let summary: ReturnType<typeof digestSummary> | null = null
+  let agencyUnreachable = 0
+  for (const [index, officer] of officers.entries()) {
+    if (queuedAlready.has(keys[index]!)) continue
+    if (officer.agencyId !== agencyId || !summary) {
+      agencyId = officer.agencyId
+      const [rows, cohorts, units, unreachable] = await Promise.all([
+        countEnrolmentsFromSummary(agencyId, now),
+        ctx.db.cohort.findMany({ where: { agencyId }, select: { id: true, name: true, dueDate: true } }),
+        ctx.db.unit.findMany({ where: { agencyId }, select: { id: true, name: true } }),
+        countUnreachable(agencyId),
+      ])
+      summary = digestSummary(rows, cohorts, new Map(units.map((unit) => [unit.id, unit.name])))
+      agencyUnreachable = unreachable
+    }
+    const name = headerSafe(officer.name)
+    const mail: QueuedMail = {
+      idempotencyKey: keys[index]!,
+      kind: DIGEST_KIND,
+      userId: officer.userId,
+      to: officer.email,
+      toName: name,
+      ...hrDigestMail({ name, agencyName: officer.agencyName, week, asOf: now, summary, unreachable: agencyUnreachable, baseUrl: ctx.baseUrl }),
+    }
+    // An address the outbox would refuse: the officer is unreachable, the others still get theirs.
+    if (!mailAddressSchema.safeParse(officer.email).success) {
+      result.unreachable++
+      continue
+    }
+    if (await queueMail(ctx.db, mail, now)) result.queued++
+  }
+  return result
+}
+
+export type TickResult = { reminders: ReminderResult; refresher: { queued: number; unreachable: number }; digests: { queued: number; unreachable: number } }
 
 /**
  * One scheduler tick: queues whatever messages are due now. Idempotent (the outbox keys) and safe
  * with several instances running it at the same moment: only one insert of a key succeeds.
  */
 export async function runSchedulerTick(ctx: SchedulerContext, now = new Date()): Promise<TickResult> {
-  return { reminders: await queueDueReminders(ctx, now), refresher: await queueRefresherNotices(ctx, now) }
+  return { reminders: await queueDueReminders(ctx, now), refresher: await queueRefresherNotices(ctx, now), digests: await queueHrDigests(ctx, now) }
+}
+
+/** Messages a tick queued, of every kind. */
+export function queuedByTick(result: TickResult): number {
+  return result.reminders.queued + result.refresher.queued + result.digests.queued
 }
 
 export const SCHEDULER_EVERY_MS = 5 * 60_000
@@ -180,7 +281,7 @@ export function startScheduler(
     // One tick at a time in a process; a tick still running when the timer fires is not doubled.
     running ??= runSchedulerTick(ctx, clock())
       .then((result) => {
-        if (result.reminders.queued + result.refresher.queued > 0) {
+        if (queuedByTick(result) > 0) {
           log(`mail scheduler: ${JSON.stringify(result)}`)
           options.afterQueue?.()
         }

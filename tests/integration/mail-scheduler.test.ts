@@ -3,7 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createDbClient } from '@/lib/db/create-client'
 import { databaseProvider, db } from '@/lib/db/db.server'
 import { setCohortReminders } from '@/lib/hr/cohorts.server'
-import { reminderKey, runSchedulerTick, type SchedulerContext } from '@/lib/mail/scheduler.server'
+import { getDashboard } from '@/lib/hr/dashboard.server'
+import { digestKey, queueDueReminders, queueHrDigests, reminderKey, runSchedulerTick, type SchedulerContext } from '@/lib/mail/scheduler.server'
+import { headerSafe } from '@/lib/mail/headers'
+import { dueReminderMail } from '@/lib/mail/templates/due-reminder'
 import { smtpTransport } from '@/lib/mail/transport.server'
 import { deliverBatch } from '@/lib/mail/worker.server'
 import { startSmtpSink, type SmtpSink } from '@/tests/mail/smtp-sink'
@@ -182,6 +185,107 @@ describe('due-date reminders', () => {
   })
 })
 
+describe('set-based queueing (decision 038)', () => {
+  it('fills the template in SQL exactly as the template module renders it; names to clean and bad addresses go one by one', async () => {
+    const group = await cohort()
+    const names = [`D'Arcy & "Putri" <b>Ayu</b>`, 'Ni Luh Putu Ség, S.Kom. 🌺', 'Rina\r\nBcc: penyusup@jahat.example', '  Spasi   Ganda ', 'Tanpa\u00a0Putus\tTab', 'Garis\u2028Baru']
+    const people: Awaited<ReturnType<typeof person>>[] = []
+    for (const name of names) people.push(await person({ name }))
+    const badAddress = await person({ email: `bukan-email-${++sequence}` })
+    for (const someone of [...people, badAddress]) await enrol(someone.id, group)
+
+    const upper = await person({ email: `Besar.${++sequence}@Contoh.GO.id` })
+    await enrol(upper.id, group)
+    people.push(upper)
+    expect(await queueDueReminders(ctx({ batchSize: 3 }), H7)).toMatchObject({ considered: 8, queued: 7, unreachable: 1 })
+    const rows = await reminders()
+    expect(rows).toHaveLength(7)
+    for (const someone of people) {
+      const row = rows.find((candidate) => candidate.userId === someone.id)!
+      const name = headerSafe(someone.name)
+      const expected = dueReminderMail({ name, cohortName: group.name, dueDate: DUE, stage: { kind: 'h-7' }, baseUrl: BASE })
+      expect(row, someone.name).toMatchObject({ toName: name, toAddress: someone.email.toLowerCase(), idempotencyKey: reminderKey(someone.id, H7), sensitive: false, attempts: 0, status: 'pending' })
+      expect(row.subject).toBe(expected.subject)
+      expect(row.text).toBe(expected.text)
+      expect(row.html).toBe(expected.html)
+      expect(row.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      expect(row.createdAt.getTime()).toBe(H7.getTime())
+      expect(row.nextAttemptAt.getTime()).toBe(H7.getTime())
+    }
+    expect(rows.find((row) => row.userId === people[0]!.id)!.html).toContain('Yth. D&#39;Arcy &amp; &quot;Putri&quot; &lt;b&gt;Ayu&lt;/b&gt;,')
+    expect(rows.find((row) => row.userId === people[2]!.id)!.toName).toBe('Rina Bcc: penyusup@jahat.example')
+    expect(rows.find((row) => row.userId === people[4]!.id)!.toName).toBe('Tanpa Putus Tab')
+    expect(new Set(rows.map((row) => row.id)).size).toBe(7)
+  })
+})
+
+describe('the weekly HR digest', () => {
+  // Monday 15 March 2027, 08:00 in Jakarta.
+  const MONDAY = new Date('2027-03-15T01:00:00Z')
+  const digests = (userId: string) => db.outboxMessage.findMany({ where: { kind: 'hr-digest', userId }, orderBy: { createdAt: 'asc' } })
+
+  it("tells each HR officer their own agency's counts per cohort and unit, as the dashboard counts them, once a week", async () => {
+    const unit = await db.unit.create({ data: { agencyId: agency.id, name: `Bidang <Uji> ${++sequence}` } })
+    const group = await cohort()
+    const finishedGroup = await cohort({ dueDate: new Date('2027-02-01T23:59:59+07:00') })
+    const inUnit = [await person(), await person()]
+    for (const someone of inUnit) await db.user.update({ where: { id: someone.id }, data: { unitId: unit.id } })
+    const noUnit = await person()
+    for (const someone of [...inUnit, noUnit]) await enrol(someone.id, group)
+    await pass(inUnit[0]!.id, (await db.enrolment.findFirstOrThrow({ where: { userId: inUnit[0]!.id, cohortId: group.id } })).id)
+    const done = await person()
+    await pass(done.id, (await enrol(done.id, finishedGroup)).id)
+    const foreignGroup = await cohort({ agencyId: otherAgency.id })
+    await enrol((await person({ agencyId: otherAgency.id })).id, foreignGroup)
+
+    // Monday before 07:00 in Jakarta: not yet.
+    expect((await queueHrDigests(ctx(), new Date('2027-03-14T23:00:00Z'))).queued).toBe(0)
+    const first = await runSchedulerTick(ctx(), MONDAY)
+    expect(first.digests.queued).toBeGreaterThanOrEqual(2)
+    const [mine] = await digests(officer.id)
+    expect(mine).toMatchObject({ idempotencyKey: digestKey(officer.id, agency.id, MONDAY), status: 'pending' })
+    expect(mine!.idempotencyKey).toMatch(/\|2027-W11$/)
+    expect(mine!.subject).toContain('Ringkasan mingguan')
+    // The dashboard's numbers for the same cohort (the read model), in the digest's words.
+    const dashboard = (await getDashboard(agency.id, group.id, MONDAY))!
+    expect(dashboard.counts).toMatchObject({ lulus: 1, 'belum-mulai': 2, total: 3 })
+    expect(mine!.text).toContain(`${group.name} (tenggat 20 Maret 2027): 3 peserta`)
+    expect(mine!.text).toContain('  Lulus 1 · Sedang belajar 0 · Terlambat 0 · Belum mulai 2')
+    expect(mine!.text).toContain(`  - ${unit.name}: Lulus 1 · Sedang belajar 0 · Terlambat 0 · Belum mulai 1`)
+    expect(mine!.text).toContain('  - Tanpa unit kerja: Lulus 0 · Sedang belajar 0 · Terlambat 0 · Belum mulai 1')
+    expect(mine!.text).toContain(`${BASE}/hr?kelompok=${group.id}`)
+    expect(mine!.html).toContain('Bidang &lt;Uji&gt;')
+    // A cohort everyone finished is left out; another agency's cohort never appears.
+    expect(mine!.text).not.toContain(finishedGroup.name)
+    expect(mine!.text).not.toContain(foreignGroup.name)
+    const [theirs] = await digests(foreignOfficer.id)
+    expect(theirs!.text).toContain(foreignGroup.name)
+    expect(theirs!.text).not.toContain(group.name)
+
+    // Any later tick that week, on any instance, queues nothing; the next week's does.
+    expect((await runSchedulerTick(ctx(), new Date('2027-03-17T05:00:00Z'))).digests.queued).toBe(0)
+    expect((await runSchedulerTick(ctx(), new Date('2027-03-21T16:59:00Z'))).digests.queued).toBe(0) // Sunday 23:59 WIB
+    expect(await digests(officer.id)).toHaveLength(1)
+    await runSchedulerTick(ctx(), new Date('2027-03-22T01:00:00Z'))
+    expect(await digests(officer.id)).toHaveLength(2)
+  })
+
+  it('goes to no disabled officer, and an officer whose address the outbox refuses is counted unreachable', async () => {
+    const disabled = await person({ role: 'hr', disabled: true })
+    const broken = await person({ role: 'hr', email: `bukan-alamat-${++sequence}` })
+    const crlf = await person({ role: 'hr', name: 'Sari\r\nBcc: penyusup@jahat.example\r\nSubject: palsu' })
+    const result = await queueHrDigests(ctx(), MONDAY)
+    const [toCrlf] = await digests(crlf.id)
+    expect(toCrlf!.toName).toBe('Sari Bcc: penyusup@jahat.example Subject: palsu')
+    expect(toCrlf!.text).toContain('Yth. Sari Bcc: penyusup@jahat.example Subject: palsu,')
+    expect(result.unreachable).toBeGreaterThanOrEqual(1)
+    expect(await digests(disabled.id)).toHaveLength(0)
+    expect(await digests(broken.id)).toHaveLength(0)
+    expect(await digests(officer.id)).toHaveLength(1)
+    for (const officerToRetire of [broken, crlf]) await db.user.update({ where: { id: officerToRetire.id }, data: { disabledAt: new Date() } })
+  })
+})
+
 describe('a reminder on a real SMTP server', () => {
   let sink: SmtpSink
   beforeAll(async () => {
@@ -195,7 +299,8 @@ describe('a reminder on a real SMTP server', () => {
     const group = await cohort()
     const someone = await person({ name: 'Rina\r\nBcc: penyusup@jahat.example\r\nSubject: palsu', email: 'rina@contoh.go.id' })
     await enrol(someone.id, group)
-    expect((await runSchedulerTick(ctx(), H7)).reminders.queued).toBe(1)
+    // The reminders alone (a whole tick would queue this week's HR digests too).
+    expect((await queueDueReminders(ctx(), H7)).queued).toBe(1)
     const from = { name: 'Bijak Bermedia Sosial', address: 'noreply@bkpsdm.contoh.go.id' }
     const transport = smtpTransport(sink.url, { connectionMs: 5_000, greetingMs: 5_000, socketMs: 10_000 })
     expect(await deliverBatch({ db, provider: databaseProvider, transport, from, now: () => H7 })).toMatchObject({ sent: 1 })

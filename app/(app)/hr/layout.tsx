@@ -18,6 +18,7 @@ const SECTIONS: Section[] = [
   { href: '/hr/mutasi', label: 'Mutasi', shownTo: hr },
   { href: '/hr/operator-unit', label: 'Operator unit', shownTo: hr },
   { href: '/hr/laporan', label: 'Laporan', shownTo: everyone },
+  { href: '/hr/tak-terjangkau', label: 'Tak terjangkau email', shownTo: everyone },
   { href: '/hr/analisis-soal', label: 'Analisis soal', shownTo: hr },
 ]
 

@@ -63,7 +63,7 @@ export const attacks: Attack[] = [
       if (!(await client.signIn(learner.nip, learner.password))) return { refused: false, detail: 'the learner could not sign in' }
       const cohort = await cohortOf(ctx, 'PEMKOT-DEMO')
       const answers: string[] = []
-      for (const path of ['/hr', '/hr/pegawai', '/hr/laporan', '/hr/operator-unit', '/hr/kelompok', `/hr/analisis-soal?kelompok=${cohort.id}`, '/admin', '/admin/pengguna', '/admin/bank-soal', '/admin/bank-soal/csv', `/api/hr/reports/completion?kelompok=${cohort.id}`]) {
+      for (const path of ['/hr', '/hr/pegawai', '/hr/tak-terjangkau', '/hr/laporan', '/hr/operator-unit', '/hr/kelompok', `/hr/analisis-soal?kelompok=${cohort.id}`, '/admin', '/admin/pengguna', '/admin/bank-soal', '/admin/bank-soal/csv', `/api/hr/reports/completion?kelompok=${cohort.id}`]) {
         const response = await client.get(path)
         await response.arrayBuffer()
         if (response.status !== 403 && response.status !== 404) answers.push(`${path} → ${response.status}`)

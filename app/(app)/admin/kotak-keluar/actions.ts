@@ -6,7 +6,7 @@ import { databaseProvider, db } from '@/lib/db/db.server'
 import { env } from '@/lib/env.server'
 import { formAction } from '@/lib/http/handler.server'
 import { wakeMailWorker } from '@/lib/mail/run-worker.server'
-import { runSchedulerTick } from '@/lib/mail/scheduler.server'
+import { queuedByTick, runSchedulerTick } from '@/lib/mail/scheduler.server'
 
 /**
  * "Periksa pesan terjadwal sekarang": one scheduler tick now instead of within 5 minutes (the
@@ -18,7 +18,7 @@ export const runSchedulerNowAction = formAction({
   returnTo: '/admin/kotak-keluar',
   run: async () => {
     const result = await runSchedulerTick({ db, provider: databaseProvider, baseUrl: env.PUBLIC_BASE_URL })
-    const queued = result.reminders.queued + result.refresher.queued
+    const queued = queuedByTick(result)
     if (queued > 0) wakeMailWorker()
     revalidatePath('/admin/kotak-keluar')
     redirect(`/admin/kotak-keluar?terjadwal=${queued}`)
