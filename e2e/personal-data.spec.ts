@@ -19,7 +19,7 @@ test('a learner downloads their data; an HR officer viewing their page is record
   await page.getByRole('link', { name: 'Data saya' }).click()
   await expect(page.getByRole('heading', { level: 1, name: 'Data saya' })).toBeVisible()
   await expect(page.getByText(learner.email)).toBeVisible()
-  await expect(page.getByText(learner.nip)).toBeVisible()
+  await expect(page.getByText(learner.nip, { exact: true })).toBeVisible()
   await expectAccessible(page)
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Unduh semua data saya (JSON)' }).click()])
