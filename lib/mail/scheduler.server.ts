@@ -1,14 +1,14 @@
 import 'server-only'
 import { Prisma, type Db } from '@/lib/db/create-client'
 import { headerSafe, mailAddressSchema } from './headers'
-import { countEnrolmentsFromSummary } from '@/lib/hr/enrolment-rows.server'
+import { countEnrolmentsFromSummary, inUnits } from '@/lib/hr/enrolment-rows.server'
 import { digestSummary } from './hr-digest'
 import { idempotencyKey, jakartaDate, jakartaIsoWeek, jakartaWeekdayAndHour, weeklyIdempotencyKey } from './idempotency'
 import { fillableInSql, newNameToken, queueMail, queueMails, queueTemplatedMails, type QueuedMail } from './outbox.server'
 import { certainlyValidEmailSql, headerSafeNameSql } from './sql-predicates.server'
 import { hrOfficers } from './recipients.server'
 import { countUnreachable } from './unreachable.server'
-import { MAX_OVERDUE_WEEKS, reminderStageOn } from './reminder-schedule'
+import { MAX_OVERDUE_WEEKS, reminderStageOn, type ReminderStage } from './reminder-schedule'
 import { refresherDueMail } from './templates/certificate-issued'
 import { dueReminderMail } from './templates/due-reminder'
 import { hrDigestMail } from './templates/hr-digest'
@@ -51,7 +51,6 @@ type Recipient = { enrolmentId: string; userId: string; name: string; email: str
  */
 export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promise<ReminderResult> {
   const today = jakartaDate(now)
-  const batchSize = ctx.batchSize ?? 1_000
   // Due dates that can give a reminder today: up to 8 days ahead, up to MAX_OVERDUE_WEEKS weeks behind.
   const cohorts = await ctx.db.cohort.findMany({
     where: {
@@ -61,75 +60,108 @@ export async function queueDueReminders(ctx: SchedulerContext, now: Date): Promi
     orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
     select: { id: true, name: true, dueDate: true },
   })
-  // Today's key of a person is `${keyPrefix}<user id>${keySuffix}` (reminderKey): people who
-  // already have it are left out in SQL, so the day's later ticks (every 5 minutes) read and
-  // render nobody twice.
-  const sample = reminderKey('\u0000', now).split('\u0000')
-  const keyPrefix = sample[0]!
-  const keySuffix = sample[1]!
   const result: ReminderResult = { cohorts: 0, considered: 0, queued: 0, unreachable: 0 }
   for (const cohort of cohorts) {
     const stage = cohort.dueDate ? reminderStageOn(cohort.dueDate, today) : null
     if (!cohort.dueDate || !stage) continue
     result.cohorts++
-    // The cohort's message rendered once, with a token where each person's name goes.
-    const nameToken = newNameToken()
-    const rendered = { ...dueReminderMail({ name: nameToken, cohortName: cohort.name, dueDate: cohort.dueDate, stage, baseUrl: ctx.baseUrl }), nameToken }
-    const template = fillableInSql(rendered) ? rendered : null
-    // Who is reminded, over the enrolments of one keyset range (after, upTo]: the same conditions
-    // for the set-based insert and for the people it leaves to JavaScript.
-    const recipients = (after: string, upTo: string | null) => Prisma.sql`
-        FROM "enrolment" e JOIN "user" u ON u."id" = e."userId"
-        WHERE e."cohortId" = ${cohort.id} AND e."id" > ${after} ${upTo === null ? Prisma.empty : Prisma.sql`AND e."id" <= ${upTo}`}
-          AND e."passedAt" IS NULL AND u."disabledAt" IS NULL
-          AND EXISTS (SELECT 1 FROM "account" a WHERE a."userId" = u."id" AND a."password" IS NOT NULL)
-          AND NOT EXISTS (SELECT 1 FROM "outbox_message" o WHERE o."idempotencyKey" = CAST(${keyPrefix} AS TEXT) || u."id" || CAST(${keySuffix} AS TEXT))`
-    const storedAsIs = Prisma.sql`${headerSafeNameSql(ctx.provider, Prisma.sql`u."name"`)} AND ${certainlyValidEmailSql(ctx.provider, Prisma.sql`u."email"`)}`
-    let after = ''
-    for (;;) {
-      // The range's last enrolment (an index-only read); none: the rest of the cohort.
-      const [bound] = await ctx.db.$queryRaw<{ id: string }[]>`
-        SELECT e."id" FROM "enrolment" e WHERE e."cohortId" = ${cohort.id} AND e."id" > ${after} ORDER BY e."id" LIMIT 1 OFFSET ${batchSize - 1}`
-      const upTo = bound?.id ?? null
-      // Set-based (decision 038): everyone whose name and address go in unchanged (nearly
-      // everyone) by one INSERT … SELECT that fills the cohort's template in SQL.
-      if (template) {
-        const inserted = await queueTemplatedMails(
-          ctx.db,
-          ctx.provider,
-          { kind: REMINDER_KIND, keyPrefix, keySuffix, template, from: Prisma.sql`${recipients(after, upTo)} AND ${storedAsIs}` },
-          now,
-        )
-        result.considered += inserted
-        result.queued += inserted
-      }
-      // The rest one by one: a name to clean, an address to refuse (counted unreachable).
-      const people = await ctx.db.$queryRaw<Recipient[]>`
-        SELECT e."id" AS "enrolmentId", u."id" AS "userId", u."name" AS "name", u."email" AS "email"
-        ${recipients(after, upTo)} ${template ? Prisma.sql`AND NOT (${storedAsIs})` : Prisma.empty}
-        ORDER BY e."id"`
-      result.considered += people.length
-      const mails: QueuedMail[] = people.map((person) => {
-        const name = headerSafe(person.name)
-        return {
-          idempotencyKey: reminderKey(person.userId, now),
-          kind: REMINDER_KIND,
-          userId: person.userId,
-          to: person.email,
-          toName: name,
-          ...dueReminderMail({ name, cohortName: cohort.name, dueDate: cohort.dueDate!, stage, baseUrl: ctx.baseUrl }),
-        }
-      })
-      if (mails.length > 0) {
-        const { inserted, refused } = await queueMails(ctx.db, ctx.provider, mails, now)
-        result.queued += inserted
-        result.unreachable += refused.length
-      }
-      if (upTo === null) break
-      after = upTo
-    }
+    const queued = await queueCohortReminders(ctx, cohort, stage, now)
+    result.considered += queued.considered
+    result.queued += queued.queued
+    result.unreachable += queued.unreachable
   }
   return result
+}
+
+/** Whose reminders `queueCohortReminders` queues: the whole cohort, or one agency's units (decision 037). */
+export type ReminderScope = { agencyId: string; unitIds: readonly string[] | null }
+
+/**
+ * Queues one cohort's reminder at `stage` to every enrolled person who has not passed, whose
+ * account is active and has a password, and who has no reminder today (the person + day key):
+ * the scheduler's rule, also behind HR's and unit operators' "Kirim pengingat" (with a scope).
+ * Keyset batches of the cohort's enrolments; in each, one set-based insert for everyone whose
+ * name and address go in unchanged (decision 038), then the rest one by one.
+ */
+export async function queueCohortReminders(
+  ctx: SchedulerContext,
+  cohort: { id: string; name: string; dueDate: Date | null },
+  stage: ReminderStage,
+  now: Date,
+  scope: ReminderScope | null = null,
+): Promise<Omit<ReminderResult, 'cohorts'>> {
+  const batchSize = ctx.batchSize ?? 1_000
+  const [keyPrefix, keySuffix] = reminderKeyParts(now)
+  const result = { considered: 0, queued: 0, unreachable: 0 }
+  // The cohort's message rendered once, with a token where each person's name goes.
+  const nameToken = newNameToken()
+  const rendered = { ...dueReminderMail({ name: nameToken, cohortName: cohort.name, dueDate: cohort.dueDate, stage, baseUrl: ctx.baseUrl }), nameToken }
+  const template = fillableInSql(rendered) ? rendered : null
+  const inScope = scope
+    ? Prisma.sql`AND u."agencyId" = ${scope.agencyId} ${scope.unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`u."unitId"`, scope.unitIds)}` : Prisma.empty}`
+    : Prisma.empty
+  // Who is reminded, over the enrolments of one keyset range (after, upTo]: the same conditions
+  // for the set-based insert and for the people it leaves to JavaScript.
+  const recipients = (after: string, upTo: string | null) => Prisma.sql`
+      FROM "enrolment" e JOIN "user" u ON u."id" = e."userId"
+      WHERE e."cohortId" = ${cohort.id} AND e."id" > ${after} ${upTo === null ? Prisma.empty : Prisma.sql`AND e."id" <= ${upTo}`}
+        AND ${REMINDABLE_SQL} ${inScope}
+        AND NOT EXISTS (SELECT 1 FROM "outbox_message" o WHERE o."idempotencyKey" = CAST(${keyPrefix} AS TEXT) || u."id" || CAST(${keySuffix} AS TEXT))`
+  const storedAsIs = Prisma.sql`${headerSafeNameSql(ctx.provider, Prisma.sql`u."name"`)} AND ${certainlyValidEmailSql(ctx.provider, Prisma.sql`u."email"`)}`
+  let after = ''
+  for (;;) {
+    // The range's last enrolment (an index-only read); none: the rest of the cohort.
+    const [bound] = await ctx.db.$queryRaw<{ id: string }[]>`
+      SELECT e."id" FROM "enrolment" e WHERE e."cohortId" = ${cohort.id} AND e."id" > ${after} ORDER BY e."id" LIMIT 1 OFFSET ${batchSize - 1}`
+    const upTo = bound?.id ?? null
+    // Set-based (decision 038): everyone whose name and address go in unchanged (nearly
+    // everyone) by one INSERT … SELECT that fills the cohort's template in SQL.
+    if (template) {
+      const inserted = await queueTemplatedMails(
+        ctx.db,
+        ctx.provider,
+        { kind: REMINDER_KIND, keyPrefix, keySuffix, template, from: Prisma.sql`${recipients(after, upTo)} AND ${storedAsIs}` },
+        now,
+      )
+      result.considered += inserted
+      result.queued += inserted
+    }
+    // The rest one by one: a name to clean, an address to refuse (counted unreachable).
+    const people = await ctx.db.$queryRaw<Recipient[]>`
+      SELECT e."id" AS "enrolmentId", u."id" AS "userId", u."name" AS "name", u."email" AS "email"
+      ${recipients(after, upTo)} ${template ? Prisma.sql`AND NOT (${storedAsIs})` : Prisma.empty}
+      ORDER BY e."id"`
+    result.considered += people.length
+    const mails: QueuedMail[] = people.map((person) => {
+      const name = headerSafe(person.name)
+      return {
+        idempotencyKey: reminderKey(person.userId, now),
+        kind: REMINDER_KIND,
+        userId: person.userId,
+        to: person.email,
+        toName: name,
+        ...dueReminderMail({ name, cohortName: cohort.name, dueDate: cohort.dueDate, stage, baseUrl: ctx.baseUrl }),
+      }
+    })
+    if (mails.length > 0) {
+      const { inserted, refused } = await queueMails(ctx.db, ctx.provider, mails, now)
+      result.queued += inserted
+      result.unreachable += refused.length
+    }
+    if (upTo === null) break
+    after = upTo
+  }
+  return result
+}
+
+/** Who can be reminded (over `e` enrolment and `u` user): not passed, account active and activated. */
+export const REMINDABLE_SQL = Prisma.sql`e."passedAt" IS NULL AND u."disabledAt" IS NULL
+  AND EXISTS (SELECT 1 FROM "account" a WHERE a."userId" = u."id" AND a."password" IS NOT NULL)`
+
+/** Today's key of a person is `${prefix}<user id>${suffix}` (reminderKey), for matching in SQL. */
+function reminderKeyParts(now: Date): [string, string] {
+  const [prefix, suffix] = reminderKey('\u0000', now).split('\u0000')
+  return [prefix!, suffix!]
 }
 
 export const REFRESHER_KIND = 'refresher-due'
