@@ -35,6 +35,8 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { key: 'organiserName', kind: 'text', label: 'Penyelenggara pelatihan', hint: 'Nama instansi penyelenggara yang dicantumkan dalam ekspor SIASN, 3–200 karakter.', min: 3, max: 200 },
   { key: 'staffIdleMinutes', kind: 'integer', label: 'Sesi admin: batas menganggur (menit)', hint: 'Sesi admin kepegawaian dan admin platform berakhir setelah tidak dipakai selama ini, 5–480 menit.', min: 5, max: 8 * 60, unit: 'menit' },
   { key: 'staffAbsoluteHours', kind: 'integer', label: 'Sesi admin: batas total (jam)', hint: 'Sesi admin kepegawaian dan admin platform berakhir selama ini setelah masuk, 1–72 jam. Peserta tetap 7 hari.', min: 1, max: 72, unit: 'jam' },
+  { key: 'auditIpRetentionDays', kind: 'integer', label: 'Retensi alamat IP di catatan audit (hari)', hint: 'Alamat IP dihapus dari catatan audit yang lebih tua dari ini; catatannya sendiri tetap, 30–3650 hari.', min: 30, max: 3650, unit: 'hari' },
+  { key: 'outboxRetentionDays', kind: 'integer', label: 'Retensi email terkirim (hari)', hint: 'Email yang sudah terkirim, gagal atau kedaluwarsa dihapus dari kotak keluar setelah ini; yang masih menunggu tidak, 7–3650 hari.', min: 7, max: 3650, unit: 'hari' },
   { key: 'publicBaseUrl', kind: 'url', label: 'Alamat publik untuk verifikasi', hint: 'Alamat situs ini, dipakai pada kode QR sertifikat, mis. https://bijak.contoh.go.id', min: 1, max: 200 },
 ]
 

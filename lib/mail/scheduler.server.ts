@@ -7,6 +7,7 @@ import { idempotencyKey, jakartaDate, jakartaIsoWeek, jakartaWeekdayAndHour, wee
 import { fillableInSql, newNameToken, queueMail, queueMails, queueTemplatedMails, type QueuedMail } from './outbox.server'
 import { certainlyValidEmailSql, headerSafeNameSql } from './sql-predicates.server'
 import { hrOfficers } from './recipients.server'
+import { applyRetention, type RetentionResult } from '@/lib/privacy/retention.server'
 import { countUnreachable } from './unreachable.server'
 import { MAX_OVERDUE_WEEKS, reminderStageOn, type ReminderStage } from './reminder-schedule'
 import { refresherDueMail } from './templates/certificate-issued'
@@ -277,14 +278,21 @@ export async function queueHrDigests(ctx: SchedulerContext, now: Date): Promise<
   return result
 }
 
-export type TickResult = { reminders: ReminderResult; refresher: { queued: number; unreachable: number }; digests: { queued: number; unreachable: number } }
+export type TickResult = {
+  reminders: ReminderResult
+  refresher: { queued: number; unreachable: number }
+  digests: { queued: number; unreachable: number }
+  retention: RetentionResult
+}
 
 /**
  * One scheduler tick: queues whatever messages are due now. Idempotent (the outbox keys) and safe
  * with several instances running it at the same moment: only one insert of a key succeeds.
  */
 export async function runSchedulerTick(ctx: SchedulerContext, now = new Date()): Promise<TickResult> {
-  return { reminders: await queueDueReminders(ctx, now), refresher: await queueRefresherNotices(ctx, now), digests: await queueHrDigests(ctx, now) }
+  const queued = { reminders: await queueDueReminders(ctx, now), refresher: await queueRefresherNotices(ctx, now), digests: await queueHrDigests(ctx, now) }
+  // The app's one periodic job also applies the retention periods (docs/privacy.md).
+  return { ...queued, retention: await applyRetention(ctx.db, now) }
 }
 
 /** Messages a tick queued, of every kind. */

@@ -27,6 +27,10 @@ export const courseSettingsSchema = z.object({
   staffIdleMinutes: z.number().int().min(5).max(8 * 60),
   /** HR and admin sessions end this long after sign-in, however active. */
   staffAbsoluteHours: z.number().int().min(1).max(72),
+  /** The retention job clears IP addresses from audit entries older than this (docs/privacy.md). */
+  auditIpRetentionDays: z.number().int().min(30).max(3650),
+  /** The retention job deletes sent, failed and expired emails older than this; waiting ones stay. */
+  outboxRetentionDays: z.number().int().min(7).max(3650),
 })
 
 export type CourseSettings = z.infer<typeof courseSettingsSchema>
@@ -49,6 +53,8 @@ export const DEFAULT_COURSE_SETTINGS: CourseSettings = {
   minReadingShare: 30,
   staffIdleMinutes: 30,
   staffAbsoluteHours: 12,
+  auditIpRetentionDays: 365,
+  outboxRetentionDays: 90,
 }
 
 /** Stored rows (key → JSON text) over the defaults; a bad stored value falls back to its default. */
