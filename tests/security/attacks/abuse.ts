@@ -142,9 +142,10 @@ export const attacks: Attack[] = [
       await before.arrayBuffer()
       if (before.status !== 200) return { refused: false, detail: `the report did not download while signed in (${before.status})` }
       const stolen = browser.cookies()
-      // Sign out with the header's button (the first server-action form on the page).
-      const signOut = await browser.submitForm('/akun', {})
+      // Sign out with the header's "Keluar": a plain form posting to /keluar from this site.
+      const signOut = await browser.post('/keluar', { headers: { origin: new URL(ctx.baseUrl).origin } })
       await signOut.arrayBuffer()
+      if (signOut.status !== 303) return { refused: false, detail: `signing out answered ${signOut.status}` }
       const sessions = await ctx.db.session.count({ where: { userId: officer.id } })
       const replay = ctx.client()
       for (const [name, value] of Object.entries(stolen)) replay.setCookie(name, value)
