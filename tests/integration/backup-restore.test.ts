@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { databaseProvider, db } from '@/lib/db/db.server'
 import { seedUser } from '@/prisma/seed/seeders'
 import { DATA_DIR } from '../setup/test-databases'
-import { seedAgencies, uniqueNip } from './helpers'
+import { emptyPostgresDatabase, seedAgencies, uniqueNip } from './helpers'
 
 // `npm run db:backup` and `db:restore` as an operator runs them (the CLI, in a child process),
 // while this process keeps writing to the database like a running app. The restored database
@@ -30,22 +30,9 @@ async function cli(script: 'backup' | 'restore', args: string[], databaseUrl: st
 /** A fresh, empty database of the provider under test for the restore; dropped afterwards. */
 async function freshDatabase(): Promise<string> {
   if (databaseProvider === 'sqlite') return `file:${path.join(work, 'restored.db')}`
-  const adminUrl = process.env.TEST_POSTGRES_URL!
-  const url = new URL(adminUrl)
-  const name = `${url.pathname.slice(1)}_restore_${process.pid}`
-  const client = new pg.Client({ connectionString: adminUrl })
-  await client.connect()
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-  await client.query(`CREATE DATABASE "${name}"`)
-  await client.end()
-  cleanups.push(async () => {
-    const dropper = new pg.Client({ connectionString: adminUrl })
-    await dropper.connect()
-    await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-    await dropper.end()
-  })
-  url.pathname = `/${name}`
-  return url.toString()
+  const database = await emptyPostgresDatabase('restore')
+  cleanups.push(database.drop)
+  return database.url
 }
 
 type Row = Record<string, unknown>

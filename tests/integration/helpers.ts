@@ -52,3 +52,27 @@ export function passedPostTestAttempt(userId: string, enrolmentId: string, optio
     },
   })
 }
+
+/**
+ * A new, empty PostgreSQL database beside TEST_POSTGRES_URL's (named after it, `suffix` and this
+ * process), made fresh; `drop` removes it (push it to the test's clean-ups).
+ */
+export async function emptyPostgresDatabase(suffix: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const { default: pg } = await import('pg')
+  const adminUrl = process.env.TEST_POSTGRES_URL!
+  const url = new URL(adminUrl)
+  const name = `${url.pathname.slice(1)}_${suffix}_${process.pid}`
+  const run = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl })
+    await client.connect()
+    try {
+      await client.query(sql)
+    } finally {
+      await client.end()
+    }
+  }
+  await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+  await run(`CREATE DATABASE "${name}"`)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
+}

@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { GET as health } from '@/app/api/health/route'
 import { GET as ready } from '@/app/api/ready/route'
@@ -8,6 +7,7 @@ import { createDbClient } from '@/lib/db/create-client'
 import { databaseProvider, db } from '@/lib/db/db.server'
 import { checkReadiness, expectedMigrations } from '@/lib/ops/readiness.server'
 import { DATA_DIR } from '../setup/test-databases'
+import { emptyPostgresDatabase } from './helpers'
 
 // The probes as Next calls them, against this file's migrated database: the migrations folder of
 // the provider under test is what "current" means.
@@ -84,21 +84,9 @@ describe('GET /api/ready', () => {
         for (const suffix of ['', '-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
       })
     } else {
-      const adminUrl = process.env.TEST_POSTGRES_URL!
-      const admin = new URL(adminUrl)
-      const name = `${admin.pathname.slice(1)}_empty_${process.pid}`
-      const client = new pg.Client({ connectionString: adminUrl })
-      await client.connect()
-      await client.query(`CREATE DATABASE "${name}"`)
-      await client.end()
-      cleanups.push(async () => {
-        const dropper = new pg.Client({ connectionString: adminUrl })
-        await dropper.connect()
-        await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-        await dropper.end()
-      })
-      admin.pathname = `/${name}`
-      url = admin.toString()
+      const database = await emptyPostgresDatabase('empty')
+      cleanups.push(database.drop)
+      url = database.url
     }
     const empty = createDbClient(url)
     cleanups.push(() => empty.db.$disconnect())
