@@ -1,14 +1,12 @@
 import 'server-only'
 import { auditLogCreate } from '@/lib/audit/audit.server'
-import { Prisma } from '@/lib/db/create-client'
 import { db, databaseProvider } from '@/lib/db/db.server'
 import { env } from '@/lib/env.server'
 import { AppError } from '@/lib/errors/app-error'
-import { inUnits } from '@/lib/hr/enrolment-rows.server'
 import { jakartaDate } from './idempotency'
 import { manualStageOn } from './reminder-schedule'
 import { wakeMailWorker } from './run-worker.server'
-import { queueCohortReminders, REMINDABLE_SQL } from './scheduler.server'
+import { inReminderScope, queueCohortReminders, REMINDABLE_SQL } from './scheduler.server'
 
 export type CohortReminderResult = { queued: number; already: number; unreachable: number }
 
@@ -35,8 +33,7 @@ export async function sendCohortReminders(
   const scope = { agencyId: sender.agencyId, unitIds: sender.unitIds }
   const [{ remindable }] = await db.$queryRaw<[{ remindable: number | bigint }]>`
     SELECT COUNT(*) AS "remindable" FROM "enrolment" e JOIN "user" u ON u."id" = e."userId"
-    WHERE e."cohortId" = ${cohort.id} AND ${REMINDABLE_SQL} AND u."agencyId" = ${scope.agencyId}
-      ${scope.unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`u."unitId"`, scope.unitIds)}` : Prisma.empty}`
+    WHERE e."cohortId" = ${cohort.id} AND ${REMINDABLE_SQL} AND ${inReminderScope(scope)}`
   const queued = await queueCohortReminders(
     { db, provider: databaseProvider, baseUrl: env.PUBLIC_BASE_URL },
     cohort,

@@ -98,9 +98,7 @@ export async function queueCohortReminders(
   const nameToken = newNameToken()
   const rendered = { ...dueReminderMail({ name: nameToken, cohortName: cohort.name, dueDate: cohort.dueDate, stage, baseUrl: ctx.baseUrl }), nameToken }
   const template = fillableInSql(rendered) ? rendered : null
-  const inScope = scope
-    ? Prisma.sql`AND u."agencyId" = ${scope.agencyId} ${scope.unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`u."unitId"`, scope.unitIds)}` : Prisma.empty}`
-    : Prisma.empty
+  const inScope = scope ? Prisma.sql`AND ${inReminderScope(scope)}` : Prisma.empty
   // Who is reminded, over the enrolments of one keyset range (after, upTo]: the same conditions
   // for the set-based insert and for the people it leaves to JavaScript.
   const recipients = (after: string, upTo: string | null) => Prisma.sql`
@@ -158,6 +156,11 @@ export async function queueCohortReminders(
 /** Who can be reminded (over `e` enrolment and `u` user): not passed, account active and activated. */
 export const REMINDABLE_SQL = Prisma.sql`e."passedAt" IS NULL AND u."disabledAt" IS NULL
   AND EXISTS (SELECT 1 FROM "account" a WHERE a."userId" = u."id" AND a."password" IS NOT NULL)`
+
+/** People (`u`) of the scope's agency, and of its units when it names some. */
+export function inReminderScope(scope: ReminderScope): Prisma.Sql {
+  return scope.unitIds ? Prisma.sql`u."agencyId" = ${scope.agencyId} AND ${inUnits(Prisma.sql`u."unitId"`, scope.unitIds)}` : Prisma.sql`u."agencyId" = ${scope.agencyId}`
+}
 
 /** Today's key of a person is `${prefix}<user id>${suffix}` (reminderKey), for matching in SQL. */
 function reminderKeyParts(now: Date): [string, string] {
