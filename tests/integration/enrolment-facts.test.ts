@@ -277,4 +277,36 @@ describe('stored enrolment facts', () => {
     await db.enrolment.deleteMany({ where: { userId: learner.id } })
     await expectFactsHold()
   })
+
+  // On PostgreSQL the counts are kept once per statement from its transition tables (decision
+  // 044): one statement writing many people of different keys must sum to the same counts.
+  it('hold after statements that write many people at once: an assignment, a move, a unit change and a delete', async () => {
+    const units = await Promise.all(['A', 'B'].map((label) => db.unit.create({ data: { agencyId, name: `Unit Massal ${label}` } })))
+    const people = []
+    for (let i = 0; i < 12; i++) {
+      const person = await newLearner(`massal-${i}`)
+      await db.user.update({ where: { id: person.id }, data: { unitId: i % 3 === 2 ? null : units[i % 2]!.id, employmentType: (['PNS', 'CPNS', 'PPPK'] as const)[i % 3] } })
+      if (i % 4 === 0) await db.lessonProgress.create({ data: { userId: person.id, lessonSlug: first!.slug, contentVersion: 'test', completedAt: new Date(), activeSeconds: 200 } })
+      people.push(person)
+    }
+    const nips = people.map((person) => person.nip)
+    const wave1 = (await db.cohort.create({ data: { agencyId, kind: 'onboarding', year: 2026, name: 'Massal 2026' } })).id
+    const wave2 = (await db.cohort.create({ data: { agencyId, kind: 'onboarding', year: 2026, name: 'Massal 2026 gelombang 2' } })).id
+    expect((await assignToCohort(officer, wave1, { target: 'nip', nips })).added).toBe(12)
+    await expectFactsHold()
+    const passer = await db.enrolment.findFirstOrThrow({ where: { userId: people[1]!.id, cohortId: wave1 } })
+    await db.quizAttempt.create({
+      data: {
+        userId: people[1]!.id, enrolmentId: passer.id, kind: 'posttest', contentVersion: 'test', seed: 'm', items: '{}',
+        expiresAt: new Date(Date.now() + 3_600_000), submittedAt: new Date(), score: 85, passed: true,
+      },
+    })
+    expect((await assignToCohort(officer, wave2, { target: 'nip', nips })).moved).toBe(12)
+    await expectFactsHold()
+    // One statement changing the unit of many people (as a roster import may).
+    await db.user.updateMany({ where: { id: { in: people.slice(0, 6).map((person) => person.id) } }, data: { unitId: units[1]!.id } })
+    await expectFactsHold()
+    await db.enrolment.deleteMany({ where: { cohortId: wave2, userId: { in: people.slice(0, 7).map((person) => person.id) } } })
+    await expectFactsHold()
+  })
 })
