@@ -5,11 +5,13 @@ import { auth } from '@/lib/auth/auth.server'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { enrolInSelfEnrolCohort } from '@/lib/hr/cohorts.server'
+import { queueEmailVerification } from './email-verification.server'
 import { nipLabel } from '@/lib/identity/nip'
 import { retryPhrase } from '@/lib/rate-limit/limiter'
 import { POLICIES } from '@/lib/rate-limit/policies'
 import { clientAddress, consumeRateLimit } from '@/lib/rate-limit/rate-limit.server'
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
+import { wakeMailWorker } from '@/lib/mail/run-worker.server'
 import { recordPrivacyAcceptance } from '@/lib/privacy/acceptance.server'
 import { registrationSchema } from './registration-schema'
 
@@ -75,9 +77,10 @@ export async function registerLearner(
       },
       headers: requestHeaders,
     })
-    const person = { id: result.user.id, agencyId: input.agencyId }
+    const person = { id: result.user.id, agencyId: input.agencyId, name: result.user.name, email: result.user.email }
     await db.$transaction(async (tx) => {
       await recordPrivacyAcceptance(tx, person.id)
+      await queueEmailVerification(tx, person)
       const enrolment = await enrolInSelfEnrolCohort(tx, person)
       await writeAudit(
         {
@@ -91,6 +94,7 @@ export async function registerLearner(
         tx,
       )
     })
+    wakeMailWorker()
     return { ok: true, userId: result.user.id }
   } catch (error) {
     // A concurrent registration can still take the NIP or email between check and insert:

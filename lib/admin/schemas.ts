@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { emailDomainSchema } from '@/lib/accounts/email-domain'
 
 /** Collapses runs of whitespace and trims: "  Dinas   Kominfo " → "Dinas Kominfo". */
 export function normaliseName(value: string): string {
@@ -37,6 +38,7 @@ export const renameAgencySchema = z.object({ agencyId: id('Instansi tidak dikena
 export const createUnitSchema = z.object({ agencyId: id('Instansi tidak dikenal.'), name: unitNameSchema })
 export const renameUnitSchema = z.object({ unitId: id('Unit kerja tidak dikenal.'), name: unitNameSchema })
 export const deleteUnitSchema = z.object({ unitId: id('Unit kerja tidak dikenal.') })
+export const agencyEmailDomainSchema = z.object({ agencyId: id('Instansi tidak dikenal.'), domain: emailDomainSchema })
 
 /** The search box on /admin/pengguna: an email (or part of one) or a NIP (or its digits). */
 export const userQuerySchema = z.preprocess(

@@ -102,7 +102,7 @@ export async function listClaimants(officer: Officer) {
     where: { agencyId: officer.agencyId, identityStatus: 'claimed', nip: { not: null } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take: 500,
-    select: { id: true, name: true, nip: true, email: true, employmentType: true, createdAt: true, unit: { select: { name: true } } },
+    select: { id: true, name: true, nip: true, email: true, emailVerified: true, employmentType: true, createdAt: true, unit: { select: { name: true } } },
   })
 }
 

@@ -29,6 +29,8 @@ export const POLICIES = {
   resetLinkAddress: { kind: 'window', limit: 30, windowMs: 15 * MINUTE },
   /** "Lupa kata sandi" requests for one typed address, whether or not it has an account. */
   resetLinkEmail: { kind: 'window', limit: 5, windowMs: HOUR },
+  /** "Kirim tautan verifikasi" for one's own address: a lost email or two, never a mail bomb. */
+  verifyEmailRequest: { kind: 'window', limit: 5, windowMs: HOUR },
   /** "Laporkan soal ini" reports from one learner (decision 035): a few honest ones, never a flood. */
   itemReportLearner: { kind: 'window', limit: 5, windowMs: HOUR },
   /** Certificate checks on /verify from one address. */

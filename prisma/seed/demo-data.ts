@@ -5,6 +5,7 @@ export const DEMO_AGENCIES: SeedAgency[] = [
   {
     code: 'PEMKOT-DEMO',
     name: 'Pemerintah Kota Demo Raya',
+    emailDomains: ['demoraya.go.id'],
     units: [
       'Bagian Umum Sekretariat Daerah',
       'Badan Kepegawaian dan Pengembangan SDM',

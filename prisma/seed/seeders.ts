@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto'
 import { hashPassword } from 'better-auth/crypto'
 import type { Db } from '../../lib/db/create-client'
 
-export type SeedAgency = { code: string; name: string; units: string[] }
+/** `emailDomains`: the agency's own mail domains (decision 045). */
+export type SeedAgency = { code: string; name: string; units: string[]; emailDomains?: string[] }
 
 export async function seedAgency(db: Db, agency: SeedAgency) {
   return db.agency.upsert({
@@ -16,6 +17,7 @@ export async function seedAgency(db: Db, agency: SeedAgency) {
       code: agency.code,
       name: agency.name,
       units: { create: agency.units.map((name) => ({ name })) },
+      emailDomains: { create: (agency.emailDomains ?? []).map((domain) => ({ domain })) },
     },
     include: { units: { orderBy: { name: 'asc' } } },
   })

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { CourseOutline } from '@/components/course-outline'
+import { EmailVerificationPrompt } from '@/components/forms/email-verification-prompt'
+import { emailVerificationOf } from '@/lib/accounts/email-verification.server'
 import { DECISION_AID_PDF_HREF } from '@/lib/decision-aid/flow'
 import { getQuizStatus } from '@/lib/assessment/attempts.server'
 import { nextStep, pretestNote } from '@/lib/assessment/next-step'
@@ -11,6 +13,7 @@ import { currentAssignment } from '@/lib/hr/cohorts.server'
 import { getOwnIdentity } from '@/lib/identity/identity-review.server'
 import { maskNip, nipLabel } from '@/lib/identity/nip'
 import { getCourseProgress } from '@/lib/progress/progress.server'
+import { requestEmailVerificationAction } from './actions'
 
 export const metadata: Metadata = { title: 'Dasbor' }
 
@@ -25,7 +28,7 @@ const PASSED_NOTE: Partial<Record<ReturnType<typeof nextStep>['kind'], string>> 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('/dasbor')
   const welcome = (await searchParams)['selamat-datang'] === '1'
-  const [progress, pretest, posttest, assignment, identity, certificates, pendingCertificates] = await Promise.all([
+  const [progress, pretest, posttest, assignment, identity, certificates, pendingCertificates, email] = await Promise.all([
     getCourseProgress(user.id),
     getQuizStatus(user, 'pretest'),
     getQuizStatus(user, 'posttest'),
@@ -33,6 +36,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     getOwnIdentity(user.id),
     listCertificatesForLearner(user.id),
     countPendingCertificates(user.id),
+    emailVerificationOf(user.id),
   ])
   const total = progress.lessons.length
   const percent = Math.round((progress.completedCount / total) * 100)
@@ -61,6 +65,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </div>
       )}
       <h1>Halo, {user.name}</h1>
+      {email && !email.emailVerified && <EmailVerificationPrompt email={email.email} action={requestEmailVerificationAction} />}
       <p className="muted">
         {user.nip && user.employmentType ? `${nipLabel(user.employmentType)} ${maskNip(user.nip)} · ` : ''}
         {user.agencyName ?? 'Instansi belum diisi'}

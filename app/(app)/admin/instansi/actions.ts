@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
 import { createAgency, createUnit, deleteUnit, renameAgency, renameUnit } from '@/lib/admin/agencies.server'
+import { addAgencyEmailDomain, removeAgencyEmailDomain } from '@/lib/admin/agency-email-domains.server'
 import type { AdminFormState } from '@/lib/admin/form-result'
 import { action } from '@/lib/http/handler.server'
 
@@ -62,5 +63,27 @@ export const deleteUnitAction = action<'admin', undefined, AdminFormState>({
     if (!result.ok) return { fieldErrors: result.fieldErrors }
     revalidatePath('/admin/instansi', 'layout')
     return { done: `Unit kerja "${result.value.name}" dihapus.` }
+  },
+})
+
+export const addEmailDomainAction = action<'admin', undefined, AdminFormState>({
+  ...admin,
+  fields: ['agencyId', 'domain'],
+  run: async ({ user, values }) => {
+    const result = await addAgencyEmailDomain(user.id, values)
+    if (!result.ok) return { fieldErrors: result.fieldErrors, values }
+    revalidatePath('/admin/instansi', 'layout')
+    return { done: `Domain email ${result.value.domain} ditambahkan.` }
+  },
+})
+
+export const removeEmailDomainAction = action<'admin', undefined, AdminFormState>({
+  ...admin,
+  fields: ['agencyId', 'domain'],
+  run: async ({ user, values }) => {
+    const result = await removeAgencyEmailDomain(user.id, values)
+    if (!result.ok) return { fieldErrors: result.fieldErrors }
+    revalidatePath('/admin/instansi', 'layout')
+    return { done: `Domain email ${result.value.domain} dihapus.` }
   },
 })

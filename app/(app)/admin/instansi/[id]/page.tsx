@@ -6,7 +6,8 @@ import { AdminForm } from '@/components/admin/admin-form'
 import { AdminNav } from '@/components/admin/admin-nav'
 import { getAgencyForAdmin } from '@/lib/admin/agencies.server'
 import { requireAdmin } from '@/lib/auth/session.server'
-import { createUnitAction, deleteUnitAction, renameAgencyAction, renameUnitAction } from '../actions'
+import { addEmailDomainAction, createUnitAction, deleteUnitAction, removeEmailDomainAction, renameAgencyAction, renameUnitAction } from '../actions'
+import { agencyEmailDomains } from '@/lib/accounts/email-verification.server'
 
 export const metadata: Metadata = { title: 'Kelola instansi' }
 
@@ -15,6 +16,7 @@ export default async function AdminAgencyPage({ params, searchParams }: { params
   await requireAdmin(`/admin/instansi/${id}`)
   const agency = await getAgencyForAdmin(id)
   if (!agency) notFound()
+  const domains = await agencyEmailDomains(agency.id)
   const justCreated = (await searchParams).baru === '1'
   return (
     <>
@@ -60,6 +62,43 @@ export default async function AdminAgencyPage({ params, searchParams }: { params
           />
         </section>
       </div>
+      <section className="card" aria-labelledby="domain-email">
+        <h2 id="domain-email" style={{ marginTop: 0 }}>
+          Domain email instansi
+        </h2>
+        <p className="muted">
+          Alamat terverifikasi pada domain ini (atau subdomainnya) ditampilkan kepada petugas kepegawaian sebagai alamat instansi. Ini bukti
+          pendukung, bukan verifikasi NIP: NIP tetap diverifikasi lewat data kepegawaian atau oleh petugas kepegawaian.
+        </p>
+        {domains.length === 0 ? (
+          <p className="muted">Belum ada domain email.</p>
+        ) : (
+          <ul className="admin-units">
+            {domains.map((domain) => (
+              <li key={domain}>
+                <strong>{domain}</strong>
+                <AdminForm
+                  action={removeEmailDomainAction}
+                  idPrefix={`hapus-domain-${domain}`}
+                  label={`Hapus domain ${domain}`}
+                  hidden={{ agencyId: agency.id, domain }}
+                  submitLabel={`Hapus domain ${domain}`}
+                  secondary
+                  compact
+                  fields={[]}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        <AdminForm
+          action={addEmailDomainAction}
+          idPrefix="domain-baru"
+          hidden={{ agencyId: agency.id }}
+          submitLabel="Tambah domain"
+          fields={[{ name: 'domain', label: 'Domain email', hint: 'Misalnya demoraya.go.id, tanpa nama pengguna dan tanpa @.', maxLength: 253 }]}
+        />
+      </section>
       <section className="card" aria-labelledby="unit-kerja">
         <h2 id="unit-kerja" style={{ marginTop: 0 }}>
           Unit kerja
