@@ -41,6 +41,8 @@ export type SeedUser = {
    * tests keep their meaning; pass 'claimed' for a self-registered claimant.
    */
   identityStatus?: 'claimed' | 'verified'
+  /** `password`'s hash made once by the caller (hashPassword), for seeding many users quickly. */
+  passwordHash?: string
 }
 
 /**
@@ -51,7 +53,7 @@ export async function seedUser(db: Db, user: SeedUser) {
   const existing = await db.user.findUnique({ where: { email: user.email.toLowerCase() } })
   if (existing) return existing
   const id = randomUUID()
-  const password = await hashPassword(user.password)
+  const password = user.passwordHash ?? (await hashPassword(user.password))
   return db.user.create({
     data: {
       id,

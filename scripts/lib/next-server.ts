@@ -11,34 +11,43 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * holding the port. Refuses a port that already answers, so a benchmark never measures a stale
  * server.
  */
-export async function startNextServer(port: number, env: Record<string, string | undefined>) {
+export async function startNextServer(port: number, env: Record<string, string | undefined>, options: { logFile?: string } = {}) {
   if (!fs.existsSync(path.join(root, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
     throw new Error('No production build: run `npx next build` first.')
   }
   const base = `http://localhost:${port}`
   const answers = await fetch(`${base}/api/health`).then(() => true, () => false)
   if (answers) throw new Error(`port ${port} already answers: stop that server first (or choose another port)`)
+  const logFd = options.logFile ? fs.openSync(options.logFile, 'a') : null
   const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
     cwd: root,
     // APP_ENV=demo: a production build on http://localhost on purpose (lib/env.ts).
     env: { ...process.env, APP_ENV: 'demo', ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
+    // The server's output appended to `logFile` when given (the soak reads it after a failure).
+    stdio: logFd === null ? 'ignore' : ['ignore', logFd, logFd],
     detached: true,
   })
+  if (logFd !== null) fs.closeSync(logFd)
   let exited = false
   child.once('exit', () => (exited = true))
-  const stop = async () => {
+  const onExit = () => {
+    if (!exited && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM')
+  }
+  /** Signals the whole process group (the CLI and the server it runs) and waits for the CLI to exit. */
+  const signal = async (name: 'SIGTERM' | 'SIGKILL') => {
+    process.removeListener('exit', onExit)
     if (exited || child.pid === undefined) return
     try {
-      process.kill(-child.pid, 'SIGTERM')
+      process.kill(-child.pid, name)
     } catch {
       // already gone
     }
     await new Promise((resolve) => (exited ? resolve(null) : child.once('exit', resolve)))
   }
-  process.once('exit', () => {
-    if (!exited && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM')
-  })
+  const stop = () => signal('SIGTERM')
+  /** A crash: SIGKILL to the CLI and the server alike (scripts/soak-crash.ts). */
+  const kill = () => signal('SIGKILL')
+  process.once('exit', onExit)
   for (let i = 0; ; i++) {
     if (exited) throw new Error(`next start exited early (port ${port} taken?)`)
     if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break
@@ -50,5 +59,5 @@ export async function startNextServer(port: number, env: Record<string, string |
     const children = fs.readFileSync(`/proc/${child.pid}/task/${child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
     return Number(children[0] ?? child.pid)
   }
-  return { base, stop, serverPid }
+  return { base, stop, kill, serverPid }
 }
