@@ -47,9 +47,10 @@ test('a learner corrects their name, HR approves, the certificate is reissued as
   const corrected = 'Peserta Koreksi Benar, S.Sos.'
   await form.getByLabel(/Nama yang benar/).fill(corrected)
   await form.getByRole('button', { name: 'Ajukan koreksi nama' }).click()
-  await expect(page.getByText('Permintaan koreksi nama terkirim.', { exact: false })).toBeVisible({ timeout: 30_000 })
-  await page.reload()
-  await expect(page.getByText('Permintaan koreksi nama Anda sedang menunggu keputusan admin kepegawaian.')).toBeVisible()
+  // The page is drawn again with the open request in place of the form.
+  await expect(page.getByText('Permintaan koreksi nama Anda sedang menunggu keputusan admin kepegawaian.')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByTestId('riwayat-koreksi')).toContainText(`${learner.name} → ${corrected}: menunggu keputusan`)
+  await expect(page.getByRole('form', { name: 'Ajukan koreksi nama' })).toHaveCount(0)
   await expectAccessible(page)
 
   // HR of the agency approves from "Koreksi nama" in the HR menu.
