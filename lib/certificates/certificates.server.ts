@@ -1,4 +1,5 @@
 import 'server-only'
+import { createHash } from 'node:crypto'
 import { auditLogCreate, writeAudit } from '@/lib/audit/audit.server'
 import { unitInScope, type Capabilities } from '@/lib/auth/capabilities'
 import { db } from '@/lib/db/db.server'
@@ -23,6 +24,20 @@ import { isSignerReady, signerPlaceholders, type SignerField } from './signer'
 import { buildVerifyUrl, newVerificationCode, normalizeVerificationCode } from './verification-code'
 
 const MAX_TRIES = 3
+
+/** The public reason of version 1 (shown on /verify). */
+export const FIRST_VERSION_REASON = 'Terbit'
+/** The public reason of a version made by an approved name correction (the person's own words stay private). */
+export const NAME_CORRECTION_REASON = 'Koreksi nama (disetujui admin kepegawaian)'
+
+/** Stores the first version's PDF now; a failure only postpones it to the first read. */
+async function storeFirstPdf(certificateId: string) {
+  try {
+    await ensureCurrentVersionPdf(certificateId)
+  } catch (error) {
+    console.error(`[certificates] PDF of ${certificateId} not stored at issue; it will be on first read`, error)
+  }
+}
 
 function isRetryable(error: unknown): boolean {
   const code = (error as { code?: string }).code
@@ -106,6 +121,11 @@ export async function issueCertificateIfEligible(attemptId: string) {
             contentEdition,
           },
         })
+        // Version 1, in the issuing transaction (decision 043); its PDF is rendered and stored
+        // right after the commit (ensureVersionPdf), or on the first read if that is interrupted.
+        await tx.certificateVersion.create({
+          data: { certificateId: certificate.id, version: 1, fullName: certificate.fullName, issuedAt: certificate.issuedAt, reason: FIRST_VERSION_REASON },
+        })
         await auditLogCreate(
           {
             action: 'certificate.issued',
@@ -133,6 +153,7 @@ export async function issueCertificateIfEligible(attemptId: string) {
         return certificate
       })
       if (address.success) wakeMailWorker()
+      await storeFirstPdf(issued.id)
       return issued
     } catch (error) {
       // Issued a moment ago by a concurrent call, or a lost race on the counter row.
@@ -232,15 +253,73 @@ export async function findDownloadableCertificate(requester: Requester, certific
 
 let renderer: CertificateRenderer | null = null
 
+type RenderableCertificate = Omit<NonNullable<Awaited<ReturnType<typeof findDownloadableCertificate>>>, 'user'>
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+const VERSION_FIELDS = { id: true, version: true, fullName: true, issuedAt: true, reason: true, sha256: true } as const
+
+/**
+ * The certificate's current (newest) version, with its PDF stored: rendered from the stored
+ * fields and saved the first time it is needed (a conditional write, so two first readers at once
+ * store one file and both get it), the stored bytes every time after. A certificate without any
+ * version row (made outside issueCertificateIfEligible, e.g. by a test seed) gets version 1 here.
+ */
+export async function ensureCurrentVersionPdf(certificateId: string) {
+  let version = await db.certificateVersion.findFirst({ where: { certificateId }, orderBy: { version: 'desc' } })
+  if (!version) {
+    const certificate = await db.certificate.findUniqueOrThrow({ where: { id: certificateId } })
+    await db.certificateVersion.upsert({
+      where: { certificateId_version: { certificateId, version: 1 } },
+      create: { id: `v1_${certificateId}`, certificateId, version: 1, fullName: certificate.fullName, issuedAt: certificate.issuedAt, reason: FIRST_VERSION_REASON },
+      update: {},
+    })
+    version = await db.certificateVersion.findFirstOrThrow({ where: { certificateId }, orderBy: { version: 'desc' } })
+  }
+  if (version.pdf && version.sha256) return { ...version, pdf: new Uint8Array(version.pdf), sha256: version.sha256 }
+  return storeVersionPdf(version.id)
+}
+
+/** Renders and stores one version's PDF unless it is stored already; returns what is stored. */
+export async function storeVersionPdf(versionId: string) {
+  const version = await db.certificateVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    include: { certificate: { include: { enrolment: { include: { cohort: true } } } } },
+  })
+  if (!version.pdf || !version.sha256) {
+    // Drawn as the valid certificate even when it has been revoked since: a version's file is the
+    // one issued; the stamped copy is a separate rendering (certificatePdfForDownload).
+    const pdf = await renderCertificatePdf({ ...version.certificate, revokedAt: null }, version)
+    await db.certificateVersion.updateMany({ where: { id: versionId, sha256: null }, data: { pdf: Buffer.from(pdf), sha256: sha256Hex(pdf) } })
+  }
+  const stored = await db.certificateVersion.findUniqueOrThrow({ where: { id: versionId } })
+  if (!stored.pdf || !stored.sha256) throw new Error(`certificate version ${versionId} has no stored PDF`)
+  return { ...stored, pdf: new Uint8Array(stored.pdf), sha256: stored.sha256 }
+}
+
+/**
+ * The bytes a download gets: the current version's stored file, or for a revoked certificate a
+ * copy stamped "DICABUT" drawn now (different bytes, never stored or hashed: decision 043).
+ */
+export async function certificatePdfForDownload(certificate: RenderableCertificate): Promise<{ pdf: Uint8Array; version: number; sha256: string | null }> {
+  const current = await ensureCurrentVersionPdf(certificate.id)
+  if (certificate.revokedAt) return { pdf: await renderCertificatePdf(certificate, current), version: current.version, sha256: null }
+  return { pdf: current.pdf, version: current.version, sha256: current.sha256 }
+}
+
 /** The PDF of a stored certificate, drawn from what was recorded at issue time. */
 export async function renderCertificatePdf(
-  certificate: Omit<NonNullable<Awaited<ReturnType<typeof findDownloadableCertificate>>>, 'user'>,
+  certificate: RenderableCertificate,
+  /** The version's printed fields (default: the certificate's own). */
+  version?: { fullName: string; issuedAt: Date },
 ): Promise<Uint8Array> {
   if (!certificate.nip) throw new Error(`certificate ${certificate.id} has no NIP`)
   renderer ??= createCertificateRenderer()
   const settings = await getCourseSettings()
   return renderer.render({
-    name: certificate.fullName,
+    name: version?.fullName ?? certificate.fullName,
     nip: certificate.nip,
     employmentType: certificate.employmentType ?? 'PNS',
     agencyName: certificate.agencyName,
@@ -259,7 +338,7 @@ export async function renderCertificatePdf(
     signerName: certificate.signerName,
     signerTitle: certificate.signerTitle,
     signerNip: certificate.signerNip ?? undefined,
-    issuedAt: certificate.issuedAt,
+    issuedAt: version?.issuedAt ?? certificate.issuedAt,
     // A revoked certificate downloads as a copy stamped "DICABUT" (docs/decisions/015).
     revokedAt: certificate.revokedAt ?? undefined,
   })
@@ -278,8 +357,20 @@ export async function verifyCertificate(rawCode: string) {
   })
   if (!certificate) return null
   const { user, enrolment, ...stated } = certificate
+  // Every version has a hash to show: the current one is stored now if it was not yet.
+  const current = await ensureCurrentVersionPdf(certificate.id)
+  const versions = await db.certificateVersion.findMany({ where: { certificateId: certificate.id }, orderBy: { version: 'desc' }, select: VERSION_FIELDS })
+  for (const version of versions) if (!version.sha256) version.sha256 = (await storeVersionPdf(version.id)).sha256
   return {
     status: certificateStatus(stated),
+    /** The current version: its number, SHA-256 of its file, when and why it was issued. */
+    currentVersion: { version: current.version, sha256: current.sha256, issuedAt: current.issuedAt, reason: current.reason },
+    /** Older versions, newest first: superseded by the next one (no names: only what identifies a file). */
+    supersededVersions: versions
+      .filter((version) => version.version < current.version)
+      .map((version) => ({ version: version.version, sha256: version.sha256, issuedAt: version.issuedAt, reason: version.reason })),
+    /** Why the version after each superseded one was issued (the public reason), by superseded version. */
+    supersededBecause: Object.fromEntries(versions.map((version) => [version.version - 1, version.reason])) as Record<number, string>,
     /**
      * Whether the holder's agency has verified that the NIP on the certificate is theirs: read
      * from the holder's status now (a claim confirmed later shows as verified; a rejected one

@@ -52,7 +52,7 @@ export async function personalDataOf(userId: string, now = new Date()) {
     },
   })
   if (!person) return null
-  const [acceptances, grants, sessions, devices, enrolments, lessons, attempts, reports, certificates, transfers, messages, audit] = await Promise.all([
+  const [acceptances, grants, sessions, devices, enrolments, lessons, attempts, reports, certificates, transfers, messages, audit, nameCorrections] = await Promise.all([
     db.privacyAcceptance.findMany({ where: { userId }, orderBy: { acceptedAt: 'asc' }, select: { version: true, acceptedAt: true } }),
     db.capabilityGrant.findMany({
       where: { userId },
@@ -124,6 +124,8 @@ export async function personalDataOf(userId: string, now = new Date()) {
         validUntil: true,
         revokedAt: true,
         revokedReason: true,
+        // Each issued version (decision 043): the name printed and the SHA-256 of its file.
+        versions: { orderBy: { version: 'asc' }, select: { version: true, fullName: true, issuedAt: true, reason: true, sha256: true } },
       },
     }),
     db.transferRequest.findMany({
@@ -143,6 +145,11 @@ export async function personalDataOf(userId: string, now = new Date()) {
       where: { OR: [{ actorId: userId }, { targetId: userId }] },
       orderBy: { at: 'asc' },
       select: { at: true, action: true, actorId: true, details: true, ip: true },
+    }),
+    db.nameCorrectionRequest.findMany({
+      where: { userId },
+      orderBy: { requestedAt: 'asc' },
+      select: { currentName: true, requestedName: true, reason: true, status: true, requestedAt: true, decidedAt: true, decisionNote: true },
     }),
   ])
   return {
@@ -165,6 +172,7 @@ export async function personalDataOf(userId: string, now = new Date()) {
     quizAttempts: attempts.map((attempt) => ({ ...attempt, answers: attempt.answers.map((answer) => ({ ...answer, response: parsedJson(answer.response) })) })),
     itemReports: reports,
     certificates,
+    nameCorrections,
     transfers: transfers.map((transfer) => ({
       status: transfer.status,
       from: transfer.fromAgency.name,

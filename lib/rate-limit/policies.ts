@@ -33,6 +33,8 @@ export const POLICIES = {
   verifyEmailRequest: { kind: 'window', limit: 5, windowMs: HOUR },
   /** "Laporkan soal ini" reports from one learner (decision 035): a few honest ones, never a flood. */
   itemReportLearner: { kind: 'window', limit: 5, windowMs: HOUR },
+  /** Name-correction requests from one person ("Data saya", decision 043): a few honest ones a day. */
+  nameCorrectionPerson: { kind: 'window', limit: 3, windowMs: 24 * HOUR },
   /** Certificate checks on /verify from one address. */
   verifyAddress: { kind: 'window', limit: 30, windowMs: MINUTE },
 } as const satisfies Record<string, LimitPolicy>

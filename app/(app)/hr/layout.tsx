@@ -16,6 +16,7 @@ const SECTIONS: Section[] = [
   { href: '/hr/verifikasi', label: 'Verifikasi peserta', shownTo: hr },
   { href: '/hr/impor', label: 'Impor daftar', shownTo: hr },
   { href: '/hr/mutasi', label: 'Mutasi', shownTo: hr },
+  { href: '/hr/koreksi-nama', label: 'Koreksi nama', shownTo: hr },
   { href: '/hr/operator-unit', label: 'Operator unit', shownTo: hr },
   { href: '/hr/laporan', label: 'Laporan', shownTo: everyone },
   { href: '/hr/tak-terjangkau', label: 'Tak terjangkau email', shownTo: everyone },

@@ -47,7 +47,7 @@ export const attacks: Attack[] = [
       await expect(`/hr/pegawai?q=${other.nip}`, [200], 'Peserta pegawai-unit-b')
       await expect(`/api/hr/reports/completion?kelompok=${cohort.id}&unit=${unitB.id}`, [404])
       await expect(`/api/hr/reports/certificates?kelompok=${cohort.id}&unit=${unitB.id}`, [404])
-      for (const path of ['/hr/impor', '/hr/verifikasi', '/hr/mutasi', '/hr/operator-unit', '/hr/analisis-soal', `/api/hr/reports/siasn?kelompok=${cohort.id}`]) {
+      for (const path of ['/hr/impor', '/hr/verifikasi', '/hr/mutasi', '/hr/koreksi-nama', '/hr/operator-unit', '/hr/analisis-soal', `/api/hr/reports/siasn?kelompok=${cohort.id}`]) {
         await expect(path, [403])
       }
       return refusedIf(answers.length === 0, `answered: ${answers.join(', ')}`)
@@ -63,7 +63,7 @@ export const attacks: Attack[] = [
       if (!(await client.signIn(learner.nip, learner.password))) return { refused: false, detail: 'the learner could not sign in' }
       const cohort = await cohortOf(ctx, 'PEMKOT-DEMO')
       const answers: string[] = []
-      for (const path of ['/hr', '/hr/pegawai', '/hr/tak-terjangkau', '/hr/laporan', '/hr/operator-unit', '/hr/kelompok', `/hr/analisis-soal?kelompok=${cohort.id}`, '/admin', '/admin/pengguna', '/admin/bank-soal', '/admin/bank-soal/csv', `/api/hr/reports/completion?kelompok=${cohort.id}`]) {
+      for (const path of ['/hr', '/hr/pegawai', '/hr/tak-terjangkau', '/hr/laporan', '/hr/operator-unit', '/hr/kelompok', '/hr/koreksi-nama', `/hr/analisis-soal?kelompok=${cohort.id}`, '/admin', '/admin/pengguna', '/admin/bank-soal', '/admin/bank-soal/csv', `/api/hr/reports/completion?kelompok=${cohort.id}`]) {
         const response = await client.get(path)
         await response.arrayBuffer()
         if (response.status !== 403 && response.status !== 404) answers.push(`${path} → ${response.status}`)

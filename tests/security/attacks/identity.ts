@@ -70,7 +70,47 @@ async function completeLessons(ctx: AttackContext, userId: string) {
   }
 }
 
+/**
+ * HR of agency B replays its "Koreksi nama" approval form with agency A's pending request id
+ * (decision 043). Control: the same replay with B's own person's request is carried out.
+ */
+async function crossAgencyNameCorrection(ctx: AttackContext) {
+  const victim = await ctx.newLearner('koreksi-a', { agencyCode: AGENCY_A })
+  const decoy = await ctx.newLearner('koreksi-b', { agencyCode: AGENCY_B })
+  const officer = await ctx.newHrOfficer('hr-b-koreksi', { agencyCode: AGENCY_B })
+  const request = (person: { id: string }, name: string) =>
+    ctx.db.nameCorrectionRequest.create({
+      data: { userId: person.id, openForUserId: person.id, currentName: name, requestedName: `${name} Diubah`, reason: 'Serangan koreksi nama' },
+    })
+  const nameOf = async (id: string) => (await ctx.db.user.findUniqueOrThrow({ where: { id }, select: { name: true } })).name
+  const victimRequest = await request(victim, await nameOf(victim.id))
+  const decoyName = await nameOf(decoy.id)
+  const decoyRequest = await request(decoy, decoyName)
+  const client = await signedIn(ctx.client(), officer.email, officer.password)
+  const pattern = new RegExp(`aria-label="Setujui koreksi nama ${decoyName}"`)
+
+  const attack = await client.submitForm('/hr/koreksi-nama', { requestId: victimRequest.id, decision: 'setujui' }, { formIndex: await formIndex(client, '/hr/koreksi-nama', pattern) })
+  const attackBody = await attack.text()
+  const victimAfter = await ctx.db.nameCorrectionRequest.findUniqueOrThrow({ where: { id: victimRequest.id } })
+  const victimName = await nameOf(victim.id)
+
+  const control = await client.submitForm('/hr/koreksi-nama', { requestId: decoyRequest.id, decision: 'setujui' }, { formIndex: await formIndex(client, '/hr/koreksi-nama', pattern) })
+  await control.arrayBuffer()
+  const decoyAfter = await ctx.db.nameCorrectionRequest.findUniqueOrThrow({ where: { id: decoyRequest.id } })
+  if (decoyAfter.status !== 'approved') return { refused: false, detail: `the control replay did not work (decoy request ${decoyAfter.status}); the attack proves nothing` }
+  return refusedIf(
+    victimAfter.status === 'pending' && !victimName.endsWith('Diubah') && !attackBody.includes('dikoreksi menjadi'),
+    `victim's request ${victimAfter.status}, name now ${victimName}, HTTP ${attack.status}`,
+  )
+}
+
 export const attacks: Attack[] = [
+  {
+    name: 'hr-approves-another-agencys-name-correction',
+    area: 'identity',
+    description: "HR of agency B replays its 'Setujui koreksi nama' form with agency A's pending name-correction request id",
+    run: crossAgencyNameCorrection,
+  },
   {
     name: 'self-registration-claims-verified-identity',
     area: 'identity',

@@ -3,6 +3,8 @@ import Link from 'next/link'
 import { requireUser } from '@/lib/auth/session.server'
 import { formatDateTimeWib, formatNumber, formatScore, formatShortDate } from '@/lib/format/indonesian'
 import { personalDataOf } from '@/lib/privacy/personal-data.server'
+import { NameCorrectionForm } from '@/components/privacy/name-correction-form'
+import { NAME_CORRECTION_STATUS_LABELS } from '@/lib/privacy/name-correction'
 import { CAPABILITY_LABELS, COHORT_KIND_LABELS, IDENTITY_STATUS_LABELS, QUIZ_KIND_LABELS, TRANSFER_STATUS_LABELS } from '@/lib/vocabulary/statuses'
 import { EMPLOYMENT_TYPE_CHOICE_LABELS } from '@/lib/vocabulary/employment-types'
 
@@ -21,6 +23,8 @@ export default async function MyDataPage() {
   if (!data) return null
   const { person } = data
   const submitted = data.quizAttempts.filter((attempt) => attempt.submittedAt)
+  const corrections = [...data.nameCorrections].reverse()
+  const openCorrection = corrections.find((request) => request.status === 'pending')
   return (
     <div className="narrow">
       <p>
@@ -91,6 +95,33 @@ export default async function MyDataPage() {
         )}
       </section>
 
+      <section aria-labelledby="koreksi">
+        <h2 id="koreksi">Koreksi nama</h2>
+        <p>
+          Nama Anda salah tulis? Ajukan koreksi; admin kepegawaian instansi Anda memeriksanya. Bila disetujui, nama akun berubah dan setiap
+          sertifikat yang masih berlaku diterbitkan ulang dengan nomor yang sama dan nama yang benar (versi baru; versi lama tercatat sebagai
+          digantikan di halaman verifikasi).
+        </p>
+        {corrections.length > 0 && (
+          <ul data-testid="riwayat-koreksi">
+            {corrections.map((request, index) => (
+              <li key={index}>
+                {request.currentName} → {request.requestedName}: <strong>{NAME_CORRECTION_STATUS_LABELS[request.status]}</strong>
+                {request.decidedAt ? ` ${formatShortDate(request.decidedAt)}` : ` (diajukan ${formatShortDate(request.requestedAt)})`}
+                {request.status === 'rejected' && request.decisionNote ? `. Alasan: ${request.decisionNote}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+        {openCorrection ? (
+          <p className="alert info">Permintaan koreksi nama Anda sedang menunggu keputusan admin kepegawaian.</p>
+        ) : person.agency ? (
+          <NameCorrectionForm currentName={person.name} />
+        ) : (
+          <p className="muted">Akun Anda belum terhubung ke instansi; hubungi admin untuk koreksi nama.</p>
+        )}
+      </section>
+
       <section aria-labelledby="belajar">
         <h2 id="belajar">Kelompok dan kemajuan belajar</h2>
         {data.enrolments.length === 0 ? (
@@ -139,6 +170,7 @@ export default async function MyDataPage() {
               <li key={certificate.number}>
                 {certificate.number}, atas nama {certificate.fullName}: terbit {formatShortDate(certificate.issuedAt)}, berlaku sampai{' '}
                 {formatShortDate(certificate.validUntil)}
+                {certificate.versions.length > 1 ? `, versi ${certificate.versions.length}` : ''}
                 {certificate.revokedAt ? `, dicabut ${formatShortDate(certificate.revokedAt)}` : ''}
               </li>
             ))}

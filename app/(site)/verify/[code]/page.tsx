@@ -77,8 +77,38 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
               <dd>{formatLongDate(certificate.revokedAt)}</dd>
             </>
           )}
+          <dt>Versi</dt>
+          <dd data-testid="versi-berlaku">
+            {certificate.currentVersion.version}, terbit {formatLongDate(certificate.currentVersion.issuedAt)} ({certificate.currentVersion.reason})
+          </dd>
+          <dt>SHA-256 berkas</dt>
+          <dd>
+            <code data-testid="sha256-berlaku" className="hash">
+              {certificate.currentVersion.sha256}
+            </code>
+          </dd>
         </dl>
+        <p className="muted">
+          {certificate.revokedAt
+            ? 'Sidik SHA-256 di atas adalah berkas versi ini sebagaimana diterbitkan. Salinan yang kini diunduh bercap "DICABUT" dan tidak memiliki sidik yang dicatat.'
+            : 'Untuk memastikan salinan PDF yang Anda terima tidak diubah, hitung SHA-256 berkasnya (misalnya "sha256sum sertifikat.pdf") dan bandingkan dengan sidik di atas.'}
+        </p>
       </div>
+      {certificate.supersededVersions.length > 0 && (
+        <section aria-labelledby="versi-lama" className="card">
+          <h2 id="versi-lama">Versi yang digantikan</h2>
+          <p>Salinan dengan sidik berikut adalah versi lama sertifikat ini: tidak berlaku lagi sebagai versi terkini.</p>
+          <ul data-testid="versi-digantikan">
+            {certificate.supersededVersions.map((version) => (
+              <li key={version.version}>
+                Versi {version.version}, terbit {formatLongDate(version.issuedAt)}: digantikan oleh versi {version.version + 1} karena{' '}
+                {(certificate.supersededBecause[version.version] ?? 'penerbitan ulang').toLowerCase()}. SHA-256{' '}
+                <code className="hash">{version.sha256}</code>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   )
 }

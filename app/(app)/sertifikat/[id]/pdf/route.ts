@@ -1,4 +1,4 @@
-import { findDownloadableCertificate, logCertificateDownload, renderCertificatePdf } from '@/lib/certificates/certificates.server'
+import { certificatePdfForDownload, findDownloadableCertificate, logCertificateDownload } from '@/lib/certificates/certificates.server'
 import { AppError } from '@/lib/errors/app-error'
 import { route } from '@/lib/http/handler.server'
 
@@ -11,7 +11,8 @@ export const GET = route<'learner', undefined, { id: string }>({
   run: async ({ request, user, params }) => {
     const certificate = await findDownloadableCertificate(user, params.id)
     if (!certificate) throw new AppError(404, 'Sertifikat tidak ditemukan.')
-    const pdf = await renderCertificatePdf(certificate)
+    // The current version's stored file, byte-identical on every download (decision 043).
+    const { pdf } = await certificatePdfForDownload(certificate)
     // The preview on the holder's own certificate page is not a download: a GET writes nothing
     // except the audit entry of a real download. Only the holder gets a preview; HR officers and
     // admins always download (and are audit-logged).

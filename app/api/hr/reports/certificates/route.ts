@@ -1,4 +1,4 @@
-import { renderCertificatePdf } from '@/lib/certificates/certificates.server'
+import { certificatePdfForDownload } from '@/lib/certificates/certificates.server'
 import { auditedRows, checkReportScope, cohortCertificates } from '@/lib/hr/report-data.server'
 import { reportFilterSchema } from '@/lib/hr/report-filter'
 import { route } from '@/lib/http/handler.server'
@@ -7,7 +7,8 @@ import { downloadHeaders, writerToWebStream } from '@/lib/reports/web-stream'
 import { streamZip } from '@/lib/reports/zip'
 
 // Every certificate of the filter as PDFs in one ZIP, named <NIP>_<number>.pdf; streamed and
-// rendered one at a time, never built in memory.
+// each the current version's stored file (rendered and stored first if it was not yet), one at
+// a time, never built in memory.
 export const GET = route({
   access: 'unit-read',
   input: { from: 'query', schema: reportFilterSchema, invalid: 'Filter laporan tidak valid.' },
@@ -20,7 +21,7 @@ export const GET = route({
       }
     }
     const audited = auditedRows(certificates(), { officer, action: 'report.certificates_zip.downloaded', filter })
-    const entries = certificatePdfEntries(audited, (certificate) => renderCertificatePdf(certificate))
+    const entries = certificatePdfEntries(audited, async (certificate) => (await certificatePdfForDownload(certificate)).pdf)
     return new Response(writerToWebStream((output) => streamZip(entries, output).then(() => undefined)), {
       headers: downloadHeaders('sertifikat.zip', 'zip'),
     })
