@@ -4,7 +4,7 @@
  * deployments that set MAIL_WORKER=off on the app instances. Stops cleanly on SIGTERM/SIGINT
  * (the message being sent is finished and recorded first).
  */
-import { createDbClient } from '@/lib/db/create-client'
+import { databaseProvider, db } from '@/lib/db/db.server'
 import { parseEnv } from '@/lib/env'
 import { startMailScheduler, startMailWorker } from '@/lib/mail/run-worker.server'
 
@@ -13,12 +13,13 @@ if (!env.SMTP_URL) {
   console.error('SMTP_URL is not set: nothing to deliver to. Messages stay in the outbox (admin: Kotak keluar).')
   process.exit(1)
 }
-const { db, target } = createDbClient(env.DATABASE_URL)
-const worker = startMailWorker(env, db, target.provider)!
+// The process's one client (lib/db/db.server.ts, DATABASE_URL): the scheduler's tick issues
+// waiting certificates through it too (decision 042).
+const worker = startMailWorker(env, db, databaseProvider)!
 // The scheduler (due-date reminders …, decision 036) runs here too: with MAIL_WORKER=off the app
 // instances run neither.
-const scheduler = startMailScheduler(env, db, target.provider)
-console.log(`mail worker: delivering the outbox of ${target.provider} to ${new URL(env.SMTP_URL).host}`)
+const scheduler = startMailScheduler(env, db, databaseProvider)
+console.log(`mail worker: delivering the outbox of ${databaseProvider} to ${new URL(env.SMTP_URL).host}`)
 
 let stopping = false
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {

@@ -285,6 +285,8 @@ export type TickResult = {
   reminders: ReminderResult
   refresher: { queued: number; unreachable: number }
   digests: { queued: number; unreachable: number }
+  /** Passes whose certificate this tick issued (each also queues its email). */
+  certificates: { issued: number }
   retention: RetentionResult
 }
 
@@ -294,13 +296,19 @@ export type TickResult = {
  */
 export async function runSchedulerTick(ctx: SchedulerContext, now = new Date()): Promise<TickResult> {
   const queued = { reminders: await queueDueReminders(ctx, now), refresher: await queueRefresherNotices(ctx, now), digests: await queueHrDigests(ctx, now) }
+  // A pass whose certificate was never issued (the server died between the submission's commit
+  // and the issuing transaction: soak:crash, decision 042) gets it within one tick, without the
+  // learner pressing "Terbitkan sertifikat". Imported here, not at the top: certificates.server
+  // reaches this module through the worker it wakes.
+  const { issueWaitingCertificates } = await import('@/lib/certificates/certificates.server')
+  const certificates = { issued: await issueWaitingCertificates() }
   // The app's one periodic job also applies the retention periods (docs/privacy.md).
-  return { ...queued, retention: await applyRetention(ctx.db, now) }
+  return { ...queued, certificates, retention: await applyRetention(ctx.db, now) }
 }
 
 /** Messages a tick queued, of every kind. */
 export function queuedByTick(result: TickResult): number {
-  return result.reminders.queued + result.refresher.queued + result.digests.queued
+  return result.reminders.queued + result.refresher.queued + result.digests.queued + result.certificates.issued
 }
 
 export const SCHEDULER_EVERY_MS = 5 * 60_000

@@ -15,7 +15,8 @@ import {
 } from '@/lib/certificates/certificates.server'
 import { getContentEdition } from '@/lib/content/content-edition.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
-import { db } from '@/lib/db/db.server'
+import { databaseProvider, db } from '@/lib/db/db.server'
+import { runSchedulerTick } from '@/lib/mail/scheduler.server'
 import { rejectClaimInTx } from '@/lib/identity/identity-review.server'
 import { getCourseSettings } from '@/lib/settings/settings.server'
 import { DEMO_SIGNER } from '@/prisma/seed/demo-data'
@@ -211,6 +212,19 @@ describe('a revoked certificate', () => {
 })
 
 describe('no certificate while the signer is a placeholder', () => {
+  it("a pass left without its certificate by a crash is issued by the scheduler's next tick, once, with its email", async () => {
+    const { user, attemptId } = await passedLearner()
+    expect(await countPendingCertificates(user.id)).toBe(1)
+    const tick = () => runSchedulerTick({ db, provider: databaseProvider, baseUrl: 'https://bijak.contoh.go.id' })
+    expect((await tick()).certificates.issued).toBeGreaterThanOrEqual(1)
+    expect(await countPendingCertificates(user.id)).toBe(0)
+    const certificates = await db.certificate.findMany({ where: { userId: user.id } })
+    expect(certificates.map((certificate) => certificate.attemptId)).toEqual([attemptId])
+    expect(await db.outboxMessage.count({ where: { userId: user.id, kind: 'certificate-issued' } })).toBe(1)
+    expect((await tick()).certificates.issued).toBe(0)
+    expect(await db.certificate.count({ where: { userId: user.id } })).toBe(1)
+  })
+
   it('a pass waits (pending), the learner is told, and saving a real signer issues it', async () => {
     const saved = await db.setting.findMany({ where: { key: { in: ['signerName', 'signerTitle', 'signerNip'] } } })
     await db.setting.deleteMany({ where: { key: { in: ['signerName', 'signerTitle', 'signerNip'] } } })
