@@ -1,6 +1,7 @@
 import 'server-only'
 import { auditLogCreate, writeAudit } from '@/lib/audit/audit.server'
 import { unitInScope, type Capabilities } from '@/lib/auth/capabilities'
+import { metrics } from '@/lib/observability/metrics.server'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { yearWib } from '@/lib/format/indonesian'
@@ -132,6 +133,7 @@ export async function issueCertificateIfEligible(attemptId: string) {
         }
         return certificate
       })
+      metrics().countCertificateIssued()
       if (address.success) wakeMailWorker()
       return issued
     } catch (error) {
