@@ -64,7 +64,7 @@ describe('the request log keeps secrets and NIPs out', () => {
     )
     const output = raw.join('')
     for (const secret of SECRETS) expect(output).not.toContain(secret)
-    const [line] = lines() as [Record<string, any>]
+    const [line] = lines() as [{ input: unknown; request: unknown; msg: string; err: { type: string; message: string; stack: string } }]
     // What stays: the shape, the NIP's first and last digits, the error's type and where it was thrown.
     expect(line.input).toEqual({ password: REDACTED, newPassword: REDACTED, nip: REDACTED, kode: REDACTED })
     expect(line.request).toEqual({ headers: REDACTED, body: REDACTED })
