@@ -31,6 +31,12 @@ describe('parseEnv', () => {
     expect(parseEnv({ TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16,fd00::/8' }, false).TRUSTED_PROXIES).toBe('10.0.0.1, 192.168.0.0/16,fd00::/8')
   })
 
+  it('reads LOG_LEVEL, info by default', () => {
+    expect(parseEnv({}, false).LOG_LEVEL).toBe('info')
+    expect(parseEnv({ LOG_LEVEL: 'warn' }, false).LOG_LEVEL).toBe('warn')
+    expect(() => parseEnv({ LOG_LEVEL: 'loud' }, false)).toThrow('Invalid environment: LOG_LEVEL must be one of')
+  })
+
   it('reads METRICS_TOKEN (unset: no metrics route) and refuses a short one', () => {
     expect(parseEnv({}, false).METRICS_TOKEN).toBeUndefined()
     expect(parseEnv({ METRICS_TOKEN: ' ' }, false).METRICS_TOKEN).toBeUndefined()

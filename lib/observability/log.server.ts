@@ -1,5 +1,6 @@
 import 'server-only'
 import type { Logger } from 'pino'
+import { env } from '@/lib/env.server'
 import { createLogger } from './log'
 
 // One logger per process, shared by every bundle that imports it (instrumentation, route
@@ -8,5 +9,5 @@ const holder = globalThis as unknown as { bbsLogger?: Logger }
 
 /** The process's JSON logger on stdout (lib/observability/log.ts); LOG_LEVEL chooses the level. */
 export function logger(): Logger {
-  return (holder.bbsLogger ??= createLogger(undefined, process.env.LOG_LEVEL || 'info'))
+  return (holder.bbsLogger ??= createLogger(undefined, env.LOG_LEVEL))
 }
