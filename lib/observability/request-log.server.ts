@@ -3,7 +3,7 @@ import { subscribe } from 'node:diagnostics_channel'
 import { readdirSync, readFileSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
-import { logger } from './log.server'
+import { logger, requestLogger } from './log.server'
 import { metrics } from './metrics.server'
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id'
 import { requestLine } from './request-log'
@@ -40,7 +40,7 @@ export function installRequestObservation(distDir = process.env.NEXT_DIST_DIR ||
       const durationMs = performance.now() - started
       const line = requestLine(requestId, request, response, durationMs, resolveRoute)
       metrics().observeRequest(line.method, line.route, line.status, durationMs / 1000)
-      logger().info(line, 'request')
+      requestLogger().info(line, 'request')
     })
   })
 }
