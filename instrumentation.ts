@@ -2,6 +2,12 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { env } = await import('./lib/env.server')
+    // Every request: an id (nginx's X-Request-Id or a new one), one JSON log line and its
+    // metrics when the response is done (decision 041).
+    if (process.env.NEXT_PHASE !== 'phase-production-build') {
+      const { installRequestObservation } = await import('./lib/observability/request-log.server')
+      installRequestObservation()
+    }
     // The socket address must reach the per-address limits (lib/http/client-address.ts).
     const { appendSocketAddressToForwardedFor } = await import('./lib/http/socket-address.server')
     appendSocketAddressToForwardedFor()
@@ -21,4 +27,31 @@ export async function register() {
       startMailScheduler(env, db, databaseProvider)
     }
   }
+}
+
+/**
+ * An error Next caught while rendering a page or running a route handler, server action or
+ * proxy: logged with its stack, the request's id (shown to the user as "Kode permintaan") and
+ * the digest the error page shows ("Kode kejadian"). The user sees neither the message nor the
+ * stack (app/error.tsx).
+ */
+export async function onRequestError(
+  error: unknown,
+  request: { path: string; method: string; headers: Record<string, string | string[] | undefined> },
+  context: { routerKind: string; routePath: string; routeType: string },
+) {
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return
+  const { logger } = await import('./lib/observability/log.server')
+  const requestId = request.headers['x-request-id']
+  logger().error(
+    {
+      requestId: Array.isArray(requestId) ? requestId[0] : requestId,
+      method: request.method,
+      route: context.routePath,
+      routeType: context.routeType,
+      digest: (error as { digest?: unknown } | null)?.digest,
+      err: error,
+    },
+    'unexpected error',
+  )
 }

@@ -4,6 +4,9 @@ const nextConfig = {
   // separate builds; the default is Next's own .next.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
+  // prom-client is loaded from node_modules, not bundled into every route (pino already is, by
+  // Next's own list); the registry itself is one per process on globalThis (decision 041).
+  serverExternalPackages: ['prom-client'],
   reactStrictMode: true,
   experimental: {
     // forbidden() renders app/forbidden.tsx with HTTP 403 for a signed-in user with the wrong role.

@@ -1,5 +1,7 @@
 'use client'
 
+import { RequestCodes } from '@/components/layout/request-id'
+
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
     <html lang="id">
@@ -7,7 +9,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
         <main>
           <h1>Maaf, terjadi kesalahan</h1>
           <p>Aplikasi tidak dapat dimuat. Silakan muat ulang halaman ini sebentar lagi.</p>
-          {error.digest && <p>Kode kejadian: {error.digest}</p>}
+          <RequestCodes digest={error.digest} />
         </main>
       </body>
     </html>

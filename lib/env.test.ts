@@ -31,6 +31,20 @@ describe('parseEnv', () => {
     expect(parseEnv({ TRUSTED_PROXIES: '10.0.0.1, 192.168.0.0/16,fd00::/8' }, false).TRUSTED_PROXIES).toBe('10.0.0.1, 192.168.0.0/16,fd00::/8')
   })
 
+  it('reads LOG_LEVEL, info by default', () => {
+    expect(parseEnv({}, false).LOG_LEVEL).toBe('info')
+    expect(parseEnv({ LOG_LEVEL: 'warn' }, false).LOG_LEVEL).toBe('warn')
+    expect(() => parseEnv({ LOG_LEVEL: 'loud' }, false)).toThrow('Invalid environment: LOG_LEVEL must be one of')
+  })
+
+  it('reads METRICS_TOKEN (unset: no metrics route) and refuses a short one', () => {
+    expect(parseEnv({}, false).METRICS_TOKEN).toBeUndefined()
+    expect(parseEnv({ METRICS_TOKEN: ' ' }, false).METRICS_TOKEN).toBeUndefined()
+    expect(parseEnv({ METRICS_TOKEN: 'a'.repeat(16) }, false).METRICS_TOKEN).toBe('a'.repeat(16))
+    expect(() => parseEnv({ METRICS_TOKEN: 'short' }, false)).toThrow('Invalid environment: METRICS_TOKEN must be at least 16 characters')
+    expect(() => parseEnv({ METRICS_TOKEN: 'abcdefgh ijklmnopq' }, false)).toThrow('Invalid environment: METRICS_TOKEN must not contain spaces')
+  })
+
   describe('mail', () => {
     it('keeps messages in the outbox without SMTP_URL and has a default sender outside production', () => {
       expect(parseEnv({}, false).SMTP_URL).toBeUndefined()

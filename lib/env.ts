@@ -93,6 +93,16 @@ const envSchema = z
     MAIL_FROM: optionalChecked(parseMailFrom),
     /** "app" (default): the app process delivers the outbox; "off": a separate `npm run worker` does. */
     MAIL_WORKER: z.enum(['app', 'off'], 'must be "app" or "off"').default('app'),
+    /**
+     * The bearer token Prometheus sends to /api/metrics (decision 041); unset: the route answers
+     * 404. At least 16 characters, e.g. `openssl rand -hex 24`.
+     */
+    /** The JSON log's level (lib/observability/log.ts). */
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
+    METRICS_TOKEN: optionalChecked((value) => {
+      if (value.length < 16) throw new Error('must be at least 16 characters (e.g. openssl rand -hex 24)')
+      if (/\s/.test(value)) throw new Error('must not contain spaces')
+    }),
   })
   .transform((value, ctx) => {
     const strictness = strictnessOf(value)

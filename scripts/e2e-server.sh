@@ -12,10 +12,16 @@ DB_FILE="tests/.data/e2e-$PORT.db"
 export DATABASE_URL="file:./$DB_FILE"
 export BETTER_AUTH_SECRET=${BETTER_AUTH_SECRET:-e2e-only-secret-0123456789abcdef0123456789}
 export PUBLIC_BASE_URL="http://localhost:$PORT"
+# /api/metrics answers with this token (e2e/observability.spec.ts scrapes it).
+export METRICS_TOKEN=${METRICS_TOKEN:-e2e-metrics-token-0123456789}
 
 mkdir -p tests/.data
 rm -f "$DB_FILE" "$DB_FILE-wal" "$DB_FILE-shm"
 npx tsx scripts/db/migrate.ts >/dev/null
 npx tsx --conditions=react-server prisma/seed/demo.ts >/dev/null
 [ -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ] || npx next build
+# The server's JSON log also goes to a file, where e2e/observability.spec.ts reads its request lines.
+LOG_FILE="tests/.data/e2e-$PORT.log"
+: > "$LOG_FILE"
+exec > >(tee -a "$LOG_FILE") 2>&1
 exec npx next start -p "$PORT"

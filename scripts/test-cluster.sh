@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run test:cluster`: the production topology of docs/deploy.md on one machine, and a smoke
 # e2e through it. Starts PostgreSQL (scripts/ci/start-postgres.sh, database $CLUSTER_PG_DB, made
-# fresh), builds once, starts two `next start` instances and Debian's nginx as this user with
+# fresh), builds once, starts two `next start` instances (MAIL_WORKER=off), the mail worker
+# (`npm run worker`, delivering to an SMTP sink process) and Debian's nginx as this user with
 # deploy/nginx.conf (TLS with a throw-away certificate, round robin), then runs
 # tests/cluster/cluster.spec.ts against nginx. Everything it started is stopped at the end.
 #   CLUSTER_PORTS=3232,3233 CLUSTER_NGINX_PORT=8431 CLUSTER_PG_DB=bbs_cluster
@@ -55,10 +56,23 @@ step "two app instances on $PORT_A and $PORT_B"
 export DATABASE_URL=$PG_URL APP_ENV=demo MAIL_WORKER=off DATABASE_POOL_SIZE=5 TRUSTED_PROXIES=127.0.0.1
 export BETTER_AUTH_SECRET=cluster-only-secret-0123456789abcdef0123456789
 export PUBLIC_BASE_URL="https://localhost:$NGINX_PORT"
+export METRICS_TOKEN=cluster-metrics-token-0123456789
 for port in "$PORT_A" "$PORT_B"; do
   setsid node_modules/.bin/next start -p "$port" >"$work/app-$port.log" 2>&1 &
   pids+=($!)
 done
+
+step "the mail worker (npm run worker) delivering to an SMTP sink"
+mkdir -p "$work/smtp"
+setsid npx tsx tests/mail/smtp-sink-process.ts "$work/smtp" >"$work/smtp-sink.log" 2>&1 &
+pids+=($!)
+for i in $(seq 1 240); do
+  [ -s "$work/smtp/port" ] && break
+  [ "$i" = 240 ] && { echo "the SMTP sink did not start within 120 s" >&2; exit 1; }
+  sleep 0.5
+done
+SMTP_URL="smtp://127.0.0.1:$(cat "$work/smtp/port")" setsid npm run --silent worker >"$work/worker.log" 2>&1 &
+pids+=($!)
 
 step "nginx on $NGINX_PORT (deploy/nginx.conf)"
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost -addext subjectAltName=DNS:localhost \
@@ -84,7 +98,7 @@ http {
   uwsgi_temp_path $work/temp/uwsgi;
   scgi_temp_path $work/temp/scgi;
   types { text/html html; }
-  log_format upstream '\$request_method \$uri \$status \$upstream_addr';
+  log_format upstream '\$request_method \$uri \$status \$upstream_addr \$request_id';
   access_log $work/access.log upstream;
   include $work/site.conf;
 }
@@ -103,7 +117,7 @@ done
 
 step "smoke e2e through nginx"
 CLUSTER_BASE_URL="https://localhost:$NGINX_PORT" CLUSTER_INSTANCES="http://localhost:$PORT_A,http://localhost:$PORT_B" \
-  CLUSTER_ACCESS_LOG="$work/access.log" E2E_DATABASE_URL=$PG_URL \
+  CLUSTER_ACCESS_LOG="$work/access.log" E2E_DATABASE_URL=$PG_URL METRICS_TOKEN=$METRICS_TOKEN CLUSTER_MAIL_RECEIVED="$work/smtp/received.jsonl" \
   npx playwright test -c tests/cluster/playwright.config.ts
 echo "requests per instance: $(awk '{print $4}' "$work/access.log" | sort | uniq -c | tr -s ' ' | tr '\n' ';')"
 step "passed"

@@ -4,6 +4,8 @@ import { auditLogCreate, writeAudit } from '@/lib/audit/audit.server'
 import { issueCertificateIfEligible } from '@/lib/certificates/certificates.server'
 import { getContentVersion } from '@/lib/content/lessons.server'
 import { Prisma, type Db } from '@/lib/db/create-client'
+import { logger } from '@/lib/observability/log.server'
+import { metrics } from '@/lib/observability/metrics.server'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { AppError } from '@/lib/errors/app-error'
@@ -290,8 +292,12 @@ export async function submitAttempt(
   // database's own time, more than a submission's scoring. `npm run bench:quiz` measures it.
   const [settings, attempt, withdrawn] = await Promise.all([getCourseSettings(), findAttemptForSubmission(attemptId), withdrawnItemIds()])
   if (!attempt || attempt.userId !== learner.id) throw new AppError(404, 'Percobaan ini tidak ditemukan.')
-  if (attempt.submittedAt !== null) throw new AppError(409, 'Jawaban percobaan ini sudah dikirim dan dinilai.', { attemptId })
+  if (attempt.submittedAt !== null) {
+    metrics().countQuizSubmission(attempt.kind, 'duplicate')
+    throw new AppError(409, 'Jawaban percobaan ini sudah dikirim dan dinilai.', { attemptId })
+  }
   if (Date.now() > new Date(attempt.expiresAt).getTime() + SUBMIT_GRACE_MS) {
+    metrics().countQuizSubmission(attempt.kind, 'expired')
     throw new AppError(410, 'Waktu percobaan ini sudah habis. Mulai percobaan baru dari halaman uji.')
   }
   const drawn = storedAttempt(attempt.items)
@@ -336,15 +342,17 @@ export async function submitAttempt(
     ])
   } catch (error) {
     if (isUniqueViolation(error)) {
+      metrics().countQuizSubmission(attempt.kind, 'duplicate')
       throw new AppError(409, 'Jawaban percobaan ini sudah dikirim dan dinilai.', { attemptId })
     }
     throw error
   }
+  metrics().countQuizSubmission(attempt.kind, result.passed ? 'passed' : 'failed')
   if (result.passed && attempt.kind === 'posttest') {
     // The follow-up that issues the certificate is idempotent; if it fails now, the certificate
     // page issues it on the next visit (issuePendingCertificates), so the pass is never lost.
     await issueCertificateIfEligible(attemptId).catch((error: unknown) => {
-      console.error(`certificate for attempt ${attemptId} not issued yet`, error)
+      logger().error({ attemptId, err: error }, 'certificate not issued yet (issued on the next visit of /sertifikat)')
     })
   }
   return { score: result.total, passed: result.passed }

@@ -2,6 +2,7 @@ import 'server-only'
 import { createHash } from 'node:crypto'
 import { auditLogCreate, writeAudit } from '@/lib/audit/audit.server'
 import { unitInScope, type Capabilities } from '@/lib/auth/capabilities'
+import { metrics } from '@/lib/observability/metrics.server'
 import { db } from '@/lib/db/db.server'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { yearWib } from '@/lib/format/indonesian'
@@ -152,6 +153,7 @@ export async function issueCertificateIfEligible(attemptId: string) {
         }
         return certificate
       })
+      metrics().countCertificateIssued()
       if (address.success) wakeMailWorker()
       await storeFirstPdf(issued.id)
       return issued

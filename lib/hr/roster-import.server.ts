@@ -21,6 +21,7 @@ import {
   type RosterLookups,
   type RosterPreview,
 } from '@/lib/roster'
+import { logger } from '@/lib/observability/log.server'
 
 type Officer = { id: string; agencyId: string }
 type Upload = { body: AsyncIterable<Uint8Array>; fileName: string }
@@ -328,7 +329,7 @@ export async function importRosterUpload(
     }
     throw error
   } finally {
-    await deleteStaged(importId, total).catch((error: unknown) => console.error('roster import staging not cleaned up', error))
+    await deleteStaged(importId, total).catch((error: unknown) => logger().error({ importId, err: error }, 'roster import staging not cleaned up'))
     options.onTimings?.({ read, stage, publish, cleanup: lap() })
   }
   return { ...preview.counts, create: create.length, claimsConfirmed: decided.confirm.length, claimsRejected: decided.reject.length }

@@ -1,6 +1,7 @@
 import 'server-only'
 import { db } from '@/lib/db/db.server'
 import { AppError } from '@/lib/errors/app-error'
+import { logger } from '@/lib/observability/log.server'
 
 /** Roster uploads (preview, import, assign) one agency may run at once, across all instances. */
 export const MAX_CONCURRENT_UPLOADS = 2
@@ -43,6 +44,6 @@ export async function withUploadSlot<T>(agencyId: string, work: () => Promise<T>
   try {
     return await work()
   } finally {
-    await releaseUploadSlot(agencyId).catch((error: unknown) => console.error('upload slot not released', error))
+    await releaseUploadSlot(agencyId).catch((error: unknown) => logger().error({ agencyId, err: error }, 'upload slot not released'))
   }
 }

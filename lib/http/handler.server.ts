@@ -1,8 +1,11 @@
 import 'server-only'
+import { headers } from 'next/headers'
 import { forbidden, redirect } from 'next/navigation'
 import { getRequestSessionUser } from '@/lib/auth/request-session.server'
 import { getCurrentUser } from '@/lib/auth/session.server'
 import { env } from '@/lib/env.server'
+import { logger } from '@/lib/observability/log.server'
+import { REQUEST_ID_HEADER } from '@/lib/observability/request-id'
 import { createEntry } from './handler'
 
 export { formStrings, type FormState } from './handler'
@@ -19,5 +22,10 @@ export const { route, action, formAction } = createEntry({
   siteOrigins: (request) => [env.PUBLIC_BASE_URL, request.url],
   signIn: (returnTo) => redirect(`/masuk?kembali=${encodeURIComponent(returnTo)}`),
   forbidden: () => forbidden(),
-  logError: (where, error) => console.error(`[${where}] unexpected error`, error),
+  // With the request's id (lib/observability/request-log.server.ts), so the line joins its
+  // request line; the stack stays in the server's log.
+  logError: async (where, error, request) => {
+    const requestId = request ? request.headers.get(REQUEST_ID_HEADER) : await headers().then((h) => h.get(REQUEST_ID_HEADER)).catch(() => null)
+    logger().error({ requestId: requestId ?? undefined, where, err: error }, 'unexpected error')
+  },
 })

@@ -53,8 +53,11 @@ export type EntryDeps = {
   signIn(returnTo: string): never
   /** Actions: a signed-in caller with the wrong role gets the 403 page (throws). */
   forbidden(): never
-  /** Where an unexpected error goes (server log); the caller sees only a generic message. */
-  logError(where: string, error: unknown): void
+  /**
+   * Where an unexpected error goes (server log, with the request's id: from `request` for route
+   * handlers, from the action's own request otherwise); the caller sees only a generic message.
+   */
+  logError(where: string, error: unknown, request?: Request): void | Promise<void>
 }
 
 /** What a caller sees when something unexpected failed: no message of the error itself. */
@@ -230,7 +233,8 @@ export function createEntry(deps: EntryDeps) {
           const fields = spec.errorDetailsAsFields && error.details ? detailFields(error.details) : undefined
           return jsonError(error.status, error.userMessage, fields)
         }
-        deps.logError(`${request.method} ${new URL(request.url).pathname}`, error)
+        // The method only: the path carries ids and codes; the request line names the route.
+        await deps.logError(`route handler (${request.method})`, error, request)
         return jsonError(500, UNEXPECTED_ERROR_MESSAGE)
       }
     }
@@ -272,7 +276,7 @@ export function createEntry(deps: EntryDeps) {
             : { fieldErrors: { form: error.userMessage }, error: error.userMessage, values }
           return refused as State
         }
-        deps.logError(`server action${spec.returnTo && typeof spec.returnTo === 'string' ? ` (${spec.returnTo})` : ''}`, error)
+        await deps.logError(`server action${spec.returnTo && typeof spec.returnTo === 'string' ? ` (${spec.returnTo})` : ''}`, error)
         return { fieldErrors: { form: UNEXPECTED_ERROR_MESSAGE }, error: UNEXPECTED_ERROR_MESSAGE, values } satisfies EntryFormState as State
       }
     }
@@ -293,7 +297,7 @@ export function createEntry(deps: EntryDeps) {
         await spec.run({ user: user as UserFor<A>, formData })
       } catch (error) {
         unstable_rethrow(error)
-        deps.logError(`server action${spec.returnTo ? ` (${spec.returnTo})` : ''}`, error)
+        await deps.logError(`server action${spec.returnTo ? ` (${spec.returnTo})` : ''}`, error)
         throw new Error(UNEXPECTED_ERROR_MESSAGE)
       }
     }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { DatabaseProvider } from '@/lib/db/database-url'
 import type { Db } from '@/lib/db/create-client'
 import { compareMigrations, migrationNames, type AppliedMigration, type Readiness } from './readiness'
+import { logger } from '@/lib/observability/log.server'
 
 /** How long a readiness probe waits for the database before calling it unreachable. */
 const DATABASE_TIMEOUT_MS = 3_000
@@ -53,7 +54,7 @@ export async function checkReadiness(db: Db, provider: DatabaseProvider, expecte
       () => false,
     )
     if (reachable) return { ready: false, reason: 'migrations pending', pending: [...expected] }
-    console.error('[ready] database unreachable', error instanceof Error ? error.message : error)
+    logger().error({ err: error }, 'ready: database unreachable')
     return { ready: false, reason: 'database unreachable' }
   }
   const applied: AppliedMigration[] = rows.map((row) => ({ name: row.name, finished: Number(row.finished) === 1, rolledBack: Number(row.rolledBack) === 1 }))

@@ -21,7 +21,7 @@ const instances = (process.env.CLUSTER_INSTANCES ?? 'http://localhost:3232,http:
 const accessLog = process.env.CLUSTER_ACCESS_LOG
 const PASSWORD = 'Sandi-klaster-2026'
 
-/** nginx's access log as `method uri status upstream` lines (the script's log_format). */
+/** nginx's access log as `method uri status upstream request_id` lines (the script's log_format). */
 function upstreamsOf(matches: (method: string, uri: string) => boolean): string[] {
   if (!accessLog) return []
   return fs
@@ -85,10 +85,27 @@ test('the instances behind nginx both answer, and both say they are ready', asyn
   expect((await request.get('/api/ready')).status()).toBe(200)
 })
 
+test("nginx's request id reaches the instance and comes back; metrics are per instance, not through nginx", async ({ request }) => {
+  const response = await request.get('/api/health')
+  const id = response.headers()['x-request-id']
+  expect(id).toMatch(/^[0-9a-f]{32}$/)
+  if (accessLog) {
+    // nginx's $request_id is the id the app logged and answered with.
+    await expect.poll(() => fs.readFileSync(accessLog, 'utf8').split('\n').some((line) => line.startsWith('GET /api/health 200 ') && line.endsWith(` ${id}`))).toBe(true)
+  }
+  expect((await request.get('/api/metrics', { headers: { Authorization: `Bearer ${process.env.METRICS_TOKEN}` } })).status()).toBe(404)
+  for (const instance of instances) {
+    const scraped = await request.get(`${instance}/api/metrics`, { headers: { Authorization: `Bearer ${process.env.METRICS_TOKEN}` } })
+    expect(scraped.status(), instance).toBe(200)
+    expect(await scraped.text()).toMatch(/^bbs_http_requests_total\{method="GET",route="\/api\/ready",status="200"\} [1-9]/m)
+  }
+})
+
 test('two learners register, read a lesson, pass the post-test and get certificate numbers without gaps', async ({ browser }) => {
   const first = lessonSlugs()[0]!
   const numbers: string[] = []
   const issuedBy: Array<string | undefined> = []
+  const holders: { id: string; email: string; number: string }[] = []
   for (const label of ['a', 'b']) {
     const learner = await register(browser, label)
     // One lesson through the pages (its reading time credited: the minimum is tested elsewhere) …
@@ -105,6 +122,7 @@ test('two learners register, read a lesson, pass the post-test and get certifica
     const certificate = await e2eDb((db) => db.certificate.findFirstOrThrow({ where: { userId: learner.id } }))
     await expect(learner.page.getByRole('heading', { name: certificate.number })).toBeVisible()
     numbers.push(certificate.number)
+    holders.push({ id: learner.id, email: `klaster-${label}-${learner.nip}@contoh.go.id`.toLowerCase(), number: certificate.number })
     console.log(`learner ${label}: certificate ${certificate.number}; post-test submitted to ${servedBy ?? '(no access log)'}`)
     await learner.page.context().close()
   }
@@ -114,6 +132,26 @@ test('two learners register, read a lesson, pass the post-test and get certifica
   expect(new Set(sequence).size).toBe(sequence.length)
   expect(sequence.at(-1)! - sequence[0]! + 1).toBe(sequence.length)
   for (const number of numbers) expect(all.map((c) => c.number)).toContain(number)
+
+  // The certificate email, queued by whichever instance issued it, delivered exactly once by the
+  // one mail worker (`npm run worker`; MAIL_WORKER=off on both instances).
+  const receivedFile = process.env.CLUSTER_MAIL_RECEIVED
+  if (receivedFile) {
+    const delivered = (holder: { email: string; number: string }) =>
+      fs
+        .readFileSync(receivedFile, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as { to: string[]; subject: string })
+        .filter((mail) => mail.to.map((to) => to.toLowerCase()).includes(holder.email) && mail.subject.includes(holder.number)).length
+    for (const holder of holders) {
+      await expect.poll(() => e2eDb((db) => db.outboxMessage.findFirst({ where: { userId: holder.id, kind: 'certificate-issued' }, select: { status: true } })), { timeout: 120_000 }).toMatchObject({ status: 'sent' })
+      await expect.poll(() => delivered(holder), { timeout: 30_000 }).toBeGreaterThan(0)
+      const outbox = await e2eDb((db) => db.outboxMessage.findMany({ where: { userId: holder.id, kind: 'certificate-issued' }, select: { status: true, attempts: true } }))
+      expect(outbox, holder.number).toEqual([{ status: 'sent', attempts: 1 }])
+      expect(delivered(holder), `emails for ${holder.number}`).toBe(1)
+    }
+  }
   if (accessLog) expect(new Set(issuedBy).size, `certificates issued by ${JSON.stringify(issuedBy)}`).toBe(2)
 })
 

@@ -6,6 +6,7 @@ import { SETTING_FIELDS, SETTING_KEYS } from '@/lib/admin/settings-form'
 import { updateCourseSettings } from '@/lib/admin/settings.server'
 import { issueWaitingCertificates } from '@/lib/certificates/certificates.server'
 import { action } from '@/lib/http/handler.server'
+import { logger } from '@/lib/observability/log.server'
 
 // The role is checked by the entry: a server action can be called without the page.
 export const updateSettingsAction = action<'admin', undefined, AdminFormState>({
@@ -24,7 +25,7 @@ export const updateSettingsAction = action<'admin', undefined, AdminFormState>({
     const issued = !signerChanged
       ? 0
       : await issueWaitingCertificates().catch((error: unknown) => {
-          console.error('waiting certificates not issued yet', error)
+          logger().error({ err: error }, 'waiting certificates not issued yet')
           return 0
         })
     revalidatePath('/', 'layout')
