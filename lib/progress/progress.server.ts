@@ -81,7 +81,9 @@ export async function recordLessonProgress(
       update: data,
     })
     return { state, completed: !!completedAt, completedAt, activeSeconds, requiredSeconds }
-  })
+    // As the quiz submission's: Prisma's default 2 s to get a connection answered some saves with
+    // a 500 when 50 learners shared PostgreSQL's pool of 10 (soak:crash, decision 042).
+  }, { maxWait: 15_000, timeout: 15_000 })
 }
 
 export type CourseProgress = {
