@@ -2,6 +2,12 @@ import 'server-only'
 import { auditLogCreate } from '@/lib/audit/audit.server'
 import { ensureCurrentVersionPdf, FIRST_VERSION_REASON, NAME_CORRECTION_REASON, storeVersionPdf } from '@/lib/certificates/certificates.server'
 import { db } from '@/lib/db/db.server'
+import { env } from '@/lib/env.server'
+import { headerSafe } from '@/lib/mail/headers'
+import { idempotencyKey } from '@/lib/mail/idempotency'
+import { queueMail } from '@/lib/mail/outbox.server'
+import { wakeMailWorker } from '@/lib/mail/run-worker.server'
+import { nameCorrectionDecidedMail, type NameCorrectionOutcome } from '@/lib/mail/templates/name-correction-decided'
 import { isUniqueViolation } from '@/lib/db/errors'
 import { AppError } from '@/lib/errors/app-error'
 import { retryPhrase } from '@/lib/rate-limit/limiter'
@@ -100,7 +106,7 @@ export type DecisionResult = { message: string; reissued: string[] }
 export async function decideNameCorrection(officer: Officer, input: NameCorrectionDecision): Promise<DecisionResult> {
   const request = await db.nameCorrectionRequest.findUnique({
     where: { id: input.requestId },
-    select: { id: true, userId: true, status: true, currentName: true, requestedName: true, user: { select: { agencyId: true } } },
+    select: { id: true, userId: true, status: true, currentName: true, requestedName: true, user: { select: { agencyId: true, email: true } } },
   })
   if (!request || request.user.agencyId !== officer.agencyId) throw new AppError(404, NOT_FOUND)
   if (request.status !== 'pending') throw new AppError(409, CHANGED)
@@ -112,12 +118,28 @@ export async function decideNameCorrection(officer: Officer, input: NameCorrecti
       data: { ...data, openForUserId: null, decidedById: officer.id, decidedAt: now },
     })
   const audit = { actorId: officer.id, agencyId: officer.agencyId, targetType: 'user', targetId: request.userId }
+  // The person hears the outcome by email too, queued with the decision (one per request).
+  const tellPerson = (tx: Parameters<Parameters<typeof db.$transaction>[0]>[0], outcome: NameCorrectionOutcome) =>
+    queueMail(
+      tx,
+      {
+        idempotencyKey: idempotencyKey({ kind: 'name-correction-decided', userId: request.userId, subject: request.id, at: now }),
+        kind: 'name-correction-decided',
+        userId: request.userId,
+        to: request.user.email,
+        toName: outcome.name,
+        ...nameCorrectionDecidedMail({ ...outcome, baseUrl: env.PUBLIC_BASE_URL }),
+      },
+      now,
+    )
 
   if (input.decision === 'tolak') {
     await db.$transaction(async (tx) => {
       if ((await close(tx, { status: 'rejected', decisionNote: input.reason })).count !== 1) throw new AppError(409, CHANGED)
       await auditLogCreate({ ...audit, action: 'name-correction.rejected', details: { requestId: request.id, to: request.requestedName, reason: input.reason } }, tx)
+      await tellPerson(tx, { decision: 'rejected', name: headerSafe(request.currentName), requestedName: request.requestedName, reason: input.reason })
     })
+    wakeMailWorker()
     return { message: `Koreksi nama ${request.currentName} ditolak; nama dan sertifikatnya tidak berubah.`, reissued: [] }
   }
 
@@ -164,8 +186,10 @@ export async function decideNameCorrection(officer: Officer, input: NameCorrecti
       },
       tx,
     )
+    await tellPerson(tx, { decision: 'approved', name: headerSafe(request.requestedName), requestedName: request.requestedName, reissued: versions.map((v) => v.number) })
     return versions
   })
+  wakeMailWorker()
   for (const version of created) {
     try {
       await storeVersionPdf(version.id)

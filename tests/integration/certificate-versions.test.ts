@@ -168,6 +168,11 @@ describe('name correction', () => {
     const actions = (await db.auditLog.findMany({ where: { OR: [{ targetId: user.id }, { targetId: certificate.id }] }, select: { action: true } })).map((e) => e.action)
     expect(actions).toEqual(expect.arrayContaining(['name-correction.requested', 'name-correction.approved', 'certificate.reissued']))
     expect(await refusal(decideNameCorrection(officer, { decision: 'tolak', requestId: request.id, reason: 'Terlambat sekali' }))).toMatchObject({ status: 409 })
+    // The person is told by email, once, with the certificate reissued under the same number.
+    const told = await db.outboxMessage.findMany({ where: { userId: user.id, kind: 'name-correction-decided' } })
+    expect(told).toHaveLength(1)
+    expect(told[0]).toMatchObject({ subject: 'Koreksi nama Anda di Bijak Bermedia Sosial disetujui', toName: 'Budi Santoso, S.Kom.' })
+    expect(told[0]!.text).toContain(certificate.number)
 
     const own = await listOwnNameCorrections(user.id)
     expect(own[0]).toMatchObject({ status: 'approved', requestedName: 'Budi Santoso, S.Kom.' })
@@ -186,6 +191,9 @@ describe('name correction', () => {
     expect(await db.certificateVersion.count({ where: { certificateId: certificate.id } })).toBe(1)
     expect(await listOwnNameCorrections(user.id)).toEqual([expect.objectContaining({ status: 'rejected', decisionNote: 'Tidak sesuai data kepegawaian' })])
     expect(await db.auditLog.count({ where: { action: 'name-correction.rejected', targetId: user.id } })).toBe(1)
+    const told = await db.outboxMessage.findMany({ where: { userId: user.id, kind: 'name-correction-decided' } })
+    expect(told.map((message) => message.subject)).toEqual(['Koreksi nama Anda di Bijak Bermedia Sosial ditolak'])
+    expect(told[0]!.text).toContain('Alasan: Tidak sesuai data kepegawaian')
   })
 
   it('reissues only valid certificates: a revoked one keeps its name and version', async () => {
@@ -242,6 +250,7 @@ describe('name correction', () => {
     expect(await db.certificateVersion.count({ where: { certificateId: { in: [a.certificate.id, second.id] } } })).toBe(2)
     expect((await db.certificate.findMany({ where: { userId: a.user.id }, select: { fullName: true } })).map((c) => c.fullName)).toEqual(['Dewi Lestari', 'Dewi Lestari'])
     expect(await db.auditLog.count({ where: { action: { in: ['name-correction.approved', 'certificate.reissued'] }, targetId: { in: [a.user.id, a.certificate.id, second.id] } } })).toBe(0)
+    expect(await db.outboxMessage.count({ where: { userId: a.user.id, kind: 'name-correction-decided' } })).toBe(0)
     // Then it goes through.
     expect((await decideNameCorrection(officer, { decision: 'setujui', requestId: request.id })).reissued).toHaveLength(2)
   })
