@@ -19,6 +19,11 @@ export async function register() {
       startMailWorker(env, db, databaseProvider)
       console.log(`mail: delivering the outbox to ${new URL(env.SMTP_URL).host} from this process`)
     }
+    // Large cohort assignments are applied in batches by a runner in every instance (decision 049).
+    if (process.env.NEXT_PHASE !== 'phase-production-build') {
+      const { startAssignmentRunner } = await import('./lib/hr/assignment-jobs.server')
+      startAssignmentRunner()
+    }
     // The scheduler (due-date reminders …) queues into the outbox with or without SMTP_URL, so the
     // demo's admin sees them in "Kotak keluar" (decision 036).
     if (env.MAIL_WORKER === 'app' && process.env.NEXT_PHASE !== 'phase-production-build') {

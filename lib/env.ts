@@ -94,6 +94,11 @@ const envSchema = z
     /** "app" (default): the app process delivers the outbox; "off": a separate `npm run worker` does. */
     MAIL_WORKER: z.enum(['app', 'off'], 'must be "app" or "off"').default('app'),
     /**
+     * Up to this many people, an HR assignment is applied in the request; more run as a
+     * background job in batches (decision 049). Default 2000.
+     */
+    ASSIGN_INLINE_LIMIT: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more').max(100_000, 'must be at most 100000').default(2000),
+    /**
      * The bearer token Prometheus sends to /api/metrics (decision 041); unset: the route answers
      * 404. At least 16 characters, e.g. `openssl rand -hex 24`.
      */

@@ -3,12 +3,16 @@
  * (PostgreSQL needs TEST_POSTGRES_URL, and runs by default when it is set).
  *
  * For each size in BENCH_SIZES (default 4000,16000,64000): a fresh database with that many people
- * of one agency (lesson progress, no enrolment), then HR's "semua" assignment into a cohort (one
- * transaction: inserts, the dashboard's count triggers) and the same people moved to a second
- * cohort of the same cycle (updates). What matters is how the time grows with the size: the last
- * JSON line gives milliseconds per size and `growth`, the time per person at the largest size
- * over the time per person at the smallest (1 = linear).
- * {"provider": "postgresql", "assignMs": {"4000": x, ...}, "moveMs": {...}, "growth": {"assign": x, "move": x}}
+ * of one agency (no enrolment), then HR's "semua" assignment into a cohort and the same people
+ * moved to a second cohort of the same cycle, each as the background job of decision 049 (batches
+ * of lib/hr/assignment-jobs.server.ts, one transaction each, the dashboard's count triggers).
+ * Meanwhile a learner's lesson save (a small write transaction on the same database client, as
+ * the app's progress route makes) runs every 25 ms and is timed: what learners feel during an
+ * assignment. Per size: total time, the longest batch, and the learner saves' median and p99.
+ * The last JSON line gives milliseconds per size and `growth`, the time per person at the largest
+ * size over the time per person at the smallest (1 = linear).
+ * {"provider": "sqlite", "assignMs": {"4000": x, ...}, "moveMs": {...}, "batchMaxMs": {...},
+ *  "learnerP99Ms": {...}, "growth": {"assign": x, "move": x}}
  */
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -27,6 +31,8 @@ if (!providerArg || !process.env.BENCH_SIZE) {
   for (const provider of providers) {
     const assignMs: Record<string, number> = {}
     const moveMs: Record<string, number> = {}
+    const batchMaxMs: Record<string, number> = {}
+    const learnerP99Ms: Record<string, number> = {}
     for (const size of SIZES) {
       const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--provider', provider], {
         env: { ...process.env, BENCH_SIZE: String(size) },
@@ -38,13 +44,15 @@ if (!providerArg || !process.env.BENCH_SIZE) {
         failed = run.status ?? 1
         continue
       }
-      const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { assignMs: number; moveMs: number }
+      const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!) as { assignMs: number; moveMs: number; batchMaxMs: number; learnerP99Ms: number }
       assignMs[size] = result.assignMs
       moveMs[size] = result.moveMs
+      batchMaxMs[size] = result.batchMaxMs
+      learnerP99Ms[size] = result.learnerP99Ms
     }
     const [smallest, largest] = [Math.min(...SIZES), Math.max(...SIZES)]
     const growth = (ms: Record<string, number>) => Math.round((ms[largest]! / largest / (ms[smallest]! / smallest)) * 100) / 100
-    console.log(JSON.stringify({ provider, assignMs, moveMs, growth: { assign: growth(assignMs), move: growth(moveMs) } }))
+    console.log(JSON.stringify({ provider, assignMs, moveMs, batchMaxMs, learnerP99Ms, growth: { assign: growth(assignMs), move: growth(moveMs) } }))
   }
   process.exit(failed)
 }
@@ -53,7 +61,8 @@ const provider = providerArg as BenchProvider
 const size = Number(process.env.BENCH_SIZE)
 const { file, url, db, agency } = await prepareBenchDatabase(`bench_assign_${size}`, 'http://localhost:3999', provider)
 const { getLessonOutline } = await import('../lib/content/lessons.server')
-const { assignToCohort } = await import('../lib/hr/cohorts.server')
+const { applyNextBatch, claimNextAssignment, startAssignment } = await import('../lib/hr/assignment-jobs.server')
+const { nextTurn } = await import('../lib/roster/next-turn')
 const { seedUser } = await import('../prisma/seed/seeders')
 
 await db.unit.createMany({ data: Array.from({ length: 12 }, (_, i) => ({ agencyId: agency.id, name: `Unit ${i + 1}` })) })
@@ -75,16 +84,71 @@ await seedPeople(provider === 'sqlite' ? sqliteWriter(file) : postgresWriter(url
 })
 
 const hr = { id: officer.id, agencyId: agency.id }
-let started = performance.now()
-const assigned = await assignToCohort(hr, first.id, { target: 'semua' })
-const assignMs = Math.round(performance.now() - started)
-started = performance.now()
-const moved = await assignToCohort(hr, second.id, { target: 'semua' })
-const moveMs = Math.round(performance.now() - started)
-const counted = await db.enrolmentCount.aggregate({ where: { cohortId: second.id }, _sum: { n: true } })
-if (assigned.added < size || moved.moved !== assigned.added || counted._sum.n !== moved.moved) {
-  throw new Error(`wrong result: ${JSON.stringify({ assigned, moved: moved.moved, counted: counted._sum.n })}`)
+const learners = (await db.user.findMany({ where: { agencyId: agency.id, nip: { not: null } }, select: { id: true }, take: 500 })).map((user) => user.id)
+const slugs = getLessonOutline().map((lesson) => lesson.slug)
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return Math.round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0)
 }
-console.log(`${provider}, ${size.toLocaleString('en')} people: assigned in ${assignMs} ms, moved in ${moveMs} ms`)
+
+/** HR's assignment as the app runs it in the background: queued, claimed, batch after batch. */
+async function assignInBackground(cohortId: string) {
+  const outcome = await startAssignment(hr, cohortId, { target: 'semua' }, { inlineLimit: 0 })
+  const claimer = 'bench'
+  if ((await claimNextAssignment(claimer)) !== outcome.jobId) throw new Error('the job was not claimed')
+  const batches: number[] = []
+  const learnerMs: number[] = []
+  let done = false
+  let skipped = 0
+  // A learner saving a lesson every 25 ms meanwhile (a small write transaction, as the progress route).
+  const learner = (async () => {
+    let n = 0
+    while (!done) {
+      const userId = learners[n++ % learners.length]!
+      const slug = slugs[n % slugs.length]!
+      const started = performance.now()
+      await db.$transaction((tx) =>
+        tx.lessonProgress.upsert({
+          where: { userId_lessonSlug: { userId, lessonSlug: slug } },
+          create: { userId, lessonSlug: slug, contentVersion: 'bench', activeSeconds: 5 },
+          update: { activeSeconds: { increment: 5 } },
+        }),
+      )
+      learnerMs.push(performance.now() - started)
+      await new Promise((resolve) => setTimeout(resolve, 25))
+    }
+  })()
+  const started = performance.now()
+  for (;;) {
+    const batchStarted = performance.now()
+    const step = await applyNextBatch(outcome.jobId, claimer)
+    batches.push(performance.now() - batchStarted)
+    if (step.state === 'done') {
+      done = true
+      await learner
+      return { ms: Math.round(performance.now() - started), result: step.result, batches, learnerMs, skipped }
+    }
+    if (step.state !== 'more') throw new Error(`batch ${step.state}`)
+    if (!step.progressed) skipped++
+    await nextTurn()
+  }
+}
+
+const assigned = await assignInBackground(first.id)
+const moved = await assignInBackground(second.id)
+const [assignMs, moveMs] = [assigned.ms, moved.ms]
+const counted = await db.enrolmentCount.aggregate({ where: { cohortId: second.id }, _sum: { n: true } })
+if (assigned.result.added < size || moved.result.moved !== assigned.result.added || counted._sum.n !== moved.result.moved) {
+  throw new Error(`wrong result: ${JSON.stringify({ assigned: assigned.result, moved: moved.result.moved, counted: counted._sum.n })}`)
+}
+const batchMs = [...assigned.batches, ...moved.batches]
+const learnerMs = [...assigned.learnerMs, ...moved.learnerMs]
+const batchMaxMs = Math.round(Math.max(...batchMs))
+const learnerP99Ms = percentile(learnerMs, 99)
+console.log(
+  `${provider}, ${size.toLocaleString('en')} people: assigned in ${assignMs} ms, moved in ${moveMs} ms; ${batchMs.length} batches, median ${percentile(batchMs, 50)} ms, longest ${batchMaxMs} ms; ` +
+    `${learnerMs.length} learner saves meanwhile: median ${percentile(learnerMs, 50)} ms, p99 ${learnerP99Ms} ms, longest ${Math.round(Math.max(...learnerMs))} ms`,
+)
 await db.$disconnect()
-console.log(JSON.stringify({ size, assignMs, moveMs }))
+console.log(JSON.stringify({ size, assignMs, moveMs, batchMaxMs, learnerP99Ms }))

@@ -14,6 +14,8 @@ export BETTER_AUTH_SECRET=${BETTER_AUTH_SECRET:-e2e-only-secret-0123456789abcdef
 export PUBLIC_BASE_URL="http://localhost:$PORT"
 # /api/metrics answers with this token (e2e/observability.spec.ts scrapes it).
 export METRICS_TOKEN=${METRICS_TOKEN:-e2e-metrics-token-0123456789}
+# Assignments of more than 50 people run in the background (e2e/assignment-jobs.spec.ts, decision 049).
+export ASSIGN_INLINE_LIMIT=${ASSIGN_INLINE_LIMIT:-50}
 
 mkdir -p tests/.data
 rm -f "$DB_FILE" "$DB_FILE-wal" "$DB_FILE-shm"

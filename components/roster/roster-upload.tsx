@@ -1,6 +1,7 @@
 'use client'
 
 import Link from 'next/link'
+import { formatNumber } from '@/lib/format/indonesian'
 import { useRef, useState } from 'react'
 import { formatShortDate } from '@/lib/format/indonesian'
 
@@ -43,7 +44,9 @@ async function send(
   }
 }
 
-type Assigned = { added: number; moved: number; already: number; certified: number; unknownNips: number }
+type Assigned =
+  | { state: 'done'; added: number; moved: number; already: number; certified: number; unknownNips: number }
+  | { state: 'running'; jobId: string; total: number }
 
 /** Upload a roster, see what would happen, then import it (the file is sent again on import). */
 export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string }[] }) {
@@ -148,10 +151,16 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
                 {busy === 'assign' ? 'Menetapkan…' : 'Tetapkan daftar ini'}
               </button>
             </div>
-            {assigned && (
+            {assigned?.state === 'done' && (
               <p className="alert success" role="status">
                 Penetapan selesai: {assigned.added} ditambahkan, {assigned.moved} dipindahkan dari kelompok lain
                 {assigned.certified ? `, ${assigned.certified} sudah bersertifikat (tidak diubah)` : ''}.
+              </p>
+            )}
+            {assigned?.state === 'running' && (
+              <p className="alert success" role="status">
+                Penetapan {formatNumber(assigned.total)} orang berjalan di latar belakang.{' '}
+                <a href="/hr/kelompok#penetapan">Lihat kemajuannya di halaman Kelompok</a>.
               </p>
             )}
           </div>

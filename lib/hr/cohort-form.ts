@@ -24,6 +24,11 @@ export const assignFormSchema = z.discriminatedUnion('target', [
   }),
 ])
 
+/** "Hentikan" on a running assignment (decision 049). */
+export const cancelAssignmentFormSchema = z.object({
+  jobId: z.string({ error: 'Penetapan tidak dikenal.' }).min(1, 'Penetapan tidak dikenal.').max(64, 'Penetapan tidak dikenal.'),
+})
+
 /** The cycle an enrolment belongs to: at most one cohort and one certificate per person per cycle. */
 export function cycleKeyOf(kind: 'onboarding' | 'refresher', year: number): string {
   return kind === 'onboarding' ? 'onboarding' : `refresher-${year}`

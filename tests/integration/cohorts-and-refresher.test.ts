@@ -3,11 +3,11 @@ import { getQuizStatus } from '@/lib/assessment/attempts.server'
 import { issueCertificateIfEligible } from '@/lib/certificates/certificates.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
-import { assignToCohort, createCohort } from '@/lib/hr/cohorts.server'
+import { createCohort } from '@/lib/hr/cohorts.server'
 import { checkReportScope } from '@/lib/hr/report-data.server'
 import { reportFilterSchema } from '@/lib/hr/report-filter'
 import { seedUser } from '@/prisma/seed/seeders'
-import { seedAgencies, uniqueNip } from './helpers'
+import { assignNow, seedAgencies, uniqueNip } from './helpers'
 
 let officer: { id: string; agencyId: string }
 let foreignCohortId: string
@@ -38,13 +38,13 @@ async function passPostTest(enrolmentId: string, at: Date) {
 describe('cohorts and the yearly refresher', () => {
   it('starts the refresher afresh and keeps the earlier certificate in the history', async () => {
     const onboarding = await createCohort(officer, { kind: 'onboarding', year: 2026, name: 'Orientasi 2026', dueDate: new Date('2026-12-31') })
-    expect(await assignToCohort(officer, onboarding.id, { target: 'semua' })).toMatchObject({ added: 1 })
+    expect(await assignNow(officer, onboarding.id, { target: 'semua' })).toMatchObject({ added: 1 })
     const first = await passPostTest((await db.enrolment.findFirstOrThrow({ where: { userId: learner.id } })).id, new Date('2026-11-01T02:00:00Z'))
     expect(first).not.toBeNull()
     expect((await getQuizStatus(learner, 'posttest')).passed).toBe(true)
 
     const refresher = await createCohort(officer, { kind: 'refresher', year: 2027, name: 'Penyegaran 2027', dueDate: new Date('2027-12-31') })
-    expect(await assignToCohort(officer, refresher.id, { target: 'nip', nips: [learner.nip] })).toMatchObject({ added: 1, moved: 0 })
+    expect(await assignNow(officer, refresher.id, { target: 'nip', nips: [learner.nip] })).toMatchObject({ added: 1, moved: 0 })
     const status = await getQuizStatus(learner, 'posttest')
     expect(status).toMatchObject({ passed: false, lastResult: null, blockedReason: null })
 
@@ -57,13 +57,13 @@ describe('cohorts and the yearly refresher', () => {
 
   it('leaves a certified enrolment alone when the person is assigned to another cohort of the same cycle', async () => {
     const again = await createCohort(officer, { kind: 'onboarding', year: 2026, name: 'Orientasi 2026 gelombang 2', dueDate: new Date('2026-12-31') })
-    expect(await assignToCohort(officer, again.id, { target: 'semua' })).toMatchObject({ added: 0, moved: 0, certified: 1 })
+    expect(await assignNow(officer, again.id, { target: 'semua' })).toMatchObject({ added: 0, moved: 0, certified: 1 })
   })
 
   it("refuses another agency's cohort and unit in assignments and report filters", async () => {
-    await expect(assignToCohort(officer, foreignCohortId, { target: 'semua' })).rejects.toMatchObject({ status: 404 })
+    await expect(assignNow(officer, foreignCohortId, { target: 'semua' })).rejects.toMatchObject({ status: 404 })
     const own = await db.cohort.findFirstOrThrow({ where: { agencyId: officer.agencyId } })
-    await expect(assignToCohort(officer, own.id, { target: 'unit', unitId: foreignUnitId })).rejects.toMatchObject({ status: 404 })
+    await expect(assignNow(officer, own.id, { target: 'unit', unitId: foreignUnitId })).rejects.toMatchObject({ status: 404 })
     await expect(checkReportScope(officer, reportFilterSchema.parse({ kelompok: foreignCohortId }))).rejects.toMatchObject({ status: 404 })
     await expect(checkReportScope(officer, reportFilterSchema.parse({ kelompok: own.id, unit: foreignUnitId }))).rejects.toMatchObject({ status: 404 })
     expect(await db.enrolment.count({ where: { cohortId: foreignCohortId } })).toBe(0)

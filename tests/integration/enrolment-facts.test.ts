@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { startAttempt, submitAttempt } from '@/lib/assessment/attempts.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
-import { assignToCohort } from '@/lib/hr/cohorts.server'
 import {
   enrolmentFactsFromScratch,
   ensureCurrentLessons,
@@ -23,7 +22,7 @@ import {
 } from '@/lib/hr/enrolment-rows.server'
 import { recordLessonProgress } from '@/lib/progress/progress.server'
 import { seedUser } from '@/prisma/seed/seeders'
-import { seedAgencies, uniqueNip } from './helpers'
+import { assignNow, seedAgencies, uniqueNip } from './helpers'
 
 // Decision 033: each enrolment stores its facts (lessons done, time on task, post-test attempts,
 // best score, first pass, pre-test score), kept by database triggers in the same transaction as
@@ -114,7 +113,7 @@ const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000)
 describe('stored enrolment facts', () => {
   it('equal the from-scratch facts after every kind of write, and hold the values the writes imply', async () => {
     const learner = await newLearner('fakta')
-    const { added } = await assignToCohort(officer, cohortId, { target: 'nip', nips: [learner.nip] })
+    const { added } = await assignNow(officer, cohortId, { target: 'nip', nips: [learner.nip] })
     expect(added).toBe(1)
     const enrolment = await db.enrolment.findFirstOrThrow({ where: { userId: learner.id, cohortId } })
     const facts = async () => (await expectFactsHold()).get(enrolment.id)!
@@ -159,7 +158,7 @@ describe('stored enrolment facts', () => {
 
     // A new enrolment of someone with progress starts with their lesson facts (lessons count in
     // any cycle) and no quiz facts of its own; a later save updates both enrolments.
-    await assignToCohort(officer, refresherId, { target: 'nip', nips: [learner.nip] })
+    await assignNow(officer, refresherId, { target: 'nip', nips: [learner.nip] })
     const refresher = await db.enrolment.findFirstOrThrow({ where: { userId: learner.id, cohortId: refresherId } })
     expect((await expectFactsHold()).get(refresher.id)).toMatchObject({ lessonsDone: outline.length - 1, postTestAttempts: 0, preTestScore: null })
     await db.lessonProgress.create({ data: { userId: learner.id, lessonSlug: second!.slug, contentVersion: 'test', completedAt: new Date() } })
@@ -173,7 +172,7 @@ describe('stored enrolment facts', () => {
 
     // A person deleted takes their enrolments with them; the others' facts still hold.
     const leaver = await newLearner('keluar')
-    await assignToCohort(officer, cohortId, { target: 'nip', nips: [leaver.nip] })
+    await assignNow(officer, cohortId, { target: 'nip', nips: [leaver.nip] })
     await db.lessonProgress.create({ data: { userId: leaver.id, lessonSlug: third!.slug, contentVersion: 'test', completedAt: new Date() } })
     await db.user.delete({ where: { id: leaver.id } })
     await expectFactsHold()
@@ -181,7 +180,7 @@ describe('stored enrolment facts', () => {
 
   it('are recomputed for every enrolment when the set of current lessons changes', async () => {
     const learner = await newLearner('set')
-    await assignToCohort(officer, cohortId, { target: 'nip', nips: [learner.nip] })
+    await assignNow(officer, cohortId, { target: 'nip', nips: [learner.nip] })
     const enrolment = await db.enrolment.findFirstOrThrow({ where: { userId: learner.id, cohortId } })
     await db.lessonProgress.createMany({
       data: [first!, second!].map((lesson) => ({ userId: learner.id, lessonSlug: lesson.slug, contentVersion: 'test', completedAt: new Date(), activeSeconds: 60 })),
@@ -206,8 +205,8 @@ describe('stored enrolment facts', () => {
 
   it('hold under concurrent writers of one person (lesson saves and quiz writes at once)', async () => {
     const learner = await newLearner('serentak')
-    await assignToCohort(officer, cohortId, { target: 'nip', nips: [learner.nip] })
-    await assignToCohort(officer, refresherId, { target: 'nip', nips: [learner.nip] })
+    await assignNow(officer, cohortId, { target: 'nip', nips: [learner.nip] })
+    await assignNow(officer, refresherId, { target: 'nip', nips: [learner.nip] })
     const enrolments = await db.enrolment.findMany({ where: { userId: learner.id }, select: { id: true } })
     expect(enrolments).toHaveLength(2)
     const onboarding = (await db.enrolment.findFirstOrThrow({ where: { userId: learner.id, cohortId } })).id
@@ -245,7 +244,7 @@ describe('stored enrolment facts', () => {
     const unassignedBefore = await countEnrolmentRows({ agencyId, view: 'people', status: 'belum-ditugaskan' })
     // A new person in no cohort counts as "belum ditugaskan".
     expect(unassignedBefore).toBeGreaterThan(0)
-    await assignToCohort(officer, cohortId, { target: 'nip', nips: [learner.nip] })
+    await assignNow(officer, cohortId, { target: 'nip', nips: [learner.nip] })
     expect(await countEnrolmentRows({ agencyId, view: 'people', status: 'belum-ditugaskan' })).toBe(unassignedBefore - 1)
     await db.quizAttempt.create({
       data: {
@@ -264,7 +263,7 @@ describe('stored enrolment facts', () => {
     await expectFactsHold()
     // Moved to another cohort of the same cycle (assignment moves an uncertified enrolment).
     const second = await db.cohort.create({ data: { agencyId, kind: 'onboarding', year: 2026, name: 'Fakta 2026 gelombang 2' } })
-    const { moved } = await assignToCohort(officer, second.id, { target: 'nip', nips: [learner.nip] })
+    const { moved } = await assignNow(officer, second.id, { target: 'nip', nips: [learner.nip] })
     expect(moved).toBe(1)
     await expectFactsHold()
     // Mutasi: the person now works in another agency; their old enrolment no longer counts here,
@@ -292,7 +291,7 @@ describe('stored enrolment facts', () => {
     const nips = people.map((person) => person.nip)
     const wave1 = (await db.cohort.create({ data: { agencyId, kind: 'onboarding', year: 2026, name: 'Massal 2026' } })).id
     const wave2 = (await db.cohort.create({ data: { agencyId, kind: 'onboarding', year: 2026, name: 'Massal 2026 gelombang 2' } })).id
-    expect((await assignToCohort(officer, wave1, { target: 'nip', nips })).added).toBe(12)
+    expect((await assignNow(officer, wave1, { target: 'nip', nips })).added).toBe(12)
     await expectFactsHold()
     const passer = await db.enrolment.findFirstOrThrow({ where: { userId: people[1]!.id, cohortId: wave1 } })
     await db.quizAttempt.create({
@@ -301,7 +300,7 @@ describe('stored enrolment facts', () => {
         expiresAt: new Date(Date.now() + 3_600_000), submittedAt: new Date(), score: 85, passed: true,
       },
     })
-    expect((await assignToCohort(officer, wave2, { target: 'nip', nips })).moved).toBe(12)
+    expect((await assignNow(officer, wave2, { target: 'nip', nips })).moved).toBe(12)
     await expectFactsHold()
     // One statement changing the unit of many people (as a roster import may).
     await db.user.updateMany({ where: { id: { in: people.slice(0, 6).map((person) => person.id) } }, data: { unitId: units[1]!.id } })

@@ -2,6 +2,7 @@ import { AppError } from '@/lib/errors/app-error'
 import { DEMO_AGENCIES, DEMO_SIGNER } from '@/prisma/seed/demo-data'
 import { seedAgency, seedCertificateSigner } from '@/prisma/seed/seeders'
 import { db } from '@/lib/db/db.server'
+import { startAssignment, type AssignTarget, type Officer } from '@/lib/hr/assignment-jobs.server'
 
 /**
  * The demo agencies in this test file's database, and the demo certificate signer (as the demo
@@ -75,4 +76,11 @@ export async function emptyPostgresDatabase(suffix: string): Promise<{ url: stri
   await run(`CREATE DATABASE "${name}"`)
   url.pathname = `/${name}`
   return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) }
+}
+
+/** HR's assignment of a few people, applied in the request (decision 049): its counts. */
+export async function assignNow(officer: Officer, cohortId: string, target: AssignTarget) {
+  const outcome = await startAssignment(officer, cohortId, target)
+  if (outcome.state !== 'done') throw new Error(`assignment ${outcome.jobId} did not finish in the request`)
+  return outcome.result
 }

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/db.server'
-import { assignToCohort } from '@/lib/hr/cohorts.server'
 import { decideTransfer, listTransfersForOfficer, requestTransfer } from '@/lib/identity/transfers.server'
 import { seedUser } from '@/prisma/seed/seeders'
-import { seedAgencies, uniqueNip, refusal } from './helpers'
+import { assignNow, seedAgencies, uniqueNip, refusal } from './helpers'
 
 type Seeded = Awaited<ReturnType<typeof seedAgencies>>
 let oldAgency: Seeded['agency']
@@ -120,7 +119,7 @@ describe('mutasi', () => {
   it('no other path moves a person of another agency: cohort assignment by NIP list ignores them', async () => {
     const person = await employee()
     const cohort = await db.cohort.create({ data: { agencyId: newAgency.id, kind: 'onboarding', year: 2026, name: `Baru ${person.id}` } })
-    const result = await assignToCohort(newHr, cohort.id, { target: 'nip', nips: [person.nip!] })
+    const result = await assignNow(newHr, cohort.id, { target: 'nip', nips: [person.nip!] })
     expect(result.unknownNips).toEqual([person.nip])
     expect(await db.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ agencyId: oldAgency.id })
     expect(await db.enrolment.count({ where: { userId: person.id } })).toBe(0)

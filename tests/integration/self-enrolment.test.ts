@@ -4,10 +4,10 @@ import { startAttempt } from '@/lib/assessment/attempts.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
 import { isAppError } from '@/lib/errors/app-error'
-import { assignToCohort, createCohort, setSelfEnrolCohort } from '@/lib/hr/cohorts.server'
+import { createCohort, setSelfEnrolCohort } from '@/lib/hr/cohorts.server'
 import { getDashboard } from '@/lib/hr/dashboard.server'
 import { seedUser } from '@/prisma/seed/seeders'
-import { seedAgencies, uniqueNip } from './helpers'
+import { assignNow, seedAgencies, uniqueNip } from './helpers'
 
 // Issue 13, "Everyone of the agency counts": HR chooses the cohort self-registered people join;
 // people in no cohort are counted on the dashboard and assigned with one action.
@@ -53,14 +53,14 @@ describe('self-registered people', () => {
     const cohort = await createCohort(officer, { kind: 'onboarding', year: 2026, name: 'Orientasi 2026 gelombang 1', dueDate })
     const enrolledElsewhere = await register()
     const elsewhere = await createCohort(officer, { kind: 'refresher', year: 2026, name: 'Penyegaran 2026', dueDate })
-    await assignToCohort(officer, elsewhere.id, { target: 'nip', nips: [(await db.user.findUniqueOrThrow({ where: { id: enrolledElsewhere } })).nip!] })
+    await assignNow(officer, elsewhere.id, { target: 'nip', nips: [(await db.user.findUniqueOrThrow({ where: { id: enrolledElsewhere } })).nip!] })
     const waiting = [await register(), await register()]
     expect(await db.enrolment.count({ where: { userId: { in: waiting } } })).toBe(0)
 
     const before = await getDashboard(agencyId, cohort.id)
     expect(before?.unassigned).toBe(2)
 
-    const result = await assignToCohort(officer, cohort.id, { target: 'tanpa-kelompok' })
+    const result = await assignNow(officer, cohort.id, { target: 'tanpa-kelompok' })
     expect(result).toMatchObject({ added: 2, moved: 0 })
     const enrolments = await db.enrolment.findMany({ where: { userId: { in: [...waiting, enrolledElsewhere] } }, select: { userId: true, cohortId: true } })
     expect(enrolments.filter((e) => e.cohortId === cohort.id).map((e) => e.userId).sort()).toEqual([...waiting].sort())

@@ -3,7 +3,6 @@ import { capabilitiesFrom } from '@/lib/auth/capabilities'
 import { findDownloadableCertificate, issueCertificateIfEligible } from '@/lib/certificates/certificates.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
-import { assignToCohort } from '@/lib/hr/cohorts.server'
 import { getDashboard, getPersonHistory, listPeople } from '@/lib/hr/dashboard.server'
 import { countEnrolmentRows, enrolmentRows } from '@/lib/hr/enrolment-rows.server'
 import { checkReportScope, completionRows } from '@/lib/hr/report-data.server'
@@ -11,7 +10,7 @@ import { reportFilterSchema } from '@/lib/hr/report-filter'
 import { appointUnitStaff, listUnitStaff, removeUnitStaff } from '@/lib/hr/unit-staff.server'
 import { sendCohortReminders } from '@/lib/mail/cohort-reminders.server'
 import { seedUser } from '@/prisma/seed/seeders'
-import { passedPostTestAttempt, refusal, seedAgencies, uniqueNip } from './helpers'
+import { assignNow, passedPostTestAttempt, refusal, seedAgencies, uniqueNip } from './helpers'
 
 // Decision 037: roles are capabilities on top of being a learner. A unit operator sees and acts
 // on their units only, through the same read model as HR; HR officers count like anyone.
@@ -116,12 +115,12 @@ describe("a unit operator's view", () => {
     const scope = await operatorScope()
     expect(scope).toEqual({ agencyId, unitIds: [unitA.id], manage: false, act: true })
     const operator = { id: people.operator!, agencyId, unitIds: scope.unitIds }
-    expect(await assignToCohort(operator, cohortId, { target: 'semua' })).toMatchObject({ added: 3 })
-    expect((await refusal(assignToCohort(operator, cohortId, { target: 'unit', unitId: unitB.id }))).status).toBe(404)
+    expect(await assignNow(operator, cohortId, { target: 'semua' })).toMatchObject({ added: 3 })
+    expect((await refusal(assignNow(operator, cohortId, { target: 'unit', unitId: unitB.id }))).status).toBe(404)
     const b1Nip = (await db.user.findUniqueOrThrow({ where: { id: people.b1! } })).nip!
-    expect(await assignToCohort(operator, cohortId, { target: 'nip', nips: [b1Nip] })).toMatchObject({ added: 0, unknownNips: [b1Nip] })
+    expect(await assignNow(operator, cohortId, { target: 'nip', nips: [b1Nip] })).toMatchObject({ added: 0, unknownNips: [b1Nip] })
     // HR assigns the rest of the agency, the officer included.
-    expect(await assignToCohort(hr, cohortId, { target: 'semua' })).toMatchObject({ added: 4, already: 3 })
+    expect(await assignNow(hr, cohortId, { target: 'semua' })).toMatchObject({ added: 4, already: 3 })
   })
 
   it('counts and lists only their units on the dashboard, the people list and a person page', async () => {

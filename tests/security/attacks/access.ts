@@ -129,6 +129,29 @@ export const attacks: Attack[] = [
     },
   },
   {
+    name: 'hr-reads-another-agencys-assignment',
+    area: 'access',
+    description: "HR of one agency follows another agency's background assignment (its progress and result) by its id; a learner tries too",
+    async run(ctx) {
+      const victimCohort = await cohortOf(ctx, 'PEMKOT-DEMO')
+      const job = await ctx.db.assignmentJob.create({
+        data: { agencyId: victimCohort.agencyId, cohortId: victimCohort.id, officerId: 'security', target: 'nip', status: 'done', total: 3, processed: 3, added: 3, unknownNips: '["199001012015011999"]' },
+      })
+      const officer = await ctx.newHrOfficer('penetapan-lintas', { agencyCode: 'KEMEN-DEMO' })
+      const learner = await ctx.newLearner('penetapan-peserta')
+      const answers: string[] = []
+      for (const [who, person] of [['hr', officer], ['learner', learner]] as const) {
+        const client = ctx.client()
+        if (!(await client.signIn(person.email, person.password))) return { refused: false, detail: `the ${who} could not sign in` }
+        const response = await client.get(`/api/hr/penetapan/${job.id}`)
+        const body = await response.text()
+        const expected = who === 'hr' ? 404 : 403
+        if (response.status !== expected || body.includes('199001012015011999') || body.includes(victimCohort.name)) answers.push(`${who} → ${response.status}`)
+      }
+      return refusedIf(answers.length === 0, `answered: ${answers.join(', ')}`)
+    },
+  },
+  {
     name: 'hr-and-visitor-read-item-statistics',
     area: 'access',
     description: "an HR officer opens the admin's item statistics page and CSV; a visitor without a session downloads the CSV",

@@ -2,8 +2,11 @@
 
 import { revalidatePath } from 'next/cache'
 import { redirect } from 'next/navigation'
-import { assignFormSchema, cohortFormSchema, cohortChoiceFormSchema, cohortRemindersFormSchema, selfEnrolCohortFormSchema } from '@/lib/hr/cohort-form'
-import { assignToCohort, createCohort, setCohortReminders, setSelfEnrolCohort } from '@/lib/hr/cohorts.server'
+import { assignFormSchema, cancelAssignmentFormSchema, cohortFormSchema, cohortChoiceFormSchema, cohortRemindersFormSchema, selfEnrolCohortFormSchema } from '@/lib/hr/cohort-form'
+import { cancelAssignment, startAssignment } from '@/lib/hr/assignment-jobs.server'
+import { describeAssignmentCounts } from '@/lib/hr/assignment-summary'
+import { createCohort, setCohortReminders, setSelfEnrolCohort } from '@/lib/hr/cohorts.server'
+import { formatNumber } from '@/lib/format/indonesian'
 import { sendCohortInvitations } from '@/lib/accounts/invitations.server'
 import { sendCohortReminders } from '@/lib/mail/cohort-reminders.server'
 import { action, type FormState } from '@/lib/http/handler.server'
@@ -26,21 +29,36 @@ export const createCohortAction = action({
   },
 })
 
-// HR and unit operators assign (an operator only people of their units, decision 037).
+// HR and unit operators assign (an operator only people of their units, decision 037). A large
+// assignment runs in the background (decision 049): the page then shows its progress.
 export const assignAction = action({
   access: 'unit',
   returnTo: '/hr/kelompok',
   input: assignFormSchema,
   fields: ['cohortId'],
   run: async ({ user, input, values }): Promise<CohortFormState> => {
-    const result = await assignToCohort({ ...user, unitIds: user.scope.unitIds }, values.cohortId!, input)
+    const outcome = await startAssignment({ ...user, unitIds: user.scope.unitIds }, values.cohortId!, input)
     revalidatePath('/hr/kelompok')
     revalidatePath('/hr')
-    const parts = [`${result.added} ditambahkan`, `${result.moved} dipindahkan dari kelompok lain`]
-    if (result.already) parts.push(`${result.already} sudah ada di kelompok ini`)
-    if (result.certified) parts.push(`${result.certified} sudah bersertifikat untuk siklus ini (tidak diubah)`)
-    if (result.unknownNips.length) parts.push(`NIP tidak ditemukan di instansi Anda: ${result.unknownNips.slice(0, 10).join(', ')}`)
-    return { done: `Penetapan selesai: ${parts.join('; ')}.` }
+    if (outcome.state === 'running') {
+      return {
+        done: `Penetapan ${formatNumber(outcome.total)} orang berjalan di latar belakang. Kemajuannya tampil di bagian "Penetapan di latar belakang"; Anda boleh meninggalkan halaman ini.`,
+      }
+    }
+    return { done: `Penetapan selesai: ${describeAssignmentCounts(outcome.result)}.` }
+  },
+})
+
+/** "Hentikan" on a running assignment: what is done stays (decision 049). */
+export const cancelAssignmentAction = action({
+  access: 'unit',
+  returnTo: '/hr/kelompok',
+  input: cancelAssignmentFormSchema,
+  run: async ({ user, input }): Promise<CohortFormState> => {
+    const stopped = await cancelAssignment({ ...user, unitIds: user.scope.unitIds }, input.jobId)
+    revalidatePath('/hr/kelompok')
+    revalidatePath('/hr')
+    return { done: `Penetapan ke "${stopped.cohortName}" dihentikan setelah ${formatNumber(stopped.processed)} dari ${formatNumber(stopped.total)} orang.` }
   },
 })
 
@@ -60,7 +78,8 @@ export const selfEnrolCohortAction = action({
 
 /**
  * The dashboard's one-click assignment of everyone in no cohort. Redirects back to the dashboard
- * with the number assigned (the button's section disappears once nobody is left).
+ * with the number assigned (the button's section disappears once nobody is left), or to the
+ * cohort page's progress when it runs in the background (decision 049).
  */
 export const assignUnassignedAction = action({
   access: 'unit',
@@ -68,9 +87,11 @@ export const assignUnassignedAction = action({
   fields: ['cohortId'],
   run: async ({ user, values }): Promise<CohortFormState> => {
     const cohortId = values.cohortId!
-    const { added } = await assignToCohort({ ...user, unitIds: user.scope.unitIds }, cohortId, { target: 'tanpa-kelompok' })
+    const outcome = await startAssignment({ ...user, unitIds: user.scope.unitIds }, cohortId, { target: 'tanpa-kelompok' })
     revalidatePath('/hr')
-    redirect(`/hr?kelompok=${encodeURIComponent(cohortId)}&ditetapkan=${added}`)
+    revalidatePath('/hr/kelompok')
+    if (outcome.state === 'running') redirect('/hr/kelompok#penetapan')
+    redirect(`/hr?kelompok=${encodeURIComponent(cohortId)}&ditetapkan=${outcome.result.added}`)
   },
 })
 

@@ -7,6 +7,8 @@ import { DataTable } from '@/components/data-table'
 import { formatLongDate, formatNumber, MISSING, yearWib } from '@/lib/format/indonesian'
 import { COHORT_KIND_LABELS } from '@/lib/vocabulary/statuses'
 import { getSelfEnrolCohortId } from '@/lib/hr/cohorts.server'
+import { recentAssignments } from '@/lib/hr/assignment-jobs.server'
+import { AssignmentProgress } from '@/components/roster/assignment-progress'
 import { listCohorts } from '@/lib/hr/dashboard.server'
 
 export const metadata: Metadata = { title: 'Kelompok' }
@@ -16,10 +18,11 @@ export default async function CohortsPage() {
   const officer = await requireAgencyViewer('/hr/kelompok')
   const { scope } = officer
   if (!scope.act) forbidden()
-  const [cohorts, units, selfEnrolCohortId] = await Promise.all([
+  const [cohorts, units, selfEnrolCohortId, assignments] = await Promise.all([
     listCohorts(officer.agencyId, scope.unitIds),
     listUnits(officer.agencyId, scope.unitIds),
     getSelfEnrolCohortId(officer.agencyId),
+    recentAssignments({ id: officer.id, agencyId: officer.agencyId, unitIds: scope.unitIds }),
   ])
   return (
     <>
@@ -32,6 +35,33 @@ export default async function CohortsPage() {
         Peserta yang belum lulus menerima pengingat lewat email 7 hari dan 1 hari sebelum tenggat, lalu tiap minggu selama
         terlambat (paling banyak satu pengingat sehari). Jeda pengingat sebuah kelompok bila tidak diperlukan.
       </p>
+      {assignments.length > 0 && (
+        <section id="penetapan" className="card" aria-labelledby="penetapan-judul">
+          <h2 id="penetapan-judul" style={{ marginTop: 0 }}>
+            Penetapan di latar belakang
+          </h2>
+          <p className="muted">
+            Penetapan besar diterapkan bertahap di latar belakang; peserta yang sudah ditetapkan langsung terlihat di dasbor. Anda boleh
+            meninggalkan halaman ini.
+          </p>
+          {assignments.map((job) => (
+            <AssignmentProgress
+              key={`${job.id}-${job.status}-${job.processed}`}
+              job={{
+                id: job.id,
+                cohortName: job.cohortName,
+                target: job.target,
+                status: job.status,
+                total: job.total,
+                processed: job.processed,
+                counts: job.counts,
+                error: job.error,
+                cancellable: scope.manage || job.mine,
+              }}
+            />
+          ))}
+        </section>
+      )}
       {cohorts.length > 0 && (
         <div className="card">
           <DataTable

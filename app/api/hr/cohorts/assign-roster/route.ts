@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { assignToCohort } from '@/lib/hr/cohorts.server'
+import { startAssignment } from '@/lib/hr/assignment-jobs.server'
 import { rosterNips } from '@/lib/hr/roster-import.server'
 import { uploadFromRequest } from '@/lib/hr/upload-request'
 import { withUploadSlot } from '@/lib/hr/upload-slots.server'
@@ -8,7 +8,8 @@ import { route } from '@/lib/http/handler.server'
 
 const querySchema = z.object({ kelompok: z.string({ error: 'Pilih kelompok.' }).min(1, 'Pilih kelompok.').max(64, 'Kelompok tidak dikenal.') })
 
-// Assigns everyone in a roster file (of the officer's agency) to a cohort: "the imported roster".
+// Assigns everyone in a roster file (of the officer's agency) to a cohort: "the imported roster";
+// a long list runs in the background (202 with the job's id).
 // The file is the body (streamed, with the upload's own size limit); the cohort is `?kelompok=`.
 export const POST = route({
   access: 'hr',
@@ -16,7 +17,12 @@ export const POST = route({
   run: async ({ request, user: officer, input }) => {
     const nips = await withUploadSlot(officer.agencyId, () => rosterNips(uploadFromRequest(request)))
     if (!nips.length) throw new AppError(422, 'Berkas tidak berisi NIP yang valid.')
-    const result = await assignToCohort(officer, input.kelompok, { target: 'nip', nips })
-    return Response.json({ ...result, unknownNips: result.unknownNips.length }, { headers: { 'Cache-Control': 'no-store' } })
+    const outcome = await startAssignment(officer, input.kelompok, { target: 'nip', nips })
+    if (outcome.state === 'running') {
+      // Applied in the background (decision 049): the page follows /api/hr/penetapan/<jobId>.
+      return Response.json({ state: 'running', jobId: outcome.jobId, total: outcome.total }, { status: 202, headers: { 'Cache-Control': 'no-store' } })
+    }
+    const { result } = outcome
+    return Response.json({ state: 'done', ...result, unknownNips: result.unknownNips.length }, { headers: { 'Cache-Control': 'no-store' } })
   },
 })
