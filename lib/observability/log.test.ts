@@ -50,6 +50,18 @@ describe('the request log keeps secrets and NIPs out', () => {
     for (const secret of SECRETS) expect(raw.join('')).not.toContain(secret)
   })
 
+  it("keeps an error's diagnostic code (Prisma, Node, PostgreSQL) and hides any other code", () => {
+    const { logger, lines } = capture()
+    const prismaError = Object.assign(new Error('Transaction API error: Unable to start a transaction in the given time.'), { code: 'P2028' })
+    logger.error({ err: prismaError, pg: { code: '40P01' }, net: { code: 'ECONNREFUSED' }, form: { code: ACTIVATION_CODE }, other: { code: 'rahasia-123' } }, 'failed')
+    const [line] = lines() as [{ err: { code: string }; pg: { code: string }; net: { code: string }; form: { code: string }; other: { code: string } }]
+    expect(line.err.code).toBe('P2028')
+    expect(line.pg.code).toBe('40P01')
+    expect(line.net.code).toBe('ECONNREFUSED')
+    expect(line.form.code).toBe(REDACTED)
+    expect(line.other.code).toBe(REDACTED)
+  })
+
   it('redacts secrets in whatever else is logged: objects by key, values in messages and stacks by shape', () => {
     const { logger, raw, lines } = capture()
     const error = new Error(`claim refused for NIP ${NIP} with code ${ACTIVATION_CODE} (link ?token=${RESET_TOKEN})`)

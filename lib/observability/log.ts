@@ -44,6 +44,19 @@ export const REDACT_PATHS = [
   '*.body',
 ]
 
+/**
+ * An error's `code` that names what went wrong, not a secret: Prisma's (P2028), Node's
+ * (ECONNREFUSED, ERR_…), PostgreSQL's SQLSTATE (40P01). Operators need these; an activation code
+ * (XXXXX-XXXXX) or any other value under a `code` key is still hidden.
+ */
+const DIAGNOSTIC_CODE = /^(?:P\d{4}|E[A-Z0-9_]{2,40}|[0-9A-Z]{5})$/
+
+/** pino's censor: the redacted keys' values, except a diagnostic `code`. */
+export function censor(value: unknown, path: string[]): unknown {
+  if (path.at(-1) === 'code' && typeof value === 'string' && DIAGNOSTIC_CODE.test(value)) return value
+  return REDACTED
+}
+
 function quoted(key: string): string {
   return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `["${key}"]`
 }
@@ -81,7 +94,7 @@ export function createLogger(destination?: DestinationStream, level = 'info', op
       formatters: { level: (label) => ({ level: label }) },
       messageKey: 'msg',
       errorKey: 'err',
-      ...(options.redact === false ? {} : { redact: { paths: REDACT_PATHS, censor: REDACTED } }),
+      ...(options.redact === false ? {} : { redact: { paths: REDACT_PATHS, censor } }),
       hooks: { streamWrite: scrubSecrets },
     },
     destination ?? pino.destination({ dest: 1, sync: true }),
