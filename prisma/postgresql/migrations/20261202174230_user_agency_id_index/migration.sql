@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "user_agencyId_id_idx" ON "user"("agencyId", "id");
+
