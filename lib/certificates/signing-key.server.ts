@@ -14,7 +14,7 @@ export const SELF_SIGNED_SUBJECT = { commonName: 'Penerbit Sertifikat Bijak Berm
  * instances starting at once both try to insert the one row; the loser reads the winner's, so
  * every instance signs with the same key.
  */
-async function selfSignedSigner(): Promise<PdfSigner> {
+export async function loadSelfSignedSigner(): Promise<PdfSigner> {
   let row = await db.signingKey.findUnique({ where: { id: SELF_SIGNED_ID } })
   if (!row) {
     const made = createSelfSignedIdentity(SELF_SIGNED_SUBJECT)
@@ -32,7 +32,7 @@ let signer: Promise<PdfSigner> | null = null
 
 /** The signer of this process (decision 046): the configured PKCS#12 file, or the self-signed key in the database. */
 export function getPdfSigner(source: SigningEnv = env): Promise<PdfSigner> {
-  signer ??= (source.CERT_SIGNING_P12 ? loadP12Signer({ ...source, CERT_SIGNING_P12: source.CERT_SIGNING_P12 }) : selfSignedSigner()).catch((error: unknown) => {
+  signer ??= (source.CERT_SIGNING_P12 ? loadP12Signer({ ...source, CERT_SIGNING_P12: source.CERT_SIGNING_P12 }) : loadSelfSignedSigner()).catch((error: unknown) => {
     // Not cached: a database that was unreachable may be back on the next call.
     signer = null
     throw error
