@@ -55,7 +55,7 @@ for (let k = 0; k < count; k++) {
 const wallMs = performance.now() - started
 
 // Rendered and signed, as storeVersionPdf makes a version's file.
-const pem = createSelfSignedIdentity({ commonName: 'Bench Signer', organization: 'Bijak Bermedia Sosial' })
+const pem = await createSelfSignedIdentity({ commonName: 'Bench Signer', organization: 'Bijak Bermedia Sosial' })
 const signer = createKeyPdfSigner(identityFromPem(pem.keyPem, pem.certificatePem))
 for (let k = 0; k < warmUp; k++) await signer.sign(await renderer.render(dataFor(k)), new Date())
 const signedTimes: number[] = []

@@ -20,7 +20,7 @@ let signer: PdfSigner
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'bbs-signer-'))
   unsigned = await createCertificateRenderer().render(sampleCertificateData())
-  pem = createSelfSignedIdentity({ commonName: 'Penguji Tanda Tangan', organization: 'BKPSDM Contoh' })
+  pem = await createSelfSignedIdentity({ commonName: 'Penguji Tanda Tangan', organization: 'BKPSDM Contoh' })
   signer = createKeyPdfSigner(identityFromPem(pem.keyPem, pem.certificatePem), { reason: 'Uji', location: 'Jakarta' })
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -133,7 +133,7 @@ describe('the configured key (CERT_SIGNING_P12)', () => {
   }, 60_000)
 
   it('starts with an expired signing certificate, saying so on stderr (the admin page says it too), and still signs validly', async () => {
-    const old = createSelfSignedIdentity({ commonName: 'Kunci Lama', organization: 'Contoh', validFrom: new Date('2020-01-01'), validYears: 1 })
+    const old = await createSelfSignedIdentity({ commonName: 'Kunci Lama', organization: 'Contoh', validFrom: new Date('2020-01-01'), validYears: 1 })
     const file = path.join(dir, 'expired.p12')
     writeFileSync(file, p12FromPem(old.keyPem, old.certificatePem, 'benar'))
     const warnings: string[] = []

@@ -1,4 +1,5 @@
-import { createPrivateKey, generateKeyPairSync, privateEncrypt, constants, randomBytes, type KeyObject } from 'node:crypto'
+import { constants, createPrivateKey, generateKeyPair, privateEncrypt, randomBytes, type KeyObject } from 'node:crypto'
+import { promisify } from 'node:util'
 import forge from 'node-forge'
 import { PDFDocument } from 'pdf-lib'
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib'
@@ -37,6 +38,8 @@ export class SigningKeyError extends Error {
     this.name = 'SigningKeyError'
   }
 }
+
+const generateKeyPairAsync = promisify(generateKeyPair)
 
 /** The object identifiers used here (forge types its table as possibly missing). */
 const OIDS = {
@@ -120,15 +123,25 @@ export function identityFromPem(keyPem: string, certificatePem: string): Signing
   return { privateKey: createPrivateKey(keyPem), certificate: forge.pki.certificateFromPem(certificatePem), chain: [] }
 }
 
+/** forge's `key.sign(md)` answered by Node's crypto (OpenSSL's RSA): RSASSA-PKCS1-v1_5 of forge's SHA-256 digest. */
+function nodeRsaSigner(privateKey: KeyObject) {
+  return {
+    sign(md: forge.md.MessageDigest) {
+      const digest = Buffer.from(md.digest().getBytes(), 'binary')
+      return privateEncrypt({ key: privateKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, digest])).toString('binary')
+    },
+  } as unknown as forge.pki.rsa.PrivateKey
+}
+
 /**
- * A new self-signed signing identity (the demo's, made on first run; and tests'). The RSA key
- * comes from Node's crypto (forge's pure-JS key generation takes seconds); the certificate is
- * made and self-signed with forge.
+ * A new self-signed signing identity (the demo's, made on first use; and tests'). The RSA key
+ * comes from Node's crypto in its thread pool (forge's pure-JS key generation takes seconds, and
+ * a synchronous one would stall every request of the process meanwhile); the certificate is built
+ * by forge and signed by Node's crypto.
  */
-export function createSelfSignedIdentity(options: { commonName: string; organization: string; validFrom?: Date; validYears?: number }): { keyPem: string; certificatePem: string } {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+export async function createSelfSignedIdentity(options: { commonName: string; organization: string; validFrom?: Date; validYears?: number }): Promise<{ keyPem: string; certificatePem: string }> {
+  const { privateKey, publicKey } = await generateKeyPairAsync('rsa', { modulusLength: 2048 })
   const keyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
-  const forgeKey = forge.pki.privateKeyFromPem(privateKey.export({ type: 'pkcs1', format: 'pem' }).toString())
   const certificate = forge.pki.createCertificate()
   certificate.publicKey = forge.pki.publicKeyFromPem(publicKey.export({ type: 'spki', format: 'pem' }).toString())
   // A positive serial number (the first byte below 0x80).
@@ -149,7 +162,7 @@ export function createSelfSignedIdentity(options: { commonName: string; organiza
     { name: 'keyUsage', digitalSignature: true, nonRepudiation: true },
     { name: 'subjectKeyIdentifier' },
   ])
-  certificate.sign(forgeKey, forge.md.sha256.create())
+  certificate.sign(nodeRsaSigner(privateKey), forge.md.sha256.create())
   return { keyPem, certificatePem: forge.pki.certificateToPem(certificate) }
 }
 
@@ -177,14 +190,8 @@ class NodeCryptoCmsSigner extends Signer {
     p7.content = forge.util.createBuffer(content.toString('binary'))
     p7.addCertificate(certificate)
     for (const cert of chain) p7.addCertificate(cert)
-    const key = {
-      sign(md: forge.md.MessageDigest) {
-        const digest = Buffer.from(md.digest().getBytes(), 'binary')
-        return privateEncrypt({ key: privateKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.concat([SHA256_DIGEST_INFO, digest])).toString('binary')
-      },
-    }
     p7.addSigner({
-      key: key as unknown as forge.pki.rsa.PrivateKey,
+      key: nodeRsaSigner(privateKey),
       certificate,
       digestAlgorithm: OIDS.sha256,
       // The order Adobe and the EU's DSS validator expect (as @signpdf/signer-p12).

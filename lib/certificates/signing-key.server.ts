@@ -17,7 +17,7 @@ export const SELF_SIGNED_SUBJECT = { commonName: 'Penerbit Sertifikat Bijak Berm
 export async function loadSelfSignedSigner(): Promise<PdfSigner> {
   let row = await db.signingKey.findUnique({ where: { id: SELF_SIGNED_ID } })
   if (!row) {
-    const made = createSelfSignedIdentity(SELF_SIGNED_SUBJECT)
+    const made = await createSelfSignedIdentity(SELF_SIGNED_SUBJECT)
     try {
       row = await db.signingKey.create({ data: { id: SELF_SIGNED_ID, ...made } })
     } catch (error) {
