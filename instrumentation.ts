@@ -2,6 +2,11 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { env } = await import('./lib/env.server')
+    // A configured certificate-signing key that cannot be opened stops start-up with one line (decision 046).
+    if (process.env.NEXT_PHASE !== 'phase-production-build') {
+      const { exitUnlessSigningKeyLoads } = await import('./lib/certificates/signing-key.server')
+      await exitUnlessSigningKeyLoads(env)
+    }
     // Every request: an id (nginx's X-Request-Id or a new one), one JSON log line and its
     // metrics when the response is done (decision 041).
     if (process.env.NEXT_PHASE !== 'phase-production-build') {

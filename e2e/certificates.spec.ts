@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -13,6 +14,9 @@ import {
   signInWithForm,
   test,
 } from './fixtures'
+import { flipByte, pdfSignatures, signedByteRange } from '../tests/poppler'
+
+const SIGNATURE_VALID = 'Signature Validation: Signature is Valid.'
 
 /** The text of a PDF and the URL in its QR code, read with the tools an auditor would use. */
 function readPdf(bytes: Buffer) {
@@ -27,7 +31,8 @@ function readPdf(bytes: Buffer) {
 }
 
 test('a learner passes, downloads the PDF, and its QR code verifies it as valid; others cannot download it', async ({ page, browser }) => {
-  test.setTimeout(90_000)
+  // Five browser contexts, poppler and zbar on a loaded 2-core machine: generous headroom.
+  test.setTimeout(240_000)
   const learner = await signInNewLearner(page, 'sertifikat')
   await completeAllLessons(learner.id)
   await passPostTest(page)
@@ -47,10 +52,22 @@ test('a learner passes, downloads the PDF, and its QR code verifies it as valid;
   expect(text).toContain(certificate.number)
   expect(text).toContain(learner.nip)
   expect(qr).toMatch(new RegExp(`/verify/${certificate.code}$`))
+  // Signed once at issuing (decision 046): poppler reads a valid signature, not after one byte
+  // of the signed range changes, and a second download is the same bytes.
+  const pdfBytes = new Uint8Array(await download.body())
+  const signatures = pdfSignatures(pdfBytes)
+  expect(signatures).toContain(SIGNATURE_VALID)
+  expect(signatures).toContain('Signature Type: adbe.pkcs7.detached')
+  expect(pdfSignatures(flipByte(pdfBytes, Math.floor(signedByteRange(pdfBytes)[1] / 2)))).not.toContain(SIGNATURE_VALID)
+  const again = new Uint8Array(await (await page.request.get(pdfUrl)).body())
+  expect(Buffer.from(again).equals(Buffer.from(pdfBytes))).toBe(true)
 
   const auditor = await (await browser.newContext()).newPage()
   await auditor.goto(new URL(qr).pathname)
   await expect(auditor.getByText('Sertifikat asli dan berlaku.')).toBeVisible()
+  await expect(auditor.getByTestId('sha256-berlaku')).toHaveText(createHash('sha256').update(pdfBytes).digest('hex'))
+  await expect(auditor.getByTestId('tanda-tangan')).toContainText('ditandatangani secara elektronik pada')
+  await expect(auditor.getByTestId('penanda-tangan')).toHaveText(/^CN=.+, O=.+, C=ID$/)
   await expect(auditor.getByText(certificate.number)).toBeVisible()
   await expect(auditor.getByText(`${learner.nip.slice(0, 4)}••••••••••${learner.nip.slice(-4)}`)).toBeVisible()
   expect(await auditor.content()).not.toContain(learner.nip)
@@ -80,6 +97,7 @@ test('a learner passes, downloads the PDF, and its QR code verifies it as valid;
   await signInWithForm(admin, DEMO_LOGINS.admin.email)
   await expect(admin).toHaveURL(/\/admin$/)
   await admin.goto(`/admin/sertifikat?nomor=${encodeURIComponent(certificate.number)}`)
+  await expect(admin.getByTestId('kunci-penanda-tangan')).toContainText('PDF sertifikat ditandatangani secara elektronik oleh CN=')
   await expectAccessible(admin)
   await admin.getByLabel(`Alasan mencabut ${certificate.number}`).fill('Data kelulusan keliru, diperiksa ulang')
   // Revoking asks for an explicit confirmation (issue 11).
@@ -88,6 +106,9 @@ test('a learner passes, downloads the PDF, and its QR code verifies it as valid;
   await expect(admin.getByRole('cell', { name: 'Dicabut: Data kelulusan keliru, diperiksa ulang' })).toBeVisible()
   await auditor.reload()
   await expect(auditor.getByText('Sertifikat ini telah dicabut.')).toBeVisible()
+  // The stamped copy a revoked certificate downloads as is not signed (decision 046).
+  const stamped = new Uint8Array(await (await admin.request.get(pdfUrl)).body())
+  expect(pdfSignatures(stamped)).toContain('does not contain any signatures')
   const audit = await e2eDb((db) => db.auditLog.findFirst({ where: { action: 'certificate.revoked', targetId: certificate.id } }))
   expect(audit?.details).toContain('Data kelulusan keliru')
 })

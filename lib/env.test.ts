@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest'
 import { DEV_ONLY_SECRET, parseEnv, strictnessOf } from './env'
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters'
-const PRODUCTION = { NODE_ENV: 'production', BETTER_AUTH_SECRET: SECRET, PUBLIC_BASE_URL: 'https://bijak.example.go.id' }
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  BETTER_AUTH_SECRET: SECRET,
+  PUBLIC_BASE_URL: 'https://bijak.example.go.id',
+  CERT_SIGNING_P12: '/etc/bijak/penanda-tangan.p12',
+  CERT_SIGNING_PASSWORD: 'kata-sandi',
+}
 
 describe('parseEnv', () => {
   it('defaults to the SQLite file and localhost in development', () => {
@@ -91,6 +97,11 @@ describe('parseEnv', () => {
       ['[::1]', { PUBLIC_BASE_URL: 'https://[::1]/' }, 'must not be localhost'],
       ['0.0.0.0', { PUBLIC_BASE_URL: 'https://0.0.0.0' }, 'must not be localhost'],
       ['the default address', { PUBLIC_BASE_URL: undefined }, 'Invalid environment: PUBLIC_BASE_URL must use https in production'],
+      ['no signing key', { CERT_SIGNING_P12: undefined }, 'Invalid environment: CERT_SIGNING_P12 wajib di produksi (is required in production)'],
+      ['a blank signing key', { CERT_SIGNING_P12: '  ' }, 'Invalid environment: CERT_SIGNING_P12 wajib di produksi'],
+      ['a signing key without its password', { CERT_SIGNING_PASSWORD: undefined }, 'Invalid environment: CERT_SIGNING_PASSWORD wajib diisi bersama CERT_SIGNING_P12'],
+      ['a self-signed key chosen on purpose', { CERT_SIGNING_P12: undefined, CERT_SIGNING_SELF_SIGNED: 'yes' }, null],
+      ['CERT_SIGNING_SELF_SIGNED=ya', { CERT_SIGNING_P12: undefined, CERT_SIGNING_SELF_SIGNED: 'ya' }, 'Invalid environment: CERT_SIGNING_SELF_SIGNED must be "yes" or "no"'],
     ])('with %s', (_, change, line) => {
       const source = { ...PRODUCTION, ...change }
       if (line === null) expect(() => parseEnv(source, false)).not.toThrow()

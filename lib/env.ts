@@ -102,6 +102,19 @@ const envSchema = z
      * The bearer token Prometheus sends to /api/metrics (decision 041); unset: the route answers
      * 404. At least 16 characters, e.g. `openssl rand -hex 24`.
      */
+    /**
+     * The PKCS#12 file (.p12/.pfx) whose RSA key signs every certificate PDF (decision 046): a
+     * path, or the file itself as `base64:…`. Unset outside production: a self-signed key made on
+     * the first run and kept in the database. Production needs it, or CERT_SIGNING_SELF_SIGNED=yes.
+     */
+    CERT_SIGNING_P12: z
+      .string()
+      .optional()
+      .transform((value) => (value?.trim() ? value.trim() : undefined)),
+    /** The PKCS#12 file's password (required with CERT_SIGNING_P12; checked when the server starts). */
+    CERT_SIGNING_PASSWORD: z.string().optional(),
+    /** "yes": production signs with a self-signed key kept in the database, on purpose (no CERT_SIGNING_P12). */
+    CERT_SIGNING_SELF_SIGNED: z.enum(['yes', 'no'], 'must be "yes" or "no"').default('no'),
     /** The JSON log's level (lib/observability/log.ts). */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
     METRICS_TOKEN: optionalChecked((value) => {
@@ -123,6 +136,18 @@ const envSchema = z
     }
     if (strictness === 'production' && value.SMTP_URL && !value.MAIL_FROM) {
       ctx.addIssue({ code: 'custom', path: ['MAIL_FROM'], message: 'is required with SMTP_URL in production' })
+      return z.NEVER
+    }
+    if (value.CERT_SIGNING_P12 && value.CERT_SIGNING_PASSWORD === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['CERT_SIGNING_PASSWORD'], message: 'wajib diisi bersama CERT_SIGNING_P12 (is required with CERT_SIGNING_P12)' })
+      return z.NEVER
+    }
+    if (strictness === 'production' && !value.CERT_SIGNING_P12 && value.CERT_SIGNING_SELF_SIGNED !== 'yes') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CERT_SIGNING_P12'],
+        message: 'wajib di produksi (is required in production): the PKCS#12 file that signs certificates, or CERT_SIGNING_SELF_SIGNED=yes to sign with a self-signed key kept in the database',
+      })
       return z.NEVER
     }
     if (strictness === 'production') {

@@ -4,6 +4,7 @@
  * deployments that set MAIL_WORKER=off on the app instances. Stops cleanly on SIGTERM/SIGINT
  * (the message being sent is finished and recorded first).
  */
+import { exitUnlessSigningKeyLoads } from '@/lib/certificates/signing-key.server'
 import { databaseProvider, db } from '@/lib/db/db.server'
 import { parseEnv } from '@/lib/env'
 import { startMailScheduler, startMailWorker } from '@/lib/mail/run-worker.server'
@@ -13,6 +14,8 @@ if (!env.SMTP_URL) {
   console.error('SMTP_URL is not set: nothing to deliver to. Messages stay in the outbox (admin: Kotak keluar).')
   process.exit(1)
 }
+// The scheduler issues (and so signs) waiting certificates: the same key check as the app's start-up (decision 046).
+await exitUnlessSigningKeyLoads(env)
 // The process's one client (lib/db/db.server.ts, DATABASE_URL): the scheduler's tick issues
 // waiting certificates through it too (decision 042).
 const worker = startMailWorker(env, db, databaseProvider)!

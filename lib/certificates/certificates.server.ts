@@ -22,6 +22,7 @@ import type { CertificateStatus } from '@/lib/vocabulary/statuses'
 import { certificateStatus } from './certificate-status'
 import { createCertificateRenderer, type CertificateRenderer } from './render-certificate'
 import { isSignerReady, signerPlaceholders, type SignerField } from './signer'
+import { getPdfSigner } from './signing-key.server'
 import { buildVerifyUrl, newVerificationCode, normalizeVerificationCode } from './verification-code'
 
 const MAX_TRIES = 3
@@ -261,7 +262,7 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
-const VERSION_FIELDS = { id: true, version: true, fullName: true, issuedAt: true, reason: true, sha256: true } as const
+const VERSION_FIELDS = { id: true, version: true, fullName: true, issuedAt: true, reason: true, sha256: true, signedAt: true, signerSubject: true } as const
 
 /**
  * The certificate's current (newest) version, with its PDF stored: rendered from the stored
@@ -284,7 +285,12 @@ export async function ensureCurrentVersionPdf(certificateId: string) {
   return storeVersionPdf(version.id)
 }
 
-/** Renders and stores one version's PDF unless it is stored already; returns what is stored. */
+/**
+ * Renders, signs and stores one version's PDF unless it is stored already; returns what is
+ * stored. The one place where a version's bytes are made: they are signed here, once (decision
+ * 046), and the SHA-256 is of the signed file. Two first readers at once may both sign; the
+ * conditional write keeps one file and both serve it.
+ */
 export async function storeVersionPdf(versionId: string) {
   const version = await db.certificateVersion.findUniqueOrThrow({
     where: { id: versionId },
@@ -294,7 +300,11 @@ export async function storeVersionPdf(versionId: string) {
     // Drawn as the valid certificate even when it has been revoked since: a version's file is the
     // one issued; the stamped copy is a separate rendering (certificatePdfForDownload).
     const pdf = await renderCertificatePdf({ ...version.certificate, revokedAt: null }, version)
-    await db.certificateVersion.updateMany({ where: { id: versionId, sha256: null }, data: { pdf: Buffer.from(pdf), sha256: sha256Hex(pdf) } })
+    const signed = await (await getPdfSigner()).sign(pdf, new Date())
+    await db.certificateVersion.updateMany({
+      where: { id: versionId, sha256: null },
+      data: { pdf: Buffer.from(signed.bytes), sha256: sha256Hex(signed.bytes), signedAt: signed.signedAt, signerSubject: signed.subject },
+    })
   }
   const stored = await db.certificateVersion.findUniqueOrThrow({ where: { id: versionId } })
   if (!stored.pdf || !stored.sha256) throw new Error(`certificate version ${versionId} has no stored PDF`)
@@ -302,8 +312,9 @@ export async function storeVersionPdf(versionId: string) {
 }
 
 /**
- * The bytes a download gets: the current version's stored file, or for a revoked certificate a
- * copy stamped "DICABUT" drawn now (different bytes, never stored or hashed: decision 043).
+ * The bytes a download gets: the current version's stored (signed) file, or for a revoked
+ * certificate a copy stamped "DICABUT" drawn now (different bytes, never stored or hashed:
+ * decision 043; and not signed: decision 046, a signed file is always a certificate as issued).
  */
 export async function certificatePdfForDownload(certificate: RenderableCertificate): Promise<{ pdf: Uint8Array; version: number; sha256: string | null }> {
   const current = await ensureCurrentVersionPdf(certificate.id)
@@ -366,11 +377,19 @@ export async function verifyCertificate(rawCode: string) {
   return {
     status: certificateStatus(stated),
     /** The current version: its number, SHA-256 of its file, when and why it was issued. */
-    currentVersion: { version: current.version, sha256: current.sha256, issuedAt: current.issuedAt, reason: current.reason },
+    currentVersion: {
+      version: current.version,
+      sha256: current.sha256,
+      issuedAt: current.issuedAt,
+      reason: current.reason,
+      /** When the file was electronically signed, and the signer certificate's subject (null: stored before signing, decision 046). */
+      signedAt: current.signedAt,
+      signerSubject: current.signerSubject,
+    },
     /** Older versions, newest first: superseded by the next one (no names: only what identifies a file). */
     supersededVersions: versions
       .filter((version) => version.version < current.version)
-      .map((version) => ({ version: version.version, sha256: version.sha256, issuedAt: version.issuedAt, reason: version.reason })),
+      .map((version) => ({ version: version.version, sha256: version.sha256, issuedAt: version.issuedAt, reason: version.reason, signedAt: version.signedAt, signerSubject: version.signerSubject })),
     /** Why the version after each superseded one was issued (the public reason), by superseded version. */
     supersededBecause: Object.fromEntries(versions.map((version) => [version.version - 1, version.reason])) as Record<number, string>,
     /**

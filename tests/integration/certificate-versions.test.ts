@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import {
   certificatePdfForDownload,
+  renderCertificatePdf,
   findDownloadableCertificate,
   issueCertificateIfEligible,
   revokeCertificate,
@@ -13,7 +14,8 @@ import { nameCorrectionRequestSchema } from '@/lib/privacy/name-correction'
 import { decideNameCorrection, listNameCorrectionsForAgency, listOwnNameCorrections, requestNameCorrection } from '@/lib/privacy/name-correction.server'
 import { personalDataOf } from '@/lib/privacy/personal-data.server'
 import { seedUser } from '@/prisma/seed/seeders'
-import { pdfText } from '../poppler'
+import { SELF_SIGNED_SUBJECT } from '@/lib/certificates/signing-key.server'
+import { flipByte, pdfSignatures, pdfText, signedByteRange } from '../poppler'
 import { passedPostTestAttempt, refusal, seedAgencies, uniqueNip } from './helpers'
 
 type Seeded = Awaited<ReturnType<typeof seedAgencies>>
@@ -24,6 +26,7 @@ let cohortId: string
 let n = 0
 const provider = process.env.TEST_DB_PROVIDER === 'postgresql' ? 'postgresql' : 'sqlite'
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
+const VALID = 'Signature Validation: Signature is Valid.'
 const admin = { id: 'nobody', capabilities: { admin: true, scope: null } } as unknown as Parameters<typeof findDownloadableCertificate>[0]
 
 beforeAll(async () => {
@@ -101,8 +104,10 @@ describe('certificate versions', () => {
     expect(sha(downloaded.pdf)).toBe(verified.currentVersion.sha256)
     // And one with no version row at all (written by hand): version 1 is made then.
     await db.certificateVersion.deleteMany({ where: { certificateId: certificate.id } })
+    // Signed anew (decision 046: the signing time is the time of signing), so a new file and hash.
     const again = (await verifyCertificate(certificate.code))!
-    expect(again.currentVersion).toMatchObject({ version: 1, sha256: verified.currentVersion.sha256 })
+    expect(again.currentVersion).toMatchObject({ version: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(pdfSignatures((await download(certificate.id)).pdf)).toContain(VALID)
   })
 
   it('downloads a revoked certificate as a stamped copy that is not the stored file', async () => {
@@ -115,6 +120,65 @@ describe('certificate versions', () => {
     expect(pdfText(revoked.pdf)).toContain('DICABUT')
     const verified = (await verifyCertificate(certificate.code))!
     expect(verified).toMatchObject({ status: 'dicabut', currentVersion: { version: 1, sha256: sha(valid.pdf) } })
+  })
+})
+
+describe('signed certificates (decision 046)', () => {
+  it('signs the file once at issuing: pdfsig reads a valid signature in the stored bytes, the SHA-256 is of the signed file, every download is those bytes', async () => {
+    const before = new Date()
+    const { certificate } = await certified()
+    const stored = (await db.certificateVersion.findFirstOrThrow({ where: { certificateId: certificate.id } }))!
+    const bytes = new Uint8Array(stored.pdf!)
+    expect(stored.sha256).toBe(sha(bytes))
+    const report = pdfSignatures(bytes)
+    expect(report).toContain(VALID)
+    expect(report).toContain('Signature Type: adbe.pkcs7.detached')
+    expect(report).toContain(`Signer Certificate Common Name: ${SELF_SIGNED_SUBJECT.commonName}`)
+    expect(stored.signerSubject).toBe(`CN=${SELF_SIGNED_SUBJECT.commonName}, O=${SELF_SIGNED_SUBJECT.organization}, C=ID`)
+    expect(stored.signedAt!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000)
+    expect(stored.signedAt!.getTime()).toBeLessThanOrEqual(Date.now())
+
+    const first = await download(certificate.id)
+    const second = await download(certificate.id)
+    expect(Buffer.from(first.pdf).equals(Buffer.from(bytes))).toBe(true)
+    expect(Buffer.from(second.pdf).equals(Buffer.from(bytes))).toBe(true)
+    // One byte changed inside the signed range: no longer valid.
+    const [, firstLength] = signedByteRange(bytes)
+    expect(pdfSignatures(flipByte(bytes, Math.floor(firstLength / 3)))).not.toContain(VALID)
+
+    const verified = (await verifyCertificate(certificate.code))!
+    expect(verified.currentVersion).toMatchObject({ sha256: sha(bytes), signedAt: stored.signedAt, signerSubject: stored.signerSubject })
+  })
+
+  it('makes the self-signed key once and keeps it in the database: every certificate is signed by the same one', async () => {
+    const a = await certified()
+    const b = await certified()
+    const keys = await db.signingKey.findMany()
+    expect(keys).toHaveLength(1)
+    const [va, vb] = await Promise.all([a, b].map(({ certificate }) => db.certificateVersion.findFirstOrThrow({ where: { certificateId: certificate.id } })))
+    expect(va!.signerSubject).toBe(vb!.signerSubject)
+    // The certificate in each signature (the CMS, hex in /Contents) is the stored one.
+    const der = Buffer.from(keys[0]!.certificatePem.replace(/-----[A-Z ]+-----|\s/g, ''), 'base64').toString('hex')
+    for (const version of [va!, vb!]) expect(Buffer.from(version.pdf!).toString('latin1')).toContain(der)
+  })
+
+  it('keeps a file stored before signing as it was (its hash stays true); /verify says it is not signed', async () => {
+    const { certificate } = await certified()
+    const unsignedFile = Buffer.from(await renderCertificatePdf((await findDownloadableCertificate(admin, certificate.id))!))
+    await db.certificateVersion.updateMany({ where: { certificateId: certificate.id }, data: { pdf: unsignedFile, sha256: sha(unsignedFile), signedAt: null, signerSubject: null } })
+    const downloaded = await download(certificate.id)
+    expect(Buffer.from(downloaded.pdf).equals(unsignedFile)).toBe(true)
+    expect(pdfSignatures(downloaded.pdf)).toContain('does not contain any signatures')
+    const verified = (await verifyCertificate(certificate.code))!
+    expect(verified.currentVersion).toMatchObject({ sha256: sha(unsignedFile), signedAt: null, signerSubject: null })
+  })
+
+  it('downloads a revoked certificate as a stamped copy that is not signed', async () => {
+    const { certificate } = await certified()
+    await revokeCertificate(officer.id, certificate.id, 'Uji tanda tangan')
+    const revoked = await download(certificate.id)
+    expect(pdfText(revoked.pdf)).toContain('DICABUT')
+    expect(pdfSignatures(revoked.pdf)).toContain('does not contain any signatures')
   })
 })
 

@@ -5,18 +5,26 @@ import { requireAdmin } from '@/lib/auth/session.server'
 import { certificateStatus, getCertificateIssuing, searchCertificates } from '@/lib/certificates/certificates.server'
 import { formatLongDate } from '@/lib/format/indonesian'
 import { CERTIFICATE_STATUS_LABELS } from '@/lib/vocabulary/statuses'
+import { getSigningKeyStatus } from '@/lib/certificates/signing-key.server'
 import { SignerWarning } from './signer-warning'
+import { SigningKeyNotice } from './signing-key-notice'
 
 export const metadata: Metadata = { title: 'Sertifikat' }
 
 export default async function AdminCertificatesPage({ searchParams }: { searchParams: Promise<{ nomor?: string }> }) {
   await requireAdmin('/admin/sertifikat')
   const query = ((await searchParams).nomor ?? '').trim().slice(0, 40)
-  const [certificates, issuing] = await Promise.all([searchCertificates(query), getCertificateIssuing()])
+  const [certificates, issuing, signingKey] = await Promise.all([
+    searchCertificates(query),
+    getCertificateIssuing(),
+    // A database that cannot be read now shows as "cannot be loaded", not as an error page.
+    getSigningKeyStatus().catch(() => null),
+  ])
   return (
     <>
       <h1>Sertifikat</h1>
       <SignerWarning issuing={issuing} />
+      <SigningKeyNotice status={signingKey} />
       <form role="search" className="actions">
         <label htmlFor="nomor" className="visually-hidden">
           Cari nomor sertifikat

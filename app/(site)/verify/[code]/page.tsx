@@ -2,7 +2,7 @@ import type { Metadata } from 'next'
 import { headers } from 'next/headers'
 import { notFound } from 'next/navigation'
 import { verifyCertificate } from '@/lib/certificates/certificates.server'
-import { formatLongDate, formatNumber } from '@/lib/format/indonesian'
+import { formatDateTimeWib, formatLongDate, formatNumber } from '@/lib/format/indonesian'
 import { POLICIES } from '@/lib/rate-limit/policies'
 import { clientAddress, consumeRateLimit } from '@/lib/rate-limit/rate-limit.server'
 
@@ -81,6 +81,17 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
           <dd data-testid="versi-berlaku">
             {certificate.currentVersion.version}, terbit {formatLongDate(certificate.currentVersion.issuedAt)} ({certificate.currentVersion.reason})
           </dd>
+          <dt>Tanda tangan elektronik</dt>
+          <dd data-testid="tanda-tangan">
+            {certificate.currentVersion.signedAt && certificate.currentVersion.signerSubject ? (
+              <>
+                Berkas PDF ditandatangani secara elektronik pada {formatDateTimeWib(certificate.currentVersion.signedAt)} oleh{' '}
+                <span data-testid="penanda-tangan">{certificate.currentVersion.signerSubject}</span>.
+              </>
+            ) : (
+              'Berkas versi ini diterbitkan sebelum sertifikat ditandatangani secara elektronik (tanpa tanda tangan elektronik); sidik SHA-256 di bawah tetap berlaku.'
+            )}
+          </dd>
           <dt>SHA-256 berkas</dt>
           <dd>
             <code data-testid="sha256-berlaku" className="hash">
@@ -91,7 +102,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
         <p className="muted">
           {certificate.revokedAt
             ? 'Sidik SHA-256 di atas adalah berkas versi ini sebagaimana diterbitkan. Salinan yang kini diunduh bercap "DICABUT" dan tidak memiliki sidik yang dicatat.'
-            : 'Untuk memastikan salinan PDF yang Anda terima tidak diubah, hitung SHA-256 berkasnya (misalnya "sha256sum sertifikat.pdf") dan bandingkan dengan sidik di atas.'}
+            : 'Untuk memastikan salinan PDF yang Anda terima tidak diubah, hitung SHA-256 berkasnya (misalnya "sha256sum sertifikat.pdf") dan bandingkan dengan sidik di atas. Pembaca PDF (misalnya Adobe Acrobat Reader, atau "pdfsig sertifikat.pdf") juga memeriksa tanda tangan elektroniknya.'}
         </p>
       </div>
       {certificate.supersededVersions.length > 0 && (
