@@ -73,9 +73,9 @@ export function QuizForm({
         // 409: already recorded (e.g. an earlier try got through before the connection dropped).
         if (response.ok || response.status === 409) {
           useQuizAnswersStore.getState().clearAttempt(attemptId)
-          router.push(resultUrl)
-          // The follow-up shows its result on its own page: read it again from the server.
-          router.refresh()
+          // The follow-up shows its result on its own page: that page is read again from the server.
+          if (resultUrl === window.location.pathname) router.refresh()
+          else router.push(resultUrl)
           return
         }
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null
