@@ -176,6 +176,10 @@ test('the email chain: invitation → activation → one reminder → certificat
   await answering.getByLabel('Kata sandi').fill(password)
   await answering.getByRole('button', { name: 'Masuk' }).click()
   await expect(answering).toHaveURL(new RegExp(`/tindak-lanjut/${certificate.id}$`), { timeout: 30_000 })
+  // The dashboard offers it too (for someone email cannot reach, the only way in).
+  await answering.goto('/dasbor')
+  await answering.getByTestId('tindak-lanjut').getByRole('link', { name: 'jawab 5 soal untuk mengingat kembali' }).click()
+  await expect(answering).toHaveURL(new RegExp(`/tindak-lanjut/${certificate.id}$`), { timeout: 30_000 })
   await expect(answering.getByRole('heading', { level: 1, name: 'Soal tindak lanjut' })).toBeVisible()
   const questions = answering.locator('.quiz-item')
   await expect(questions).toHaveCount(5)
@@ -205,6 +209,11 @@ test('the email chain: invitation → activation → one reminder → certificat
   await expect(answering.getByText('kelulusan dan sertifikat Anda tidak berubah')).toBeVisible()
   for (const answer of key) await expect(answering.locator(`[data-item="${answer.itemId}"]`)).toContainText(plainFragment(answer.explanation))
   await expectAccessible(answering)
+  await answering.reload()
+  await expect(answering.getByRole('heading', { level: 2, name: '5 dari 5 soal tepat' })).toBeVisible()
+  await answering.goto('/dasbor')
+  await expect(answering.getByRole('heading', { level: 1 })).toBeVisible()
+  await expect(answering.getByTestId('tindak-lanjut')).toHaveCount(0)
 
   // Recorded once; the certificate is as issued.
   const recorded = await e2eDb(async (db) => ({
