@@ -139,6 +139,12 @@ export const e2eDb = withE2eDb
 
 /** The right answers of an attempt, from what the server stored and the scenario bank. */
 export async function answerKey(attemptId: string) {
+  const stored = await withE2eDb((db) => db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } }))
+  return answerKeyOfDrawn(stored.items)
+}
+
+/** The right answers of drawn items as the server stores them (an attempt's or a follow-up's `items`). */
+export async function answerKeyOfDrawn(itemsJson: string) {
   const fs = await import('node:fs')
   const { parse } = await import('yaml')
   const { parseBankFile, parseCoverageMap } = await import('../lib/quiz')
@@ -149,8 +155,7 @@ export async function answerKey(attemptId: string) {
     const result = parseBankFile(file, fs.readFileSync(path.join(content, 'scenarios', file), 'utf8'), coverage.rules.map((r) => r.id), sources)
     return result.ok ? [...result.items] : []
   })
-  const stored = await withE2eDb((db) => db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId } }))
-  const drawn = JSON.parse(stored.items) as { items: { itemId: string }[] }
+  const drawn = JSON.parse(itemsJson) as { items: { itemId: string }[] }
   return drawn.items.map(({ itemId }) => {
     const item = items.find((candidate) => candidate.id === itemId)
     if (!item) throw new Error(`item ${itemId} not in the bank`)

@@ -27,8 +27,22 @@ const TYPE_HINT = {
 /**
  * The questions of one attempt. Answers are kept in the browser as they are given (a reload or
  * a dropped connection loses nothing) and sent once at the end; the server scores them.
+ * The follow-up's five questions (decision 048) use the same form: `submitUrl` and `resultUrl`
+ * name its route and page, and it has no time limit (`expiresAt` null).
  */
-export function QuizForm({ attemptId, items, expiresAt }: { attemptId: string; items: PublicItem[]; expiresAt: string }) {
+export function QuizForm({
+  attemptId,
+  items,
+  expiresAt,
+  submitUrl = `/api/attempts/${attemptId}/submit`,
+  resultUrl = `/uji/hasil/${attemptId}`,
+}: {
+  attemptId: string
+  items: PublicItem[]
+  expiresAt: string | null
+  submitUrl?: string
+  resultUrl?: string
+}) {
   const router = useRouter()
   const hydrated = useSyncExternalStore(noopSubscribe, () => true, () => false)
   const stored = useQuizAnswersStore((store) => store.attempts[attemptId])
@@ -51,7 +65,7 @@ export function QuizForm({ attemptId, items, expiresAt }: { attemptId: string; i
     const responses = Object.fromEntries(items.map((item) => [item.itemId, answers[item.itemId] ?? {}]))
     for (let attempt = 1; attempt <= MAX_TRIES; attempt++) {
       try {
-        const response = await fetch(`/api/attempts/${attemptId}/submit`, {
+        const response = await fetch(submitUrl, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ responses }),
@@ -59,7 +73,9 @@ export function QuizForm({ attemptId, items, expiresAt }: { attemptId: string; i
         // 409: already recorded (e.g. an earlier try got through before the connection dropped).
         if (response.ok || response.status === 409) {
           useQuizAnswersStore.getState().clearAttempt(attemptId)
-          router.push(`/uji/hasil/${attemptId}`)
+          // The follow-up shows its result on its own page: that page is read again from the server.
+          if (resultUrl === window.location.pathname) router.refresh()
+          else router.push(resultUrl)
           return
         }
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null
@@ -77,9 +93,8 @@ export function QuizForm({ attemptId, items, expiresAt }: { attemptId: string; i
   return (
     <form onSubmit={submit} noValidate>
       <p className="muted">
-        {items.length} soal · kerjakan sebelum{' '}
-        {formatTimeWib(new Date(expiresAt))}.
-        Jawaban tersimpan otomatis di perangkat ini sampai Anda mengirimnya.
+        {items.length} soal{expiresAt ? <> · kerjakan sebelum {formatTimeWib(new Date(expiresAt))}</> : null}. Jawaban tersimpan otomatis
+        di perangkat ini sampai Anda mengirimnya.
       </p>
       <ol className="quiz-items">
         {items.map((item, index) => {

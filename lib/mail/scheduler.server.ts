@@ -9,6 +9,7 @@ import { certainlyValidEmailSql, headerSafeNameSql } from './sql-predicates.serv
 import { hrOfficers } from './recipients.server'
 import { applyRetention, type RetentionResult } from '@/lib/privacy/retention.server'
 import { countUnreachable } from './unreachable.server'
+import { queueFollowUps } from '@/lib/followup/follow-up.server'
 import { MAX_OVERDUE_WEEKS, reminderStageOn, type ReminderStage } from './reminder-schedule'
 import { refresherDueMail } from './templates/certificate-issued'
 import { dueReminderMail } from './templates/due-reminder'
@@ -285,6 +286,8 @@ export type TickResult = {
   reminders: ReminderResult
   refresher: { queued: number; unreachable: number }
   digests: { queued: number; unreachable: number }
+  /** Follow-ups offered 30 days after a pass, and their emails (decision 048). */
+  followUps: { offered: number; queued: number; unreachable: number }
   /** Passes whose certificate this tick issued (each also queues its email). */
   certificates: { issued: number }
   retention: RetentionResult
@@ -295,7 +298,12 @@ export type TickResult = {
  * with several instances running it at the same moment: only one insert of a key succeeds.
  */
 export async function runSchedulerTick(ctx: SchedulerContext, now = new Date()): Promise<TickResult> {
-  const queued = { reminders: await queueDueReminders(ctx, now), refresher: await queueRefresherNotices(ctx, now), digests: await queueHrDigests(ctx, now) }
+  const queued = {
+    reminders: await queueDueReminders(ctx, now),
+    refresher: await queueRefresherNotices(ctx, now),
+    digests: await queueHrDigests(ctx, now),
+    followUps: await queueFollowUps(ctx, now),
+  }
   // A pass whose certificate was never issued (the server died between the submission's commit
   // and the issuing transaction: soak:crash, decision 042) gets it within one tick, without the
   // learner pressing "Terbitkan sertifikat". Imported here, not at the top: certificates.server
@@ -308,7 +316,7 @@ export async function runSchedulerTick(ctx: SchedulerContext, now = new Date()):
 
 /** Messages a tick queued, of every kind. */
 export function queuedByTick(result: TickResult): number {
-  return result.reminders.queued + result.refresher.queued + result.digests.queued + result.certificates.issued
+  return result.reminders.queued + result.refresher.queued + result.digests.queued + result.followUps.queued + result.certificates.issued
 }
 
 export const SCHEDULER_EVERY_MS = 5 * 60_000

@@ -52,6 +52,19 @@ export async function personalDataOf(userId: string, now = new Date()) {
     },
   })
   if (!person) return null
+  const followUps = await db.followUp.findMany({
+    where: { userId },
+    orderBy: { offeredAt: 'asc' },
+    select: {
+      offeredAt: true,
+      openedAt: true,
+      answeredAt: true,
+      score: true,
+      correctCount: true,
+      certificate: { select: { number: true } },
+      answers: { orderBy: { itemId: 'asc' }, select: { itemId: true, response: true, credit: true } },
+    },
+  })
   const [acceptances, grants, sessions, devices, enrolments, lessons, attempts, reports, certificates, transfers, messages, audit, nameCorrections] = await Promise.all([
     db.privacyAcceptance.findMany({ where: { userId }, orderBy: { acceptedAt: 'asc' }, select: { version: true, acceptedAt: true } }),
     db.capabilityGrant.findMany({
@@ -170,6 +183,12 @@ export async function personalDataOf(userId: string, now = new Date()) {
     })),
     lessonProgress: lessons.map((lesson) => ({ ...lesson, sectionsReached: parsedJson(lesson.sectionsReached), state: parsedJson(lesson.state) })),
     quizAttempts: attempts.map((attempt) => ({ ...attempt, answers: attempt.answers.map((answer) => ({ ...answer, response: parsedJson(answer.response) })) })),
+    // The follow-up 30 days after passing (decision 048): when offered and answered, the answers.
+    followUps: followUps.map(({ certificate, answers, ...followUp }) => ({
+      ...followUp,
+      certificateNumber: certificate.number,
+      answers: answers.map((answer) => ({ ...answer, response: parsedJson(answer.response) })),
+    })),
     itemReports: reports,
     certificates,
     nameCorrections,

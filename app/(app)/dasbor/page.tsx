@@ -8,6 +8,7 @@ import { getQuizStatus } from '@/lib/assessment/attempts.server'
 import { nextStep, pretestNote } from '@/lib/assessment/next-step'
 import { requireUser } from '@/lib/auth/session.server'
 import { countPendingCertificates, listCertificatesForLearner } from '@/lib/certificates/certificates.server'
+import { newestFollowUpOf } from '@/lib/followup/follow-up.server'
 import { formatLongDate } from '@/lib/format/indonesian'
 import { currentAssignment } from '@/lib/hr/cohorts.server'
 import { getOwnIdentity } from '@/lib/identity/identity-review.server'
@@ -28,7 +29,7 @@ const PASSED_NOTE: Partial<Record<ReturnType<typeof nextStep>['kind'], string>> 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await requireUser('/dasbor')
   const welcome = (await searchParams)['selamat-datang'] === '1'
-  const [progress, pretest, posttest, assignment, identity, certificates, pendingCertificates, email] = await Promise.all([
+  const [progress, pretest, posttest, assignment, identity, certificates, pendingCertificates, email, followUp] = await Promise.all([
     getCourseProgress(user.id),
     getQuizStatus(user, 'pretest'),
     getQuizStatus(user, 'posttest'),
@@ -37,6 +38,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     listCertificatesForLearner(user.id),
     countPendingCertificates(user.id),
     emailVerificationOf(user.id),
+    newestFollowUpOf(user.id),
   ])
   const total = progress.lessons.length
   const percent = Math.round((progress.completedCount / total) * 100)
@@ -75,6 +77,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <p className={`alert ${assignment.dueDate && assignment.dueDate < new Date() ? 'error' : 'info'}`}>
           Penugasan: <strong>{assignment.name}</strong>
           {assignment.dueDate ? ` — selesaikan paling lambat ${formatLongDate(assignment.dueDate)}.` : '.'}
+        </p>
+      )}
+      {followUp && !followUp.answered && (
+        // The follow-up 30 days after passing (decision 048): here too, for whom email cannot reach.
+        <p className="alert info" data-testid="tindak-lanjut">
+          Tiga puluh hari sejak Anda lulus: <Link href={`/tindak-lanjut/${encodeURIComponent(followUp.id)}`}>jawab 5 soal untuk mengingat kembali</Link>{' '}
+          (tidak mengubah kelulusan maupun sertifikat Anda).
         </p>
       )}
       <section aria-labelledby="kemajuan" className="card">

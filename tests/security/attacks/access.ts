@@ -115,6 +115,60 @@ export const attacks: Attack[] = [
     },
   },
   {
+    name: 'learner-opens-another-learners-follow-up',
+    area: 'access',
+    description: "a learner opens and answers another learner's 30-day follow-up (decision 048) by its id",
+    async run(ctx) {
+      // The victim's pass and certificate, written directly (only what the follow-up reads).
+      const victim = await ctx.newLearner('korban-tindak-lanjut')
+      const cohort = await cohortOf(ctx, 'PEMKOT-DEMO')
+      const enrolment = await ctx.db.enrolment.create({ data: { userId: victim.id, cohortId: cohort.id, cycleKey: 'onboarding' } })
+      const passedAt = new Date(Date.now() - 30 * 86_400_000)
+      const attempt = await ctx.db.quizAttempt.create({
+        data: { userId: victim.id, enrolmentId: enrolment.id, kind: 'posttest', contentVersion: 'security', seed: 'security', items: JSON.stringify({ version: 1, seed: 'security', items: [] }), expiresAt: passedAt, submittedAt: passedAt, score: 90, passed: true },
+      })
+      const sequence = Math.floor(Math.random() * 1e9)
+      const certificate = await ctx.db.certificate.create({
+        data: {
+          number: `SERANGAN/${sequence}`,
+          year: 1999,
+          sequence,
+          code: `serangan-${sequence}-${victim.id}`,
+          userId: victim.id,
+          enrolmentId: enrolment.id,
+          cycleKey: 'onboarding',
+          attemptId: attempt.id,
+          fullName: 'Korban Tindak Lanjut',
+          agencyName: 'Demo',
+          courseTitle: 'Bijak Bermedia Sosial',
+          contentVersion: 'security',
+          score: 90,
+          jp: 2,
+          completedAt: passedAt,
+          validUntil: new Date(passedAt.getTime() + 365 * 86_400_000),
+          signerName: 'Penandatangan',
+          signerTitle: 'Kepala',
+        },
+      })
+      await ctx.db.followUp.upsert({ where: { certificateId: certificate.id }, update: {}, create: { certificateId: certificate.id, userId: certificate.userId, offeredAt: new Date() } })
+      const attacker = await ctx.newLearner('penyerang-tindak-lanjut')
+      const client = ctx.client()
+      if (!(await client.signIn(attacker.nip, attacker.password))) return { refused: false, detail: 'the attacker could not sign in' }
+      const page = await client.get(`/tindak-lanjut/${certificate.id}`)
+      const body = await page.text()
+      const answer = await client.post(`/api/tindak-lanjut/${certificate.id}`, {
+        body: JSON.stringify({ responses: {} }),
+        headers: { 'content-type': 'application/json', origin: new URL(ctx.baseUrl).origin },
+      })
+      await answer.arrayBuffer()
+      const stored = await ctx.db.followUp.findUniqueOrThrow({ where: { certificateId: certificate.id }, include: { _count: { select: { answers: true } } } })
+      return refusedIf(
+        page.status === 404 && !body.includes(certificate.fullName) && answer.status === 404 && stored.items === null && stored.answeredAt === null && stored._count.answers === 0,
+        `page ${page.status}, answer ${answer.status}, drawn ${stored.items !== null}, answered ${stored.answeredAt !== null}`,
+      )
+    },
+  },
+  {
     name: 'hr-reads-another-agencys-cohort',
     area: 'access',
     description: "HR of one agency downloads another agency's cohort report by its id",
