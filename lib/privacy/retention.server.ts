@@ -2,8 +2,9 @@ import 'server-only'
 import type { Db } from '@/lib/db/create-client'
 import { DEFAULT_COURSE_SETTINGS, resolveSettings } from '@/lib/settings/course-settings'
 import { retireOldAnswers } from './answer-retention.server'
+import { anonymiseExpiredCertificates } from './compliance-retention.server'
 
-export type RetentionResult = { sessions: number; verifications: number; rateLimits: number; auditIps: number; emails: number; answers: number }
+export type RetentionResult = { sessions: number; verifications: number; rateLimits: number; auditIps: number; emails: number; answers: number; certificates: number }
 
 const DAY_MS = 86_400_000
 /** Rows per statement where a first run may meet years of history (SQLite has one writer). */
@@ -19,15 +20,17 @@ const RATE_LIMIT_KEEP_MS = 2 * DAY_MS
  * - IP addresses in audit entries older than `auditIpRetentionDays`: cleared (the entry stays);
  * - emails sent, failed or expired more than `outboxRetentionDays` ago: deleted (waiting ones stay);
  * - raw answers of attempts finished more than `quizAnswerRetentionYears` ago: added to the item
- *   statistics' aggregate, then deleted (lib/privacy/answer-retention.server.ts, decision 047).
+ *   statistics' aggregate, then deleted (lib/privacy/answer-retention.server.ts, decision 047);
+ * - certificates whose validity ended more than `complianceRetentionYears` ago: anonymised
+ *   (lib/privacy/compliance-retention.server.ts, decision 047).
  * Every statement reads through an index of what it removes, so a tick with nothing to do costs
- * a few index probes. Idempotent, safe on several instances at once. Certificates and completion
- * records are compliance records: see lib/privacy/compliance-retention.server.ts. Not audit-logged per
+ * a few index probes. Idempotent, safe on several instances at once. Certificate issuing and
+ * completion records are otherwise left alone. Not audit-logged per
  * run (it runs every 5 minutes); the periods are settings, and changing them is audit-logged.
  */
 export async function applyRetention(db: Db, now = new Date()): Promise<RetentionResult> {
   const settings = resolveSettings(
-    await db.setting.findMany({ where: { key: { in: ['auditIpRetentionDays', 'outboxRetentionDays', 'quizAnswerRetentionYears'] } }, select: { key: true, value: true } }),
+    await db.setting.findMany({ where: { key: { in: ['auditIpRetentionDays', 'outboxRetentionDays', 'quizAnswerRetentionYears', 'complianceRetentionYears'] } }, select: { key: true, value: true } }),
     DEFAULT_COURSE_SETTINGS,
   )
   const ipCutoff = new Date(now.getTime() - settings.auditIpRetentionDays * DAY_MS)
@@ -42,6 +45,7 @@ export async function applyRetention(db: Db, now = new Date()): Promise<Retentio
     auditIps: 0,
     emails: 0,
     answers: 0,
+    certificates: 0,
   }
   for (;;) {
     // Through the partial index audit_log_ip_at_idx (entries that still hold an IP).
@@ -60,6 +64,7 @@ export async function applyRetention(db: Db, now = new Date()): Promise<Retentio
     if (old.length < BATCH) break
   }
   result.answers = (await retireOldAnswers(db, yearsBefore(now, settings.quizAnswerRetentionYears), now)).answers
+  result.certificates = await anonymiseExpiredCertificates(db, yearsBefore(now, settings.complianceRetentionYears), now)
   return result
 }
 
