@@ -10,8 +10,11 @@ import { PRIVACY_NOTICE_VERSION } from '../lib/privacy/notice'
 test('a person whose accepted notice is older is asked to accept the new one before any page, and JSON routes are not redirected', async ({ page }) => {
   test.setTimeout(120_000)
   const learner = await signInNewLearner(page, 'pemberitahuan')
-  // Accepted an earlier version only.
-  await e2eDb((db) => db.privacyAcceptance.create({ data: { userId: learner.id, version: '2025-01-01' } }))
+  // Accepted an earlier version only (the fixture records the current one: replaced here).
+  await e2eDb(async (db) => {
+    await db.privacyAcceptance.deleteMany({ where: { userId: learner.id } })
+    await db.privacyAcceptance.create({ data: { userId: learner.id, version: '2025-01-01' } })
+  })
   await page.goto('/sertifikat')
   await expect(page).toHaveURL(/\/akun\/pemberitahuan-privasi\?kembali=%2Fsertifikat$/)
   await expect(page.getByRole('heading', { level: 1, name: 'Pemberitahuan Privasi diperbarui' })).toBeVisible()

@@ -39,7 +39,6 @@ async function learner() {
   const enrolment = await db.enrolment.create({ data: { userId: user.id, cohortId, cycleKey: 'onboarding' } })
   await db.lessonProgress.createMany({ data: getLessonOutline().map((lesson) => ({ userId: user.id, lessonSlug: lesson.slug, contentVersion: 't', completedAt: new Date(), activeSeconds: 120 })) })
   await db.session.create({ data: { id: `s-${user.id}`, token: `t-${user.id}`, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) } })
-  await db.privacyAcceptance.create({ data: { userId: user.id, version: '2026-12-02' } })
   return { user, enrolment, nip }
 }
 
