@@ -37,6 +37,8 @@ export const SETTING_FIELDS: readonly SettingField[] = [
   { key: 'staffAbsoluteHours', kind: 'integer', label: 'Sesi admin: batas total (jam)', hint: 'Sesi admin kepegawaian dan admin platform berakhir selama ini setelah masuk, 1–72 jam. Peserta tetap 7 hari.', min: 1, max: 72, unit: 'jam' },
   { key: 'auditIpRetentionDays', kind: 'integer', label: 'Retensi alamat IP di catatan audit (hari)', hint: 'Alamat IP dihapus dari catatan audit yang lebih tua dari ini; catatannya sendiri tetap, 30–3650 hari.', min: 30, max: 3650, unit: 'hari' },
   { key: 'outboxRetentionDays', kind: 'integer', label: 'Retensi email terkirim (hari)', hint: 'Email yang sudah terkirim, gagal atau kedaluwarsa dihapus dari kotak keluar setelah ini; yang masih menunggu tidak, 7–3650 hari.', min: 7, max: 3650, unit: 'hari' },
+  { key: 'quizAnswerRetentionYears', kind: 'integer', label: 'Retensi jawaban tes (tahun)', hint: 'Jawaban butir demi butir dari percobaan yang selesai lebih lama dari ini dirangkum untuk statistik soal (tanpa nama), lalu dihapus; nilainya tetap, 1–30 tahun.', min: 1, max: 30, unit: 'tahun' },
+  { key: 'complianceRetentionYears', kind: 'integer', label: 'Retensi sertifikat setelah masa berlaku (tahun)', hint: 'Sertifikat dan catatan kelulusan dianonimkan (nama, NIP, email dihapus; nomor, masa berlaku dan instansi tetap) selama ini setelah masa berlakunya habis, 1–30 tahun.', min: 1, max: 30, unit: 'tahun' },
   { key: 'publicBaseUrl', kind: 'url', label: 'Alamat publik untuk verifikasi', hint: 'Alamat situs ini, dipakai pada kode QR sertifikat, mis. https://bijak.contoh.go.id', min: 1, max: 200 },
 ]
 

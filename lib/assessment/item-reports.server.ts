@@ -289,7 +289,11 @@ const AUDIT_ACTIONS: Record<ItemDecisionInput['decision'], string> = {
   tolak: 'item.reports_dismissed',
 }
 
-export type RescoreSummary = { attempts: number; changed: number; newlyPassed: number; certificates: number }
+/**
+ * `keptScores`: finished attempts that held the item but whose raw answers the retention job had
+ * already deleted (decision 047): they cannot be re-scored and keep their stored score and pass.
+ */
+export type RescoreSummary = { attempts: number; changed: number; newlyPassed: number; certificates: number; keptScores: number }
 
 /** Attempts re-scored per transaction (short: on SQLite every other query of the process waits). */
 export const RESCORE_BATCH = 100
@@ -302,13 +306,17 @@ export const RESCORE_BATCH = 100
  * is written (and audit-logged) only when its score or pass changes, with a conditional UPDATE
  * that a concurrent run's identical write turns into a no-op; certificates are issued for every
  * passed post-test of the batch still without one, so a run interrupted after its commit is
- * completed by the next. The enrolment facts (best score, first pass) follow through the
+ * completed by the next. Attempts whose raw answers the retention job deleted (decision 047) are
+ * not found here and keep their stored score; their number is `keptScores`, in the summary and
+ * in the `item.rescored` audit entry. The enrolment facts (best score, first pass) follow through the
  * database triggers on quiz_attempt (decision 033).
  */
 export async function rescoreAttemptsWithoutWithdrawn(itemId: string, actorId: string | null = null): Promise<RescoreSummary> {
   const [settings, withdrawn] = await Promise.all([getCourseSettings(), withdrawnItemIds()])
-  if (!withdrawn.has(itemId)) return { attempts: 0, changed: 0, newlyPassed: 0, certificates: 0 }
-  const summary: RescoreSummary = { attempts: 0, changed: 0, newlyPassed: 0, certificates: 0 }
+  if (!withdrawn.has(itemId)) return { attempts: 0, changed: 0, newlyPassed: 0, certificates: 0, keptScores: 0 }
+  // One answer per item per attempt: the aggregate's count of the item is the number of attempts.
+  const retired = await db.quizAnswerAggregate.aggregate({ where: { itemId }, _sum: { n: true } })
+  const summary: RescoreSummary = { attempts: 0, changed: 0, newlyPassed: 0, certificates: 0, keptScores: retired._sum.n ?? 0 }
   let after = ''
   for (;;) {
     // Submitted attempts hold an answer row for every item they asked; keyset by attempt id along

@@ -19,6 +19,8 @@ export type DatabaseSessionUser = {
   agencyId: string | null
   unitId: string | null
   disabledAt: Date | null
+  /** The latest privacy notice version the person accepted (versions are ISO dates), or null. */
+  noticeAccepted: string | null
   agency: { name: string } | null
   unit: { name: string } | null
 }
@@ -38,6 +40,7 @@ type SessionRow = {
   disabledAt: Date | string | null
   agencyName: string | null
   unitName: string | null
+  noticeAccepted: string | null
   staffIdleMinutes: string | null
   staffAbsoluteHours: string | null
   /** One row per grant (none: one row with nulls). */
@@ -60,8 +63,9 @@ const asDate = (value: Date | string): Date => (value instanceof Date ? value : 
  * progress use the 5-minute cookie cache (request-session.server.ts, decisions.md "Sessions").
  *
  * One indexed statement (the session by its unique token, its user, agency and unit by primary
- * key, its capability grants by the person (decision 037; a row each), and the two staff timeout
- * settings by key): one round trip on PostgreSQL, and no query
+ * key, its capability grants by the person (decision 037; a row each), the two staff timeout
+ * settings by key, and the latest privacy notice version accepted through the
+ * (userId, version) unique index: decision 047): one round trip on PostgreSQL, and no query
  * building per request (it runs on every HR and admin request; see docs/benchmarks.md, "Where an
  * HR request's time goes").
  */
@@ -73,6 +77,7 @@ export async function getDatabaseSessionUser(headers: Headers, now = new Date())
       u."id" AS "userId", u."name", u."email", u."nip",
       CAST(u."employmentType" AS TEXT) AS "employmentType", u."agencyId", u."unitId", u."disabledAt",
       a."name" AS "agencyName", un."name" AS "unitName",
+      (SELECT MAX(pa."version") FROM "privacy_acceptance" pa WHERE pa."userId" = u."id") AS "noticeAccepted",
       (SELECT st."value" FROM "setting" st WHERE st."key" = 'staffIdleMinutes') AS "staffIdleMinutes",
       (SELECT st."value" FROM "setting" st WHERE st."key" = 'staffAbsoluteHours') AS "staffAbsoluteHours",
       CAST(g."capability" AS TEXT) AS "capability", g."agencyId" AS "grantAgencyId", g."unitId" AS "grantUnitId"
@@ -117,6 +122,7 @@ export async function getDatabaseSessionUser(headers: Headers, now = new Date())
       agencyId: row.agencyId,
       unitId: row.unitId,
       disabledAt: null,
+      noticeAccepted: row.noticeAccepted,
       agency: row.agencyName === null ? null : { name: row.agencyName },
       unit: row.unitName === null ? null : { name: row.unitName },
     },

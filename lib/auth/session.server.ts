@@ -4,6 +4,7 @@ import { headers } from 'next/headers'
 import { forbidden, redirect } from 'next/navigation'
 import { cache } from 'react'
 import { capabilitiesFrom, type AgencyScope, type Capabilities } from './capabilities'
+import { mustAcceptNotice, PRIVACY_ACCEPT_PATH } from '@/lib/privacy/notice'
 import { getDatabaseSessionUser } from './database-session.server'
 
 export type CurrentUser = {
@@ -19,6 +20,8 @@ export type CurrentUser = {
   agencyName: string | null
   unitId: string | null
   unitName: string | null
+  /** A newer privacy notice than the person accepted is in force: pages ask first (decision 047). */
+  mustAcceptNotice: boolean
 }
 
 /**
@@ -41,13 +44,20 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     agencyName: user.agency?.name ?? null,
     unitId: user.unitId,
     unitName: user.unit?.name ?? null,
+    mustAcceptNotice: mustAcceptNotice(user.noticeAccepted),
   }
 })
 
-/** The signed-in user, or a redirect to sign-in that comes back to `returnTo`. */
+/**
+ * The signed-in user, or a redirect to sign-in that comes back to `returnTo`. A person who has
+ * not accepted the current privacy notice is sent to accept it first, and then back to
+ * `returnTo` (decision 047). Pages only: routes and server actions read `getCurrentUser` through
+ * lib/http/handler, so a JSON call is never redirected to an HTML page.
+ */
 export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser()
   if (!user) redirect(`/masuk?kembali=${encodeURIComponent(returnTo)}`)
+  if (user.mustAcceptNotice) redirect(`${PRIVACY_ACCEPT_PATH}?kembali=${encodeURIComponent(returnTo)}`)
   return user
 }
 

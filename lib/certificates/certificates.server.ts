@@ -245,7 +245,8 @@ export async function findDownloadableCertificate(requester: Requester, certific
     where: { id: certificateId },
     include: { enrolment: { include: { cohort: true } }, user: { select: { unitId: true } } },
   })
-  if (!certificate) return null
+  // An anonymised certificate (decision 047) has no file any more: nobody downloads it.
+  if (!certificate || certificate.anonymisedAt) return null
   const { admin, scope } = requester.capabilities
   const allowed =
     admin ||
@@ -370,10 +371,14 @@ export async function verifyCertificate(rawCode: string) {
   })
   if (!certificate) return null
   const { user, enrolment, ...stated } = certificate
-  // Every version has a hash to show: the current one is stored now if it was not yet.
-  const current = await ensureCurrentVersionPdf(certificate.id)
+  const anonymised = certificate.anonymisedAt !== null
+  // Every version has a hash to show: the current one is stored now if it was not yet (never for
+  // an anonymised certificate: its files are gone and it would print no name, decision 047).
+  const current = anonymised
+    ? await db.certificateVersion.findFirstOrThrow({ where: { certificateId: certificate.id }, orderBy: { version: 'desc' }, select: VERSION_FIELDS })
+    : await ensureCurrentVersionPdf(certificate.id)
   const versions = await db.certificateVersion.findMany({ where: { certificateId: certificate.id }, orderBy: { version: 'desc' }, select: VERSION_FIELDS })
-  for (const version of versions) if (!version.sha256) version.sha256 = (await storeVersionPdf(version.id)).sha256
+  if (!anonymised) for (const version of versions) if (!version.sha256) version.sha256 = (await storeVersionPdf(version.id)).sha256
   return {
     status: certificateStatus(stated),
     /** The current version: its number, SHA-256 of its file, when and why it was issued. */
@@ -399,7 +404,9 @@ export async function verifyCertificate(rawCode: string) {
      */
     holderIdentityVerified: user.identityStatus === 'verified' && !!certificate.nip && user.nip === certificate.nip,
     number: certificate.number,
-    fullName: certificate.fullName,
+    /** Null once the compliance period ended and the certificate was anonymised (decision 047). */
+    fullName: anonymised ? null : certificate.fullName,
+    anonymised,
     maskedNip: certificate.nip ? maskNip(certificate.nip) : null,
     agencyName: certificate.agencyName,
     unitName: certificate.unitName,

@@ -31,6 +31,7 @@ function person(kind: Kind, agencyId: string | null = null): CurrentUser {
     agencyName: null,
     unitId: null,
     unitName: null,
+    mustAcceptNotice: false,
   }
 }
 

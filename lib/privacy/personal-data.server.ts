@@ -110,6 +110,7 @@ export async function personalDataOf(userId: string, now = new Date()) {
         submittedAt: true,
         score: true,
         passed: true,
+        answersDeletedAt: true,
         answers: { orderBy: { itemId: 'asc' }, select: { itemId: true, response: true, credit: true } },
       },
     }),

@@ -29,7 +29,8 @@ type AggregateRow = {
  * of its attempt (the attempt's total credit minus x). Adding up an item's rows in JS gives its
  * moments; the rows themselves are its response tallies. One pass and one grouping over the
  * answers; the rows returned are bounded by the distinct responses (a few per item), never one
- * per answer.
+ * per answer. The answers the retention job deleted (decision 047) come from
+ * quiz_answer_aggregate, whose rows hold the same sums, so the statistics stay as they were.
  */
 export async function readItemAggregates(db: Db, kind: QuizKindForStatistics): Promise<ItemAggregates> {
   // CROSS JOIN fixes the join order on SQLite (its planner otherwise scans every answer and
@@ -48,9 +49,13 @@ export async function readItemAggregates(db: Db, kind: QuizKindForStatistics): P
     )
     SELECT "itemId", "response", COUNT(*) AS "n", SUM("x") AS "sx", SUM("y") AS "sy",
       SUM("x" * "y") AS "sxy", SUM("x" * "x") AS "sxx", SUM("y" * "y") AS "syy"
-    FROM "pairs" GROUP BY "itemId", "response"`
+    FROM "pairs" GROUP BY "itemId", "response"
+    UNION ALL
+    SELECT "itemId", "response", SUM("n") AS "n", SUM("sumX") AS "sx", SUM("sumY") AS "sy",
+      SUM("sumXY") AS "sxy", SUM("sumXX") AS "sxx", SUM("sumYY") AS "syy"
+    FROM "quiz_answer_aggregate" WHERE "kind" = ${kind} GROUP BY "itemId", "response"`
   const moments = new Map<string, CreditMoments>()
-  const tallies = new Map<string, ResponseTally[]>()
+  const tallies = new Map<string, { response: string; count: number }[]>()
   for (const row of rows) {
     const n = Number(row.n)
     const before = moments.get(row.itemId) ?? { n: 0, sumX: 0, sumY: 0, sumXY: 0, sumXX: 0, sumYY: 0 }
@@ -62,10 +67,11 @@ export async function readItemAggregates(db: Db, kind: QuizKindForStatistics): P
       sumXX: before.sumXX + Number(row.sxx ?? 0),
       sumYY: before.sumYY + Number(row.syy ?? 0),
     })
-    const tally = { response: row.response, count: n }
     const list = tallies.get(row.itemId)
-    if (list) list.push(tally)
-    else tallies.set(row.itemId, [tally])
+    const same = list?.find((tally) => tally.response === row.response)
+    if (same) same.count += n
+    else if (list) list.push({ response: row.response, count: n })
+    else tallies.set(row.itemId, [{ response: row.response, count: n }])
   }
   return { moments, tallies }
 }

@@ -31,6 +31,10 @@ export const courseSettingsSchema = z.object({
   auditIpRetentionDays: z.number().int().min(30).max(3650),
   /** The retention job deletes sent, failed and expired emails older than this; waiting ones stay. */
   outboxRetentionDays: z.number().int().min(7).max(3650),
+  /** Raw answers of finished attempts older than this are aggregated, then deleted (decision 047). */
+  quizAnswerRetentionYears: z.number().int().min(1).max(30),
+  /** Certificates and completion records are anonymised this long after the certificate's validity ends (decision 047). */
+  complianceRetentionYears: z.number().int().min(1).max(30),
 })
 
 export type CourseSettings = z.infer<typeof courseSettingsSchema>
@@ -55,6 +59,8 @@ export const DEFAULT_COURSE_SETTINGS: CourseSettings = {
   staffAbsoluteHours: 12,
   auditIpRetentionDays: 365,
   outboxRetentionDays: 90,
+  quizAnswerRetentionYears: 5,
+  complianceRetentionYears: 5,
 }
 
 /** Stored rows (key → JSON text) over the defaults; a bad stored value falls back to its default. */

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import { hashPassword } from 'better-auth/crypto'
 import type { Db } from '../../lib/db/create-client'
+import { PRIVACY_NOTICE_VERSION } from '../../lib/privacy/notice'
 
 /** `emailDomains`: the agency's own mail domains (decision 045). */
 export type SeedAgency = { code: string; name: string; units: string[]; emailDomains?: string[] }
@@ -70,6 +71,10 @@ export async function seedUser(db: Db, user: SeedUser) {
       identityMethod: (user.identityStatus ?? 'verified') === 'verified' && user.nip ? 'import' : null,
       identityVerifiedAt: (user.identityStatus ?? 'verified') === 'verified' && user.nip ? new Date() : null,
       accounts: { create: { id: randomUUID(), accountId: id, providerId: 'credential', password } },
+      // Seeded people (the demo, test fixtures) have been shown the current notice, as registration
+      // and activation record it; otherwise a new notice version would send every seeded sign-in
+      // to the re-acceptance page (decision 047).
+      privacyAcceptances: { create: { version: PRIVACY_NOTICE_VERSION } },
     },
   })
 }

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
-import { formatNumber, formatPercent, formatScore, formatShortDate } from '@/lib/format/indonesian'
+import { formatNumber, formatPercent, formatScore, formatShortDate, formatDateTimeWib } from '@/lib/format/indonesian'
 import { formatSigned } from '@/components/hr/format'
 import styles from '@/components/hr/hr.module.css'
 import { StatusBreakdown } from '@/components/hr/status'
 import { CohortPicker } from '@/components/hr/cohort-picker'
 import { requireAgencyViewer } from '@/lib/auth/session.server'
+import { accountDeletionsOfAgency } from '@/lib/privacy/account-deletion.server'
 import { STATUS_ORDER } from '@/lib/hr/dashboard'
 import { getDashboard } from '@/lib/hr/dashboard.server'
 import { COHORT_KIND_LABELS, ENROLMENT_STATUS_LABELS, PERSON_STATUS_LABELS, UNASSIGNED } from '@/lib/vocabulary/statuses'
@@ -25,7 +26,10 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
   const { scope } = officer
   const params = await searchParams
   const cohortId = single(params.kelompok)?.trim() || null
-  const dashboard = await getDashboard(officer.agencyId, cohortId, new Date(), scope.unitIds)
+  const [dashboard, deletions] = await Promise.all([
+    getDashboard(officer.agencyId, cohortId, new Date(), scope.unitIds),
+    scope.unitIds ? null : accountDeletionsOfAgency(officer.agencyId),
+  ])
   if (!dashboard) notFound()
   const { selected, counts, scores } = dashboard
   const assignedParam = single(params.ditetapkan)
@@ -185,6 +189,24 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
             </p>
           </section>
         </>
+      )}
+
+      {deletions && deletions.count > 0 && (
+        <section aria-labelledby="akun-dihapus">
+          <h2 id="akun-dihapus">Akun yang dihapus pemiliknya</h2>
+          <p>
+            <strong data-testid="jumlah-akun-dihapus">{formatNumber(deletions.count)}</strong> orang menghapus akunnya (UU 27/2022). Penugasan mereka
+            yang belum selesai ikut terhapus dari hitungan di atas; yang sudah bersertifikat tetap dihitung sebagai catatan kepatuhan, dengan nama
+            &ldquo;Akun dihapus&rdquo;.
+          </p>
+          <ul>
+            {deletions.latest.map((row, index) => (
+              <li key={index}>
+                {formatDateTimeWib(row.requestedAt)}: {row.certificates > 0 ? `${formatNumber(row.certificates)} sertifikat disimpan` : 'tanpa sertifikat'}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </>
   )

@@ -12,13 +12,14 @@ export const metadata: Metadata = { title: 'Masuk' }
 
 const NOTICES: Record<string, string> = {
   'keluar:semua': 'Anda sudah keluar dari semua perangkat.',
+  'akun:dihapus': 'Akun Anda sudah dihapus. Sertifikat yang pernah terbit tetap dapat diverifikasi dengan kodenya.',
   'sandi:diatur-ulang': 'Kata sandi sudah diatur ulang. Silakan masuk dengan kata sandi baru.',
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ kembali?: string; keluar?: string; sandi?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ kembali?: string; keluar?: string; sandi?: string; akun?: string }> }) {
   const query = await searchParams
   const returnTo = safeReturnPath(query.kembali, env.PUBLIC_BASE_URL)
-  const notice = NOTICES[`keluar:${query.keluar}`] ?? NOTICES[`sandi:${query.sandi}`]
+  const notice = NOTICES[`keluar:${query.keluar}`] ?? NOTICES[`sandi:${query.sandi}`] ?? NOTICES[`akun:${query.akun}`]
   const reason = signInNoticeFor(returnTo)
   const user = await getCurrentUser()
   if (user) redirect(returnTo ?? homeFor(user.capabilities))

@@ -104,7 +104,36 @@ async function crossAgencyNameCorrection(ctx: AttackContext) {
   )
 }
 
+/**
+ * A learner replays their own "Hapus akun saya" form (decision 047) with another person's id in
+ * every field name a careless handler might read, and with their own password (the only one the
+ * check may accept). Refused when the other person is untouched; the attacker's own account being
+ * deleted is the control (the replay itself worked).
+ */
+async function deleteAnotherAccount(ctx: AttackContext) {
+  const victim = await ctx.newLearner('hapus-korban')
+  const attacker = await ctx.newLearner('hapus-penyerang')
+  const client = await signedIn(ctx.client(), attacker.email, attacker.password)
+  const response = await client.submitForm(
+    '/akun/data-saya',
+    { userId: victim.id, id: victim.id, targetId: victim.id, password: attacker.password, confirmation: 'HAPUS AKUN SAYA' },
+    { formIndex: await formIndex(client, '/akun/data-saya', /aria-label="Hapus akun saya"/) },
+  )
+  await response.arrayBuffer()
+  const [victimAfter, attackerAfter] = await Promise.all(
+    [victim.id, attacker.id].map((id) => ctx.db.user.findUniqueOrThrow({ where: { id }, select: { name: true, disabledAt: true, accountDeletion: { select: { userId: true } } } })),
+  )
+  if (!attackerAfter!.accountDeletion) return { refused: false, detail: `the replay did not delete the attacker's own account (HTTP ${response.status}); the attack proves nothing` }
+  return refusedIf(!victimAfter!.accountDeletion && victimAfter!.disabledAt === null && victimAfter!.name !== 'Akun dihapus', `victim now "${victimAfter!.name}"`)
+}
+
 export const attacks: Attack[] = [
+  {
+    name: 'learner-deletes-another-account',
+    area: 'identity',
+    description: "a learner replays 'Hapus akun saya' with another person's id in userId/id/targetId and their own password",
+    run: deleteAnotherAccount,
+  },
   {
     name: 'hr-approves-another-agencys-name-correction',
     area: 'identity',

@@ -24,7 +24,10 @@ export const decideItemAction = action<'admin', typeof itemDecisionSchema, Admin
     return {
       done:
         `Soal ${input.itemId} ditarik; ${reports}. ${formatNumber(rescore.changed)} percobaan dinilai ulang, ` +
-        `${formatNumber(rescore.newlyPassed)} kini lulus.`,
+        `${formatNumber(rescore.newlyPassed)} kini lulus.` +
+        (rescore.keptScores > 0
+          ? ` ${formatNumber(rescore.keptScores)} percobaan lama tetap dengan nilainya karena jawabannya sudah dihapus setelah masa retensi.`
+          : ''),
     }
   },
 })

@@ -4,6 +4,8 @@ import { requireUser } from '@/lib/auth/session.server'
 import { formatDateTimeWib, formatNumber, formatScore, formatShortDate } from '@/lib/format/indonesian'
 import { personalDataOf } from '@/lib/privacy/personal-data.server'
 import { NameCorrectionForm } from '@/components/privacy/name-correction-form'
+import { AccountDeletionForm } from '@/components/privacy/account-deletion-form'
+import { getCourseSettings } from '@/lib/settings/settings.server'
 import { NAME_CORRECTION_STATUS_LABELS } from '@/lib/privacy/name-correction'
 import { CAPABILITY_LABELS, COHORT_KIND_LABELS, IDENTITY_STATUS_LABELS, QUIZ_KIND_LABELS, TRANSFER_STATUS_LABELS } from '@/lib/vocabulary/statuses'
 import { EMPLOYMENT_TYPE_CHOICE_LABELS } from '@/lib/vocabulary/employment-types'
@@ -19,7 +21,7 @@ const when = (value: Date | null | undefined) => (value ? formatDateTimeWib(valu
  */
 export default async function MyDataPage() {
   const user = await requireUser('/akun/data-saya')
-  const data = await personalDataOf(user.id)
+  const [data, { complianceRetentionYears: retentionYears }] = await Promise.all([personalDataOf(user.id), getCourseSettings()])
   if (!data) return null
   const { person } = data
   const submitted = data.quizAttempts.filter((attempt) => attempt.submittedAt)
@@ -152,7 +154,7 @@ export default async function MyDataPage() {
             {submitted.map((attempt) => (
               <li key={attempt.id}>
                 {QUIZ_KIND_LABELS[attempt.kind]}, {when(attempt.submittedAt)}: nilai {formatScore(attempt.score)}
-                {attempt.kind === 'posttest' ? (attempt.passed ? ' (lulus)' : ' (belum lulus)') : ''}, {formatNumber(attempt.answers.length)} jawaban tersimpan
+                {attempt.kind === 'posttest' ? (attempt.passed ? ' (lulus)' : ' (belum lulus)') : ''}, {attempt.answersDeletedAt ? 'jawaban sudah dihapus setelah masa retensi' : `${formatNumber(attempt.answers.length)} jawaban tersimpan`}
               </li>
             ))}
           </ul>
@@ -201,6 +203,21 @@ export default async function MyDataPage() {
           Catatan audit tentang Anda: {formatNumber(data.auditLog.length)} entri, {formatNumber(data.auditLog.filter((entry) => entry.by === 'anda').length)} di
           antaranya tindakan Anda sendiri (masuk, mengumpulkan tes, mengunduh).
         </p>
+      </section>
+
+      <section aria-labelledby="hapus-akun">
+        <h2 id="hapus-akun">Hapus akun saya</h2>
+        <p>
+          Akun Anda dihapus saat itu juga dan Anda tidak dapat masuk lagi. Dihapus: nama dan email di akun, NIP di akun, kata sandi, sesi,
+          perangkat, kemajuan belajar, tes dan jawabannya, permintaan koreksi nama dan mutasi, serta penugasan yang belum selesai. Jawaban tes
+          lebih dulu dirangkum menjadi statistik soal tanpa nama.
+        </p>
+        <p>
+          {data.certificates.length > 0
+            ? `Tetap disimpan sebagai catatan kepatuhan instansi: ${data.certificates.length === 1 ? 'sertifikat' : `${formatNumber(data.certificates.length)} sertifikat`} Anda (dengan nama dan NIP yang tercetak), penugasan dan nilai tes yang menghasilkannya, dan catatan materinya, sampai ${formatNumber(retentionYears)} tahun setelah masa berlakunya habis; setelah itu dianonimkan. Admin kepegawaian instansi Anda melihat bahwa Anda menghapus akun.`
+            : 'Anda belum memiliki sertifikat, jadi tidak ada catatan kepatuhan yang disimpan. Admin kepegawaian instansi Anda melihat bahwa Anda menghapus akun.'}
+        </p>
+        <AccountDeletionForm />
       </section>
     </div>
   )

@@ -43,17 +43,21 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
           <dt>Nomor</dt>
           <dd>{certificate.number}</dd>
           <dt>Nama</dt>
-          <dd>{certificate.fullName}</dd>
+          <dd data-testid="nama-pemegang">{certificate.fullName ?? 'tidak ditampilkan: data pemegang sudah dianonimkan setelah masa simpannya berakhir'}</dd>
           {certificate.maskedNip && (
             <>
               <dt>NIP / NI PPPK</dt>
               <dd>{certificate.maskedNip}</dd>
             </>
           )}
-          <dt>Identitas pemegang</dt>
-          <dd data-testid="identitas-pemegang">
-            {certificate.holderIdentityVerified ? 'terverifikasi oleh instansi' : 'belum diverifikasi oleh instansi'}
-          </dd>
+          {!certificate.anonymised && (
+            <>
+              <dt>Identitas pemegang</dt>
+              <dd data-testid="identitas-pemegang">
+                {certificate.holderIdentityVerified ? 'terverifikasi oleh instansi' : 'belum diverifikasi oleh instansi'}
+              </dd>
+            </>
+          )}
           <dt>Instansi</dt>
           <dd>
             {certificate.agencyName}
@@ -95,7 +99,7 @@ export default async function VerifyPage({ params }: { params: Promise<{ code: s
           <dt>SHA-256 berkas</dt>
           <dd>
             <code data-testid="sha256-berlaku" className="hash">
-              {certificate.currentVersion.sha256}
+              {certificate.currentVersion.sha256 ?? '—'}
             </code>
           </dd>
         </dl>
