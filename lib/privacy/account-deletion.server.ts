@@ -29,7 +29,7 @@ const KEPT_REASON =
  * The person deletes their own account ("Data saya", decision 047), at once and in one
  * transaction, after their password and a typed confirmation:
  * - deleted: sessions, password, trusted devices, capability grants, privacy acceptances, name
- *   correction requests, mutasi requests, item reports, emails waiting for them, activation
+ *   correction requests, mutasi requests, item reports, follow-ups, emails waiting for them, activation
  *   codes; lesson progress and quiz attempts (answers aggregated first, so item statistics do not
  *   change) and enrolments, except what a certificate needs;
  * - kept as compliance records: every certificate with its versions, the enrolment it belongs to,
@@ -81,6 +81,8 @@ export async function eraseAccount(userId: string, actorId: string, now = new Da
         nameCorrections: (await tx.nameCorrectionRequest.deleteMany({ where: { userId } })).count,
         transfers: (await tx.transferRequest.deleteMany({ where: { userId } })).count,
         itemReports: (await tx.itemReport.deleteMany({ where: { userId } })).count,
+        // Practice, not a compliance record (decision 048): deleted with their answers.
+        followUps: (await tx.followUp.deleteMany({ where: { userId } })).count,
         activationCodes: (await tx.verification.deleteMany({ where: { identifier: `activation:${userId}` } })).count,
         waitingEmails: (await tx.outboxMessage.deleteMany({ where: { toAddress: person.email, status: 'pending' } })).count,
         answers,

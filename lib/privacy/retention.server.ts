@@ -4,7 +4,7 @@ import { DEFAULT_COURSE_SETTINGS, resolveSettings } from '@/lib/settings/course-
 import { retireOldAnswers } from './answer-retention.server'
 import { anonymiseExpiredCertificates } from './compliance-retention.server'
 
-export type RetentionResult = { sessions: number; verifications: number; rateLimits: number; auditIps: number; emails: number; answers: number; certificates: number }
+export type RetentionResult = { sessions: number; verifications: number; rateLimits: number; auditIps: number; emails: number; answers: number; followUps: number; certificates: number }
 
 const DAY_MS = 86_400_000
 /** Rows per statement where a first run may meet years of history (SQLite has one writer). */
@@ -21,6 +21,7 @@ const RATE_LIMIT_KEEP_MS = 2 * DAY_MS
  * - emails sent, failed or expired more than `outboxRetentionDays` ago: deleted (waiting ones stay);
  * - raw answers of attempts finished more than `quizAnswerRetentionYears` ago: added to the item
  *   statistics' aggregate, then deleted (lib/privacy/answer-retention.server.ts, decision 047);
+ * - follow-ups (decision 048) offered more than `quizAnswerRetentionYears` ago: deleted with their answers;
  * - certificates whose validity ended more than `complianceRetentionYears` ago: anonymised
  *   (lib/privacy/compliance-retention.server.ts, decision 047).
  * Every statement reads through an index of what it removes, so a tick with nothing to do costs
@@ -45,6 +46,7 @@ export async function applyRetention(db: Db, now = new Date()): Promise<Retentio
     auditIps: 0,
     emails: 0,
     answers: 0,
+    followUps: 0,
     certificates: 0,
   }
   for (;;) {
@@ -64,6 +66,13 @@ export async function applyRetention(db: Db, now = new Date()): Promise<Retentio
     if (old.length < BATCH) break
   }
   result.answers = (await retireOldAnswers(db, yearsBefore(now, settings.quizAnswerRetentionYears), now)).answers
+  // Follow-up questions (decision 048) are practice, not evidence: kept as long as raw answers.
+  const followUpCutoff = yearsBefore(now, settings.quizAnswerRetentionYears)
+  for (;;) {
+    const old = await db.followUp.findMany({ where: { offeredAt: { lt: followUpCutoff } }, select: { certificateId: true }, take: BATCH })
+    if (old.length > 0) result.followUps += (await db.followUp.deleteMany({ where: { certificateId: { in: old.map((row) => row.certificateId) } } })).count
+    if (old.length < BATCH) break
+  }
   result.certificates = await anonymiseExpiredCertificates(db, yearsBefore(now, settings.complianceRetentionYears), now)
   return result
 }

@@ -94,6 +94,8 @@ describe('deleting one\'s own account', () => {
     const { user, enrolment, nip } = await learner()
     const attempt = await passedPostTestAttempt(user.id, enrolment.id, { answers: answers(1) })
     const certificate = (await issueCertificateIfEligible(attempt.id))!
+    // Its 30-day follow-up (decision 048) is practice, not a compliance record: it goes.
+    await db.followUp.create({ data: { certificateId: certificate.id, userId: user.id, offeredAt: new Date(), answeredAt: new Date(), score: 80, correctCount: 4 } })
     const facts = await db.enrolment.findUniqueOrThrow({ where: { id: enrolment.id } })
     const result = await deleteOwnAccount(user, { password: PASSWORD, confirmation: DELETION_PHRASE })
     expect(result).toMatchObject({ ok: true, kept: { enrolments: 1, attempts: 1, certificates: [{ number: certificate.number }] } })
@@ -112,6 +114,7 @@ describe('deleting one\'s own account', () => {
     expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attempt.id } })).toMatchObject({ score: 90, passed: true })
     expect(await db.quizAnswer.count({ where: { attemptId: attempt.id } })).toBe(0)
     expect((await verifyCertificate(certificate.code))!.fullName).toBe(certificate.fullName)
+    expect(await db.followUp.count({ where: { userId: user.id } })).toBe(0)
   })
 })
 
@@ -120,6 +123,7 @@ describe('compliance records past their period', () => {
     const { user, enrolment } = await learner()
     const attempt = await passedPostTestAttempt(user.id, enrolment.id, { answers: answers(1) })
     const certificate = (await issueCertificateIfEligible(attempt.id))!
+    await db.followUp.create({ data: { certificateId: certificate.id, userId: user.id, offeredAt: new Date(certificate.completedAt.getTime() + 30 * 86_400_000) } })
     const countBy = () => db.certificate.groupBy({ by: ['agencyName', 'year'], _count: { _all: true }, orderBy: [{ agencyName: 'asc' }, { year: 'asc' }] })
     const before = await countBy()
     const postStats = await getItemStatistics(db, 'posttest')
@@ -133,6 +137,9 @@ describe('compliance records past their period', () => {
     const all = await db.certificate.count()
     const result = await applyRetention(db, later)
     expect(result.certificates).toBe(all)
+    // Its follow-up went once it was older than quizAnswerRetentionYears (5) (decision 048).
+    expect(result.followUps).toBe(1)
+    expect(await db.followUp.count({ where: { certificateId: certificate.id } })).toBe(0)
     expect((await applyRetention(db, later)).certificates).toBe(0)
 
     const anonymised = await db.certificate.findUniqueOrThrow({ where: { id: certificate.id }, include: { versions: true } })

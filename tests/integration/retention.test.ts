@@ -59,7 +59,7 @@ beforeAll(async () => {
 
 describe('applyRetention', () => {
   it('deletes what is past its period, clears old IPs, keeps the rest, and does nothing the second time', async () => {
-    expect(await applyRetention(db, NOW)).toEqual({ sessions: 1, verifications: 1, rateLimits: 2, auditIps: 1, emails: 2, answers: 0, certificates: 0 })
+    expect(await applyRetention(db, NOW)).toEqual({ sessions: 1, verifications: 1, rateLimits: 2, auditIps: 1, emails: 2, answers: 0, followUps: 0, certificates: 0 })
     expect(await db.session.count({ where: { userId } })).toBe(1)
     expect((await db.verification.findMany({ select: { identifier: true } })).map((row) => row.identifier)).toEqual(['kode-baru'])
     expect((await db.rateLimit.findMany({ select: { key: true } })).map((row) => row.key)).toEqual(['baru'])
@@ -73,6 +73,6 @@ describe('applyRetention', () => {
     ])
     expect((await db.outboxMessage.findMany({ select: { status: true }, orderBy: { createdAt: 'asc' } })).map((row) => row.status)).toEqual(['pending', 'sent'])
 
-    expect(await applyRetention(db, NOW)).toEqual({ sessions: 0, verifications: 0, rateLimits: 0, auditIps: 0, emails: 0, answers: 0, certificates: 0 })
+    expect(await applyRetention(db, NOW)).toEqual({ sessions: 0, verifications: 0, rateLimits: 0, auditIps: 0, emails: 0, answers: 0, followUps: 0, certificates: 0 })
   })
 })

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "follow_up_offeredAt_idx" ON "follow_up"("offeredAt");
+
