@@ -211,6 +211,19 @@ describe('readRosterRows — XLSX', () => {
     expect(rows.map((r) => r.cells.name)).toEqual(['Ani'])
   })
 
+  it('skips further worksheets without an uncaught error from their deleted temp files', async () => {
+    // exceljs spools each sheet to a temp file and deletes it when we move on; destroying a
+    // skipped sheet raced the file's open and crashed the test run (and would the server).
+    const bytes = await xlsxBytes((sheet, book) => {
+      sheet.addRow(HEADER)
+      sheet.addRow([PNS, 'Ani', 'ani@contoh.go.id', 'PNS', 'Umum'])
+      for (let i = 1; i <= 6; i++) book.addWorksheet(`Lain ${i}`).addRow(['bukan', 'data'])
+    })
+    for (let read = 0; read < 100; read++) {
+      expect((await readAll(bytes)).map((r) => r.cells.name)).toEqual(['Ani'])
+    }
+  }, 60_000)
+
   it('refuses a missing column in an XLSX the same way', async () => {
     const bytes = await xlsxBytes((sheet) => {
       sheet.addRow(['NIP', 'Nama'])

@@ -86,7 +86,18 @@ function withStallLimit<T>(promise: Promise<T>, ms: number, failed?: Promise<nev
 
 interface SheetReader extends AsyncIterable<ExcelJS.Row> {
   name?: string
-  iterator?: { destroy?: () => void }
+  iterator?: { destroy?: () => void; on?: (event: 'error', listener: () => void) => unknown }
+}
+
+/**
+ * A sheet exceljs spooled is read from a stream that opens its temp file a tick later, and
+ * exceljs deletes that file as soon as we move past the sheet: destroying a skipped sheet can
+ * race the open, and the ENOENT it then emits would be an uncaught exception in the server
+ * (seen in CI on a workbook with a second sheet). Nothing more is read from it, so it is ignored.
+ */
+function discardSheet(sheet: SheetReader | undefined): void {
+  sheet?.iterator?.on?.('error', () => {})
+  sheet?.iterator?.destroy?.()
 }
 
 async function drain(events: AsyncIterator<unknown>, stallMs: number): Promise<void> {
@@ -95,7 +106,7 @@ async function drain(events: AsyncIterator<unknown>, stallMs: number): Promise<v
       const event = await withStallLimit(events.next(), stallMs)
       if (event.done) return
       const value = event.value as { eventType?: string; value?: SheetReader }
-      if (value.eventType === 'worksheet') value.value?.iterator?.destroy?.()
+      if (value.eventType === 'worksheet') discardSheet(value.value)
     }
   } catch {
     // Already failing or stopped: nothing more to report.
@@ -160,7 +171,7 @@ export async function* xlsxRows(buf: Buffer, options: XlsxRowsOptions): AsyncGen
       const sheet = value.value as SheetReader
       firstSheetName ??= (reader.model as { sheets?: Array<{ name?: string }> }).sheets?.[0]?.name
       if (sheetRead || (firstSheetName !== undefined && sheet.name !== firstSheetName)) {
-        sheet.iterator?.destroy?.()
+        discardSheet(sheet)
         continue
       }
       sheetRead = true
@@ -190,7 +201,7 @@ export async function* xlsxRows(buf: Buffer, options: XlsxRowsOptions): AsyncGen
     }
     throw fileErrors.unreadableXlsx('isinya rusak atau bukan buku kerja Excel')
   } finally {
-    current?.iterator?.destroy?.()
+    discardSheet(current)
     // Stopped early (row limit, caller stopped): let exceljs move past the sheet so it deletes
     // its temp files now rather than at process exit.
     if (current && !stalled) await drain(events, options.stallMs)
