@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound } from 'next/navigation'
+import { FeedbackItem } from '@/components/quiz/feedback-item'
 import { FocusOnMount } from '@/components/quiz/focus-on-mount'
 import { QuizForm } from '@/components/quiz/quiz-form'
 import { requireUser } from '@/lib/auth/session.server'
@@ -10,8 +11,6 @@ import { isAppError } from '@/lib/errors/app-error'
 import { formatDateTimeWib } from '@/lib/format/indonesian'
 
 export const metadata: Metadata = { title: 'Soal tindak lanjut' }
-
-const OUTCOME = { full: 'Tepat', partial: 'Sebagian tepat', none: 'Belum tepat' } as const
 
 /**
  * The learner's own follow-up (decision 048): five questions 30 days after passing, answered with
@@ -69,30 +68,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ id: s
         <h2 id="pembahasan">Pembahasan</h2>
         <ol className="feedback-list">
           {result.items.map((item, index) => (
-            <li key={item.itemId} className="card feedback-item" data-item={item.itemId}>
-              <h3>
-                Soal {index + 1}: {item.withdrawn ? 'Ditarik, tidak dihitung' : OUTCOME[item.outcome]}
-              </h3>
-              <p>{item.stem}</p>
-              <dl>
-                <dt>Jawaban Anda</dt>
-                <dd>{item.yourAnswer}</dd>
-                {item.revealed && (
-                  <>
-                    <dt>Jawaban terbaik</dt>
-                    <dd>{item.revealed.bestAnswer}</dd>
-                    <dt>Penjelasan</dt>
-                    <dd>{item.revealed.explanation}</dd>
-                  </>
-                )}
-                {item.sources.length > 0 && (
-                  <>
-                    <dt>Sumber</dt>
-                    <dd>{item.sources.map((source) => sources[source]?.title ?? source).join('; ')}</dd>
-                  </>
-                )}
-              </dl>
-            </li>
+            <FeedbackItem key={item.itemId} item={item} number={index + 1} sourceTitle={(source) => sources[source]?.title ?? source} />
           ))}
         </ol>
       </section>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { notFound, redirect } from 'next/navigation'
+import { FeedbackItem } from '@/components/quiz/feedback-item'
 import { FocusOnMount } from '@/components/quiz/focus-on-mount'
 import { ReportItemForm } from '@/components/quiz/report-item-form'
 import { getQuestionBank } from '@/lib/assessment/bank.server'
@@ -14,8 +15,6 @@ import { isAppError } from '@/lib/errors/app-error'
 import { formatDateTimeWib, formatScore } from '@/lib/format/indonesian'
 
 export const metadata: Metadata = { title: 'Hasil uji' }
-
-const OUTCOME = { full: 'Tepat', partial: 'Sebagian tepat', none: 'Belum tepat' } as const
 
 export default async function ResultPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
@@ -154,48 +153,36 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         )}
         <ol className="feedback-list">
           {result.items.map((item, index) => (
-            <li key={item.itemId} className="card feedback-item" data-item={item.itemId}>
-              <h3>
-                Soal {index + 1}: {item.withdrawn ? 'Ditarik, tidak dihitung' : OUTCOME[item.outcome]}
-              </h3>
-              <p>{item.stem}</p>
-              <dl>
-                <dt>Jawaban Anda</dt>
-                <dd>{item.yourAnswer}</dd>
-                {item.revealed && (
-                  <>
-                    <dt>Jawaban terbaik</dt>
-                    <dd>{item.revealed.bestAnswer}</dd>
-                    <dt>Penjelasan</dt>
-                    <dd>{item.revealed.explanation}</dd>
-                  </>
-                )}
-                {item.sources.length > 0 && (
-                  <>
-                    <dt>Sumber</dt>
-                    <dd>{item.sources.map((source) => sources[source]?.title ?? source).join('; ')}</dd>
-                  </>
-                )}
-                <dt>Pelajari lagi</dt>
-                <dd>
-                  <ul style={{ margin: 0, paddingLeft: '1.1rem' }}>
-                    {item.rules.map((rule) => (
-                      <li key={rule}>
-                        {lessonOf.has(rule) ? (
-                          <Link href={`/belajar/${lessonOf.get(rule)}#aturan-${rule}`}>{ruleTitle.get(rule)}</Link>
-                        ) : (
-                          ruleTitle.get(rule)
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                </dd>
-                <MyReport report={reports.get(item.itemId)} />
-              </dl>
-              {!item.withdrawn && !['open', 'under_review'].includes(reports.get(item.itemId)?.status ?? '') && (
-                <ReportItemForm attemptId={attempt.id} itemId={item.itemId} itemLabel={`Soal ${index + 1}`} choices={choicesOf(item.itemId)} />
-              )}
-            </li>
+            <FeedbackItem
+              key={item.itemId}
+              item={item}
+              number={index + 1}
+              sourceTitle={(source) => sources[source]?.title ?? source}
+              details={
+                <>
+                  <dt>Pelajari lagi</dt>
+                  <dd>
+                    <ul style={{ margin: 0, paddingLeft: '1.1rem' }}>
+                      {item.rules.map((rule) => (
+                        <li key={rule}>
+                          {lessonOf.has(rule) ? (
+                            <Link href={`/belajar/${lessonOf.get(rule)}#aturan-${rule}`}>{ruleTitle.get(rule)}</Link>
+                          ) : (
+                            ruleTitle.get(rule)
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  </dd>
+                  <MyReport report={reports.get(item.itemId)} />
+                </>
+              }
+              after={
+                !item.withdrawn && !['open', 'under_review'].includes(reports.get(item.itemId)?.status ?? '') && (
+                  <ReportItemForm attemptId={attempt.id} itemId={item.itemId} itemLabel={`Soal ${index + 1}`} choices={choicesOf(item.itemId)} />
+                )
+              }
+            />
           ))}
         </ol>
       </section>
