@@ -48,12 +48,14 @@ export type AssignmentOutcome =
   | { state: 'running'; jobId: string; total: number }
 
 /**
- * People per batch; one batch is one transaction. Learners wait for at most one batch (on
- * PostgreSQL a batch holds the dashboard's count rows its people are counted under), so it is
- * small: ~0.15–0.2 s at load 8 on either provider (bench:assign; 1,000 on PostgreSQL took ~0.3 s
- * and gave learners a p99 of 1.2 s).
+ * People per batch; one batch is one transaction, and a learner whose person is in it waits for
+ * it (their lesson save locks their person row, which the batch holds). On PostgreSQL a batch's
+ * statements each take a round trip, so 250 people took 0.2–0.45 s at load 9–12 and learners'
+ * saves a p99 of 240–520 ms (bench:assign, 8,000 people); 100 people: 0.11–0.16 s and p99
+ * 150–210 ms, for an assignment 30–80 % longer in the background. On SQLite 250 people take
+ * ~0.1 s and learners' p99 stays at what it is without an assignment; 100 only doubled the time.
  */
-export const BATCH_SIZE = 250
+export const BATCH_SIZE = databaseProvider === 'postgresql' ? 100 : 250
 // Up to env.ASSIGN_INLINE_LIMIT people (default 2000) the request applies the whole assignment itself.
 /** A runner's hold on a job; renewed by every batch, so only a dead (or stuck) runner loses it. */
 export const LEASE_MS = 60_000
