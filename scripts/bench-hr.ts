@@ -136,8 +136,9 @@ const [keyRow] = await reader.$queryRaw<{ id: string; name: string }[]>(Prisma.s
 // The roster HR imports for duringImport: new people only (no NIP of the seeded ones).
 const importRoster =
   IMPORT_ROWS > 0 ? benchRosterCsv(IMPORT_ROWS, agency.units, 'impor', new Set((await reader.user.findMany({ select: { nip: true } })).map((user) => user.nip ?? ''))) : null
+// People HR sees (a NIP: decision 037's counted people); the bench's own learners have none.
 const personIds = (
-  await reader.user.findMany({ where: { agencyId: agency.id, grants: { none: {} } }, select: { id: true }, orderBy: { email: 'asc' }, take: 2000 })
+  await reader.user.findMany({ where: { agencyId: agency.id, grants: { none: {} }, nip: { not: null } }, select: { id: true }, orderBy: { email: 'asc' }, take: 2000 })
 ).filter((_, i) => i % 40 === 7).map((user) => user.id)
 await reader.$disconnect()
 
