@@ -44,15 +44,66 @@ let lessonSlugs: string[]
 let bank: Map<string, BankItem>
 let packageBytes: number
 
+/**
+ * A cmi5 LMS's side, as much as an AU sees of it (cmi5 spec §8–§11): the one-time token of the
+ * fetch URL, LMS.LaunchData, the xAPI state and statements resources with that token.
+ */
+const lms = {
+  token: Buffer.from('au:rahasia').toString('base64'),
+  tokensIssued: 0,
+  statements: [] as Record<string, unknown>[],
+  states: new Map<string, string>(),
+  unauthorised: 0,
+  launchData: { contextTemplate: { contextActivities: { grouping: [{ id: 'https://lms.contoh.go.id/kursus/7' }] }, extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'sesi-1' } }, launchMode: 'Normal', masteryScore: 0.8, returnURL: '/lms/selesai', moveOn: 'CompletedAndPassed' },
+  handle(request: http.IncomingMessage, url: URL, response: http.ServerResponse) {
+    const chunks: Buffer[] = []
+    request.on('data', (chunk: Buffer) => chunks.push(chunk))
+    request.on('end', () => {
+      const body = Buffer.concat(chunks).toString()
+      const json = (status: number, value: unknown) => response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(value))
+      if (url.pathname === '/lms/fetch' && request.method === 'POST') {
+        // The fetch URL gives its token once (cmi5 §8.2.3); a second call is an error.
+        return this.tokensIssued++ === 0 ? json(200, { 'auth-token': this.token }) : json(200, { 'error-code': '1', 'error-text': 'already in use' })
+      }
+      if (url.pathname === '/lms/selesai') return response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end('<title>LMS</title><h1>Kembali di LMS</h1>')
+      if (request.headers.authorization !== `Basic ${this.token}` || request.headers['x-experience-api-version'] !== '1.0.3') {
+        this.unauthorised++
+        return json(401, {})
+      }
+      if (url.pathname === '/lms/xapi/statements' && request.method === 'POST') {
+        this.statements.push(JSON.parse(body) as Record<string, unknown>)
+        return json(200, [(JSON.parse(body) as { id: string }).id])
+      }
+      if (url.pathname === '/lms/xapi/activities/state') {
+        const stateId = url.searchParams.get('stateId')!
+        if (stateId === 'LMS.LaunchData') return json(200, this.launchData)
+        if (request.method === 'PUT') {
+          this.states.set(stateId, body)
+          return response.writeHead(204).end()
+        }
+        const saved = this.states.get(stateId)
+        return saved === undefined ? response.writeHead(404).end() : response.writeHead(200, { 'Content-Type': 'application/json' }).end(saved)
+      }
+      json(404, {})
+    })
+  },
+}
+
 test.beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bbs-scorm-'))
-  const zipFile = path.join(dir, 'paket.zip')
-  execFileSync('npx', ['tsx', 'scripts/export-package.ts', 'scorm12', zipFile], { stdio: 'pipe', timeout: 240_000 })
-  const buffer = fs.readFileSync(zipFile)
-  packageBytes = buffer.length
-  const zip = await JSZip.loadAsync(buffer)
-  const files = new Map<string, Buffer>()
-  for (const entry of Object.values(zip.files)) if (!entry.dir) files.set(entry.name, await entry.async('nodebuffer'))
+  const unpack = async (kind: 'scorm12' | 'cmi5') => {
+    const zipFile = path.join(dir, `${kind}.zip`)
+    execFileSync('npx', ['tsx', 'scripts/export-package.ts', kind, zipFile], { stdio: 'pipe', timeout: 240_000 })
+    const buffer = fs.readFileSync(zipFile)
+    const zip = await JSZip.loadAsync(buffer)
+    const entries = new Map<string, Buffer>()
+    for (const entry of Object.values(zip.files)) if (!entry.dir) entries.set(entry.name, await entry.async('nodebuffer'))
+    return { entries, bytes: buffer.length }
+  }
+  const scorm = await unpack('scorm12')
+  const files = scorm.entries
+  packageBytes = scorm.bytes
+  const cmi5Files = (await unpack('cmi5')).entries
   fs.rmSync(dir, { recursive: true, force: true })
 
   const course = JSON.parse(/<script type="application\/json" id="bbs-course">(.*?)<\/script>/s.exec(files.get('index.html')!.toString())![1]!) as { lessons: { slug: string }[] }
@@ -67,6 +118,11 @@ test.beforeAll(async () => {
     if (url.pathname === '/lms.html') body = HOST_PAGE
     else if (url.pathname === '/scorm-again/scorm12.js') body = scormAgain
     else if (url.pathname.startsWith('/paket/')) body = files.get(decodeURIComponent(url.pathname.slice('/paket/'.length)))
+    else if (url.pathname.startsWith('/paket-cmi5/')) body = cmi5Files.get(decodeURIComponent(url.pathname.slice('/paket-cmi5/'.length)))
+    else if (url.pathname.startsWith('/lms/')) {
+      lms.handle(request, url, response)
+      return
+    }
     if (body === undefined) {
       response.writeHead(404).end()
       return
@@ -99,9 +155,9 @@ async function answerLesson(content: FrameLocator) {
   }
 }
 
-async function openLesson(page: Page, index: number) {
-  await shellOf(page).locator('.bbs-toc a').nth(index).click()
-  await expect(contentOf(page).locator(`body[data-slug="${lessonSlugs[index]}"]`)).toBeAttached()
+async function openLesson(page: Page, index: number, shell: Page | FrameLocator = shellOf(page)) {
+  await shell.locator('.bbs-toc a').nth(index).click()
+  await expect(shell.frameLocator('#bbs-frame').locator(`body[data-slug="${lessonSlugs[index]}"]`)).toBeAttached()
 }
 
 /** Answers the drawn post-test: from the keys, or deliberately wrong. */
@@ -198,4 +254,50 @@ test('the SCORM 1.2 package reports completion, score and pass/fail to a real SC
   const final = (await cmiOf(page))!
   expect(final.core.lesson_status).toBe('passed')
   expect(final.core.exit).toBe('')
+})
+
+test('the cmi5 package fetches its token, reads LMS.LaunchData and sends initialized, completed, passed and terminated', async ({ page }) => {
+  const actor = { objectType: 'Agent', name: 'Pelajar Uji', account: { homePage: 'https://lms.contoh.go.id', name: '199001012020121001' } }
+  const activityId = 'https://kursus.contoh.go.id/kursus/bijak-bermedia-sosial/au/kursus'
+  const registration = '6f1c2b7e-1d2a-4c1e-9a51-2d1f0c7a9b01'
+  const query = new URLSearchParams({ endpoint: `${origin}/lms/xapi/`, fetch: `${origin}/lms/fetch`, actor: JSON.stringify(actor), registration, activityId })
+  await page.goto(`${origin}/paket-cmi5/index.html?${query.toString()}`)
+  await expect(page.locator('#bbs-status')).toHaveText(`0 dari ${lessonSlugs.length} pelajaran selesai.`)
+  await expect.poll(() => lms.statements.length).toBe(1)
+
+  for (let index = 0; index < lessonSlugs.length; index++) {
+    await openLesson(page, index, page)
+    await answerLesson(page.frameLocator('#bbs-frame'))
+  }
+  await expect.poll(() => lms.statements.length).toBe(2)
+  // The resume state went to the LMS's state API.
+  await expect.poll(() => (JSON.parse(lms.states.get('bbs-suspend') ?? '{"done":[]}') as { done: string[] }).done.length).toBe(lessonSlugs.length)
+
+  const content = page.frameLocator('#bbs-frame')
+  await page.locator('.bbs-toc a', { hasText: 'Post-test' }).click()
+  await content.getByRole('button', { name: 'Mulai post-test' }).click()
+  await answerPostTest(content, true)
+  await expect(content.locator('[data-bbs-score]')).toHaveAttribute('data-bbs-score', '100')
+  await expect.poll(() => lms.statements.length).toBe(3)
+  await page.getByRole('button', { name: 'Simpan dan keluar' }).click()
+  await expect(page.getByRole('heading', { name: 'Kembali di LMS' })).toBeVisible()
+  await expect.poll(() => lms.statements.length).toBe(4)
+
+  expect(lms.tokensIssued).toBe(1)
+  expect(lms.unauthorised).toBe(0)
+  const verbs = lms.statements.map((statement) => (statement.verb as { id: string }).id.split('/').pop())
+  expect(verbs).toEqual(['initialized', 'completed', 'passed', 'terminated'])
+  for (const statement of lms.statements) {
+    expect(statement).toMatchObject({ actor, object: { id: activityId }, context: { registration, extensions: { 'https://w3id.org/xapi/cmi5/context/extensions/sessionid': 'sesi-1' } } })
+    const context = statement.context as { contextActivities: { grouping: unknown[]; category: { id: string }[] } }
+    expect(context.contextActivities.grouping).toEqual([{ id: 'https://lms.contoh.go.id/kursus/7' }])
+    expect(context.contextActivities.category).toContainEqual({ id: 'https://w3id.org/xapi/cmi5/context/categories/cmi5' })
+    expect(typeof statement.id).toBe('string')
+  }
+  const [, completed, passed, terminated] = lms.statements as { result: Record<string, unknown>; context: { contextActivities: { category: { id: string }[] }; extensions: Record<string, unknown> } }[]
+  expect(completed!.result).toMatchObject({ completion: true })
+  expect(completed!.context.contextActivities.category).toContainEqual({ id: 'https://w3id.org/xapi/cmi5/context/categories/moveon' })
+  expect(passed!.result).toMatchObject({ success: true, score: { scaled: 1 } })
+  expect(passed!.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(0.8)
+  expect(terminated!.result.duration).toMatch(/^PT/)
 })

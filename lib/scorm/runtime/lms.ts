@@ -116,7 +116,18 @@ async function cmi5(launch: Cmi5Launch): Promise<Lms> {
   const suspendResponse = await fetch(stateUrl(launch, 'bbs-suspend'), { headers })
   const suspendData = suspendResponse.ok ? await suspendResponse.text() : null
   const masteryScore = typeof launchData.masteryScore === 'number' ? launchData.masteryScore : undefined
-  const send = (verb: Cmi5Verb, extra: { scaled?: number } = {}, keepalive = false) => {
+  // Statements go one after the other (the LRS stores them in the order the AU meant):
+  // initialized first, terminated last.
+  let queue: Promise<unknown> = Promise.resolve()
+  let pending = 0
+  const send = (verb: Cmi5Verb, extra: { scaled?: number } = {}, keepalive = false): Promise<unknown> => {
+    pending++
+    const run = () => post(verb, extra, keepalive).finally(() => pending--)
+    // At pagehide a queued fetch might never start: terminated goes at once when nothing waits.
+    queue = pending === 1 ? run() : queue.then(run, run)
+    return queue
+  }
+  const post = (verb: Cmi5Verb, extra: { scaled?: number }, keepalive: boolean) => {
     const statement = buildCmi5Statement({
       verb,
       launch,
@@ -127,7 +138,9 @@ async function cmi5(launch: Cmi5Launch): Promise<Lms> {
       masteryScore,
       ...extra,
     })
-    return fetch(`${launch.endpoint}statements`, { method: 'POST', keepalive, headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(statement) })
+    return fetch(`${launch.endpoint}statements`, { method: 'POST', keepalive, headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify(statement) }).then((response) => {
+      if (!response.ok) throw new Error(`cmi5: LRS menolak pernyataan ${verb} (${response.status})`)
+    })
   }
   if (normal) await send('initialized')
   let finished = false
