@@ -309,6 +309,7 @@ body[data-page='shell'] { height: 100vh; display: flex; flex-direction: column; 
 .bbs-toc li { margin-bottom: 0.5rem; }
 .bbs-mark { color: var(--c-success); font-size: 0.9em; }
 #bbs-frame { flex: 1; border: 0; width: 100%; min-height: 0; background: var(--c-bg); }
+body[data-page='lesson'] main, body[data-page='post-test'] main { padding-block: 1.25rem 3rem; }
 .bbs-preview { margin: 0; padding: 0.5rem 1rem; background: var(--c-warning-soft); }
 @media (max-width: 48rem) { .bbs-shell { flex-direction: column; } .bbs-toc { width: auto; max-height: 30vh; border-right: 0; border-bottom: 1px solid var(--c-border); } }
 `
