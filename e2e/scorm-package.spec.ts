@@ -160,6 +160,23 @@ async function openLesson(page: Page, index: number, shell: Page | FrameLocator 
   await expect(shell.frameLocator('#bbs-frame').locator(`body[data-slug="${lessonSlugs[index]}"]`)).toBeAttached()
 }
 
+/** "Simpan dan keluar", then the LMS relaunches the SCO with the CMI data it kept. */
+async function relaunch(page: Page) {
+  await shellOf(page).getByRole('button', { name: 'Simpan dan keluar' }).click()
+  await expect.poll(() => page.evaluate(() => (window as unknown as { lms: { finished: boolean } }).lms.finished)).toBe(true)
+  const stored = (await cmiOf(page))!
+  expect(stored.core.exit).toBe('suspend')
+  await page.evaluate(
+    (cmi) =>
+      sessionStorage.setItem(
+        'cmi',
+        JSON.stringify({ core: { student_id: '199001012020121001', student_name: 'Pelajar, Uji', lesson_location: cmi.core.lesson_location, lesson_status: cmi.core.lesson_status, entry: 'resume' }, suspend_data: cmi.suspend_data }),
+      ),
+    stored,
+  )
+  await page.reload()
+}
+
 /** Answers the drawn post-test: from the keys, or deliberately wrong. */
 async function answerPostTest(content: FrameLocator, right: boolean) {
   const items = content.locator('fieldset[data-item]')
@@ -207,12 +224,7 @@ test('the SCORM 1.2 package reports completion, score and pass/fail to a real SC
   expect(suspended.done).toEqual(lessonSlugs.slice(0, 3))
 
   // The learner closes the window: the LMS keeps the CMI data and relaunches the SCO with it.
-  await shell.getByRole('button', { name: 'Simpan dan keluar' }).click()
-  await expect.poll(() => page.evaluate(() => (window as unknown as { lms: { finished: boolean } }).lms.finished)).toBe(true)
-  const stored = (await cmiOf(page))!
-  expect(stored.core.exit).toBe('suspend')
-  await page.evaluate((cmi) => sessionStorage.setItem('cmi', JSON.stringify({ core: { student_id: '199001012020121001', student_name: 'Pelajar, Uji', lesson_location: cmi.core.lesson_location, lesson_status: cmi.core.lesson_status, entry: 'resume' }, suspend_data: cmi.suspend_data })), stored)
-  await page.reload()
+  await relaunch(page)
 
   // Resumed: the fourth lesson opens, three are marked done, the wrong answer is still there.
   await expect(shell.locator('#bbs-status')).toHaveText(`3 dari ${lessonSlugs.length} pelajaran selesai.`)
@@ -231,6 +243,19 @@ test('the SCORM 1.2 package reports completion, score and pass/fail to a real SC
   // A failed post-test first: reported as failed with its score.
   await shell.locator('.bbs-toc a', { hasText: 'Post-test' }).click()
   await content.getByRole('button', { name: 'Mulai post-test' }).click()
+  // Leaving in the middle of the post-test: the same items and answers come back.
+  const items = content.locator('fieldset[data-item]')
+  await expect(items.first()).toBeVisible()
+  const drawn = await items.evaluateAll((fieldsets) => fieldsets.map((fieldset) => fieldset.getAttribute('data-item')))
+  const first = bank.get(drawn[0]!)!
+  const firstChoice = first.type === 'judge' ? `input[name$="-putusan"][value="${first.verdict}"]` : `input[value="${first.options[0]!.id}"]`
+  await items.first().locator(firstChoice).check()
+  await expect.poll(async () => (JSON.parse((await cmiOf(page))?.suspend_data ?? '{}') as { test?: { responses: object } }).test?.responses).toHaveProperty(drawn[0]!)
+  await relaunch(page)
+  await expect(items.first()).toBeVisible()
+  expect(await items.evaluateAll((fieldsets) => fieldsets.map((fieldset) => fieldset.getAttribute('data-item')))).toEqual(drawn)
+  await expect(items.first().locator(firstChoice)).toBeChecked()
+
   await answerPostTest(content, false)
   await expect(content.locator('[data-bbs-score]')).toContainText('belum lulus')
   await expect.poll(async () => (await cmiOf(page))?.core.lesson_status).toBe('failed')

@@ -17,7 +17,8 @@ export type Lms = {
   save(data: string, location: string): void
   /** Reports the course status (and the post-test score, 0–100). `sent` holds events not to repeat. */
   report(status: LmsStatus, score: number | null, sent: string[]): string[]
-  finish(status: LmsStatus): void
+  /** Ends the session; `suspend`: the learner will come back (SCORM cmi.core.exit "suspend"). */
+  finish(suspend: boolean): void
   /** Where to go after finishing (cmi5 returnURL), if anywhere. */
   returnUrl: string | null
 }
@@ -87,10 +88,10 @@ function scorm12(api: Scorm12Api): Lms {
       api.LMSCommit('')
       return sent
     },
-    finish(lessonStatus) {
+    finish(suspend) {
       if (finished) return
       finished = true
-      api.LMSSetValue('cmi.core.exit', lessonStatus === 'incomplete' ? 'suspend' : '')
+      api.LMSSetValue('cmi.core.exit', suspend ? 'suspend' : '')
       api.LMSSetValue('cmi.core.session_time', scormTimespan(Date.now() - started))
       api.LMSCommit('')
       api.LMSFinish('')
@@ -142,7 +143,8 @@ async function cmi5(launch: Cmi5Launch): Promise<Lms> {
       if (!response.ok) throw new Error(`cmi5: LRS menolak pernyataan ${verb} (${response.status})`)
     })
   }
-  if (normal) await send('initialized')
+  // Browse and Review launches still say initialized and terminated, never a result (cmi5 §10).
+  await send('initialized')
   let finished = false
   const actor = launch.actor as { name?: string; account?: { name?: string }; mbox?: string }
   return {
@@ -174,7 +176,7 @@ async function cmi5(launch: Cmi5Launch): Promise<Lms> {
     finish() {
       if (finished) return
       finished = true
-      if (normal) void send('terminated', {}, true)
+      void send('terminated', {}, true)
     },
   }
 }

@@ -103,7 +103,8 @@ export async function startShell(): Promise<void> {
     if (finished) return
     finished = true
     save()
-    lms.finish(lmsStatus(state, lessonSlugs))
+    // Only a passed course with no post-test under way is over; anything else resumes next time.
+    lms.finish(!(lmsStatus(state, lessonSlugs) === 'passed' && !state.test))
   }
   window.addEventListener('pagehide', finish)
   document.getElementById('bbs-exit')?.addEventListener('click', () => {
