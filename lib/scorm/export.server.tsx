@@ -4,6 +4,9 @@
  * interactive parts (knowledge checks, mock posts, checklists, the decision aid, the post-test)
  * are made to work by one small bundled script (lib/scorm/runtime). Everything the pages need
  * (CSS, font, script) is inside the package: no network.
+ *
+ * No 'server-only' marker: it runs in the plain CLI process of scripts/export-package.ts (like
+ * lib/content/lessons.server.ts, which the Pages Router loads without that marker).
  */
 import fs from 'node:fs'
 import path from 'node:path'
