@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { expect, test, type FrameLocator, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
 import JSZip from 'jszip'
 
 // The SCORM 1.2 package (npm run export:scorm, decision 051) in Chromium inside an "LMS" page that
@@ -325,4 +326,27 @@ test('the cmi5 package fetches its token, reads LMS.LaunchData and sends initial
   expect(passed!.result).toMatchObject({ success: true, score: { scaled: 1 } })
   expect(passed!.context.extensions['https://w3id.org/xapi/cmi5/context/extensions/masteryscore']).toBe(0.8)
   expect(terminated!.result.duration).toMatch(/^PT/)
+})
+
+test('the package pages have no serious accessibility violations (launch page, a lesson with the decision aid, the post-test)', async ({ page }) => {
+  const check = async (where: string) => {
+    const results = await new AxeBuilder({ page }).analyze()
+    const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    expect(serious.map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`), where).toEqual([])
+  }
+  await page.evaluate(() => sessionStorage.clear()).catch(() => {})
+  await page.goto(`${origin}/lms.html`)
+  const shell = shellOf(page)
+  const lessonWithAid = lessonSlugs.findIndex((slug) => slug === 'sebelum-mengunggah')
+  expect(lessonWithAid).toBeGreaterThanOrEqual(0)
+  await openLesson(page, lessonWithAid)
+  // The decision aid works (its own script took over): one answer shows in "Jawaban Anda".
+  const aid = contentOf(page).getByRole('region', { name: 'Alur keputusan sebelum unggah' })
+  await expect(aid.getByText(/^Pertanyaan 1 dari/)).toBeVisible()
+  await aid.getByRole('button', { name: 'Ya', exact: true }).click()
+  await expect(aid.getByRole('list', { name: 'Jawaban Anda' }).getByRole('listitem')).toHaveCount(1)
+  await check('a lesson')
+  await shell.locator('.bbs-toc a', { hasText: 'Post-test' }).click()
+  await expect(contentOf(page).locator('#bbs-post-test')).toContainText('Post-test terbuka setelah semua pelajaran selesai')
+  await check('the post-test before the lessons are done')
 })

@@ -15,7 +15,9 @@ import { buildSync } from 'esbuild'
 import { getMDXComponent } from 'mdx-bundler/client'
 import type { ReactNode } from 'react'
 import { renderToStaticMarkup } from 'react-dom/server'
+import { SEBELUM_UNGGAH_ISLAND, SebelumUnggah } from '@/components/decision-aid/sebelum-unggah'
 import { SebelumUnggahMarkup } from '@/components/decision-aid/sebelum-unggah-markup'
+import { StaticIslandContext } from '@/components/lesson/static-island'
 import { Checklist, type ChecklistProps } from '@/components/lesson/checklist'
 import { DoDont } from '@/components/lesson/do-dont'
 import { LessonProvider } from '@/components/lesson/lesson-context'
@@ -28,6 +30,10 @@ import type { KnowledgeQuestion } from '@/lib/content/knowledge-check'
 import { parse as parseYaml } from 'yaml'
 import { createBank, parseBankFile, parseCoverageMap } from '@/lib/quiz'
 import { formatLongDate, formatNumber } from '@/lib/format/indonesian'
+import { CONTENT_EDITION_FILE } from '@/lib/content/content-edition.server'
+import { formatContentEdition, parseContentEdition } from '@/lib/content/content-edition'
+import { DECISION_AID_PDF_HREF, SEBELUM_UNGGAH } from '@/lib/decision-aid/flow'
+import { renderDecisionAidPdf } from '@/lib/decision-aid/render-decision-aid-pdf'
 import { buildCmi5CourseStructure, buildScorm12Manifest, type PackageCourse } from './manifest'
 import type { CourseData } from './runtime/shell'
 
@@ -109,7 +115,12 @@ const packageComponents = {
   DoDont,
   PlatformComparison,
   WorkedExample,
-  SebelumUnggah: () => <SebelumUnggahMarkup />,
+  // The hosted static island (decision 025), filled the way pages/_document.tsx fills it.
+  SebelumUnggah: () => (
+    <StaticIslandContext value={{ [SEBELUM_UNGGAH_ISLAND]: () => <SebelumUnggahMarkup /> }}>
+      <SebelumUnggah />
+    </StaticIslandContext>
+  ),
   MockPost: (props: MockPostProps) => (
     <div data-bbs-post={props.id} data-verdict={props.verdict} data-explanation={props.explanation}>
       <MockPost {...props} />
@@ -178,6 +189,37 @@ function sourcesList(sources: Source[]): ReactNode {
 const NO_COURSE_NOTE =
   '<p id="bbs-no-course" class="muted" hidden>Halaman ini dibuka di luar kursus: jawaban tidak disimpan. Buka index.html paket untuk belajar dengan kemajuan tercatat.</p>'
 
+const DECISION_AID_PDF = 'aset/sebelum-unggah.pdf'
+
+/**
+ * Links of the hosted site inside a lesson page, made relative to the package: another lesson's
+ * rule card (`/belajar/<slug>#…`) and the decision aid's PDF. (A root-relative link would leave
+ * the package on the LMS's own server.)
+ */
+export function packageLinks(html: string): string {
+  return html
+    .replace(/href="\/belajar\/([a-z0-9-]+)(#[^"]*)?"/g, (_match, slug: string, hash: string | undefined) => `href="${slug}.html${hash ?? ''}"`)
+    .replaceAll(`href="${DECISION_AID_PDF_HREF}"`, `href="../${DECISION_AID_PDF}"`)
+}
+
+/** The decision aid's one-page PDF, drawn as lib/decision-aid/decision-aid-pdf.server.ts draws it for the site. */
+async function decisionAidPdf(): Promise<Uint8Array> {
+  const parsed = parseContentEdition(fs.readFileSync(CONTENT_EDITION_FILE, 'utf8'))
+  if (!parsed.ok) throw new Error(`content/edition.yaml: ${parsed.errors.join('; ')}`)
+  const sources = getSources()
+  return renderDecisionAidPdf({
+    flow: SEBELUM_UNGGAH,
+    courseName: 'Bijak Bermedia Sosial',
+    sources: SEBELUM_UNGGAH.sources.map((id) => {
+      const source = sources[id]
+      if (!source) throw new Error(`Unknown source ${id}`)
+      return source
+    }),
+    footnote: `Materi edisi ${formatContentEdition(parsed.edition)}.`,
+    date: new Date(`${parsed.edition.date}T00:00:00+07:00`),
+  })
+}
+
 /** The lesson pages: path in the package → HTML. */
 async function lessonPages(): Promise<{ files: Map<string, string>; lessons: CourseData['lessons'] }> {
   const outline = getLessonOutline()
@@ -226,7 +268,7 @@ async function lessonPages(): Promise<{ files: Map<string, string>; lessons: Cou
         </LessonProvider>
       </main>,
     )
-    files.set(file, page({ title: summary.title, depth: 1, body: NO_COURSE_NOTE + body, attributes: { 'data-page': 'lesson', 'data-slug': summary.slug, 'data-path': file } }))
+    files.set(file, page({ title: summary.title, depth: 1, body: NO_COURSE_NOTE + packageLinks(body), attributes: { 'data-page': 'lesson', 'data-slug': summary.slug, 'data-path': file } }))
     lessons.push({ slug: summary.slug, title: summary.title, file, checkId: knowledgeCheckId(code, summary.slug), questionIds: summary.knowledgeQuestionIds })
   }
   return { files, lessons }
@@ -346,6 +388,7 @@ export async function buildPackageFiles(options: ExportOptions): Promise<Map<str
   files.set('post-test.html', postTestPage())
   files.set('aset/kursus.css', stylesheet())
   files.set('aset/kursus.js', script())
+  files.set(DECISION_AID_PDF, Buffer.from(await decisionAidPdf()))
   files.set('aset/Geist-Variable.woff2', fs.readFileSync(path.join(ROOT, 'node_modules/geist/dist/fonts/geist-sans/Geist-Variable.woff2')))
   const course: PackageCourse = {
     id: options.courseId,

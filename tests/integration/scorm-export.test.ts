@@ -73,8 +73,14 @@ describe('SCORM 1.2 package', () => {
       expect(text, entry.name).not.toMatch(/<(script|link|img|iframe)\b[^>]*\b(src|href)="(https?:)?\/\//i)
       expect(text, entry.name).not.toMatch(/url\(\s*['"]?(https?:)?\/\//i)
       expect(text, entry.name).not.toMatch(/@import/i)
+      // A root-relative link would leave the package for the LMS's own server.
+      expect(text, entry.name).not.toMatch(/\b(href|src)="\//)
     }
     expect(zip.file('aset/Geist-Variable.woff2')).not.toBeNull()
+    const aid = await zip.file('pelajaran/sebelum-mengunggah.html')!.async('string')
+    expect(aid).toContain('href="../aset/sebelum-unggah.pdf"')
+    expect(aid).toMatch(/href="yang-harus-dihindari\.html#aturan-/)
+    expect((await zip.file('aset/sebelum-unggah.pdf')!.async('nodebuffer')).subarray(0, 5).toString()).toBe('%PDF-')
   })
 
   it('has every lesson with its knowledge check keys, and the bank with the pass mark', async () => {
