@@ -4,12 +4,13 @@
 #   poppler-utils  pdftotext, pdffonts, pdftoppm, pdfsig: read (and check the signatures of) the certificates we generate
 #   zbar-tools     zbarimg: decode the QR code on a rendered certificate
 #   libreoffice-calc-nogui  soffice: open our XLSX reports like a user's spreadsheet does
+#   libxml2-utils  xmllint: check the exported SCORM/cmi5 manifests against their XSDs (vendor/*-xsd)
 # Further commands on request, by name (`bash scripts/ensure-system-packages.sh nginx pg_dump`):
 #   nginx              the reverse proxy of `npm run test:cluster` (docs/deploy.md)
 #   pg_dump/pg_restore postgresql-client: `npm run db:backup` / `db:restore` on PostgreSQL
 set -euo pipefail
 
-declare -A wanted=([chromium]=chromium [pdftotext]=poppler-utils [pdfsig]=poppler-utils [zbarimg]=zbar-tools [soffice]=libreoffice-calc-nogui)
+declare -A wanted=([chromium]=chromium [pdftotext]=poppler-utils [pdfsig]=poppler-utils [zbarimg]=zbar-tools [soffice]=libreoffice-calc-nogui [xmllint]=libxml2-utils)
 declare -A on_request=([nginx]=nginx [pg_dump]=postgresql-client [pg_restore]=postgresql-client [psql]=postgresql-client)
 for command in "$@"; do
   [ -n "${on_request[$command]:-}" ] || { echo "ensure-system-packages: unknown command $command" >&2; exit 2; }
