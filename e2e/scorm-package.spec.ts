@@ -91,6 +91,8 @@ const lms = {
 }
 
 test.beforeAll(async () => {
+  // Two exports (MDX compiled, the runtime bundled): ~9 s each alone, several times that on a loaded CI machine.
+  test.setTimeout(600_000)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bbs-scorm-'))
   const unpack = async (kind: 'scorm12' | 'cmi5') => {
     const zipFile = path.join(dir, `${kind}.zip`)
