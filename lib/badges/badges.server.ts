@@ -22,7 +22,7 @@ import {
 
 /** The one row of `badge_signing_key`. */
 const GENERATED_ID = 'generated'
-const MAX_TRIES = 5
+const MAX_TRIES = 10
 
 /** The PEM of the badge key: BADGE_SIGNING_KEY, or the generated one in the database (made on first use; two instances at once keep one). */
 async function badgeKeyPem(): Promise<string> {

@@ -14,6 +14,7 @@ import { issueCertificateIfEligible, revokeCertificate } from '@/lib/certificate
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
 import { anonymiseExpiredCertificates } from '@/lib/privacy/compliance-retention.server'
+import { personalDataOf } from '@/lib/privacy/personal-data.server'
 import { seedUser } from '@/prisma/seed/seeders'
 import { passedPostTestAttempt, seedAgencies, uniqueNip } from './helpers'
 
@@ -119,6 +120,9 @@ describe('Open Badges credentials', () => {
     expect(result.error).toBeUndefined()
     expect(result.verified).toBe(true)
     expect(revokedStatus(result)).toBe(false)
+    // "Data saya" lists what the badge holds about the person.
+    const data = (await personalDataOf(user.id))!
+    expect(data.certificates[0]!.badge).toMatchObject({ statusIndex: badge.statusIndex, identityHash: badge.identityHash, salt: badge.salt })
   })
 
   it('is the same bytes on every download, with a stable status index per certificate', async () => {
