@@ -1,4 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { newBadgeKeyPem } from './badges/badge-key'
 import { DEV_ONLY_SECRET, parseEnv, strictnessOf } from './env'
 
 const SECRET = 'a-secret-of-at-least-thirty-two-characters'
@@ -8,6 +10,7 @@ const PRODUCTION = {
   PUBLIC_BASE_URL: 'https://bijak.example.go.id',
   CERT_SIGNING_P12: '/etc/bijak/penanda-tangan.p12',
   CERT_SIGNING_PASSWORD: 'kata-sandi',
+  BADGE_SIGNING_KEY: newBadgeKeyPem(),
 }
 
 describe('parseEnv', () => {
@@ -101,6 +104,11 @@ describe('parseEnv', () => {
       ['a blank signing key', { CERT_SIGNING_P12: '  ' }, 'Invalid environment: CERT_SIGNING_P12 wajib di produksi'],
       ['a signing key without its password', { CERT_SIGNING_PASSWORD: undefined }, 'Invalid environment: CERT_SIGNING_PASSWORD wajib diisi bersama CERT_SIGNING_P12'],
       ['a self-signed key chosen on purpose', { CERT_SIGNING_P12: undefined, CERT_SIGNING_SELF_SIGNED: 'yes' }, null],
+      ['no badge key', { BADGE_SIGNING_KEY: undefined }, 'Invalid environment: BADGE_SIGNING_KEY wajib di produksi (is required in production)'],
+      ['a generated badge key chosen on purpose', { BADGE_SIGNING_KEY: undefined, BADGE_SIGNING_GENERATED: 'yes' }, null],
+      ['a badge key that is not a key', { BADGE_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\\nAAAA\\n-----END PRIVATE KEY-----' }, 'Invalid environment: BADGE_SIGNING_KEY bukan kunci privat PKCS#8 PEM (is not a PKCS#8 PEM private key'],
+      ['a badge key file that is missing', { BADGE_SIGNING_KEY: '/etc/bijak/tidak-ada.pem' }, 'Invalid environment: BADGE_SIGNING_KEY tidak dapat dibaca (cannot be read): /etc/bijak/tidak-ada.pem (ENOENT)'],
+      ['an RSA badge key', { BADGE_SIGNING_KEY: generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() }, 'Invalid environment: BADGE_SIGNING_KEY harus kunci Ed25519 (must be an Ed25519 key, not rsa)'],
       ['CERT_SIGNING_SELF_SIGNED=ya', { CERT_SIGNING_P12: undefined, CERT_SIGNING_SELF_SIGNED: 'ya' }, 'Invalid environment: CERT_SIGNING_SELF_SIGNED must be "yes" or "no"'],
     ])('with %s', (_, change, line) => {
       const source = { ...PRODUCTION, ...change }

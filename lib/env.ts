@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from './db/database-url'
 import { parseTrustedProxies } from './http/client-address'
 import { parseMailFrom, parseSmtpUrl } from './mail/mail-config'
+import { parseBadgeKey } from './badges/badge-key'
 
 /** Used outside production only, so development needs no set-up; production refuses it. */
 export const DEV_ONLY_SECRET = 'development-only-secret-not-for-production-use!!'
@@ -115,6 +116,14 @@ const envSchema = z
     CERT_SIGNING_PASSWORD: z.string().optional(),
     /** "yes": production signs with a self-signed key kept in the database, on purpose (no CERT_SIGNING_P12). */
     CERT_SIGNING_SELF_SIGNED: z.enum(['yes', 'no'], 'must be "yes" or "no"').default('no'),
+    /**
+     * The Ed25519 private key (PKCS#8 PEM, inline with real or `\\n` line breaks, a path to the
+     * file, or `base64:…`) that signs Open Badges credentials and the revocation list (decision
+     * 050). Unset outside production: a key made on first use and kept in the database.
+     */
+    BADGE_SIGNING_KEY: optionalChecked(parseBadgeKey),
+    /** "yes": production signs badges with a key the app makes and keeps in the database, on purpose. */
+    BADGE_SIGNING_GENERATED: z.enum(['yes', 'no'], 'must be "yes" or "no"').default('no'),
     /** The JSON log's level (lib/observability/log.ts). */
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'must be one of fatal, error, warn, info, debug, trace, silent').default('info'),
     METRICS_TOKEN: optionalChecked((value) => {
@@ -147,6 +156,14 @@ const envSchema = z
         code: 'custom',
         path: ['CERT_SIGNING_P12'],
         message: 'wajib di produksi (is required in production): the PKCS#12 file that signs certificates, or CERT_SIGNING_SELF_SIGNED=yes to sign with a self-signed key kept in the database',
+      })
+      return z.NEVER
+    }
+    if (strictness === 'production' && !value.BADGE_SIGNING_KEY && value.BADGE_SIGNING_GENERATED !== 'yes') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['BADGE_SIGNING_KEY'],
+        message: 'wajib di produksi (is required in production): the Ed25519 PKCS#8 PEM key that signs Open Badges (openssl genpkey -algorithm ed25519), or BADGE_SIGNING_GENERATED=yes to use a key kept in the database',
       })
       return z.NEVER
     }

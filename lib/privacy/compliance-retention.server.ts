@@ -23,6 +23,8 @@ export async function anonymiseExpiredCertificates(db: Db, cutoff: Date, now = n
     total += await db.$transaction(async (tx) => {
       const { count } = await tx.certificate.updateMany({ where: { id: { in: ids }, anonymisedAt: null }, data: { fullName: ANONYMISED_NAME, nip: null, anonymisedAt: now } })
       await tx.certificateVersion.updateMany({ where: { certificateId: { in: ids } }, data: { fullName: ANONYMISED_NAME, pdf: null } })
+      // The Open Badges recipient's email hash goes too; the status index stays (decision 050).
+      await tx.certificateBadge.updateMany({ where: { certificateId: { in: ids } }, data: { identityHash: '', salt: '' } })
       return count
     })
     if (batch.length < COMPLIANCE_BATCH) break

@@ -140,6 +140,8 @@ export async function personalDataOf(userId: string, now = new Date()) {
         revokedReason: true,
         // Each issued version (decision 043): the name printed and the SHA-256 of its file.
         versions: { orderBy: { version: 'asc' }, select: { version: true, fullName: true, issuedAt: true, reason: true, sha256: true } },
+        // The Open Badges record (decision 050): the salted hash of the email the badge names.
+        badge: { select: { statusIndex: true, identityHash: true, salt: true, createdAt: true } },
       },
     }),
     db.transferRequest.findMany({

@@ -1,7 +1,11 @@
 import type { Metadata } from 'next'
 import Link from 'next/link'
 import { requireUser } from '@/lib/auth/session.server'
+import { linkedInAddCertificationUrl } from '@/lib/badges/linkedin'
+import { ISSUER_NAME } from '@/lib/badges/open-badge'
 import { countPendingCertificates, getCertificateIssuing, listCertificatesForLearner } from '@/lib/certificates/certificates.server'
+import { buildVerifyUrl } from '@/lib/certificates/verification-code'
+import { getCourseSettings } from '@/lib/settings/settings.server'
 import { formatLongDate, formatNumber, formatScore } from '@/lib/format/indonesian'
 import { CERTIFICATE_STATUS_LABELS } from '@/lib/vocabulary/statuses'
 import { issuePendingCertificatesAction } from './actions'
@@ -12,10 +16,11 @@ export const metadata: Metadata = { title: 'Sertifikat saya' }
 export default async function CertificatesPage() {
   const user = await requireUser('/sertifikat')
   // Read only: a page view never issues anything (the button below does, as a POST).
-  const [certificates, pending, issuing] = await Promise.all([
+  const [certificates, pending, issuing, settings] = await Promise.all([
     listCertificatesForLearner(user.id),
     countPendingCertificates(user.id),
     getCertificateIssuing(),
+    getCourseSettings(),
   ])
   const [latest, ...older] = certificates
   return (
@@ -73,7 +78,31 @@ export default async function CertificatesPage() {
             <a href={`/sertifikat/${latest.id}/pdf`} className={latest.revokedAt ? 'button secondary' : 'button'} download>
               {latest.revokedAt ? 'Unduh salinan bertanda DICABUT (PDF)' : 'Unduh sertifikat (PDF)'}
             </a>
+            <a href={`/sertifikat/${latest.id}/badge`} className="button secondary" download>
+              Unduh Open Badge (JSON)
+            </a>
+            {!latest.revokedAt && (
+              <a
+                href={linkedInAddCertificationUrl({
+                  name: latest.courseTitle,
+                  organizationName: ISSUER_NAME,
+                  issuedAt: latest.issuedAt,
+                  validUntil: latest.validUntil,
+                  certUrl: buildVerifyUrl(settings.publicBaseUrl, latest.code),
+                  certId: latest.number,
+                })}
+                className="button secondary"
+                target="_blank"
+                rel="noopener noreferrer"
+              >
+                Tambahkan ke LinkedIn
+              </a>
+            )}
           </div>
+          <p className="muted">
+            Open Badge adalah kredensial digital (Open Badges 3.0) yang ditandatangani penerbit dan dapat diperiksa di platform lencana
+            digital; bila sertifikat dicabut, lencananya juga terbaca dicabut.
+          </p>
           {/* A frame, not <object>: the Content-Security-Policy has object-src 'none'. */}
           <iframe
             src={`/sertifikat/${latest.id}/pdf?tampil=1`}
@@ -108,7 +137,8 @@ export default async function CertificatesPage() {
                     <td>
                       <a href={`/sertifikat/${certificate.id}/pdf`} download>
                         {certificate.revokedAt ? 'PDF bertanda DICABUT' : 'PDF'}
-                      </a>
+                      </a>{' '}
+                      · <a href={`/sertifikat/${certificate.id}/badge`} download>Open Badge</a>
                     </td>
                   </tr>
                 ))}

@@ -5,6 +5,8 @@
  */
 import type { Attack } from '../attack'
 import { refusedIf } from '../attack'
+import { formatCertificateNumber } from '../../../lib/certificates/certificate-number'
+import { newVerificationCode } from '../../../lib/certificates/verification-code'
 
 async function cohortOf(ctx: Parameters<Attack['run']>[0], agencyCode: string) {
   const agency = await ctx.db.agency.findUniqueOrThrow({ where: { code: agencyCode } })
@@ -165,6 +167,61 @@ export const attacks: Attack[] = [
       return refusedIf(
         page.status === 404 && !body.includes(certificate.fullName) && answer.status === 404 && stored.items === null && stored.answeredAt === null && stored._count.answers === 0,
         `page ${page.status}, answer ${answer.status}, drawn ${stored.items !== null}, answered ${stored.answeredAt !== null}`,
+      )
+    },
+  },
+  {
+    name: 'learner-downloads-another-learners-badge',
+    area: 'access',
+    description: "a learner downloads another learner's Open Badges credential (decision 050) by the certificate's id",
+    async run(ctx) {
+      const victim = await ctx.newLearner('korban-lencana')
+      const cohort = await cohortOf(ctx, 'PEMKOT-DEMO')
+      const enrolment = await ctx.db.enrolment.create({ data: { userId: victim.id, cohortId: cohort.id, cycleKey: 'onboarding' } })
+      const passedAt = new Date()
+      const attempt = await ctx.db.quizAttempt.create({
+        data: { userId: victim.id, enrolmentId: enrolment.id, kind: 'posttest', contentVersion: 'security', seed: 'security', items: JSON.stringify({ version: 1, seed: 'security', items: [] }), expiresAt: passedAt, submittedAt: passedAt, score: 90, passed: true },
+      })
+      const sequence = Math.floor(Math.random() * 1e6)
+      const certificate = await ctx.db.certificate.create({
+        data: {
+          // The PDF (rendered with the badge's version) wants a real number and code.
+          number: formatCertificateNumber(2099, sequence),
+          year: 2099,
+          sequence,
+          code: newVerificationCode(),
+          userId: victim.id,
+          enrolmentId: enrolment.id,
+          cycleKey: 'onboarding',
+          attemptId: attempt.id,
+          fullName: 'Korban Lencana',
+          nip: victim.nip,
+          agencyName: 'Demo',
+          courseTitle: 'Bijak Bermedia Sosial',
+          contentVersion: 'security',
+          score: 90,
+          jp: 2,
+          completedAt: passedAt,
+          validUntil: new Date(passedAt.getTime() + 365 * 86_400_000),
+          signerName: 'Penandatangan',
+          signerTitle: 'Kepala',
+        },
+      })
+      const attacker = await ctx.newLearner('penyerang-lencana')
+      const client = ctx.client()
+      if (!(await client.signIn(attacker.nip, attacker.password))) return { refused: false, detail: 'the attacker could not sign in' }
+      const stolen = await client.get(`/sertifikat/${certificate.id}/badge`)
+      const body = await stolen.text()
+      // Nothing made for the victim's certificate by the attacker's request (no status index, no hash).
+      const madeByAttacker = await ctx.db.certificateBadge.count({ where: { certificateId: certificate.id } })
+      // Control: the holder gets it, so the 404 above is the guard and not a broken route.
+      const holder = ctx.client()
+      if (!(await holder.signIn(victim.nip, victim.password))) return { refused: false, detail: 'the holder could not sign in' }
+      const own = await holder.get(`/sertifikat/${certificate.id}/badge`)
+      const ownBody = await own.text()
+      return refusedIf(
+        stolen.status === 404 && !body.includes('OpenBadgeCredential') && madeByAttacker === 0 && own.status === 200 && ownBody.includes('OpenBadgeCredential'),
+        `attacker ${stolen.status} (badge rows ${madeByAttacker}), holder ${own.status}`,
       )
     },
   },
