@@ -191,14 +191,16 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
             <h2 style={{ marginTop: 0 }}>Kirim undangan</h2>
             <p className="muted">
               Email berisi kode aktivasi untuk {imported.create} akun baru dari impor ini yang belum diaktifkan, apa pun kelompoknya.
-              Pegawai tanpa alamat email yang valid dihitung terpisah: berikan kode dari CSV di bawah.
+              Pegawai tanpa alamat email yang valid dihitung terpisah: berikan mereka kode dari CSV di bawah. Unduh CSV sebelum
+              mengirim undangan, bukan sesudahnya: CSV membuat kode baru untuk semua akun yang belum aktif, sehingga kode di email yang
+              sudah dikirim tidak berlaku lagi.
             </p>
             <button type="button" className="button" onClick={runInvite} disabled={busy !== null}>
               {busy === 'invite' ? 'Mengirim…' : 'Kirim undangan'}
             </button>
             {invited && (
               <p className="alert success" role="status">
-                {invitationSummary(invited, 'unduh kode aktivasi (CSV) di bawah')}
+                {invitationSummary(invited, 'berikan mereka kode dari CSV')}
               </p>
             )}
           </div>
