@@ -74,7 +74,7 @@ test('the email chain: invitation → activation → one reminder → certificat
   const cohortName = `Rantai surel ${a.slice(-6)}`
   const password = 'Sandi-rantai-2027'
 
-  // 1. HR imports a roster of two, into a new cohort due in 30 days, and invites it.
+  // 1. HR imports a roster of two, into a new cohort due in 30 days, and invites it from the import's result.
   await signInWithForm(page, DEMO_LOGINS.hr.email)
   await expect(page).toHaveURL(/\/hr/, { timeout: 30_000 })
   await page.goto('/hr/kelompok')
@@ -91,11 +91,18 @@ test('the email chain: invitation → activation → one reminder → certificat
   await page.getByLabel('Tetapkan semua orang dalam berkas ini ke kelompok').selectOption({ label: cohortName })
   await page.getByRole('button', { name: 'Tetapkan daftar ini' }).click()
   await expect(page.getByText(/Penetapan selesai: 2 ditambahkan/)).toBeVisible({ timeout: 60_000 })
+  // "Kirim undangan" from the import's result (decision 052): the accounts this import created.
+  const importInvite = page.locator('.card').filter({ has: page.getByRole('heading', { name: 'Kirim undangan' }) })
+  await importInvite.getByRole('button', { name: 'Kirim undangan' }).click()
+  await expect(importInvite.getByRole('status')).toHaveText('Undangan: 2 undangan masuk antrean kirim.', { timeout: 30_000 })
+  // The cohort's button the same day invites nobody twice: one invitation per person a day.
   await page.goto('/hr/kelompok')
   const invite = page.locator('form').filter({ has: page.getByRole('heading', { name: 'Kirim undangan' }) })
   await invite.getByLabel('Kelompok yang diundang').selectOption({ label: cohortName })
   await invite.getByRole('button', { name: 'Kirim undangan' }).click()
-  await expect(invite.getByRole('status')).toHaveText('Undangan: 2 undangan masuk antrean kirim.', { timeout: 30_000 })
+  await expect(invite.getByRole('status')).toHaveText('Undangan: 0 undangan masuk antrean kirim; 2 sudah diundang hari ini (tidak dikirim ulang).', {
+    timeout: 30_000,
+  })
 
   // 2. The sink receives both invitations, with real headers and the activation link.
   expect((await deliver()).failed).toBe(0)

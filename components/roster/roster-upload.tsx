@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { formatNumber } from '@/lib/format/indonesian'
 import { useRef, useState } from 'react'
 import { formatShortDate } from '@/lib/format/indonesian'
+import { invitationSummary } from '@/lib/accounts/invitation-summary'
 
 type Decision = 'konfirmasi' | 'tolak'
 type Conflict = {
@@ -21,7 +22,8 @@ type Preview = {
   blocker: string | null
   rejectionsTruncated: boolean
 }
-type Imported = Preview['counts'] & { claimsConfirmed: number; claimsRejected: number }
+type Imported = Preview['counts'] & { importId: string; claimsConfirmed: number; claimsRejected: number }
+type Invited = { sent: number; already: number; unreachable: number }
 
 const DECISION_LABELS: Record<Decision, string> = { konfirmasi: 'Konfirmasi pengklaim', tolak: 'Tolak klaim' }
 
@@ -55,7 +57,8 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
   const [preview, setPreview] = useState<Preview | null>(null)
   const [imported, setImported] = useState<Imported | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<'preview' | 'import' | 'assign' | null>(null)
+  const [busy, setBusy] = useState<'preview' | 'import' | 'assign' | 'invite' | null>(null)
+  const [invited, setInvited] = useState<Invited | null>(null)
   const [cohortId, setCohortId] = useState(cohorts[0]?.id ?? '')
   const [assigned, setAssigned] = useState<Assigned | null>(null)
   const [decisions, setDecisions] = useState<Record<string, Decision>>({})
@@ -70,6 +73,22 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
     else setError(result.message)
   }
 
+  /** "Kirim undangan" to the accounts this import created (decision 052). */
+  async function runInvite() {
+    if (!imported) return
+    setBusy('invite')
+    setError(null)
+    try {
+      const response = await fetch(`/api/hr/roster/imports/${encodeURIComponent(imported.importId)}/undangan`, { method: 'POST' })
+      const data = await response.json().catch(() => null)
+      if (response.ok) setInvited(data as Invited)
+      else setError((data as { error?: { message?: string } } | null)?.error?.message ?? 'Undangan tidak dapat dikirim.')
+    } catch {
+      setError('Koneksi terputus. Undangan mungkin belum terkirim; coba lagi (yang sudah diundang hari ini tidak dikirimi dua kali).')
+    }
+    setBusy(null)
+  }
+
   async function runPreview(event: React.FormEvent) {
     event.preventDefault()
     const chosen = input.current?.files?.[0]
@@ -79,6 +98,7 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
     setError(null)
     setPreview(null)
     setImported(null)
+    setInvited(null)
     setDecisions({})
     const result = await send('/api/hr/roster/preview', chosen)
     setBusy(null)
@@ -98,6 +118,7 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
     setBusy(null)
     if (result.ok) {
       setImported(result.data as Imported)
+      setInvited(null)
       setPreview(null)
     } else setError(result.message)
   }
@@ -161,6 +182,25 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
               <p className="alert success" role="status">
                 Penetapan {formatNumber(assigned.total)} orang berjalan di latar belakang.{' '}
                 <a href="/hr/kelompok#penetapan">Lihat kemajuannya di halaman Kelompok</a>.
+              </p>
+            )}
+          </div>
+        )}
+        {imported && imported.create > 0 && (
+          <div className="card">
+            <h2 style={{ marginTop: 0 }}>Kirim undangan</h2>
+            <p className="muted">
+              Email berisi kode aktivasi untuk {imported.create} akun baru dari impor ini yang belum diaktifkan, apa pun kelompoknya.
+              Pegawai tanpa alamat email yang valid dihitung terpisah: berikan mereka kode dari CSV di bawah. Unduh CSV sebelum
+              mengirim undangan, bukan sesudahnya: CSV membuat kode baru untuk semua akun yang belum aktif, sehingga kode di email yang
+              sudah dikirim tidak berlaku lagi.
+            </p>
+            <button type="button" className="button" onClick={runInvite} disabled={busy !== null}>
+              {busy === 'invite' ? 'Mengirim…' : 'Kirim undangan'}
+            </button>
+            {invited && (
+              <p className="alert success" role="status">
+                {invitationSummary(invited, 'berikan mereka kode dari CSV')}
               </p>
             )}
           </div>

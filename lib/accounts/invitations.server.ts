@@ -17,33 +17,48 @@ const BATCH = 200
 
 export type InvitationResult = { sent: number; already: number; unreachable: number }
 
+type Officer = { id: string; agencyId: string }
+type Invitee = { id: string; name: string; email: string | null; nip: string | null }
+
 /**
- * "Kirim undangan" (decision 036): an email with a new activation code to every person of the
- * cohort whom HR imported and who has not activated yet (no password), when their address is one
- * the outbox accepts; the others are counted as unreachable (HR hands them a code from the CSV).
- *
- * The code and its email are written together: per person, the message is queued first (keyed by
- * person + cohort + Jakarta day), and only when that inserted a row is the person's code replaced.
- * A second click the same day, or a concurrent one, queues nothing and leaves the emailed code
- * working. The message is sensitive: once sent, the stored copy loses the code.
+ * Who an invitation is for, the same for every source: of the officer's agency, imported and
+ * never activated (not claimed, no password), not disabled.
  */
-export async function sendCohortInvitations(officer: { id: string; agencyId: string }, cohortId: string, now = new Date()): Promise<InvitationResult> {
-  const cohort = await db.cohort.findUnique({ where: { id: cohortId }, select: { id: true, agencyId: true, name: true, dueDate: true } })
-  if (!cohort || cohort.agencyId !== officer.agencyId) throw new AppError(404, 'Kelompok tidak ditemukan.')
+const waitingFor = (agencyId: string) => ({ agencyId, claimedAt: null, disabledAt: null, accounts: { none: {} } })
+const INVITEE = { id: true, name: true, email: true, nip: true } as const
+
+/**
+ * A set of people to invite, read in keyset batches: `next(after)` returns the people after the
+ * cursor `after` ('' first) and the cursor to continue from.
+ */
+type InvitationSource = {
+  mail: { cohortName: string | null; dueDate: Date | null }
+  audit: { action: string; targetType: string; targetId: string }
+  next: (after: string) => Promise<{ cursor: string; people: Invitee[] }>
+}
+
+/**
+ * "Kirim undangan" (decisions 036 and 052), the one way to invite: an email with a new activation
+ * code to every person of `source` whose address the outbox accepts; the others are counted as
+ * unreachable (HR hands them a code from the CSV).
+ *
+ * The code and its email are written together: per person, the message is queued first and only
+ * when that inserted a row is the person's code replaced. The key is person + Jakarta day, not
+ * the cohort or import (decision 052): a person is invited at most once a day whichever button
+ * HR presses, so a later click (the same or another source) queues nothing and never replaces a
+ * code that an email of that day carries. The message is sensitive: once sent, the stored copy
+ * loses the code.
+ */
+async function invitePeople(officer: Officer, source: InvitationSource, now: Date): Promise<InvitationResult> {
   const codeValidUntil = new Date(now.getTime() + ACTIVATION_VALID_DAYS * 86_400_000)
   const result: InvitationResult = { sent: 0, already: 0, unreachable: 0 }
   let after = ''
   for (;;) {
-    const enrolments = await db.enrolment.findMany({
-      where: { cohortId: cohort.id, id: { gt: after }, user: { agencyId: officer.agencyId, claimedAt: null, disabledAt: null, accounts: { none: {} } } },
-      orderBy: { id: 'asc' },
-      take: BATCH,
-      select: { id: true, user: { select: { id: true, name: true, email: true, nip: true } } },
-    })
-    if (enrolments.length === 0) break
-    after = enrolments[enrolments.length - 1]!.id
+    const { cursor, people } = await source.next(after)
+    if (people.length === 0) break
+    after = cursor
     await db.$transaction(async (tx) => {
-      for (const { user } of enrolments) {
+      for (const user of people) {
         const address = mailAddressSchema.safeParse(user.email)
         if (!address.success || !user.nip) {
           result.unreachable++
@@ -54,12 +69,12 @@ export async function sendCohortInvitations(officer: { id: string; agencyId: str
         const queued = await queueMail(
           tx,
           {
-            idempotencyKey: idempotencyKey({ kind: 'invitation', userId: user.id, subject: cohort.id, at: now }),
+            idempotencyKey: invitationKey(user.id, now),
             kind: 'invitation',
             userId: user.id,
             to: address.data,
             toName: name,
-            ...invitationMail({ name, nip: user.nip, code, cohortName: cohort.name, dueDate: cohort.dueDate, codeValidUntil, baseUrl: env.PUBLIC_BASE_URL }),
+            ...invitationMail({ name, nip: user.nip, code, ...source.mail, codeValidUntil, baseUrl: env.PUBLIC_BASE_URL }),
             sensitive: true,
             expiresAt: codeValidUntil,
           },
@@ -74,9 +89,64 @@ export async function sendCohortInvitations(officer: { id: string; agencyId: str
         result.sent++
       }
     })
-    if (enrolments.length < BATCH) break
+    if (people.length < BATCH) break
   }
-  await auditLogCreate({ action: 'cohort.invitations_sent', actorId: officer.id, agencyId: officer.agencyId, targetType: 'cohort', targetId: cohort.id, details: { ...result } })
+  await auditLogCreate({ ...source.audit, actorId: officer.id, agencyId: officer.agencyId, details: { ...result } })
   if (result.sent > 0) wakeMailWorker()
   return result
+}
+
+/** One invitation per person per Jakarta day, whichever cohort or import it was sent for (decision 052). */
+export function invitationKey(userId: string, now: Date): string {
+  return idempotencyKey({ kind: 'invitation', userId, subject: 'aktivasi', at: now })
+}
+
+/** "Kirim undangan" for a cohort: its people who have not activated (decision 036). */
+export async function sendCohortInvitations(officer: Officer, cohortId: string, now = new Date()): Promise<InvitationResult> {
+  const cohort = await db.cohort.findUnique({ where: { id: cohortId }, select: { id: true, agencyId: true, name: true, dueDate: true } })
+  if (!cohort || cohort.agencyId !== officer.agencyId) throw new AppError(404, 'Kelompok tidak ditemukan.')
+  return invitePeople(
+    officer,
+    {
+      mail: { cohortName: cohort.name, dueDate: cohort.dueDate },
+      audit: { action: 'cohort.invitations_sent', targetType: 'cohort', targetId: cohort.id },
+      next: async (after) => {
+        const enrolments = await db.enrolment.findMany({
+          where: { cohortId: cohort.id, id: { gt: after }, user: waitingFor(officer.agencyId) },
+          orderBy: { id: 'asc' },
+          take: BATCH,
+          select: { id: true, user: { select: INVITEE } },
+        })
+        return { cursor: enrolments.at(-1)?.id ?? after, people: enrolments.map((e) => e.user) }
+      },
+    },
+    now,
+  )
+}
+
+/**
+ * "Kirim undangan" after a roster import (decision 052): the accounts that import created, still
+ * in the officer's agency and not activated, whatever cohort they are or are not in. Another
+ * agency's import, or an unknown one, is "not found".
+ */
+export async function sendImportInvitations(officer: Officer, importId: string, now = new Date()): Promise<InvitationResult> {
+  const rosterImport = await db.rosterImport.findUnique({ where: { id: importId }, select: { id: true, agencyId: true } })
+  if (!rosterImport || rosterImport.agencyId !== officer.agencyId) throw new AppError(404, 'Impor tidak ditemukan.')
+  return invitePeople(
+    officer,
+    {
+      mail: { cohortName: null, dueDate: null },
+      audit: { action: 'roster_import.invitations_sent', targetType: 'roster_import', targetId: rosterImport.id },
+      next: async (after) => {
+        const rows = await db.rosterImportPerson.findMany({
+          where: { importId: rosterImport.id, userId: { gt: after }, user: waitingFor(officer.agencyId) },
+          orderBy: { userId: 'asc' },
+          take: BATCH,
+          select: { userId: true, user: { select: INVITEE } },
+        })
+        return { cursor: rows.at(-1)?.userId ?? after, people: rows.map((r) => r.user) }
+      },
+    },
+    now,
+  )
 }

@@ -288,6 +288,17 @@ export async function importRosterUpload(
               ORDER BY "seq"`
             if (inserted !== create.length) throw new StagingLost()
           }
+          // The import's record and the accounts it created (decision 052): "Kirim undangan" for
+          // this import reads them. Parent first: the people rows reference it.
+          await tx.$executeRaw`
+            INSERT INTO "roster_import" ("id", "agencyId", "importedById", "fileName", "importedAt", "created")
+            VALUES (${importId}, ${officer.agencyId}, ${officer.id}, ${upload.fileName.slice(0, 255)}, ${now}, ${create.length})`
+          if (create.length > 0) {
+            await tx.$executeRaw`
+              INSERT INTO "roster_import_person" ("importId", "userId")
+              SELECT "importId", "userId" FROM "roster_import_staging" WHERE "importId" = ${importId} AND "kind" = 'create'
+              ORDER BY "seq"`
+          }
           if (updateUnit.length > 0) {
             // Only people still in this agency move; anyone who left since the preview fails the import.
             const moved = await tx.$executeRaw`
@@ -307,6 +318,8 @@ export async function importRosterUpload(
               action: 'roster.imported',
               actorId: officer.id,
               agencyId: officer.agencyId,
+              targetType: 'roster_import',
+              targetId: importId,
               details: {
                 fileName: upload.fileName,
                 ...preview.counts,
@@ -332,7 +345,7 @@ export async function importRosterUpload(
     await deleteStaged(importId, total).catch((error: unknown) => logger().error({ importId, err: error }, 'roster import staging not cleaned up'))
     options.onTimings?.({ read, stage, publish, cleanup: lap() })
   }
-  return { ...preview.counts, create: create.length, claimsConfirmed: decided.confirm.length, claimsRejected: decided.reject.length }
+  return { importId, ...preview.counts, create: create.length, claimsConfirmed: decided.confirm.length, claimsRejected: decided.reject.length }
 }
 
 /**

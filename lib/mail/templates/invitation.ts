@@ -4,13 +4,14 @@ import { escapeHtml, htmlFrame, publicLink, SITE_NAME, type RenderedMail } from 
 /** The page where an imported person claims their account with NIP + activation code. */
 export const ACTIVATION_PATH = '/aktivasi'
 
-export type InvitationMailInput = { name: string; nip: string; code: string; cohortName: string; dueDate: Date | null; codeValidUntil: Date; baseUrl: string }
+export type InvitationMailInput = { name: string; nip: string; code: string; cohortName: string | null; dueDate: Date | null; codeValidUntil: Date; baseUrl: string }
 
-/** "Undangan": HR's "Kirim undangan" for a cohort, with the person's activation code (decision 036). */
+/** "Undangan": HR's "Kirim undangan" for a cohort or a roster import, with the person's activation code (decision 036). */
 export function invitationMail(input: InvitationMailInput): RenderedMail {
   const link = publicLink(input.baseUrl, ACTIVATION_PATH)
   const greeting = `Yth. ${input.name},`
-  const invited = `Admin kepegawaian instansi Anda mendaftarkan Anda pada kursus ${SITE_NAME}, kelompok "${input.cohortName}"${input.dueDate ? `, dengan tenggat ${formatLongDate(input.dueDate)}` : ''}.`
+  // From a cohort: its name and due date; from a roster import (decision 052): the course alone.
+  const invited = `Admin kepegawaian instansi Anda mendaftarkan Anda pada kursus ${SITE_NAME}${input.cohortName ? `, kelompok "${input.cohortName}"` : ''}${input.dueDate ? `, dengan tenggat ${formatLongDate(input.dueDate)}` : ''}.`
   const how = `Aktifkan akun Anda: buka tautan di bawah, isi NIP ${input.nip} dan kode aktivasi berikut, lalu buat kata sandi Anda.`
   const code = `Kode aktivasi: ${input.code}`
   const validity = `Kode berlaku sampai ${formatLongDate(input.codeValidUntil)} dan hanya bisa dipakai sekali. Jangan berikan kode ini kepada siapa pun.`

@@ -2,6 +2,7 @@
  * Email (decision 032): the admin's outbox is for admins only; "Lupa kata sandi?" does not tell
  * whether an address has an account, is limited per address, and its link works once.
  */
+import { randomUUID } from 'node:crypto'
 import type { Attack, AttackContext } from '../attack'
 import { refusedIf } from '../attack'
 import { decodeEntities } from '../http-client'
@@ -33,6 +34,16 @@ async function cohortWithReminders(ctx: AttackContext, agencyCode: string, name:
   })
 }
 
+/** An import of the agency (decision 052) that created one person who has not activated. */
+async function importOfOnePerson(ctx: AttackContext, agencyCode: string, label: string) {
+  const agency = await ctx.db.agency.findUniqueOrThrow({ where: { code: agencyCode } })
+  const id = randomUUID()
+  const nip = `19900101${String(Date.now()).slice(-7)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`
+  const person = await ctx.db.user.create({ data: { id: randomUUID(), name: `Undangan ${label}`, email: `undangan-${label}-${id.slice(0, 8)}@contoh.go.id`, nip, agencyId: agency.id } })
+  await ctx.db.rosterImport.create({ data: { id, agencyId: agency.id, fileName: `${label}.csv`, importedAt: new Date(), created: 1, people: { create: { userId: person.id } } } })
+  return { id, person }
+}
+
 export const attacks: Attack[] = [
   {
     name: 'hr-pauses-another-agencys-reminders',
@@ -53,6 +64,31 @@ export const attacks: Attack[] = [
       await response.arrayBuffer()
       const after = await ctx.db.cohort.findUniqueOrThrow({ where: { id: victim.id } })
       return refusedIf(after.remindersPausedAt === null, `the other agency's cohort was paused (HTTP ${response.status})`)
+    },
+  },
+  {
+    name: 'hr-invites-another-agencys-import',
+    area: 'mail',
+    description: "an HR officer posts 'Kirim undangan' for another agency's roster import (its id guessed or leaked)",
+    async run(ctx) {
+      const victim = await importOfOnePerson(ctx, 'PEMKOT-DEMO', 'korban')
+      const own = await importOfOnePerson(ctx, 'KEMEN-DEMO', 'sendiri')
+      const officer = await ctx.newHrOfficer('undangan-hr', { agencyCode: 'KEMEN-DEMO' })
+      const client = ctx.client()
+      if (!(await client.signIn(officer.email, officer.password))) return { refused: false, detail: 'the officer could not sign in' }
+      const post = (importId: string) => client.post(`/api/hr/roster/imports/${importId}/undangan`, { headers: { origin: new URL(ctx.baseUrl).origin } })
+      // The control: the officer's own import is invited (the path is real).
+      const control = await post(own.id)
+      const controlBody = await control.text()
+      if (control.status !== 200 || !controlBody.includes('"sent":1')) return { refused: false, detail: `the control (own import) answered ${control.status} ${controlBody}` }
+      const response = await post(victim.id)
+      const body = await response.text()
+      const queued = await ctx.db.outboxMessage.count({ where: { userId: victim.person.id } })
+      const codes = await ctx.db.verification.count({ where: { identifier: `activation:${victim.person.id}` } })
+      return refusedIf(
+        response.status === 404 && !body.includes(victim.person.name) && queued === 0 && codes === 0,
+        `HTTP ${response.status}, ${queued} message(s) queued and ${codes} code(s) set for the other agency's person`,
+      )
     },
   },
   {

@@ -7,6 +7,7 @@ import { cancelAssignment, startAssignment } from '@/lib/hr/assignment-jobs.serv
 import { describeAssignmentCounts } from '@/lib/hr/assignment-summary'
 import { createCohort, setCohortReminders, setSelfEnrolCohort } from '@/lib/hr/cohorts.server'
 import { formatNumber } from '@/lib/format/indonesian'
+import { invitationSummary } from '@/lib/accounts/invitation-summary'
 import { sendCohortInvitations } from '@/lib/accounts/invitations.server'
 import { sendCohortReminders } from '@/lib/mail/cohort-reminders.server'
 import { action, type FormState } from '@/lib/http/handler.server'
@@ -118,11 +119,7 @@ export const sendInvitationsAction = action({
   input: cohortChoiceFormSchema,
   errorField: 'cohortId',
   run: async ({ user, input }): Promise<CohortFormState> => {
-    const result = await sendCohortInvitations(user, input.cohortId)
-    const parts = [`${result.sent} undangan masuk antrean kirim`]
-    if (result.already) parts.push(`${result.already} sudah diundang hari ini (tidak dikirim ulang)`)
-    if (result.unreachable) parts.push(`${result.unreachable} tanpa alamat email yang valid: berikan kode dari CSV`)
-    return { done: `Undangan: ${parts.join('; ')}.` }
+    return { done: invitationSummary(await sendCohortInvitations(user, input.cohortId)) }
   },
 })
 
