@@ -1,8 +1,7 @@
 import 'server-only'
-import fs from 'node:fs'
 import path from 'node:path'
-import { parse } from 'yaml'
-import { createBank, parseBankFile, parseCoverageMap, type Bank, type CoverageMap } from '@/lib/quiz'
+import type { Bank, CoverageMap } from '@/lib/quiz'
+import { readQuestionBank } from './read-question-bank'
 
 const CONTENT_DIR = path.join(process.cwd(), 'content')
 
@@ -14,19 +13,6 @@ let loaded: { bank: Bank; coverage: CoverageMap } | null = null
  */
 export function getQuestionBank(): { bank: Bank; coverage: CoverageMap } {
   if (loaded) return loaded
-  const coverage = parseCoverageMap(fs.readFileSync(path.join(CONTENT_DIR, 'rules.yaml'), 'utf8'))
-  const ruleIds = coverage.rules.map((rule) => rule.id)
-  const sourceIds = Object.keys(parse(fs.readFileSync(path.join(CONTENT_DIR, 'sources.yaml'), 'utf8')) ?? {})
-  const dir = path.join(CONTENT_DIR, 'scenarios')
-  const items = fs
-    .readdirSync(dir)
-    .filter((file) => file.endsWith('.yaml'))
-    .sort()
-    .flatMap((file) => {
-      const result = parseBankFile(`content/scenarios/${file}`, fs.readFileSync(path.join(dir, file), 'utf8'), ruleIds, sourceIds)
-      if (!result.ok) throw new Error(result.errors.map((error) => error.message).join('\n'))
-      return [...result.items]
-    })
-  loaded = { bank: createBank(items, coverage), coverage }
+  loaded = readQuestionBank(CONTENT_DIR)
   return loaded
 }

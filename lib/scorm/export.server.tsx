@@ -27,8 +27,7 @@ import { RuleCard } from '@/components/lesson/rule-card'
 import { WorkedExample } from '@/components/lesson/worked-example'
 import { compileLesson, getContentVersion, getLessonOutline, getSources, type Source } from '@/lib/content/lessons.server'
 import type { KnowledgeQuestion } from '@/lib/content/knowledge-check'
-import { parse as parseYaml } from 'yaml'
-import { createBank, parseBankFile, parseCoverageMap } from '@/lib/quiz'
+import { readQuestionBank } from '@/lib/assessment/read-question-bank'
 import { formatLongDate, formatNumber } from '@/lib/format/indonesian'
 import { CONTENT_EDITION_FILE } from '@/lib/content/content-edition.server'
 import { formatContentEdition, parseContentEdition } from '@/lib/content/content-edition'
@@ -311,30 +310,8 @@ ${items}
   return page({ title: data.title, depth: 0, body, attributes: { 'data-page': 'shell' } })
 }
 
-/**
- * The scenario bank, read like lib/assessment/bank.server.ts does (that module is server-only:
- * this runs in a plain CLI process).
- */
-function readQuestionBank() {
-  const content = path.join(ROOT, 'content')
-  const coverage = parseCoverageMap(fs.readFileSync(path.join(content, 'rules.yaml'), 'utf8'))
-  const ruleIds = coverage.rules.map((rule) => rule.id)
-  const sourceIds = Object.keys(parseYaml(fs.readFileSync(path.join(content, 'sources.yaml'), 'utf8')) ?? {})
-  const dir = path.join(content, 'scenarios')
-  const items = fs
-    .readdirSync(dir)
-    .filter((file) => file.endsWith('.yaml'))
-    .sort()
-    .flatMap((file) => {
-      const result = parseBankFile(`content/scenarios/${file}`, fs.readFileSync(path.join(dir, file), 'utf8'), ruleIds, sourceIds)
-      if (!result.ok) throw new Error(result.errors.map((error) => error.message).join('\n'))
-      return [...result.items]
-    })
-  return { bank: createBank(items, coverage), coverage }
-}
-
 function postTestPage(): string {
-  const { bank, coverage } = readQuestionBank()
+  const { bank, coverage } = readQuestionBank(path.join(ROOT, 'content'))
   const body = `<main id="konten" class="container"><article class="lesson prose">
 <h1>Post-test</h1>
 <p class="muted">Soal diambil acak dari bank soal kursus; nilai dan kelulusan dilaporkan ke LMS.</p>
