@@ -29,10 +29,8 @@ import { compileLesson, getContentVersion, getLessonOutline, getSources, type So
 import type { KnowledgeQuestion } from '@/lib/content/knowledge-check'
 import { readQuestionBank } from '@/lib/assessment/read-question-bank'
 import { formatLongDate, formatNumber } from '@/lib/format/indonesian'
-import { CONTENT_EDITION_FILE } from '@/lib/content/content-edition.server'
-import { formatContentEdition, parseContentEdition } from '@/lib/content/content-edition'
-import { DECISION_AID_PDF_HREF, SEBELUM_UNGGAH } from '@/lib/decision-aid/flow'
-import { renderDecisionAidPdf } from '@/lib/decision-aid/render-decision-aid-pdf'
+import { DECISION_AID_PDF_HREF } from '@/lib/decision-aid/flow'
+import { drawDecisionAidPdf } from '@/lib/decision-aid/draw-decision-aid-pdf'
 import { buildCmi5CourseStructure, buildScorm12Manifest, type PackageCourse } from './manifest'
 import type { CourseData } from './runtime/shell'
 
@@ -201,24 +199,6 @@ export function packageLinks(html: string): string {
     .replaceAll(`href="${DECISION_AID_PDF_HREF}"`, `href="../${DECISION_AID_PDF}"`)
 }
 
-/** The decision aid's one-page PDF, drawn as lib/decision-aid/decision-aid-pdf.server.ts draws it for the site. */
-async function decisionAidPdf(): Promise<Uint8Array> {
-  const parsed = parseContentEdition(fs.readFileSync(CONTENT_EDITION_FILE, 'utf8'))
-  if (!parsed.ok) throw new Error(`content/edition.yaml: ${parsed.errors.join('; ')}`)
-  const sources = getSources()
-  return renderDecisionAidPdf({
-    flow: SEBELUM_UNGGAH,
-    courseName: 'Bijak Bermedia Sosial',
-    sources: SEBELUM_UNGGAH.sources.map((id) => {
-      const source = sources[id]
-      if (!source) throw new Error(`Unknown source ${id}`)
-      return source
-    }),
-    footnote: `Materi edisi ${formatContentEdition(parsed.edition)}.`,
-    date: new Date(`${parsed.edition.date}T00:00:00+07:00`),
-  })
-}
-
 /** The lesson pages: path in the package → HTML. */
 async function lessonPages(): Promise<{ files: Map<string, string>; lessons: CourseData['lessons'] }> {
   const outline = getLessonOutline()
@@ -365,7 +345,7 @@ export async function buildPackageFiles(options: ExportOptions): Promise<Map<str
   files.set('post-test.html', postTestPage())
   files.set('aset/kursus.css', stylesheet())
   files.set('aset/kursus.js', script())
-  files.set(DECISION_AID_PDF, Buffer.from(await decisionAidPdf()))
+  files.set(DECISION_AID_PDF, Buffer.from(await drawDecisionAidPdf()))
   files.set('aset/Geist-Variable.woff2', fs.readFileSync(path.join(ROOT, 'node_modules/geist/dist/fonts/geist-sans/Geist-Variable.woff2')))
   const course: PackageCourse = {
     id: options.courseId,
