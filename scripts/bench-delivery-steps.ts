@@ -8,8 +8,8 @@
  * Last line: {"provider", "delivered", "perSecond", "sendMsPerMessage", "databaseMsPerMessage"}
  */
 import os from 'node:os'
-import { SMTPServer } from 'smtp-server'
 import { prepareBenchDatabase, type BenchProvider } from './lib/bench-database'
+import { countingSmtpSink } from './lib/counting-smtp-sink'
 
 const args = process.argv.slice(2)
 const providerArg = args.includes('--provider') ? args[args.indexOf('--provider') + 1] : undefined
@@ -23,23 +23,8 @@ const { smtpTransport } = await import('../lib/mail/transport.server')
 const pending = await db.outboxMessage.count({ where: { status: 'pending' } })
 if (pending < DELIVER) throw new Error(`only ${pending} pending messages: run npm run bench:notifications on ${provider} first`)
 
-let accepted = 0
-const sink = new SMTPServer({
-  secure: false,
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  disableReverseLookup: true,
-  onData(stream, _session, callback) {
-    stream.on('data', () => {})
-    stream.on('end', () => {
-      accepted++
-      callback()
-    })
-  },
-})
-await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve))
-const smtp = smtpTransport(`smtp://127.0.0.1:${(sink.server.address() as { port: number }).port}`)
+const sink = await countingSmtpSink()
+const smtp = smtpTransport(`smtp://127.0.0.1:${sink.port}`)
 let sendMs = 0
 const transport = {
   async send(mail: Parameters<typeof smtp.send>[0]) {
@@ -62,13 +47,13 @@ while (delivered < DELIVER) {
 }
 const totalMs = performance.now() - started
 transport.close()
-await new Promise<void>((resolve) => sink.close(() => resolve()))
+await sink.close()
 await db.$disconnect()
 const round1 = (x: number) => Math.round(x * 10) / 10
 const result = {
   provider,
   delivered,
-  accepted,
+  accepted: sink.accepted(),
   perSecond: round1((delivered / totalMs) * 1000),
   sendMsPerMessage: round1(sendMs / delivered),
   databaseMsPerMessage: round1((totalMs - sendMs) / delivered),

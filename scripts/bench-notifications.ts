@@ -12,9 +12,9 @@
  */
 import { randomUUID } from 'node:crypto'
 import os from 'node:os'
-import { SMTPServer } from 'smtp-server'
 import { prepareBenchDatabase, type BenchProvider } from './lib/bench-database'
 import { postgresWriter, sqliteWriter } from './lib/bench-seed'
+import { countingSmtpSink } from './lib/counting-smtp-sink'
 
 const args = process.argv.slice(2)
 const providerArg = args.includes('--provider') ? args[args.indexOf('--provider') + 1] : undefined
@@ -76,25 +76,8 @@ const again = await runSchedulerTick({ db, provider, baseUrl: BASE_URL }, new Da
 const secondTickMs = Math.round(performance.now() - started)
 console.log(`second tick: ${again.reminders.queued} queued in ${secondTickMs.toLocaleString('en')} ms`)
 
-// A sink that accepts and counts (no parsing): what is measured is the sender.
-let accepted = 0
-const sink = new SMTPServer({
-  secure: false,
-  authOptional: true,
-  disabledCommands: ['STARTTLS', 'AUTH'],
-  logger: false,
-  // No reverse DNS lookup of 127.0.0.1 per connection (it waits for a resolver on a closed network).
-  disableReverseLookup: true,
-  onData(stream, _session, callback) {
-    stream.on('data', () => {})
-    stream.on('end', () => {
-      accepted++
-      callback()
-    })
-  },
-})
-await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve))
-const port = (sink.server.address() as { port: number }).port
+const sink = await countingSmtpSink()
+const port = sink.port
 const transport = smtpTransport(`smtp://127.0.0.1:${port}`)
 const from = { name: 'Bijak Bermedia Sosial', address: 'noreply@bkpsdm.contoh.go.id' }
 let delivered = 0
@@ -108,10 +91,10 @@ while (delivered < DELIVER) {
 const deliverMs = Math.round(performance.now() - started)
 transport.close()
 clearInterval(sampler)
-await new Promise<void>((resolve) => sink.close(() => resolve()))
+await sink.close()
 const perSecond = Math.round((delivered / deliverMs) * 1000 * 10) / 10
 const sentRows = await db.outboxMessage.count({ where: { status: 'sent' } })
-console.log(`deliver: ${delivered.toLocaleString('en')} messages in ${deliverMs.toLocaleString('en')} ms = ${perSecond} messages/s (sink accepted ${accepted}, ${sentRows} rows sent)`)
+console.log(`deliver: ${delivered.toLocaleString('en')} messages in ${deliverMs.toLocaleString('en')} ms = ${perSecond} messages/s (sink accepted ${sink.accepted()}, ${sentRows} rows sent)`)
 console.log(`peak RSS ${Math.round(peak / 1e6)} MB; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`)
 await db.$disconnect()
 console.log(
