@@ -445,9 +445,31 @@ export async function* enrolmentRows(filter: RowFilter, pageSize = 1000): AsyncG
 
 /** How many rows the filter has (the same definition, no paging). */
 export async function countEnrolmentRows(filter: RowFilter): Promise<number> {
-  await ensureCurrentLessons()
-  const [result] = await db.$queryRaw<{ n: number | bigint | string }[]>(countQuery(filter))
+  const kept = keptHeadcountQuery(filter)
+  if (!kept) await ensureCurrentLessons()
+  const [result] = await db.$queryRaw<{ n: number | bigint | string | null }[]>(kept ?? countQuery(filter))
   return Number(result?.n ?? 0)
+}
+
+/**
+ * The people view filtered by nothing but units and identity statuses counts exactly the
+ * agency's counted people of those units and statuses, which triggers keep per agency, unit and
+ * identity status (agency_headcount, decision 055): a sum of a few rows instead of a count over
+ * up to 100,000 people (8–15 ms on SQLite, on every first page and every "Berikutnya" of the
+ * people list). Any other condition (a cohort, a status, a search, an employment type …) is
+ * counted from the rows. The integration tests hold both to the same number.
+ */
+function keptHeadcountQuery(filter: RowFilter): Prisma.Sql | null {
+  const { agencyId, view, unitId, unitIds, identityStatus, now: _now, ...others } = filter
+  if (view !== 'people' || Object.values(others).some((value) => value !== undefined && value !== '' && value !== false)) return null
+  const conditions = [Prisma.sql`h."agencyId" = ${agencyId}`]
+  if (unitId) conditions.push(Prisma.sql`h."unitId" = ${unitId}`)
+  if (unitIds) conditions.push(inUnits(Prisma.sql`h."unitId"`, unitIds))
+  if (identityStatus !== undefined) {
+    const statuses = (typeof identityStatus === 'string' ? [identityStatus] : [...identityStatus]).filter(isIdentityStatus)
+    conditions.push(statuses.length ? Prisma.sql`h."identityStatus" IN (${Prisma.join(statuses)})` : Prisma.sql`1 = 0`)
+  }
+  return Prisma.sql`SELECT SUM(h."n") AS "n" FROM "agency_headcount" h WHERE ${Prisma.join(conditions, ' AND ')}`
 }
 
 function countQuery(filter: RowFilter): Prisma.Sql {

@@ -1,0 +1,76 @@
+-- CreateTable
+CREATE TABLE "agency_headcount" (
+    "agencyId" TEXT NOT NULL,
+    "unitId" TEXT NOT NULL,
+    "identityStatus" TEXT NOT NULL,
+    "n" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "agency_headcount_pkey" PRIMARY KEY ("agencyId","unitId","identityStatus")
+);
+
+
+-- Decision 055: the people kept counted per agency, unit and identity status by triggers on
+-- "user" (whoever writes: Prisma, raw SQL, better-auth, a foreign key's SET NULL). A person counts
+-- when they belong to an agency and have a NIP or a rejected claim (lib/hr/counted-person.ts,
+-- COUNTED_PERSON_SQL); "" stands for no unit. Rows that fall to 0 stay (a sum reads them as 0).
+-- Statement triggers with transition tables, one summed upsert per key and statement (as the
+-- enrolment counts since 20261202140000, decision 044): a row trigger would upsert the same
+-- counter once per person, and one statement writing 50,000 people would leave 50,000 versions
+-- of a few rows in one transaction. Keys in order, so two statements lock counters in one order.
+
+CREATE FUNCTION "user_headcount_after_insert"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "agency_headcount" ("agencyId", "unitId", "identityStatus", "n")
+    SELECT "agencyId", COALESCE("unitId", ''), CAST("identityStatus" AS TEXT), COUNT(*) FROM "new_rows"
+    WHERE "agencyId" IS NOT NULL AND ("nip" IS NOT NULL OR "identityStatus" = 'rejected')
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ("agencyId", "unitId", "identityStatus") DO UPDATE SET "n" = "agency_headcount"."n" + excluded."n";
+  RETURN NULL;
+END
+$$;
+
+CREATE FUNCTION "user_headcount_after_delete"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "agency_headcount" ("agencyId", "unitId", "identityStatus", "n")
+    SELECT "agencyId", COALESCE("unitId", ''), CAST("identityStatus" AS TEXT), -COUNT(*) FROM "old_rows"
+    WHERE "agencyId" IS NOT NULL AND ("nip" IS NOT NULL OR "identityStatus" = 'rejected')
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ("agencyId", "unitId", "identityStatus") DO UPDATE SET "n" = "agency_headcount"."n" + excluded."n";
+  RETURN NULL;
+END
+$$;
+
+-- Every UPDATE of "user" runs this once (a trigger with transition tables cannot name columns);
+-- a statement that changes none of the four columns finds no changed row and writes nothing.
+CREATE FUNCTION "user_headcount_after_update"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "agency_headcount" ("agencyId", "unitId", "identityStatus", "n")
+    SELECT "agencyId", "unitId", "identityStatus", SUM("n") FROM (
+      SELECT o."agencyId", COALESCE(o."unitId", '') AS "unitId", CAST(o."identityStatus" AS TEXT) AS "identityStatus", -1 AS "n"
+        FROM "old_rows" o JOIN "new_rows" n ON n."id" = o."id"
+        WHERE (o."agencyId", o."unitId", o."identityStatus", o."nip" IS NULL) IS DISTINCT FROM (n."agencyId", n."unitId", n."identityStatus", n."nip" IS NULL)
+          AND o."agencyId" IS NOT NULL AND (o."nip" IS NOT NULL OR o."identityStatus" = 'rejected')
+      UNION ALL
+      SELECT n."agencyId", COALESCE(n."unitId", ''), CAST(n."identityStatus" AS TEXT), 1
+        FROM "old_rows" o JOIN "new_rows" n ON n."id" = o."id"
+        WHERE (o."agencyId", o."unitId", o."identityStatus", o."nip" IS NULL) IS DISTINCT FROM (n."agencyId", n."unitId", n."identityStatus", n."nip" IS NULL)
+          AND n."agencyId" IS NOT NULL AND (n."nip" IS NOT NULL OR n."identityStatus" = 'rejected')
+    ) AS "delta"
+    GROUP BY 1, 2, 3 HAVING SUM("n") <> 0 ORDER BY 1, 2, 3
+    ON CONFLICT ("agencyId", "unitId", "identityStatus") DO UPDATE SET "n" = "agency_headcount"."n" + excluded."n";
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER "user_headcount_insert" AFTER INSERT ON "user"
+  REFERENCING NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "user_headcount_after_insert"();
+CREATE TRIGGER "user_headcount_delete" AFTER DELETE ON "user"
+  REFERENCING OLD TABLE AS "old_rows" FOR EACH STATEMENT EXECUTE FUNCTION "user_headcount_after_delete"();
+CREATE TRIGGER "user_headcount_update" AFTER UPDATE ON "user"
+  REFERENCING OLD TABLE AS "old_rows" NEW TABLE AS "new_rows" FOR EACH STATEMENT EXECUTE FUNCTION "user_headcount_after_update"();
+
+-- The people already there.
+INSERT INTO "agency_headcount" ("agencyId", "unitId", "identityStatus", "n")
+  SELECT "agencyId", COALESCE("unitId", ''), CAST("identityStatus" AS TEXT), COUNT(*) FROM "user"
+  WHERE "agencyId" IS NOT NULL AND ("nip" IS NOT NULL OR "identityStatus" = 'rejected')
+  GROUP BY 1, 2, 3;
