@@ -237,8 +237,8 @@ export function InvitationForm({ cohorts }: { cohorts: { id: string; name: strin
     <form action={action} className="card">
       <h2 style={{ marginTop: 0 }}>Kirim undangan</h2>
       <p className="muted">
-        Email berisi kode aktivasi dan tautan aktivasi untuk setiap peserta kelompok yang belum mengaktifkan akunnya. Kode lama mereka
-        diganti. Untuk pegawai tanpa alamat email yang valid, unduh kode aktivasi (CSV) di halaman Impor.
+        Email berisi kode aktivasi dan tautan aktivasi untuk setiap peserta kelompok yang belum mengaktifkan akunnya. Kode dari email
+        sebelumnya diganti; kode dari CSV tetap berlaku. Untuk pegawai tanpa alamat email yang valid, unduh kode aktivasi (CSV) di halaman Impor.
       </p>
       <div className="field">
         <label htmlFor="invite-cohortId">Kelompok yang diundang</label>

@@ -191,9 +191,8 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
             <h2 style={{ marginTop: 0 }}>Kirim undangan</h2>
             <p className="muted">
               Email berisi kode aktivasi untuk {imported.create} akun baru dari impor ini yang belum diaktifkan, apa pun kelompoknya.
-              Pegawai tanpa alamat email yang valid dihitung terpisah: berikan mereka kode dari CSV di bawah. Unduh CSV sebelum
-              mengirim undangan, bukan sesudahnya: CSV membuat kode baru untuk semua akun yang belum aktif, sehingga kode di email yang
-              sudah dikirim tidak berlaku lagi.
+              Pegawai tanpa alamat email yang valid dihitung terpisah: berikan mereka kode dari CSV di bawah. Kode dari email dan kode
+              dari CSV sama-sama berlaku sampai akunnya diaktifkan.
             </p>
             <button type="button" className="button" onClick={runInvite} disabled={busy !== null}>
               {busy === 'invite' ? 'Mengirim…' : 'Kirim undangan'}
@@ -209,7 +208,7 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
           <form method="post" action="/api/hr/activation-codes">
             <p>
               Pegawai baru mengaktifkan akunnya di <strong>/aktivasi</strong> dengan NIP dan kode aktivasi. Unduh kode untuk semua akun
-              yang belum diaktifkan (kode lama tidak berlaku lagi):
+              yang belum diaktifkan (kode dari CSV sebelumnya tidak berlaku lagi; kode yang dikirim lewat email tetap berlaku):
             </p>
             <button type="submit" className="button secondary">
               Unduh kode aktivasi (CSV)

@@ -13,13 +13,22 @@ import { POLICIES } from '@/lib/rate-limit/policies'
 import { clientAddress } from '@/lib/rate-limit/rate-limit.server'
 import { recordPrivacyAcceptance } from '@/lib/privacy/acceptance.server'
 
-/** Where a person's activation code hash is kept (`verification.identifier`). */
+/**
+ * Where a person's activation code hashes are kept (`verification.identifier`): one per way of
+ * handing it out, the invitation email's and the CSV's, so a code HR printed from the CSV and one
+ * an email carried both work until the person claims the account. Each way's next code replaces
+ * only its own earlier one (decision 052 left the CSV replacing emailed codes; see its amendment).
+ */
 export const identifierOf = (userId: string) => `activation:${userId}`
+const csvIdentifierOf = (userId: string) => `activation-csv:${userId}`
+/** Every activation code identifier of a person (claiming or deleting the account ends them all). */
+export const activationIdentifiers = (userId: string) => [identifierOf(userId), csvIdentifierOf(userId)]
 
 /**
  * New activation codes for every account of the agency that nobody has claimed yet (imported by
- * HR). Earlier codes of those accounts stop working. Only the hash is stored; the codes exist
- * once, in what this returns (HR hands them out).
+ * HR). Earlier CSV codes of those accounts stop working; a code emailed by "Kirim undangan"
+ * keeps working. Only the hash is stored; the codes exist once, in what this returns (HR hands
+ * them out).
  */
 export async function issueActivationCodes(officer: { id: string; agencyId: string }) {
   const people = await db.user.findMany({
@@ -30,9 +39,9 @@ export async function issueActivationCodes(officer: { id: string; agencyId: stri
   const expiresAt = new Date(Date.now() + ACTIVATION_VALID_DAYS * 86_400_000)
   const issued = people.map((person) => ({ ...person, code: newActivationCode() }))
   await db.$transaction([
-    db.verification.deleteMany({ where: { identifier: { in: people.map((person) => identifierOf(person.id)) } } }),
+    db.verification.deleteMany({ where: { identifier: { in: people.map((person) => csvIdentifierOf(person.id)) } } }),
     db.verification.createMany({
-      data: issued.map((person) => ({ id: randomUUID(), identifier: identifierOf(person.id), value: hashActivationCode(person.code), expiresAt })),
+      data: issued.map((person) => ({ id: randomUUID(), identifier: csvIdentifierOf(person.id), value: hashActivationCode(person.code), expiresAt })),
     }),
     auditLogCreate({ action: 'activation_codes.exported', actorId: officer.id, agencyId: officer.agencyId, details: { count: issued.length } }),
   ])
@@ -61,8 +70,8 @@ export async function claimAccount(raw: Record<string, unknown>, requestHeaders:
   const throttleKey = codeKeys.nip('activation', nip)
   const now = new Date()
   const user = await db.user.findUnique({ where: { nip }, select: { id: true, email: true, agencyId: true, claimedAt: true } })
-  const stored = user && !user.claimedAt ? await db.verification.findFirst({ where: { identifier: identifierOf(user.id), expiresAt: { gt: now } } }) : null
-  if (!user || !stored || !activationCodeMatches(code, stored.value)) {
+  const stored = user && !user.claimedAt ? await db.verification.findMany({ where: { identifier: { in: activationIdentifiers(user.id) }, expiresAt: { gt: now } } }) : []
+  if (!user || !stored.some((row) => activationCodeMatches(code, row.value))) {
     return { ok: false, nip, fieldErrors: { form: WRONG } }
   }
 
@@ -72,7 +81,7 @@ export async function claimAccount(raw: Record<string, unknown>, requestHeaders:
     const updated = await tx.user.updateMany({ where: { id: user.id, claimedAt: null }, data: { claimedAt: now } })
     if (updated.count !== 1) return false
     await tx.account.create({ data: { id: randomUUID(), accountId: user.id, providerId: 'credential', userId: user.id, password: hash } })
-    await tx.verification.deleteMany({ where: { identifier: identifierOf(user.id) } })
+    await tx.verification.deleteMany({ where: { identifier: { in: activationIdentifiers(user.id) } } })
     await recordPrivacyAcceptance(tx, user.id, now)
     await auditLogCreate({ action: 'user.claimed', actorId: user.id, agencyId: user.agencyId, targetType: 'user', targetId: user.id }, tx)
     return true

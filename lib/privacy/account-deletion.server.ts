@@ -1,5 +1,6 @@
 import 'server-only'
 import { verifyPassword } from 'better-auth/crypto'
+import { activationIdentifiers } from '@/lib/accounts/activation.server'
 import { auditLogCreate } from '@/lib/audit/audit.server'
 import { db } from '@/lib/db/db.server'
 import { AppError } from '@/lib/errors/app-error'
@@ -83,7 +84,7 @@ export async function eraseAccount(userId: string, actorId: string, now = new Da
         itemReports: (await tx.itemReport.deleteMany({ where: { userId } })).count,
         // Practice, not a compliance record (decision 048): deleted with their answers.
         followUps: (await tx.followUp.deleteMany({ where: { userId } })).count,
-        activationCodes: (await tx.verification.deleteMany({ where: { identifier: `activation:${userId}` } })).count,
+        activationCodes: (await tx.verification.deleteMany({ where: { identifier: { in: activationIdentifiers(userId) } } })).count,
         waitingEmails: (await tx.outboxMessage.deleteMany({ where: { toAddress: person.email, status: 'pending' } })).count,
         answers,
         attempts: (await tx.quizAttempt.deleteMany({ where: { userId, id: { notIn: [...keptIds] } } })).count,

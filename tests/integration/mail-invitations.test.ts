@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { activationIdentifiers, claimAccount, issueActivationCodes } from '@/lib/accounts/activation.server'
 import { sendCohortInvitations } from '@/lib/accounts/invitations.server'
 import { databaseProvider, db } from '@/lib/db/db.server'
 import { smtpTransport } from '@/lib/mail/transport.server'
@@ -65,6 +66,34 @@ describe('Kirim undangan', () => {
     const after = await db.verification.findFirstOrThrow({ where: { identifier: `activation:${waiting[0]!.id}` } })
     expect(after.value).toBe(stored.value)
     expect(await db.auditLog.count({ where: { action: 'cohort.invitations_sent', targetId: cohort.id } })).toBe(2)
+  })
+
+  it('keeps the emailed code working when HR downloads the CSV, and the CSV code too, until the account is claimed', async () => {
+    const cohort = await db.cohort.create({ data: { agencyId: agency.id, kind: 'refresher', year: 2100, name: 'Undangan CSV' } })
+    const person = await imported(cohort.id)
+    expect(await sendCohortInvitations(officer, cohort.id)).toMatchObject({ sent: 1 })
+    const message = await db.outboxMessage.findFirstOrThrow({ where: { kind: 'invitation', userId: person.id } })
+    const emailed = /Kode aktivasi: ([0-9A-Z]{5}-[0-9A-Z]{5})/.exec(message.text)?.[1]
+    expect(emailed).toBeTruthy()
+    const { activationCodeMatches } = await import('@/lib/accounts/activation-code')
+    const works = async (code: string) =>
+      (await db.verification.findMany({ where: { identifier: { in: activationIdentifiers(person.id) }, expiresAt: { gt: new Date() } } })).some((row) =>
+        activationCodeMatches(code, row.value),
+      )
+
+    const firstCsv = (await issueActivationCodes(officer)).issued.find((row) => row.id === person.id)!.code
+    expect(await works(emailed!)).toBe(true)
+    expect(await works(firstCsv)).toBe(true)
+    // A second download replaces the first CSV code only.
+    const secondCsv = (await issueActivationCodes(officer)).issued.find((row) => row.id === person.id)!.code
+    expect(await works(firstCsv)).toBe(false)
+    expect(await works(secondCsv)).toBe(true)
+    expect(await works(emailed!)).toBe(true)
+
+    // The person activates with the emailed code; every code of theirs then ends.
+    const claimed = await claimAccount({ nip: person.nip, code: emailed, password: 'Kata-sandi-benar-9', passwordConfirm: 'Kata-sandi-benar-9' }, new Headers({ 'x-forwarded-for': '203.0.113.41' }))
+    expect(claimed).toEqual({ ok: true })
+    expect(await db.verification.count({ where: { identifier: { in: activationIdentifiers(person.id) } } })).toBe(0)
   })
 
   it("refuses another agency's cohort as not found", async () => {
