@@ -17,6 +17,46 @@ async function cohortOf(ctx: Parameters<Attack['run']>[0], agencyCode: string) {
   })
 }
 
+/**
+ * A learner who passed the post-test at `passedAt`, with the certificate of that pass, written
+ * directly (only what the follow-up, the certificate and badge routes read): the victim of the
+ * attacks on someone else's certificate.
+ */
+async function passedVictimCertificate(ctx: Parameters<Attack['run']>[0], label: string, fullName: string, passedAt: Date) {
+  const victim = await ctx.newLearner(label)
+  const cohort = await cohortOf(ctx, 'PEMKOT-DEMO')
+  const enrolment = await ctx.db.enrolment.create({ data: { userId: victim.id, cohortId: cohort.id, cycleKey: 'onboarding' } })
+  const attempt = await ctx.db.quizAttempt.create({
+    data: { userId: victim.id, enrolmentId: enrolment.id, kind: 'posttest', contentVersion: 'security', seed: 'security', items: JSON.stringify({ version: 1, seed: 'security', items: [] }), expiresAt: passedAt, submittedAt: passedAt, score: 90, passed: true },
+  })
+  const sequence = Math.floor(Math.random() * 1e6)
+  const certificate = await ctx.db.certificate.create({
+    data: {
+      // The PDF (rendered with the badge's version) wants a real number and code.
+      number: formatCertificateNumber(2099, sequence),
+      year: 2099,
+      sequence,
+      code: newVerificationCode(),
+      userId: victim.id,
+      enrolmentId: enrolment.id,
+      cycleKey: 'onboarding',
+      attemptId: attempt.id,
+      fullName,
+      nip: victim.nip,
+      agencyName: 'Demo',
+      courseTitle: 'Bijak Bermedia Sosial',
+      contentVersion: 'security',
+      score: 90,
+      jp: 2,
+      completedAt: passedAt,
+      validUntil: new Date(passedAt.getTime() + 365 * 86_400_000),
+      signerName: 'Penandatangan',
+      signerTitle: 'Kepala',
+    },
+  })
+  return { victim, certificate }
+}
+
 export const attacks: Attack[] = [
   {
     name: 'unit-operator-crosses-units',
@@ -121,37 +161,7 @@ export const attacks: Attack[] = [
     area: 'access',
     description: "a learner opens and answers another learner's 30-day follow-up (decision 048) by its id",
     async run(ctx) {
-      // The victim's pass and certificate, written directly (only what the follow-up reads).
-      const victim = await ctx.newLearner('korban-tindak-lanjut')
-      const cohort = await cohortOf(ctx, 'PEMKOT-DEMO')
-      const enrolment = await ctx.db.enrolment.create({ data: { userId: victim.id, cohortId: cohort.id, cycleKey: 'onboarding' } })
-      const passedAt = new Date(Date.now() - 30 * 86_400_000)
-      const attempt = await ctx.db.quizAttempt.create({
-        data: { userId: victim.id, enrolmentId: enrolment.id, kind: 'posttest', contentVersion: 'security', seed: 'security', items: JSON.stringify({ version: 1, seed: 'security', items: [] }), expiresAt: passedAt, submittedAt: passedAt, score: 90, passed: true },
-      })
-      const sequence = Math.floor(Math.random() * 1e9)
-      const certificate = await ctx.db.certificate.create({
-        data: {
-          number: `SERANGAN/${sequence}`,
-          year: 1999,
-          sequence,
-          code: `serangan-${sequence}-${victim.id}`,
-          userId: victim.id,
-          enrolmentId: enrolment.id,
-          cycleKey: 'onboarding',
-          attemptId: attempt.id,
-          fullName: 'Korban Tindak Lanjut',
-          agencyName: 'Demo',
-          courseTitle: 'Bijak Bermedia Sosial',
-          contentVersion: 'security',
-          score: 90,
-          jp: 2,
-          completedAt: passedAt,
-          validUntil: new Date(passedAt.getTime() + 365 * 86_400_000),
-          signerName: 'Penandatangan',
-          signerTitle: 'Kepala',
-        },
-      })
+      const { certificate } = await passedVictimCertificate(ctx, 'korban-tindak-lanjut', 'Korban Tindak Lanjut', new Date(Date.now() - 30 * 86_400_000))
       await ctx.db.followUp.upsert({ where: { certificateId: certificate.id }, update: {}, create: { certificateId: certificate.id, userId: certificate.userId, offeredAt: new Date() } })
       const attacker = await ctx.newLearner('penyerang-tindak-lanjut')
       const client = ctx.client()
@@ -175,38 +185,7 @@ export const attacks: Attack[] = [
     area: 'access',
     description: "a learner downloads another learner's Open Badges credential (decision 050) by the certificate's id",
     async run(ctx) {
-      const victim = await ctx.newLearner('korban-lencana')
-      const cohort = await cohortOf(ctx, 'PEMKOT-DEMO')
-      const enrolment = await ctx.db.enrolment.create({ data: { userId: victim.id, cohortId: cohort.id, cycleKey: 'onboarding' } })
-      const passedAt = new Date()
-      const attempt = await ctx.db.quizAttempt.create({
-        data: { userId: victim.id, enrolmentId: enrolment.id, kind: 'posttest', contentVersion: 'security', seed: 'security', items: JSON.stringify({ version: 1, seed: 'security', items: [] }), expiresAt: passedAt, submittedAt: passedAt, score: 90, passed: true },
-      })
-      const sequence = Math.floor(Math.random() * 1e6)
-      const certificate = await ctx.db.certificate.create({
-        data: {
-          // The PDF (rendered with the badge's version) wants a real number and code.
-          number: formatCertificateNumber(2099, sequence),
-          year: 2099,
-          sequence,
-          code: newVerificationCode(),
-          userId: victim.id,
-          enrolmentId: enrolment.id,
-          cycleKey: 'onboarding',
-          attemptId: attempt.id,
-          fullName: 'Korban Lencana',
-          nip: victim.nip,
-          agencyName: 'Demo',
-          courseTitle: 'Bijak Bermedia Sosial',
-          contentVersion: 'security',
-          score: 90,
-          jp: 2,
-          completedAt: passedAt,
-          validUntil: new Date(passedAt.getTime() + 365 * 86_400_000),
-          signerName: 'Penandatangan',
-          signerTitle: 'Kepala',
-        },
-      })
+      const { victim, certificate } = await passedVictimCertificate(ctx, 'korban-lencana', 'Korban Lencana', new Date())
       const attacker = await ctx.newLearner('penyerang-lencana')
       const client = ctx.client()
       if (!(await client.signIn(attacker.nip, attacker.password))) return { refused: false, detail: 'the attacker could not sign in' }
