@@ -36,7 +36,8 @@ test('HR imports a roster, assigns onboarding, an imported learner claims and pa
   await expect(page).toHaveURL(/\/hr$/)
   await page.goto('/hr/impor')
   await expectAccessible(page)
-  await page.getByLabel(/Berkas daftar pegawai/).setInputFiles({ name: 'daftar.csv', mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${roster}`) })
+  const fileName = `daftar-${a.slice(-6)}.csv`
+  await page.getByLabel(/Berkas daftar pegawai/).setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(`\ufeff${roster}`) })
   await page.getByRole('button', { name: 'Pratinjau' }).click()
   await expect(page.getByRole('heading', { name: 'Pratinjau: 7 baris' })).toBeVisible()
   const rejected = page.getByRole('table', { name: 'Baris yang ditolak' })
@@ -79,6 +80,19 @@ test('HR imports a roster, assigns onboarding, an imported learner claims and pa
   const codes = parse(fs.readFileSync(await download.path()), { delimiter: ';', bom: true, columns: true }) as Record<string, string>[]
   const codeOfA = codes.find((row) => row.NIP === a)?.['Kode Aktivasi']
   expect(codeOfA).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/)
+
+  // A later visit: the import is listed, with its accounts still waiting, and invites them again
+  // by email. The CSV's codes keep working after the email (decision 052, amended): Ayu activates
+  // with hers below.
+  await page.goto('/hr/impor')
+  const history = page.getByRole('table', { name: 'Impor sebelumnya' }).getByRole('row').filter({ hasText: fileName })
+  await expect(history.getByRole('cell').nth(2)).toHaveText('3')
+  await expect(history.getByRole('cell').nth(3)).toHaveText('3')
+  await history.getByRole('button', { name: `Kirim undangan untuk impor ${fileName}` }).click()
+  await expect(history.getByRole('status')).toHaveText('Undangan: 3 undangan masuk antrean kirim.')
+  const invitedIds = (await e2eDb((db) => db.user.findMany({ where: { nip: { in: [a, b, c] } }, select: { id: true } }))).map((row) => row.id)
+  expect(await e2eDb((db) => db.outboxMessage.count({ where: { kind: 'invitation', userId: { in: invitedIds } } }))).toBe(3)
+  await expectAccessible(page)
 
   await page.goto('/hr/kelompok')
   const cohortName = `Orientasi e2e ${a.slice(-6)}`

@@ -24,7 +24,8 @@ type Invitee = { id: string; name: string; email: string | null; nip: string | n
  * Who an invitation is for, the same for every source: of the officer's agency, imported and
  * never activated (not claimed, no password), not disabled.
  */
-const waitingFor = (agencyId: string) => ({ agencyId, claimedAt: null, disabledAt: null, accounts: { none: {} } })
+/** Who is still waiting to activate: of the agency, never claimed, no password, not disabled (the one rule invitations and the import history use). */
+export const waitingFor = (agencyId: string) => ({ agencyId, claimedAt: null, disabledAt: null, accounts: { none: {} } })
 const INVITEE = { id: true, name: true, email: true, nip: true } as const
 
 /**

@@ -4,6 +4,7 @@ import { activationCodeMatches } from '@/lib/accounts/activation-code'
 import { sendCohortInvitations, sendImportInvitations } from '@/lib/accounts/invitations.server'
 import { db } from '@/lib/db/db.server'
 import { importRosterUpload } from '@/lib/hr/roster-import.server'
+import { listRosterImports } from '@/lib/hr/roster-import-history.server'
 import { refusal, seedAgencies, uniqueNip } from './helpers'
 
 // "Kirim undangan" after a roster import (decision 052): the accounts that import created, not
@@ -113,5 +114,31 @@ describe('Kirim undangan for an import', () => {
     await db.user.update({ where: { nip }, data: { agencyId: foreignOfficer.agencyId, unitId: null } })
     expect(await sendImportInvitations(officer, counts.importId)).toEqual({ sent: 0, already: 0, unreachable: 0 })
     expect((await refusal(sendImportInvitations(foreignOfficer, counts.importId))).status).toBe(404)
+  })
+})
+
+describe('the import history on /hr/impor', () => {
+  it("lists the agency's imports newest first with how many of their accounts still wait to be activated; never another agency's", async () => {
+    const nips = [uniqueNip(), uniqueNip(), uniqueNip()]
+    const counts = await importRosterUpload(
+      officer,
+      roster(nips.map((nip, i) => [nip, `Riwayat ${i}`, `riwayat-${i}-${nip}@contoh.go.id`] as [string, string, string])),
+    )
+    const listed = await listRosterImports(agency.id)
+    expect(listed[0]).toMatchObject({ id: counts.importId, fileName: 'daftar-undangan.csv', importedBy: 'HR', created: 3, waiting: 3 })
+    // Newest first.
+    const times = listed.map((row) => row.importedAt.getTime())
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+
+    // One activates, one is disabled: two fewer waiting, the same created.
+    const [first, second] = await Promise.all(nips.slice(0, 2).map((nip) => db.user.findUniqueOrThrow({ where: { nip } })))
+    await db.user.update({ where: { id: first!.id }, data: { claimedAt: new Date(), accounts: { create: { id: randomUUID(), accountId: first!.id, providerId: 'credential', password: 'hash' } } } })
+    await db.user.update({ where: { id: second!.id }, data: { disabledAt: new Date() } })
+    expect((await listRosterImports(agency.id)).find((row) => row.id === counts.importId)).toMatchObject({ created: 3, waiting: 1 })
+
+    // The other agency sees none of these.
+    const theirs = await listRosterImports(foreignOfficer.agencyId)
+    expect(theirs.map((row) => row.id)).not.toContain(counts.importId)
+    expect(await listRosterImports(agency.id, 1)).toHaveLength(1)
   })
 })
