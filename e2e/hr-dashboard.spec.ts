@@ -125,3 +125,26 @@ test('the HR officer sees their agency numbers, finds a learner who passed, and 
   }
   await learnerContext.close()
 })
+
+test('an HR page in the browser asks the server for itself only: its links prefetch nothing, and still navigate', async ({ page }) => {
+  // Every HR destination is a page rendered per request: Next's prefetch of each link in view
+  // cost the server 26 extra renders per HR page view (decision 056).
+  await signInWithForm(page, DEMO_LOGINS.hr.email)
+  await expect(page).toHaveURL(/\/hr$/)
+  const prefetched: string[] = []
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname
+    // Per-request pages only: links to the prerendered public pages (the sign-in page's) may prefetch.
+    if (request.headers()['next-router-prefetch'] && /^\/(hr|dasbor|sertifikat|akun|admin|uji|tindak-lanjut)(\/|$)/.test(path)) prefetched.push(path)
+  })
+  for (const path of ['/hr', '/hr/pegawai']) {
+    await page.goto(path)
+    await page.waitForLoadState('networkidle')
+  }
+  expect(prefetched).toEqual([])
+  await page.getByRole('navigation', { name: 'Menu kepegawaian' }).getByRole('link', { name: 'Kelompok' }).click()
+  await expect(page).toHaveURL(/\/hr\/kelompok$/)
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Navigasi utama' }).getByRole('link', { name: 'Akun' }).click()
+  await expect(page).toHaveURL(/\/akun$/)
+})

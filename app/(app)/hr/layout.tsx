@@ -24,7 +24,9 @@ const SECTIONS: Section[] = [
 ]
 
 // Every HR page checks the caller itself; this only adds the section navigation, showing a unit
-// operator or head (decision 037) the sections they may open.
+// operator or head (decision 037) the sections they may open. HR links never prefetch (decision
+// 056): each section is rendered per request, and prefetching the eleven of them (twice, with the
+// header's) cost the server ~8 times the page itself on every HR page view.
 export default async function HrLayout({ children }: { children: React.ReactNode }) {
   const scope = (await getCurrentUser())?.capabilities.scope
   const sections = scope ? SECTIONS.filter((section) => section.shownTo(scope)) : []
@@ -35,7 +37,7 @@ export default async function HrLayout({ children }: { children: React.ReactNode
           <ul>
             {sections.map(({ href, label }) => (
               <li key={href}>
-                <Link href={href}>{label}</Link>
+                <Link prefetch={false} href={href}>{label}</Link>
               </li>
             ))}
           </ul>

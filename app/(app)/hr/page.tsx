@@ -42,7 +42,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
         {scope.unitIds ? 'Dasbor unit' : 'Dasbor kepegawaian'}: {dashboard.agencyName}
       </h1>
       <p className="muted">
-        {scope.unitIds ? `Kemajuan pegawai unit kerja Anda saja (${dashboard.units.map((unit) => unit.name).join(', ')}).` : 'Kemajuan pegawai instansi Anda saja.'} <Link href="/hr/pegawai">Cari pegawai</Link> untuk melihat riwayat setiap orang.
+        {scope.unitIds ? `Kemajuan pegawai unit kerja Anda saja (${dashboard.units.map((unit) => unit.name).join(', ')}).` : 'Kemajuan pegawai instansi Anda saja.'} <Link prefetch={false} href="/hr/pegawai">Cari pegawai</Link> untuk melihat riwayat setiap orang.
       </p>
 
       {assignedNow !== null && selected && (
@@ -57,13 +57,13 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
           </h2>
           <p>
             <strong data-testid="jumlah-belum-ditugaskan">{formatNumber(dashboard.unassigned)}</strong> orang di instansi Anda belum masuk
-            kelompok mana pun, jadi belum punya tenggat. <Link href={`/hr/pegawai?status=${UNASSIGNED}`}>Lihat siapa saja</Link>.
+            kelompok mana pun, jadi belum punya tenggat. <Link prefetch={false} href={`/hr/pegawai?status=${UNASSIGNED}`}>Lihat siapa saja</Link>.
           </p>
           {!scope.act ? null : selected ? (
             <AssignUnassignedForm cohortId={selected.id} cohortName={selected.name} count={formatNumber(dashboard.unassigned)} />
           ) : (
             <p>
-              Buat kelompok di halaman <Link href="/hr/kelompok">Kelompok</Link>, lalu tetapkan mereka.
+              Buat kelompok di halaman <Link prefetch={false} href="/hr/kelompok">Kelompok</Link>, lalu tetapkan mereka.
             </p>
           )}
         </section>
@@ -75,7 +75,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
             Belum ada data
           </h2>
           <p>
-            Belum ada kelompok. Tetapkan orientasi atau penyegaran di halaman <Link href="/hr/kelompok">Kelompok</Link>.
+            Belum ada kelompok. Tetapkan orientasi atau penyegaran di halaman <Link prefetch={false} href="/hr/kelompok">Kelompok</Link>.
           </p>
         </section>
       ) : (
@@ -116,7 +116,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
               </h2>
               {selected.remindersPausedAt ? (
                 <p>
-                  Pengingat kelompok ini sedang dijeda oleh HR{scope.manage ? <>: lanjutkan di halaman <Link href="/hr/kelompok">Kelompok</Link></> : null}.
+                  Pengingat kelompok ini sedang dijeda oleh HR{scope.manage ? <>: lanjutkan di halaman <Link prefetch={false} href="/hr/kelompok">Kelompok</Link></> : null}.
                 </p>
               ) : (
                 <>
@@ -185,7 +185,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
             <h2 id="analisis">Analisis soal per aturan</h2>
             <p>
               Aturan mana yang paling sering dijawab belum tepat di uji akhir kelompok ini:{' '}
-              <Link href={`/hr/analisis-soal?kelompok=${encodeURIComponent(selected.id)}`}>buka analisis soal {selected.name}</Link>.
+              <Link prefetch={false} href={`/hr/analisis-soal?kelompok=${encodeURIComponent(selected.id)}`}>buka analisis soal {selected.name}</Link>.
             </p>
           </section>
         </>

@@ -15,7 +15,7 @@ const [ruleColumn, answeredColumn, wrongColumn] = RULE_ANALYSIS_COLUMNS as [Colu
 const RULE_COLUMNS: readonly TableColumn<RuleAnalysis>[] = [
   fromExport(ruleColumn, {
     rowHeader: true,
-    cell: (rule) => (rule.lessonSlug ? <Link href={`/belajar/${rule.lessonSlug}#aturan-${rule.ruleId}`}>{rule.title}</Link> : rule.title),
+    cell: (rule) => (rule.lessonSlug ? <Link prefetch={false} href={`/belajar/${rule.lessonSlug}#aturan-${rule.ruleId}`}>{rule.title}</Link> : rule.title),
   }),
   fromExport(answeredColumn),
   fromExport(wrongColumn, { cell: (rule) => (rule.wrongPercent === null ? MISSING : `${formatNumber(rule.wrongPercent)}% (${formatNumber(rule.wrong)})`) }),
@@ -43,7 +43,7 @@ export default async function ItemAnalysisPage({ searchParams }: { searchParams:
       </p>
       {!selected ? (
         <p>
-          Belum ada kelompok. Tetapkan orientasi atau penyegaran di halaman <Link href="/hr/kelompok">Kelompok</Link>.
+          Belum ada kelompok. Tetapkan orientasi atau penyegaran di halaman <Link prefetch={false} href="/hr/kelompok">Kelompok</Link>.
         </p>
       ) : (
         <>
@@ -57,7 +57,7 @@ export default async function ItemAnalysisPage({ searchParams }: { searchParams:
             empty="Belum ada aturan yang diuji."
           />
           <p>
-            <Link href={`/hr?kelompok=${encodeURIComponent(selected.id)}`}>Kembali ke ringkasan {selected.name}</Link>
+            <Link prefetch={false} href={`/hr?kelompok=${encodeURIComponent(selected.id)}`}>Kembali ke ringkasan {selected.name}</Link>
           </p>
         </>
       )}

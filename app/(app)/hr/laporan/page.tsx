@@ -21,7 +21,7 @@ export default async function ReportsPage() {
       <>
         <h1>Laporan</h1>
         <p>
-          Belum ada kelompok. <Link href="/hr/kelompok">Buat kelompok</Link> dan tetapkan pesertanya dulu.
+          Belum ada kelompok. <Link prefetch={false} href="/hr/kelompok">Buat kelompok</Link> dan tetapkan pesertanya dulu.
         </p>
       </>
     )

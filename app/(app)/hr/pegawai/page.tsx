@@ -70,7 +70,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   return (
     <>
       <p>
-        <Link href="/hr">← Dasbor kepegawaian</Link>
+        <Link prefetch={false} href="/hr">← Dasbor kepegawaian</Link>
       </p>
       <h1>Pegawai</h1>
       <form method="get" action="/hr/pegawai" className={styles.filters} role="search" aria-label="Cari pegawai">
@@ -137,11 +137,11 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
 
       {(result.prev || result.next) && (
         <nav className={styles.pager} aria-label="Halaman daftar pegawai">
-          {result.prev ? <Link href={hrefFor({ sebelum: result.prev, halaman: Math.max(1, page - 1) })}>← Sebelumnya</Link> : <span />}
+          {result.prev ? <Link prefetch={false} href={hrefFor({ sebelum: result.prev, halaman: Math.max(1, page - 1) })}>← Sebelumnya</Link> : <span />}
           <span>
             Halaman {Math.min(page, pages)} dari {pages}
           </span>
-          {result.next ? <Link href={hrefFor({ setelah: result.next, halaman: page + 1 })}>Berikutnya →</Link> : <span />}
+          {result.next ? <Link prefetch={false} href={hrefFor({ setelah: result.next, halaman: page + 1 })}>Berikutnya →</Link> : <span />}
         </nav>
       )}
     </>

@@ -16,12 +16,12 @@ export default async function UnreachablePage() {
   return (
     <>
       <p>
-        <Link href="/hr">← Dasbor kepegawaian</Link>
+        <Link prefetch={false} href="/hr">← Dasbor kepegawaian</Link>
       </p>
       <h1>Pegawai tak terjangkau email</h1>
       <p className="muted">
         Undangan, pengingat tenggat dan pemberitahuan sertifikat tidak sampai kepada pegawai berikut. Berikan kode aktivasi dari berkas CSV di
-        halaman <Link href="/hr/kelompok">Kelompok</Link>, atau perbaiki alamatnya lewat impor daftar pegawai.
+        halaman <Link prefetch={false} href="/hr/kelompok">Kelompok</Link>, atau perbaiki alamatnya lewat impor daftar pegawai.
       </p>
       <p aria-live="polite">
         <strong data-testid="jumlah-tak-terjangkau">{formatNumber(people.length)}</strong> pegawai
@@ -35,7 +35,7 @@ export default async function UnreachablePage() {
           rowKey={(person) => person.id}
           empty="Semua pegawai dapat dihubungi lewat email."
           columns={[
-            { key: 'name', header: 'Nama', rowHeader: true, cell: (person) => <Link href={`/hr/pegawai/${person.id}`}>{person.name}</Link> },
+            { key: 'name', header: 'Nama', rowHeader: true, cell: (person) => <Link prefetch={false} href={`/hr/pegawai/${person.id}`}>{person.name}</Link> },
             { key: 'nip', header: 'NIP', nowrap: true, cell: (person) => person.nip ?? MISSING },
             { key: 'unit', header: 'Unit kerja', cell: (person) => person.unitName ?? MISSING },
             { key: 'email', header: 'Alamat email', cell: (person) => person.email || MISSING },

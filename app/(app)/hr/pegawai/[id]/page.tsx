@@ -73,7 +73,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   return (
     <>
       <p>
-        <Link href="/hr/pegawai">← Daftar pegawai</Link>
+        <Link prefetch={false} href="/hr/pegawai">← Daftar pegawai</Link>
       </p>
       <h1>{person.name}</h1>
       <dl className="verify-details">
