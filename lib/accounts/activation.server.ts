@@ -1,4 +1,5 @@
 import 'server-only'
+import { visiblePeople } from '@/lib/hr/visible-people.server'
 import { randomUUID } from 'node:crypto'
 import { hashPassword } from 'better-auth/crypto'
 import { auditLogCreate } from '@/lib/audit/audit.server'
@@ -23,7 +24,8 @@ export const identifierOf = (userId: string) => `activation:${userId}`
  */
 export async function issueActivationCodes(officer: { id: string; agencyId: string }) {
   const people = await db.user.findMany({
-    where: { agencyId: officer.agencyId, claimedAt: null, accounts: { none: {} } },
+    // Not the people of an import still writing (decision 053).
+    where: visiblePeople({ agencyId: officer.agencyId, claimedAt: null, accounts: { none: {} } }),
     orderBy: { name: 'asc' },
     select: { id: true, nip: true, name: true, email: true, unit: { select: { name: true } } },
   })
@@ -60,7 +62,7 @@ export async function claimAccount(raw: Record<string, unknown>, requestHeaders:
   if (limited) return { ok: false, nip, fieldErrors: { form: limited } }
   const throttleKey = codeKeys.nip('activation', nip)
   const now = new Date()
-  const user = await db.user.findUnique({ where: { nip }, select: { id: true, email: true, agencyId: true, claimedAt: true } })
+  const user = await db.user.findFirst({ where: visiblePeople({ nip }), select: { id: true, email: true, agencyId: true, claimedAt: true } })
   const stored = user && !user.claimedAt ? await db.verification.findFirst({ where: { identifier: identifierOf(user.id), expiresAt: { gt: now } } }) : null
   if (!user || !stored || !activationCodeMatches(code, stored.value)) {
     return { ok: false, nip, fieldErrors: { form: WRONG } }

@@ -1,4 +1,5 @@
 import 'server-only'
+import { visiblePersonSql } from './visible-people.server'
 import { certificateStatus } from '@/lib/certificates/certificate-status'
 import type { CertificateStatus } from '@/lib/vocabulary/statuses'
 import { getLessonOutline } from '@/lib/content/lessons.server'
@@ -252,6 +253,9 @@ function fragments(filter: RowFilter, now: Date) {
   } else {
     // Everyone of the agency counts (counted-person.ts), HR officers and unit operators included.
     conditions.push(COUNTED_PERSON_SQL)
+    // Not the people of an import still writing (decision 053). The enrolments view needs no
+    // such test: such a person has no enrolment yet.
+    conditions.push(visiblePersonSql('u'))
     if (filter.cohortId) conditions.push(Prisma.sql`e."id" IS NOT NULL`)
   }
   if (filter.personId) conditions.push(Prisma.sql`u."id" = ${filter.personId}`)
