@@ -17,3 +17,15 @@ CREATE INDEX "user_pendingImportId_idx" ON "user"("pendingImportId");
 
 -- CreateIndex
 CREATE INDEX "roster_import_publishedAt_stagedAt_idx" ON "roster_import"("publishedAt", "stagedAt");
+
+-- The visibility rule (decision 053) reads "pendingImportId": appended to the indexes the people
+-- counts and the people list read, so those stay index-only (covering) as before.
+-- DropIndex
+DROP INDEX "user_agencyId_enrolledInAgency_nip_identityStatus_idx";
+
+-- CreateIndex
+CREATE INDEX "user_agencyId_unassigned_idx" ON "user"("agencyId", "enrolledInAgency", "nip", "identityStatus", "pendingImportId");
+
+-- Raw SQL (Prisma cannot express it): the people list's keyset order, decision 027.
+DROP INDEX "user_agencyId_lower_name_id_idx";
+CREATE INDEX "user_agencyId_lower_name_id_idx" ON "user" ("agencyId", LOWER("name"), "id", "nip", "identityStatus", "pendingImportId");
