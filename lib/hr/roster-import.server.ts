@@ -124,7 +124,9 @@ function decide(conflicts: ClaimConflict[], decisions: ReadonlyMap<string, Confl
  */
 export const STAGING_BATCH_ROWS = 100
 /** Rows deleted or un-flagged per statement (after publishing, or of a failed or dead import). */
-const CLEANUP_BATCH_ROWS = 1000
+const CLEANUP_BATCH_ROWS = 500
+/** Batches written between two checkpoints of the write-ahead log in a worker thread (SQLite). */
+const BATCHES_PER_CHECKPOINT = 25
 /**
  * An unpublished import that wrote nothing for this long is taken to be dead (its process
  * crashed) and its rows are deleted by the next import, whatever its agency. Writing 50,000 rows
@@ -242,10 +244,10 @@ async function deleteUnpublishedImport(importId: string, condition: Prisma.Sql =
 
 /** Clears a published import's flags, a short statement per CLEANUP_BATCH_ROWS, and its staged moves. */
 async function finishPublished(importId: string) {
-  await inBatches(
+  await withCheckpointOffThread(() => inBatches(
     () => db.$executeRaw`UPDATE "user" SET "pendingImportId" = NULL
       WHERE "id" IN (SELECT "id" FROM "user" WHERE "pendingImportId" = ${importId} LIMIT ${CLEANUP_BATCH_ROWS})`,
-  )
+  ))
   await inBatches(
     () => db.$executeRaw`DELETE FROM "roster_import_staging" WHERE "importId" = ${importId}
       AND "seq" IN (SELECT "seq" FROM "roster_import_staging" WHERE "importId" = ${importId} LIMIT ${CLEANUP_BATCH_ROWS})`,
@@ -342,19 +344,24 @@ export async function importRosterUpload(
   let publish = 0
   let published = false
   try {
-    let batch = 0
-    for (let start = 0; start < byNip.length; start += STAGING_BATCH_ROWS, batch++) {
-      const rows = byNip.slice(start, start + STAGING_BATCH_ROWS).map((account, i) => ({ id: ids[start + i]!, account }))
-      if (!(await writeAccounts(rows, fixed, clock()))) throw new StagingLost()
-      // Let other requests of the process (and, on SQLite, the one connection) go first.
-      await backgroundTurn()
-      await options.afterBatchStaged?.(batch)
+    // Every batch, as a step; run in groups whose write-ahead log is checkpointed off the event
+    // loop (SQLite): an automatic checkpoint inside a batch's commit was its longest part.
+    const steps: Array<() => Promise<boolean>> = []
+    for (let start = 0; start < byNip.length; start += STAGING_BATCH_ROWS) {
+      steps.push(() => writeAccounts(byNip.slice(start, start + STAGING_BATCH_ROWS).map((account, i) => ({ id: ids[start + i]!, account })), fixed, clock()))
     }
-    for (let start = 0; start < updateUnit.length; start += STAGING_BATCH_ROWS, batch++) {
-      const [, touched] = await stageMoves(updateUnit.slice(start, start + STAGING_BATCH_ROWS), start, fixed, clock())
-      if (touched !== 1) throw new StagingLost()
-      await backgroundTurn()
-      await options.afterBatchStaged?.(batch)
+    for (let start = 0; start < updateUnit.length; start += STAGING_BATCH_ROWS) {
+      steps.push(async () => (await stageMoves(updateUnit.slice(start, start + STAGING_BATCH_ROWS), start, fixed, clock()))[1] === 1)
+    }
+    for (let first = 0; first < steps.length; first += BATCHES_PER_CHECKPOINT) {
+      await withCheckpointOffThread(async () => {
+        for (let batch = first; batch < Math.min(first + BATCHES_PER_CHECKPOINT, steps.length); batch++) {
+          if (!(await steps[batch]!())) throw new StagingLost()
+          // Let other requests of the process (and, on SQLite, the one connection) go first.
+          await backgroundTurn()
+          await options.afterBatchStaged?.(batch)
+        }
+      })
     }
     stage = lap()
     // The log this transaction writes is checkpointed off the event loop (SQLite; see the module).

@@ -235,7 +235,7 @@ describe('roster import through a per-import visibility flag (decision 053)', ()
       from = to
     }
     // Reading and validating alone yield every ROWS_PER_TURN rows (the lookups and the
-    // classification more); staging after each batch; the cleanup after each 1,000 rows.
+    // classification more); staging after each batch; the cleanup after each 500 rows.
     expect(phases.read).toBeGreaterThanOrEqual(rows / ROWS_PER_TURN - 1)
     expect(phases.stage).toBeGreaterThanOrEqual(rows / STAGING_BATCH_ROWS - 1)
     expect(phases.cleanup).toBeGreaterThanOrEqual(Math.floor(rows / 1000) - 1)
