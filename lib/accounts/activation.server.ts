@@ -1,4 +1,5 @@
 import 'server-only'
+import { visiblePeople } from '@/lib/hr/visible-people.server'
 import { randomUUID } from 'node:crypto'
 import { hashPassword } from 'better-auth/crypto'
 import { auditLogCreate } from '@/lib/audit/audit.server'
@@ -32,7 +33,8 @@ export const activationIdentifiers = (userId: string) => [identifierOf(userId), 
  */
 export async function issueActivationCodes(officer: { id: string; agencyId: string }) {
   const people = await db.user.findMany({
-    where: { agencyId: officer.agencyId, claimedAt: null, accounts: { none: {} } },
+    // Not the people of an import still writing (decision 053).
+    where: visiblePeople({ agencyId: officer.agencyId, claimedAt: null, accounts: { none: {} } }),
     orderBy: { name: 'asc' },
     select: { id: true, nip: true, name: true, email: true, unit: { select: { name: true } } },
   })
@@ -69,7 +71,7 @@ export async function claimAccount(raw: Record<string, unknown>, requestHeaders:
   if (limited) return { ok: false, nip, fieldErrors: { form: limited } }
   const throttleKey = codeKeys.nip('activation', nip)
   const now = new Date()
-  const user = await db.user.findUnique({ where: { nip }, select: { id: true, email: true, agencyId: true, claimedAt: true } })
+  const user = await db.user.findFirst({ where: visiblePeople({ nip }), select: { id: true, email: true, agencyId: true, claimedAt: true } })
   const stored = user && !user.claimedAt ? await db.verification.findMany({ where: { identifier: { in: activationIdentifiers(user.id) }, expiresAt: { gt: now } } }) : []
   if (!user || !stored.some((row) => activationCodeMatches(code, row.value))) {
     return { ok: false, nip, fieldErrors: { form: WRONG } }

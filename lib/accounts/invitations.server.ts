@@ -1,4 +1,5 @@
 import 'server-only'
+import { VISIBLE_PERSON_WHERE } from '@/lib/hr/visible-people.server'
 import { randomUUID } from 'node:crypto'
 import { auditLogCreate } from '@/lib/audit/audit.server'
 import { db } from '@/lib/db/db.server'
@@ -24,8 +25,9 @@ type Invitee = { id: string; name: string; email: string | null; nip: string | n
  * Who an invitation is for, the same for every source: of the officer's agency, imported and
  * never activated (not claimed, no password), not disabled.
  */
-/** Who is still waiting to activate: of the agency, never claimed, no password, not disabled (the one rule invitations and the import history use). */
-export const waitingFor = (agencyId: string) => ({ agencyId, claimedAt: null, disabledAt: null, accounts: { none: {} } })
+// Not the people of an import still writing (decision 053): its record is not published either.
+// Exported: the import history on /hr/impor counts who is still waiting with the same rule.
+export const waitingFor = (agencyId: string) => ({ agencyId, claimedAt: null, disabledAt: null, accounts: { none: {} }, ...VISIBLE_PERSON_WHERE })
 const INVITEE = { id: true, name: true, email: true, nip: true } as const
 
 /**
@@ -131,7 +133,7 @@ export async function sendCohortInvitations(officer: Officer, cohortId: string, 
  * agency's import, or an unknown one, is "not found".
  */
 export async function sendImportInvitations(officer: Officer, importId: string, now = new Date()): Promise<InvitationResult> {
-  const rosterImport = await db.rosterImport.findUnique({ where: { id: importId }, select: { id: true, agencyId: true } })
+  const rosterImport = await db.rosterImport.findFirst({ where: { id: importId, publishedAt: { not: null } }, select: { id: true, agencyId: true } })
   if (!rosterImport || rosterImport.agencyId !== officer.agencyId) throw new AppError(404, 'Impor tidak ditemukan.')
   return invitePeople(
     officer,

@@ -1,4 +1,5 @@
 import 'server-only'
+import { visiblePeople } from '@/lib/hr/visible-people.server'
 import { APIError } from 'better-auth/api'
 import { z } from 'zod'
 import { writeAudit } from '@/lib/audit/audit.server'
@@ -57,8 +58,9 @@ export async function signIn(raw: Record<string, unknown>, requestHeaders: Heade
   const refuse = (form: string): SignInResult => ({ ok: false, identifier: identifierTyped, fieldErrors: { form } })
   const now = Date.now()
 
-  const user = await db.user.findUnique({
-    where: /^\d{18}$/.test(identifier) ? { nip: identifier } : { email: identifier },
+  // An account an import is still writing is nobody yet (decision 053).
+  const user = await db.user.findFirst({
+    where: visiblePeople(/^\d{18}$/.test(identifier) ? { nip: identifier } : { email: identifier }),
     select: { id: true, email: true, agencyId: true, disabledAt: true },
   })
   const device = await trustedDeviceFor(requestHeaders, user?.id)

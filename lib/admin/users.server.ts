@@ -1,4 +1,5 @@
 import 'server-only'
+import { visiblePeople } from '@/lib/hr/visible-people.server'
 import { writeAudit } from '@/lib/audit/audit.server'
 import { grantCapability, revokeCapability } from '@/lib/auth/grants.server'
 import { db } from '@/lib/db/db.server'
@@ -29,7 +30,7 @@ export async function findUsers(query: unknown): Promise<AdminResult<Awaited<Ret
 async function searchUsers(query: string) {
   const digits = query.replace(/\s/g, '')
   const where = /^\d+$/.test(digits) ? { nip: { contains: digits } } : { email: { contains: query.toLowerCase() } }
-  return db.user.findMany({ where, orderBy: { email: 'asc' }, take: 20, select: USER_SELECT })
+  return db.user.findMany({ where: visiblePeople(where), orderBy: { email: 'asc' }, take: 20, select: USER_SELECT })
 }
 
 // Nobody grants themselves more (or quietly less): another admin does, and the audit log says who.

@@ -1,4 +1,5 @@
 import 'server-only'
+import { VISIBLE_PERSON_WHERE } from './visible-people.server'
 import { randomUUID } from 'node:crypto'
 import { COUNTED_PERSON_WHERE } from './counted-person'
 import { cycleKeyOf } from './cohort-form'
@@ -72,6 +73,8 @@ function personWhere(job: Pick<Job, 'agencyId' | 'target' | 'targetUnitId' | 'sc
   return {
     agencyId: job.agencyId,
     ...COUNTED_PERSON_WHERE,
+    // Not the people of an import still writing (decision 053).
+    AND: [VISIBLE_PERSON_WHERE],
     ...(unitIds ? { unitId: { in: unitIds } } : {}),
     ...(job.target === 'unit' ? { unitId: job.targetUnitId ?? '' } : {}),
     ...(job.target === 'tanpa-kelompok' ? { enrolments: { none: {} } } : {}),

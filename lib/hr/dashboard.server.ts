@@ -1,4 +1,5 @@
 import 'server-only'
+import { visiblePersonSql } from './visible-people.server'
 import { withdrawnItemIds } from '@/lib/assessment/item-status.server'
 import { getQuestionBank } from '@/lib/assessment/bank.server'
 import { certificateStatus } from '@/lib/certificates/certificate-status'
@@ -314,7 +315,7 @@ export async function getPersonHistory(agencyId: string, personId: string, now =
       u."claimedAt", u."createdAt", CAST(u."identityStatus" AS TEXT) AS "identityStatus", u."identityMethod",
       u."identityVerifiedAt", u."identityRejectedAt", un."name" AS "unitName"
     FROM "user" u LEFT JOIN "unit" un ON un."id" = u."unitId"
-    WHERE u."id" = ${personId} AND u."agencyId" = ${agencyId} AND ${COUNTED_PERSON_SQL}
+    WHERE u."id" = ${personId} AND u."agencyId" = ${agencyId} AND ${COUNTED_PERSON_SQL} AND ${visiblePersonSql('u')}
       ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`u."unitId"`, unitIds)}` : Prisma.empty}`)
   if (!raw) return null
   const person = {

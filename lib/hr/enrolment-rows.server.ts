@@ -1,4 +1,5 @@
 import 'server-only'
+import { visiblePersonSql } from './visible-people.server'
 import { certificateStatus } from '@/lib/certificates/certificate-status'
 import type { CertificateStatus } from '@/lib/vocabulary/statuses'
 import { getLessonOutline } from '@/lib/content/lessons.server'
@@ -252,6 +253,9 @@ function fragments(filter: RowFilter, now: Date) {
   } else {
     // Everyone of the agency counts (counted-person.ts), HR officers and unit operators included.
     conditions.push(COUNTED_PERSON_SQL)
+    // Not the people of an import still writing (decision 053). The enrolments view needs no
+    // such test: such a person has no enrolment yet.
+    conditions.push(visiblePersonSql('u'))
     if (filter.cohortId) conditions.push(Prisma.sql`e."id" IS NOT NULL`)
   }
   if (filter.personId) conditions.push(Prisma.sql`u."id" = ${filter.personId}`)
@@ -458,18 +462,31 @@ export async function countEnrolmentRows(filter: RowFilter): Promise<number> {
  * up to 100,000 people (8–15 ms on SQLite, on every first page and every "Berikutnya" of the
  * people list). Any other condition (a cohort, a status, a search, an employment type …) is
  * counted from the rows. The integration tests hold both to the same number.
+ *
+ * The triggers count every row of "user", the accounts of an import still being written
+ * (decision 053) too; those are taken off again, counted from the index on "pendingImportId"
+ * (no rows outside an import, at most the import's own while it writes).
  */
 function keptHeadcountQuery(filter: RowFilter): Prisma.Sql | null {
   const { agencyId, view, unitId, unitIds, identityStatus, now: _now, ...others } = filter
   if (view !== 'people' || Object.values(others).some((value) => value !== undefined && value !== '' && value !== false)) return null
-  const conditions = [Prisma.sql`h."agencyId" = ${agencyId}`]
-  if (unitId) conditions.push(Prisma.sql`h."unitId" = ${unitId}`)
-  if (unitIds) conditions.push(inUnits(Prisma.sql`h."unitId"`, unitIds))
+  const kept = [Prisma.sql`h."agencyId" = ${agencyId}`]
+  const pending = [Prisma.sql`u."pendingImportId" IS NOT NULL`, Prisma.sql`u."agencyId" = ${agencyId}`, COUNTED_PERSON_SQL, Prisma.sql`NOT ${visiblePersonSql('u')}`]
+  if (unitId) {
+    kept.push(Prisma.sql`h."unitId" = ${unitId}`)
+    pending.push(Prisma.sql`u."unitId" = ${unitId}`)
+  }
+  if (unitIds) {
+    kept.push(inUnits(Prisma.sql`h."unitId"`, unitIds))
+    pending.push(inUnits(Prisma.sql`u."unitId"`, unitIds))
+  }
   if (identityStatus !== undefined) {
     const statuses = (typeof identityStatus === 'string' ? [identityStatus] : [...identityStatus]).filter(isIdentityStatus)
-    conditions.push(statuses.length ? Prisma.sql`h."identityStatus" IN (${Prisma.join(statuses)})` : Prisma.sql`1 = 0`)
+    kept.push(statuses.length ? Prisma.sql`h."identityStatus" IN (${Prisma.join(statuses)})` : Prisma.sql`1 = 0`)
+    pending.push(statuses.length ? Prisma.sql`CAST(u."identityStatus" AS TEXT) IN (${Prisma.join(statuses)})` : Prisma.sql`1 = 0`)
   }
-  return Prisma.sql`SELECT SUM(h."n") AS "n" FROM "agency_headcount" h WHERE ${Prisma.join(conditions, ' AND ')}`
+  return Prisma.sql`SELECT COALESCE(SUM(h."n"), 0) - (SELECT COUNT(*) FROM "user" u WHERE ${Prisma.join(pending, ' AND ')}) AS "n"
+    FROM "agency_headcount" h WHERE ${Prisma.join(kept, ' AND ')}`
 }
 
 function countQuery(filter: RowFilter): Prisma.Sql {

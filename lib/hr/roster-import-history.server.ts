@@ -21,7 +21,8 @@ export type PastRosterImport = {
  */
 export async function listRosterImports(agencyId: string, take = 10): Promise<PastRosterImport[]> {
   const imports = await db.rosterImport.findMany({
-    where: { agencyId },
+    // An import still being written (or abandoned) is nobody's to see (decision 053).
+    where: { agencyId, publishedAt: { not: null } },
     orderBy: [{ importedAt: 'desc' }, { id: 'desc' }],
     take,
     select: { id: true, fileName: true, importedAt: true, created: true, importedBy: { select: { name: true } } },

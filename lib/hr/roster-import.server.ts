@@ -22,6 +22,7 @@ import {
   type RosterPreview,
 } from '@/lib/roster'
 import { logger } from '@/lib/observability/log.server'
+import { visiblePeople } from './visible-people.server'
 
 type Officer = { id: string; agencyId: string }
 type Upload = { body: AsyncIterable<Uint8Array>; fileName: string }
@@ -36,7 +37,9 @@ async function lookupsFor(agencyId: string): Promise<RosterLookups> {
     findPeopleByNip: async (nips) =>
       (
         await db.user.findMany({
-          where: { nip: { in: nips } },
+          // A concurrent import's pending accounts are nobody yet: its rows clash with ours on
+          // the unique keys while writing, which is the 409 of decisions 006/026.
+          where: visiblePeople({ nip: { in: nips } }),
           select: {
             id: true,
             nip: true,
@@ -52,7 +55,7 @@ async function lookupsFor(agencyId: string): Promise<RosterLookups> {
         })
       ).map(({ unit, ...user }) => ({ ...user, userId: user.id, nip: user.nip as string, unitName: unit?.name ?? null })),
     findAccountsByEmail: async (emails) =>
-      (await db.user.findMany({ where: { email: { in: emails } }, select: { id: true, email: true, nip: true } })).map((user) => ({
+      (await db.user.findMany({ where: visiblePeople({ email: { in: emails } }), select: { id: true, email: true, nip: true } })).map((user) => ({
         ...user,
         userId: user.id,
       })),
@@ -120,17 +123,27 @@ function decide(conflicts: ClaimConflict[], decisions: ReadonlyMap<string, Confl
  * other requests after each one.
  */
 export const STAGING_BATCH_ROWS = 100
-/** Staged rows deleted per statement (after publishing, or of an abandoned attempt). */
-const CLEANUP_BATCH_ROWS = 1000
+/** Rows deleted or un-flagged per statement (after publishing, or of a failed or dead import). */
+const CLEANUP_BATCH_ROWS = 500
+/** Batches written between two checkpoints of the write-ahead log in a worker thread (SQLite). */
+const BATCHES_PER_CHECKPOINT = 25
 /**
- * An import whose newest staged row is older than this is taken to be dead (its process
- * crashed) and its rows are deleted by the next import. Staging 50,000 rows takes seconds.
+ * An unpublished import that wrote nothing for this long is taken to be dead (its process
+ * crashed) and its rows are deleted by the next import, whatever its agency. Writing 50,000 rows
+ * takes seconds.
  */
 export const STAGING_ABANDONED_MS = 10 * 60 * 1000
+/**
+ * The same, for an import of the agency that is importing again: a live import writes (and
+ * touches its roster_import row) every few hundred milliseconds at most, so one idle for a minute
+ * is dead, and its pending accounts must not block the agency's retry for ten.
+ */
+export const SAME_AGENCY_ABANDONED_MS = 60 * 1000
 const PUBLISH_TIMEOUT_MS = 60_000
 
 const REGISTERED_SINCE_PREVIEW = 'Data berubah sejak pratinjau (NIP atau email baru terdaftar). Tidak ada yang diimpor; buat pratinjau lagi.'
 const MOVED_SINCE_PREVIEW = 'Data berubah sejak pratinjau (pegawai pindah instansi). Tidak ada yang diimpor; buat pratinjau lagi.'
+const ABANDONED = 'Impor berjalan terlalu lama dan dibatalkan. Tidak ada yang diimpor; coba lagi.'
 
 /** How long each phase of one import took, in ms (sent to HR's browser as Server-Timing). */
 export type ImportTimings = { read: number; stage: number; publish: number; cleanup: number }
@@ -140,56 +153,134 @@ export type ImportOptions = {
   now?: () => Date
   /** Called after each staged batch (tests pause or fail an import here). */
   afterBatchStaged?: (batch: number) => void | Promise<void>
+  /** Called after publishing, before the flags are cleared (tests look at the data here). */
+  afterPublished?: () => void | Promise<void>
   onTimings?: (timings: ImportTimings) => void
 }
 
+type NewAccount = { name: string; email: string; nip: string; employmentType: EmploymentType; unitId: string }
+type Fixed = { importId: string; agencyId: string; officerId: string; now: Date }
+
 /**
- * Deletes one import's staged rows, a short statement per CLEANUP_BATCH_ROWS (by primary key),
- * other requests served between them.
+ * One batch of new accounts, straight into "user" and flagged with the import (invisible until
+ * it is published), with their roster_import_person rows and the import's liveness stamp: one
+ * short transaction of three tagged statements (tagged SQL rather than createMany: Prisma's query
+ * builder cost ~0.5 ms per row here, all of it blocking the process). Standard SQL on both
+ * providers. Returns false when the import was declared dead meanwhile (its rows are being
+ * deleted by another import).
  */
-async function deleteStaged(importId: string, rows: number) {
-  for (let start = 0; start < rows; start += CLEANUP_BATCH_ROWS) {
-    await db.$executeRaw`DELETE FROM "roster_import_staging" WHERE "importId" = ${importId} AND "seq" >= ${start} AND "seq" < ${start + CLEANUP_BATCH_ROWS}`
+async function writeAccounts(rows: readonly { id: string; account: NewAccount }[], fixed: Fixed, stagedAt: Date): Promise<boolean> {
+  const [, , touched] = await db.$transaction([
+    db.$executeRaw`
+      INSERT INTO "user" ("id", "name", "email", "nip", "employmentType", "agencyId", "unitId", "identityStatus",
+                          "identityMethod", "identityVerifiedAt", "identityVerifiedById", "createdAt", "updatedAt", "pendingImportId")
+      VALUES ${Prisma.join(
+        rows.map(
+          // The agency's own roster names this person: verified from the start.
+          ({ id, account }) => Prisma.sql`(${id}, ${account.name}, ${account.email}, ${account.nip}, ${account.employmentType}, ${fixed.agencyId},
+            ${account.unitId}, 'verified', 'import', ${fixed.now}, ${fixed.officerId}, ${fixed.now}, ${fixed.now}, ${fixed.importId})`,
+        ),
+      )}`,
+    db.$executeRaw`
+      INSERT INTO "roster_import_person" ("importId", "userId")
+      VALUES ${Prisma.join(rows.map(({ id }) => Prisma.sql`(${fixed.importId}, ${id})`))}`,
+    touch(fixed.importId, stagedAt),
+  ])
+  return touched === 1
+}
+
+/** The import's liveness stamp; nothing once another import has declared it dead (stagedAt null). */
+function touch(importId: string, stagedAt: Date) {
+  return db.$executeRaw`UPDATE "roster_import" SET "stagedAt" = ${stagedAt} WHERE "id" = ${importId} AND "stagedAt" IS NOT NULL AND "publishedAt" IS NULL`
+}
+
+/** One batch of unit moves into roster_import_staging (applied by the publishing transaction). */
+function stageMoves(rows: readonly { userId: string; unitId: string }[], first: number, fixed: Fixed, stagedAt: Date) {
+  return db.$transaction([
+    db.$executeRaw`
+      INSERT INTO "roster_import_staging" ("importId", "seq", "kind", "agencyId", "userId", "unitId", "at", "stagedAt")
+      VALUES ${Prisma.join(
+        rows.map((row, i) => Prisma.sql`(${fixed.importId}, ${first + i}, 'move', ${fixed.agencyId}, ${row.userId}, ${row.unitId}, ${fixed.now}, ${stagedAt})`),
+      )}`,
+    touch(fixed.importId, stagedAt),
+  ])
+}
+
+/** Runs `statement` (which affects at most CLEANUP_BATCH_ROWS rows) until it affects fewer. */
+async function inBatches(statement: () => Promise<number>) {
+  for (;;) {
+    const n = await statement()
     await backgroundTurn()
+    if (n < CLEANUP_BATCH_ROWS) return
   }
 }
 
-type StagedRow = {
-  kind: 'create' | 'move'
-  userId: string
-  unitId: string
-  create?: { name: string; email: string; nip: string; employmentType: EmploymentType }
+/**
+ * Deletes an unpublished import: first declares it dead (stagedAt null, one conditional
+ * statement: from then on it can neither write nor publish; nothing when it was published
+ * meanwhile), then its accounts (their roster_import_person rows go with them), its staged moves
+ * and its record, a short statement per CLEANUP_BATCH_ROWS. Returns whether it was deleted.
+ */
+async function deleteUnpublishedImport(importId: string, condition: Prisma.Sql = Prisma.empty): Promise<boolean> {
+  const declared = await db.$executeRaw`UPDATE "roster_import" SET "stagedAt" = NULL WHERE "id" = ${importId} AND "publishedAt" IS NULL ${condition}`
+  if (declared !== 1) {
+    const dead = await db.rosterImport.count({ where: { id: importId, publishedAt: null, stagedAt: null } })
+    if (dead === 0) return false
+  }
+  await inBatches(
+    () => db.$executeRaw`DELETE FROM "user" WHERE "id" IN (SELECT "id" FROM "user" WHERE "pendingImportId" = ${importId} LIMIT ${CLEANUP_BATCH_ROWS})`,
+  )
+  await inBatches(
+    () => db.$executeRaw`DELETE FROM "roster_import_staging" WHERE "importId" = ${importId}
+      AND "seq" IN (SELECT "seq" FROM "roster_import_staging" WHERE "importId" = ${importId} LIMIT ${CLEANUP_BATCH_ROWS})`,
+  )
+  await inBatches(
+    () => db.$executeRaw`DELETE FROM "roster_import_person" WHERE "importId" = ${importId}
+      AND "userId" IN (SELECT "userId" FROM "roster_import_person" WHERE "importId" = ${importId} LIMIT ${CLEANUP_BATCH_ROWS})`,
+  )
+  await db.$executeRaw`DELETE FROM "roster_import" WHERE "id" = ${importId} AND "publishedAt" IS NULL`
+  return true
+}
+
+/** Clears a published import's flags, a short statement per CLEANUP_BATCH_ROWS, and its staged moves. */
+async function finishPublished(importId: string) {
+  await withCheckpointOffThread(() => inBatches(
+    () => db.$executeRaw`UPDATE "user" SET "pendingImportId" = NULL
+      WHERE "id" IN (SELECT "id" FROM "user" WHERE "pendingImportId" = ${importId} LIMIT ${CLEANUP_BATCH_ROWS})`,
+  ))
+  await inBatches(
+    () => db.$executeRaw`DELETE FROM "roster_import_staging" WHERE "importId" = ${importId}
+      AND "seq" IN (SELECT "seq" FROM "roster_import_staging" WHERE "importId" = ${importId} LIMIT ${CLEANUP_BATCH_ROWS})`,
+  )
 }
 
 /**
- * One staging statement: tagged SQL rather than createMany (Prisma's query builder cost ~0.5 ms
- * per row here, all of it blocking the process). Standard SQL, the same on both providers.
+ * Deletes the imports that stopped writing without publishing: any agency's idle for
+ * STAGING_ABANDONED_MS, and `agencyId`'s own idle for SAME_AGENCY_ABANDONED_MS (its retry must not
+ * wait ten minutes for a dead attempt's accounts to free their NIPs). Also finishes published
+ * imports whose flag cleanup was cut short (a process that died after publishing). Returns how
+ * many imports were deleted.
  */
-function stageBatch(rows: readonly StagedRow[], first: number, fixed: { importId: string; agencyId: string; officerId: string; now: Date; stagedAt: Date }) {
-  return db.$executeRaw`
-    INSERT INTO "roster_import_staging" ("importId", "seq", "kind", "agencyId", "userId", "unitId", "name", "email", "nip", "employmentType",
-                                         "identityStatus", "identityMethod", "identityVerifiedAt", "identityVerifiedById", "at", "stagedAt")
-    VALUES ${Prisma.join(
-      rows.map((row, i) =>
-        row.create
-          ? // The agency's own roster names this person: verified from the start.
-            Prisma.sql`(${fixed.importId}, ${first + i}, 'create', ${fixed.agencyId}, ${row.userId}, ${row.unitId}, ${row.create.name}, ${row.create.email},
-              ${row.create.nip}, ${row.create.employmentType}, 'verified', 'import', ${fixed.now}, ${fixed.officerId}, ${fixed.now}, ${fixed.stagedAt})`
-          : Prisma.sql`(${fixed.importId}, ${first + i}, 'move', ${fixed.agencyId}, ${row.userId}, ${row.unitId}, NULL, NULL,
-              NULL, NULL, NULL, NULL, NULL, NULL, ${fixed.now}, ${fixed.stagedAt})`,
-      ),
-    )}`
-}
-
-/** Deletes the rows of imports that stopped staging more than STAGING_ABANDONED_MS ago. */
-export async function deleteAbandonedStaging(now: Date): Promise<number> {
-  const abandoned = await db.rosterImportStaging.groupBy({
-    by: ['importId'],
-    _max: { seq: true, stagedAt: true },
-    having: { stagedAt: { _max: { lt: new Date(now.getTime() - STAGING_ABANDONED_MS) } } },
+export async function deleteAbandonedImports(now: Date, agencyId?: string): Promise<number> {
+  const idle = new Date(now.getTime() - STAGING_ABANDONED_MS)
+  const idleHere = new Date(now.getTime() - SAME_AGENCY_ABANDONED_MS)
+  const abandoned = await db.rosterImport.findMany({
+    where: {
+      publishedAt: null,
+      OR: [{ stagedAt: null }, { stagedAt: { lt: idle } }, ...(agencyId ? [{ agencyId, stagedAt: { lt: idleHere } }] : [])],
+    },
+    select: { id: true, agencyId: true },
   })
-  for (const { importId, _max } of abandoned) await deleteStaged(importId, (_max.seq ?? 0) + 1)
-  return abandoned.length
+  let deleted = 0
+  for (const { id, agencyId: of } of abandoned) {
+    const limit = of === agencyId ? idleHere : idle
+    if (await deleteUnpublishedImport(id, Prisma.sql`AND "stagedAt" < ${limit}`)) deleted++
+  }
+  const unfinished = await db.$queryRaw<{ id: string }[]>`
+    SELECT ri."id" FROM "roster_import" ri
+    WHERE ri."publishedAt" IS NOT NULL AND EXISTS (SELECT 1 FROM "user" u WHERE u."pendingImportId" = ri."id")`
+  for (const { id } of unfinished) await finishPublished(id)
+  return deleted
 }
 
 class StagingLost extends Error {}
@@ -203,11 +294,13 @@ class StagingLost extends Error {}
  * account created). The file is read and classified again here, so the import does exactly what
  * a preview of the same file shows now; every change is conditional on the state the preview saw.
  *
- * Decision 026: the new accounts and unit moves are first written in short batches to
- * roster_import_staging under this import's id (visible to nobody), then published by one short
- * transaction: one INSERT … SELECT, one UPDATE … FROM, the claim decisions and the audit entry.
- * A failure anywhere publishes nothing; the staged rows are deleted afterwards (or, if the
- * process died, by a later import once they are stale).
+ * Decision 053 (amends 026): the import's record is written first, unpublished; the new accounts
+ * go straight into "user" in short batches, flagged with the import (invisible: visible-people),
+ * and the unit moves into roster_import_staging. One short transaction then publishes: the claim
+ * decisions, the moves, a check that every account is still there, `publishedAt` (which makes
+ * them all visible at once) and the audit entry - nothing proportional to the new accounts.
+ * Afterwards the flags are cleared in batches. A failure anywhere publishes nothing and deletes
+ * what was written (or, if the process died, a later import does once the import is idle).
  */
 export async function importRosterUpload(
   officer: Officer,
@@ -226,45 +319,67 @@ export async function importRosterUpload(
   if (preview.blocker) throw new AppError(422, preview.blocker)
   const { updateUnit, verify } = preview.plan
   const decided = decide(preview.conflicts, decisions)
-  const create = [...preview.plan.create, ...decided.reject.map((conflict) => conflict.account)]
   const now = clock()
-  await deleteAbandonedStaging(now)
+  await deleteAbandonedImports(now, officer.agencyId)
   const read = lap()
 
   const importId = randomUUID()
-  // New accounts in NIP order, each given one of a sorted set of fresh random ids: the publishing
-  // INSERT then reads the staged rows along their primary key (no sort) and writes `user`'s
-  // primary key and NIP index in ascending order, page after page, instead of at random places.
-  // Each step is a few tens of milliseconds for 50,000 rows; other requests go in between.
-  const byNip = create.toSorted((a, b) => (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0))
+  // New accounts in NIP order, each given one of a sorted set of fresh random ids: each batch then
+  // writes `user`'s primary key and NIP index in ascending order, page after page, instead of at
+  // random places. Each step is a few tens of milliseconds for 50,000 rows; other requests go in
+  // between. (The accounts of rejected claims are written by the publishing transaction: their
+  // NIPs are free only once the claims are rejected there.)
+  const byNip = preview.plan.create.toSorted((a, b) => (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0))
   await backgroundTurn()
   const ids = Array.from(byNip, () => randomUUID())
   await backgroundTurn()
   ids.sort()
   await backgroundTurn()
-  const total = byNip.length + updateUnit.length
-  const stagedRow = (seq: number): StagedRow => {
-    const row = byNip[seq]
-    if (row) return { kind: 'create', userId: ids[seq]!, unitId: row.unitId, create: row }
-    const move = updateUnit[seq - byNip.length]!
-    return { kind: 'move', userId: move.userId, unitId: move.unitId }
-  }
+  const created = byNip.length + decided.reject.length
+  const fixed: Fixed = { importId, agencyId: officer.agencyId, officerId: officer.id, now }
+  await db.$executeRaw`
+    INSERT INTO "roster_import" ("id", "agencyId", "importedById", "fileName", "importedAt", "created", "publishedAt", "stagedAt")
+    VALUES (${importId}, ${officer.agencyId}, ${officer.id}, ${upload.fileName.slice(0, 255)}, ${now}, ${created}, NULL, ${clock()})`
   let stage = 0
   let publish = 0
+  let published = false
   try {
-    for (let start = 0, batch = 0; start < total; start += STAGING_BATCH_ROWS, batch++) {
-      const rows = Array.from({ length: Math.min(STAGING_BATCH_ROWS, total - start) }, (_, i) => stagedRow(start + i))
-      await stageBatch(rows, start, { importId, agencyId: officer.agencyId, officerId: officer.id, now, stagedAt: clock() })
-      // Let other requests of the process (and, on SQLite, the one connection) go first.
-      await backgroundTurn()
-      await options.afterBatchStaged?.(batch)
+    // Every batch, as a step; run in groups whose write-ahead log is checkpointed off the event
+    // loop (SQLite): an automatic checkpoint inside a batch's commit was its longest part.
+    const steps: Array<() => Promise<boolean>> = []
+    for (let start = 0; start < byNip.length; start += STAGING_BATCH_ROWS) {
+      steps.push(() => writeAccounts(byNip.slice(start, start + STAGING_BATCH_ROWS).map((account, i) => ({ id: ids[start + i]!, account })), fixed, clock()))
+    }
+    for (let start = 0; start < updateUnit.length; start += STAGING_BATCH_ROWS) {
+      steps.push(async () => (await stageMoves(updateUnit.slice(start, start + STAGING_BATCH_ROWS), start, fixed, clock()))[1] === 1)
+    }
+    for (let first = 0; first < steps.length; first += BATCHES_PER_CHECKPOINT) {
+      await withCheckpointOffThread(async () => {
+        for (let batch = first; batch < Math.min(first + BATCHES_PER_CHECKPOINT, steps.length); batch++) {
+          if (!(await steps[batch]!())) throw new StagingLost()
+          // Let other requests of the process (and, on SQLite, the one connection) go first.
+          await backgroundTurn()
+          await options.afterBatchStaged?.(batch)
+        }
+      })
     }
     stage = lap()
     // The log this transaction writes is checkpointed off the event loop (SQLite; see the module).
     await withCheckpointOffThread(() =>
       db.$transaction(
         async (tx) => {
-          // First release the NIPs of rejected claims, so the roster's accounts can take them.
+          // Still alive (not declared dead by another import) and not published twice; on
+          // PostgreSQL the row lock orders this against a concurrent declaration.
+          const alive = await tx.$executeRaw`
+            UPDATE "roster_import" SET "publishedAt" = ${now}
+            WHERE "id" = ${importId} AND "publishedAt" IS NULL AND "stagedAt" IS NOT NULL`
+          if (alive !== 1) throw new StagingLost()
+          // Every account written is still there (an index range count of this import's flag).
+          const [{ n }] = await tx.$queryRaw<[{ n: number | bigint | string }]>`
+            SELECT COUNT(*) AS "n" FROM "user" WHERE "pendingImportId" = ${importId}`
+          if (Number(n) !== byNip.length) throw new StagingLost()
+          // Release the NIPs of rejected claims, then create the roster's accounts for them
+          // (at most MAX_CONFLICT_DECISIONS), visible at once: this transaction publishes.
           for (const conflict of decided.reject) {
             await rejectClaimInTx(tx, {
               userId: conflict.claimant.userId,
@@ -275,29 +390,26 @@ export async function importRosterUpload(
               via: 'impor',
             })
           }
-          if (create.length > 0) {
-            // In NIP order (seq follows it): two imports of the same people then meet at the same
-            // first row (the second waits, then gets the unique violation) instead of deadlocking
-            // on PostgreSQL; and the staged rows are read along their primary key.
-            const inserted = await tx.$executeRaw`
-              INSERT INTO "user" ("id", "name", "email", "nip", "employmentType", "agencyId", "unitId", "identityStatus",
-                                  "identityMethod", "identityVerifiedAt", "identityVerifiedById", "createdAt", "updatedAt")
-              SELECT "userId", "name", "email", "nip", "employmentType", "agencyId", "unitId", "identityStatus",
-                     "identityMethod", "identityVerifiedAt", "identityVerifiedById", "at", "at"
-              FROM "roster_import_staging" WHERE "importId" = ${importId} AND "kind" = 'create'
-              ORDER BY "seq"`
-            if (inserted !== create.length) throw new StagingLost()
-          }
-          // The import's record and the accounts it created (decision 052): "Kirim undangan" for
-          // this import reads them. Parent first: the people rows reference it.
-          await tx.$executeRaw`
-            INSERT INTO "roster_import" ("id", "agencyId", "importedById", "fileName", "importedAt", "created")
-            VALUES (${importId}, ${officer.agencyId}, ${officer.id}, ${upload.fileName.slice(0, 255)}, ${now}, ${create.length})`
-          if (create.length > 0) {
-            await tx.$executeRaw`
-              INSERT INTO "roster_import_person" ("importId", "userId")
-              SELECT "importId", "userId" FROM "roster_import_staging" WHERE "importId" = ${importId} AND "kind" = 'create'
-              ORDER BY "seq"`
+          if (decided.reject.length > 0) {
+            const accounts = decided.reject.map((conflict) => ({ id: randomUUID(), account: conflict.account }))
+            await tx.user.createMany({
+              data: accounts.map(({ id, account }) => ({
+                id,
+                name: account.name,
+                email: account.email,
+                nip: account.nip,
+                employmentType: account.employmentType,
+                agencyId: officer.agencyId,
+                unitId: account.unitId,
+                identityStatus: 'verified' as const,
+                identityMethod: 'import',
+                identityVerifiedAt: now,
+                identityVerifiedById: officer.id,
+                createdAt: now,
+                updatedAt: now,
+              })),
+            })
+            await tx.rosterImportPerson.createMany({ data: accounts.map(({ id }) => ({ importId, userId: id })) })
           }
           if (updateUnit.length > 0) {
             // Only people still in this agency move; anyone who left since the preview fails the import.
@@ -323,7 +435,7 @@ export async function importRosterUpload(
               details: {
                 fileName: upload.fileName,
                 ...preview.counts,
-                create: create.length,
+                create: created,
                 claimsConfirmed: decided.confirm.length,
                 claimsRejected: decided.reject.length,
               },
@@ -334,18 +446,20 @@ export async function importRosterUpload(
         { timeout: PUBLISH_TIMEOUT_MS, maxWait: 10_000 },
       ),
     )
+    published = true
     publish = lap()
+    await options.afterPublished?.()
   } catch (error) {
     if (isUniqueViolation(error) || isWriteConflict(error)) throw new AppError(409, REGISTERED_SINCE_PREVIEW)
-    if (error instanceof StagingLost) {
-      throw new AppError(409, 'Impor berjalan terlalu lama dan dibatalkan. Tidak ada yang diimpor; coba lagi.')
-    }
+    if (error instanceof StagingLost) throw new AppError(409, ABANDONED)
     throw error
   } finally {
-    await deleteStaged(importId, total).catch((error: unknown) => logger().error({ importId, err: error }, 'roster import staging not cleaned up'))
+    await (published ? finishPublished(importId) : deleteUnpublishedImport(importId)).catch((error: unknown) =>
+      logger().error({ importId, err: error }, published ? 'roster import flags not cleared' : 'failed roster import not deleted'),
+    )
     options.onTimings?.({ read, stage, publish, cleanup: lap() })
   }
-  return { importId, ...preview.counts, create: create.length, claimsConfirmed: decided.confirm.length, claimsRejected: decided.reject.length }
+  return { importId, ...preview.counts, create: created, claimsConfirmed: decided.confirm.length, claimsRejected: decided.reject.length }
 }
 
 /**

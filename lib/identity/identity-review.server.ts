@@ -1,4 +1,5 @@
 import 'server-only'
+import { visiblePeople } from '@/lib/hr/visible-people.server'
 import { auditLogCreate } from '@/lib/audit/audit.server'
 import type { Db } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
@@ -99,7 +100,7 @@ export async function getOwnIdentity(userId: string) {
 /** The agency's claimed (unverified) people, oldest claim first: the review queue. */
 export async function listClaimants(officer: Officer) {
   return db.user.findMany({
-    where: { agencyId: officer.agencyId, identityStatus: 'claimed', nip: { not: null } },
+    where: visiblePeople({ agencyId: officer.agencyId, identityStatus: 'claimed', nip: { not: null } }),
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     take: 500,
     select: { id: true, name: true, nip: true, email: true, emailVerified: true, employmentType: true, createdAt: true, unit: { select: { name: true } } },
@@ -109,7 +110,7 @@ export async function listClaimants(officer: Officer) {
 /** Claims this agency's HR rejected, newest first (the flagged accounts stay). */
 export async function listRejectedClaims(officer: Officer, take = 20) {
   return db.user.findMany({
-    where: { agencyId: officer.agencyId, identityStatus: 'rejected' },
+    where: visiblePeople({ agencyId: officer.agencyId, identityStatus: 'rejected' }),
     orderBy: { identityRejectedAt: 'desc' },
     take,
     select: { id: true, name: true, rejectedNip: true, email: true, identityRejectedAt: true },

@@ -1,4 +1,5 @@
 import 'server-only'
+import { visiblePeople } from '@/lib/hr/visible-people.server'
 import { auditLogCreate } from '@/lib/audit/audit.server'
 import { revokeCapability } from '@/lib/auth/grants.server'
 import { db } from '@/lib/db/db.server'
@@ -35,7 +36,8 @@ export async function requestTransfer(officer: Officer, input: unknown): Promise
   if (!unit || unit.agencyId !== officer.agencyId) return { ok: false, fieldErrors: { unitId: 'Pilih unit kerja tujuan di instansi Anda.' } }
 
   return db.$transaction(async (tx) => {
-    const person = await tx.user.findUnique({ where: { nip }, select: { id: true, name: true, agencyId: true, identityStatus: true } })
+    // An account an import is still writing is nobody yet (decision 053).
+    const person = await tx.user.findFirst({ where: visiblePeople({ nip }), select: { id: true, name: true, agencyId: true, identityStatus: true } })
     if (person && person.agencyId === officer.agencyId) return { ok: false as const, fieldErrors: { nip: 'Pegawai ini sudah terdaftar di instansi Anda.' } }
     if (!person || !person.agencyId || person.identityStatus !== 'verified') {
       return { ok: false as const, fieldErrors: { nip: NOT_ELIGIBLE } }

@@ -1,4 +1,5 @@
 import 'server-only'
+import { visiblePersonSql } from '@/lib/hr/visible-people.server'
 import { Prisma } from '@/lib/db/create-client'
 import { databaseProvider, db } from '@/lib/db/db.server'
 import { COUNTED_PERSON_SQL, inUnits } from '@/lib/hr/enrolment-rows.server'
@@ -40,7 +41,7 @@ export async function listUnreachable(agencyId: string, unitIds: readonly string
       (SELECT o."lastError" FROM "outbox_message" o WHERE ${failed} ORDER BY o."updatedAt" DESC LIMIT 1) AS "lastError",
       (SELECT o."updatedAt" FROM "outbox_message" o WHERE ${failed} ORDER BY o."updatedAt" DESC LIMIT 1) AS "failedAt"
     FROM "user" u LEFT JOIN "unit" un ON un."id" = u."unitId"
-    WHERE u."agencyId" = ${agencyId} AND u."disabledAt" IS NULL AND ${COUNTED_PERSON_SQL}
+    WHERE u."agencyId" = ${agencyId} AND u."disabledAt" IS NULL AND ${COUNTED_PERSON_SQL} AND ${visiblePersonSql('u')}
       ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`u."unitId"`, unitIds)}` : Prisma.empty}
       AND (NOT ${certainlyValidEmailSql(databaseProvider, Prisma.sql`u."email"`)}
         OR u."id" IN (SELECT o."userId" FROM "outbox_message" o WHERE o."status" = 'failed' AND o."userId" IS NOT NULL))

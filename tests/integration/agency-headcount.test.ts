@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { db } from '@/lib/db/db.server'
 import { importRosterUpload } from '@/lib/hr/roster-import.server'
@@ -117,6 +118,26 @@ describe('the kept headcount of an agency (decision 055)', () => {
     // An account deleted at the person's request (the row is emptied, not removed), and a row removed.
     await eraseAccount(people[5]!.id, people[5]!.id)
     await db.user.delete({ where: { id: people[0]!.id } })
+    await expectHeadcountHolds()
+  })
+
+  it("leaves out the accounts of an import still being written, and counts them from the moment it is published (decision 053)", async () => {
+    const importId = randomUUID()
+    await db.rosterImport.create({
+      data: { id: importId, agencyId: agencies.agency.id, importedById: officer.id, fileName: 'tertunda.csv', importedAt: new Date(), stagedAt: new Date(), created: 2 },
+    })
+    for (const label of ['tertunda-1', 'tertunda-2']) {
+      const nip = uniqueNip()
+      await db.user.create({ data: { id: randomUUID(), name: `Pegawai ${label}`, email: `${label}-${nip}@contoh.go.id`, nip, agencyId: agencies.agency.id, unitId: agencies.unit.id, pendingImportId: importId } })
+    }
+    const total = { agencyId: agencies.agency.id, view: 'people' as const }
+    const before = await countEnrolmentRows(total)
+    await expectHeadcountHolds()
+    await db.rosterImport.update({ where: { id: importId }, data: { publishedAt: new Date() } })
+    expect(await countEnrolmentRows(total)).toBe(before + 2)
+    await expectHeadcountHolds()
+    await db.user.updateMany({ where: { pendingImportId: importId }, data: { pendingImportId: null } })
+    expect(await countEnrolmentRows(total)).toBe(before + 2)
     await expectHeadcountHolds()
   })
 

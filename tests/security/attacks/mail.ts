@@ -40,7 +40,7 @@ async function importOfOnePerson(ctx: AttackContext, agencyCode: string, label: 
   const id = randomUUID()
   const nip = `19900101${String(Date.now()).slice(-7)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`
   const person = await ctx.db.user.create({ data: { id: randomUUID(), name: `Undangan ${label}`, email: `undangan-${label}-${id.slice(0, 8)}@contoh.go.id`, nip, agencyId: agency.id } })
-  await ctx.db.rosterImport.create({ data: { id, agencyId: agency.id, fileName: `${label}.csv`, importedAt: new Date(), created: 1, people: { create: { userId: person.id } } } })
+  await ctx.db.rosterImport.create({ data: { id, agencyId: agency.id, fileName: `${label}.csv`, importedAt: new Date(), publishedAt: new Date(), created: 1, people: { create: { userId: person.id } } } })
   return { id, person }
 }
 
