@@ -3,7 +3,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { env } = await import('./lib/env.server')
     // A configured certificate-signing key that cannot be opened stops start-up with one line (decision 046).
-    if (process.env.NEXT_PHASE !== 'phase-production-build') {
+    // Without one there is nothing to check, and pdf-lib and node-forge are not loaded at start-up
+    // (the first certificate loads them; decision 054).
+    if (env.CERT_SIGNING_P12 && process.env.NEXT_PHASE !== 'phase-production-build') {
       const { exitUnlessSigningKeyLoads } = await import('./lib/certificates/signing-key.server')
       await exitUnlessSigningKeyLoads(env)
     }

@@ -11,6 +11,10 @@ const nextConfig = {
   experimental: {
     // forbidden() renders app/forbidden.tsx with HTTP 403 for a signed-in user with the wrong role.
     authInterrupts: true,
+    // Load a route's modules on its first request, not every route's at start-up (Next's default):
+    // a fresh instance holds ~20-40 MB less, and the first request of a route measured no slower
+    // (decision 054).
+    preloadEntriesOnStart: false,
     // NEXT_SERVER_MINIFY=0 keeps server function names readable in a CPU profile (see
     // docs/benchmarks.md, "Where an HR request's time goes"); production builds minify.
     serverMinification: process.env.NEXT_SERVER_MINIFY !== '0',

@@ -4,7 +4,7 @@ import { db } from '@/lib/db/db.server'
 import { AppError } from '@/lib/errors/app-error'
 import type { CompletionRow } from '@/lib/reports/completion-report'
 import type { SiasnCertificate } from '@/lib/reports/siasn'
-import { enrolmentRows, type RowFilter } from './enrolment-rows.server'
+import { enrolmentRowPages, enrolmentRows, type RowFilter } from './enrolment-rows.server'
 import { toCompletionRow } from './hr-rows'
 import type { ReportFilter } from './report-filter'
 
@@ -51,13 +51,24 @@ function rowFilter(officer: Officer, filter: ReportFilter, scope: ReportScope): 
 }
 
 /**
- * The completion rows of a cohort (or every cohort), streamed from the read model one SQL page
- * of 1,000 enrolments at a time, so 100,000 rows stream with flat memory.
+ * The completion rows of a cohort (or every cohort), streamed from the read model a page (one
+ * SQL statement) at a time, so 100,000 rows stream with flat memory. Pages, not rows: a writer
+ * takes them as `RowBatches` and awaits once per page (lib/reports/row-batches.ts).
  */
-export async function* completionRows(officer: Officer, filter: ReportFilter, scope: ReportScope): AsyncGenerator<CompletionRow> {
-  for await (const row of enrolmentRows(rowFilter(officer, filter, scope))) {
-    yield toCompletionRow(row, scope.agency.name)
+export async function* completionRowPages(officer: Officer, filter: ReportFilter, scope: ReportScope): AsyncGenerator<Iterable<CompletionRow>> {
+  for await (const page of enrolmentRowPages(rowFilter(officer, filter, scope))) {
+    yield mapRows(page, (row) => toCompletionRow(row, scope.agency.name))
   }
+}
+
+/** Each row mapped as it is asked for (no array of the page). */
+function* mapRows<T, U>(rows: Iterable<T>, map: (row: T) => U): Generator<U> {
+  for (const row of rows) yield map(row)
+}
+
+/** The completion rows one at a time (see completionRowPages). */
+export async function* completionRows(officer: Officer, filter: ReportFilter, scope: ReportScope): AsyncGenerator<CompletionRow> {
+  for await (const page of completionRowPages(officer, filter, scope)) yield* page
 }
 
 /**
@@ -117,21 +128,44 @@ export async function* auditedRows<T>(
   rows: AsyncIterable<T>,
   entry: { officer: Officer; action: string; filter: ReportFilter },
 ): AsyncGenerator<T> {
-  let count = 0
-  let completed = false
+  const counted = { rows: 0, completed: false }
   try {
     for await (const row of rows) {
-      count++
+      counted.rows++
       yield row
     }
-    completed = true
+    counted.completed = true
   } finally {
-    const { format, delimiter, ...filter } = entry.filter
-    await writeAudit({
-      action: entry.action,
-      actorId: entry.officer.id,
-      agencyId: entry.officer.agencyId,
-      details: { filter, format, delimiter, rows: count, completed },
-    })
+    await writeDownloadAudit(entry, counted)
   }
+}
+
+/** auditedRows for a stream of pages of rows: counts the rows of each page as they pass. */
+export async function* auditedPages<T>(
+  pages: AsyncIterable<Iterable<T>>,
+  entry: { officer: Officer; action: string; filter: ReportFilter },
+): AsyncGenerator<Iterable<T>> {
+  const counted = { rows: 0, completed: false }
+  function* counting(page: Iterable<T>): Generator<T> {
+    for (const row of page) {
+      counted.rows++
+      yield row
+    }
+  }
+  try {
+    for await (const page of pages) yield counting(page)
+    counted.completed = true
+  } finally {
+    await writeDownloadAudit(entry, counted)
+  }
+}
+
+async function writeDownloadAudit(entry: { officer: Officer; action: string; filter: ReportFilter }, counted: { rows: number; completed: boolean }) {
+  const { format, delimiter, ...filter } = entry.filter
+  await writeAudit({
+    action: entry.action,
+    actorId: entry.officer.id,
+    agencyId: entry.officer.agencyId,
+    details: { filter, format, delimiter, rows: counted.rows, completed: counted.completed },
+  })
 }

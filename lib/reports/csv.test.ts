@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import type { ColumnDef } from './columns'
 import { COMPLETION_COLUMNS, type CompletionRow } from './completion-report'
 import { completionCsv, csvLine, csvStream, spreadsheetDigitsCell, type CsvDelimiter } from './csv'
+import { RowBatches } from './row-batches'
 import { sampleCompletionRow, sampleCompletionRows } from './sample-rows'
 
 async function bytesOf(stream: Readable): Promise<Buffer> {
@@ -33,6 +34,42 @@ const tricky: CompletionRow = {
 }
 
 describe('completionCsv', () => {
+  it('writes pages of rows (RowBatches) byte for byte like the same rows one at a time', async () => {
+    const rows = [tricky, ...Array.from({ length: 40 }, (_, k) => sampleCompletionRow(k))]
+    async function* pages() {
+      yield rows.slice(0, 1)
+      yield rows.slice(1, 30)
+      yield rows.slice(30)
+    }
+    const options = { delimiter: ';', spreadsheet: true } as const
+    const paged = await bytesOf(completionCsv(new RowBatches(pages()), options))
+    expect(paged.equals(await bytesOf(completionCsv(rows, options)))).toBe(true)
+    expect(parseCsv(paged, ';')).toHaveLength(42)
+  })
+
+  it('closes a paged source when the stream is destroyed early', async () => {
+    let closed = false
+    let pages = 0
+    async function* source() {
+      try {
+        for (;;) {
+          pages++
+          yield Array.from({ length: 500 }, (_, k) => sampleCompletionRow(k))
+        }
+      } finally {
+        closed = true
+      }
+    }
+    const stream = completionCsv(new RowBatches(source()), { delimiter: ',' })
+    for await (const chunk of stream) {
+      expect((chunk as Buffer).length).toBeGreaterThan(0)
+      break
+    }
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(closed).toBe(true)
+    expect(pages).toBeLessThan(5)
+  })
+
   it('starts with a UTF-8 BOM and a Bahasa Indonesia header, CRLF line ends', async () => {
     const bytes = await bytesOf(completionCsv([sampleCompletionRow(0)], { delimiter: ',' }))
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])

@@ -29,6 +29,7 @@ import { isoDateWib, isValidDate } from '@/lib/format/indonesian'
 import { neutralizeCell } from './cell-values'
 import type { ColumnDef } from './columns'
 import { COMPLETION_COLUMNS, type CompletionRow } from './completion-report'
+import { batchesOf, type RowSource } from './row-batches'
 
 export type CsvDelimiter = ',' | ';'
 
@@ -102,7 +103,7 @@ export function csvLine<Row>(row: Row, columns: readonly ColumnDef<Row>[], optio
 }
 
 async function* csvChunks<Row>(
-  rows: AsyncIterable<Row> | Iterable<Row>,
+  rows: RowSource<Row>,
   columns: readonly ColumnDef<Row>[],
   options: CsvOptions,
 ): AsyncGenerator<string> {
@@ -112,16 +113,18 @@ async function* csvChunks<Row>(
   // BOM and header go out before the first row is pulled: the download starts at once.
   yield UTF8_BOM + columns.map((column) => encodeText(column.header, needsQuotes)).join(delimiter) + CSV_LINE_END
   let chunk = ''
-  for await (const row of rows) {
-    let line = ''
-    for (let i = 0; i < columns.length; i++) {
-      if (i > 0) line += delimiter
-      line += encodeText(fieldText(columns[i]!, row, format), needsQuotes)
-    }
-    chunk += line + CSV_LINE_END
-    if (chunk.length >= CHUNK_CHARS) {
-      yield chunk
-      chunk = ''
+  for await (const batch of batchesOf(rows)) {
+    for (const row of batch) {
+      let line = ''
+      for (let i = 0; i < columns.length; i++) {
+        if (i > 0) line += delimiter
+        line += encodeText(fieldText(columns[i]!, row, format), needsQuotes)
+      }
+      chunk += line + CSV_LINE_END
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk
+        chunk = ''
+      }
     }
   }
   if (chunk.length > 0) yield chunk
@@ -129,11 +132,12 @@ async function* csvChunks<Row>(
 
 /**
  * A CSV byte stream of `rows` with the given columns. Rows are pulled lazily: nothing is read
- * from `rows` before the consumer reads, and at most about one 16 KiB chunk is read ahead.
+ * from `rows` before the consumer reads, and at most about one 16 KiB chunk (or one page of a
+ * `RowBatches` source) is read ahead.
  * Destroying the stream (client gone) calls `return()` on the rows' iterator.
  */
 export function csvStream<Row>(
-  rows: AsyncIterable<Row> | Iterable<Row>,
+  rows: RowSource<Row>,
   columns: readonly ColumnDef<Row>[],
   options: CsvOptions,
 ): Readable {
@@ -144,6 +148,6 @@ export function csvStream<Row>(
 }
 
 /** The completion report as CSV (see the module comment for formats). */
-export function completionCsv(rows: AsyncIterable<CompletionRow> | Iterable<CompletionRow>, options: CsvOptions): Readable {
+export function completionCsv(rows: RowSource<CompletionRow>, options: CsvOptions): Readable {
   return csvStream(rows, COMPLETION_COLUMNS, options)
 }

@@ -6,6 +6,7 @@ import { PassThrough, Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { COMPLETION_COLUMNS, type CompletionRow } from './completion-report'
+import { RowBatches } from './row-batches'
 import { sampleCompletionRow, sampleCompletionRows } from './sample-rows'
 import { completionXlsx, pendingSheetBytes, XLSX_DATE_FORMAT } from './xlsx'
 
@@ -104,6 +105,22 @@ describe('completionXlsx', () => {
   it('writes a header-only workbook for no rows', async () => {
     const { workbook } = await workbookOf([])
     expect(workbook.getWorksheet('Laporan')!.rowCount).toBe(1)
+  })
+
+  it('writes pages of rows (RowBatches) as the same rows one at a time', async () => {
+    const rows = [tricky, ...Array.from({ length: 70 }, (_, k) => sampleCompletionRow(k))]
+    async function* pages() {
+      yield rows.slice(0, 33)
+      yield rows.slice(33)
+    }
+    const out = new Collect()
+    await completionXlsx(new RowBatches(pages()), out)
+    const paged = new ExcelJS.Workbook()
+    await paged.xlsx.load(out.bytes() as unknown as ArrayBuffer)
+    const { workbook } = await workbookOf(rows)
+    const values = (book: ExcelJS.Workbook) => book.getWorksheet('Laporan')!.getSheetValues()
+    expect(paged.getWorksheet('Laporan')!.rowCount).toBe(72)
+    expect(values(paged)).toEqual(values(workbook))
   })
 
   it('stops pulling rows when the output is closed early, and closes the source', async () => {

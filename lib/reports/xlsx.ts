@@ -16,6 +16,7 @@ import { drainOrClose, nextTurn } from './backpressure'
 import { isValidDate, wibDayAsUtcMidnight } from '@/lib/format/indonesian'
 import type { ColumnDef } from './columns'
 import { COMPLETION_COLUMNS, type CompletionRow } from './completion-report'
+import { batchesOf, type RowSource } from './row-batches'
 
 export const XLSX_DATE_FORMAT = 'dd/mm/yyyy'
 export const EXCEL_MAX_CELL_CHARS = 32_767
@@ -112,7 +113,7 @@ async function waitForOutput(output: Writable): Promise<void> {
  * rejects; if the output is closed early (client gone), the writer stops pulling rows.
  */
 export async function writeXlsx<Row>(
-  rows: AsyncIterable<Row> | Iterable<Row>,
+  rows: RowSource<Row>,
   columns: readonly ColumnDef<Row>[],
   output: Writable,
   options: XlsxOptions = {},
@@ -161,20 +162,22 @@ export async function writeXlsx<Row>(
     header.commit()
 
     let written = 0
-    for await (const row of rows) {
-      if (output.destroyed) throw closedError()
-      const sheetRow = sheet.addRow([])
-      for (let i = 0; i < columns.length; i++) {
-        const value = cellValue(columns[i]!, row)
-        if (value !== null) sheetRow.getCell(i + 1).value = value
+    for await (const batch of batchesOf(rows)) {
+      for (const row of batch) {
+        if (output.destroyed) throw closedError()
+        const sheetRow = sheet.addRow([])
+        for (let i = 0; i < columns.length; i++) {
+          const value = cellValue(columns[i]!, row)
+          if (value !== null) sheetRow.getCell(i + 1).value = value
+        }
+        sheetRow.commit()
+        written++
+        if (written % ROWS_PER_YIELD === 0) {
+          await nextTurn()
+          while ((pendingSheetBytes(sheet) ?? 0) > MAX_SHEET_BACKLOG_BYTES && !output.destroyed) await nextTurn()
+        }
+        if (written % ROWS_PER_DRAIN_CHECK === 0) await waitForOutput(output)
       }
-      sheetRow.commit()
-      written++
-      if (written % ROWS_PER_YIELD === 0) {
-        await nextTurn()
-        while ((pendingSheetBytes(sheet) ?? 0) > MAX_SHEET_BACKLOG_BYTES && !output.destroyed) await nextTurn()
-      }
-      if (written % ROWS_PER_DRAIN_CHECK === 0) await waitForOutput(output)
     }
     if (output.destroyed) throw closedError()
     sheet.commit()
@@ -187,7 +190,7 @@ export async function writeXlsx<Row>(
 
 /** The completion report as XLSX, sheet "Laporan". */
 export function completionXlsx(
-  rows: AsyncIterable<CompletionRow> | Iterable<CompletionRow>,
+  rows: RowSource<CompletionRow>,
   output: Writable,
 ): Promise<void> {
   return writeXlsx(rows, COMPLETION_COLUMNS, output, { sheetName: DEFAULT_SHEET_NAME })

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
-import { checkReportScope, completionRows } from '@/lib/hr/report-data.server'
+import { auditedPages, checkReportScope, completionRowPages, completionRows } from '@/lib/hr/report-data.server'
 import { reportFilterSchema } from '@/lib/hr/report-filter'
 import { seedUser } from '@/prisma/seed/seeders'
 import { seedAgencies, uniqueNip } from './helpers'
@@ -91,5 +91,19 @@ describe('completion report rows', () => {
   it("refuses another agency's cohort", async () => {
     const other = await db.cohort.create({ data: { agencyId: (await db.agency.findFirstOrThrow({ where: { NOT: { id: officer.agencyId } } })).id, kind: 'onboarding', year: 2026, name: 'Lain' } })
     await expect(checkReportScope(officer, reportFilterSchema.parse({ kelompok: other.id }))).rejects.toMatchObject({ status: 404 })
+  })
+
+  it('streams the same rows as pages, and the audit entry counts the rows of every page', async () => {
+    const filter = filterOf()
+    const scope = await checkReportScope(officer, filter)
+    const paged = []
+    for await (const page of auditedPages(completionRowPages(officer, filter, scope), { officer, action: 'report.completion.downloaded', filter })) {
+      const pageRows = [...page]
+      expect(pageRows.length).toBeGreaterThan(0)
+      paged.push(...pageRows)
+    }
+    expect(paged).toEqual(await rows())
+    const entry = await db.auditLog.findFirstOrThrow({ where: { actorId: officer.id, action: 'report.completion.downloaded' }, orderBy: { at: 'desc' } })
+    expect(JSON.parse(entry.details)).toMatchObject({ rows: 3, completed: true, format: 'csv' })
   })
 })
