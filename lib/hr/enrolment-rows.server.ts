@@ -525,7 +525,10 @@ function keptHeadcountQuery(filter: RowFilter): Prisma.Sql | null {
     kept.push(statuses.length ? Prisma.sql`h."identityStatus" IN (${Prisma.join(statuses)})` : Prisma.sql`1 = 0`)
     pending.push(statuses.length ? Prisma.sql`CAST(u."identityStatus" AS TEXT) IN (${Prisma.join(statuses)})` : Prisma.sql`1 = 0`)
   }
-  return Prisma.sql`SELECT COALESCE(SUM(h."n"), 0) - (SELECT COUNT(*) FROM "user" u WHERE ${Prisma.join(pending, ' AND ')}) AS "n"
+  // SQLite's planner, without statistics, walks the agency's index for this (every person, ~9 ms
+  // at 100,000) rather than the few flagged rows: it is told which index to read.
+  const pendingFrom = databaseProvider === 'sqlite' ? Prisma.sql`"user" u INDEXED BY "user_pendingImportId_idx"` : Prisma.sql`"user" u`
+  return Prisma.sql`SELECT COALESCE(SUM(h."n"), 0) - (SELECT COUNT(*) FROM ${pendingFrom} WHERE ${Prisma.join(pending, ' AND ')}) AS "n"
     FROM "agency_headcount" h WHERE ${Prisma.join(kept, ' AND ')}`
 }
 
