@@ -24,20 +24,20 @@ beforeAll(async () => {
   officer = { id: hr.id, agencyId: agencies.agency.id }
 })
 
-type Count = { agencyId: string; unitId: string; identityStatus: string; n: number }
-const key = (row: Count) => `${row.agencyId}|${row.unitId}|${row.identityStatus}`
-const normalise = (rows: { agencyId: string; unitId: string; identityStatus: string; n: number | bigint }[]) =>
+type Count = { agencyId: string; unitId: string; identityStatus: string; enrolled: boolean | number | bigint; n: number }
+const key = (row: Count) => `${row.agencyId}|${row.unitId}|${row.identityStatus}|${row.enrolled}`
+const normalise = (rows: { agencyId: string; unitId: string; identityStatus: string; enrolled: boolean | number | bigint; n: number | bigint }[]) =>
   rows
-    .map((row) => ({ ...row, n: Number(row.n) }))
+    .map((row) => ({ ...row, enrolled: Boolean(Number(row.enrolled)), n: Number(row.n) }))
     .filter((row) => row.n !== 0)
     .sort((a, b) => key(a).localeCompare(key(b)))
 
 async function expectHeadcountHolds() {
-  const kept = await db.$queryRaw<Count[]>`SELECT "agencyId", "unitId", "identityStatus", "n" FROM "agency_headcount"`
+  const kept = await db.$queryRaw<Count[]>`SELECT "agencyId", "unitId", "identityStatus", "enrolled", "n" FROM "agency_headcount"`
   const fromScratch = await db.$queryRaw<Count[]>`
-    SELECT "agencyId", COALESCE("unitId", '') AS "unitId", CAST("identityStatus" AS TEXT) AS "identityStatus", COUNT(*) AS "n" FROM "user"
+    SELECT "agencyId", COALESCE("unitId", '') AS "unitId", CAST("identityStatus" AS TEXT) AS "identityStatus", "enrolledInAgency" AS "enrolled", COUNT(*) AS "n" FROM "user"
     WHERE "agencyId" IS NOT NULL AND ("nip" IS NOT NULL OR "identityStatus" = 'rejected')
-    GROUP BY "agencyId", COALESCE("unitId", ''), CAST("identityStatus" AS TEXT)`
+    GROUP BY "agencyId", COALESCE("unitId", ''), CAST("identityStatus" AS TEXT), "enrolledInAgency"`
   expect(normalise(kept)).toEqual(normalise(fromScratch))
   // No kept count is ever negative (a decrement without its increment).
   expect(kept.filter((row) => Number(row.n) < 0)).toEqual([])
@@ -55,6 +55,8 @@ async function expectHeadcountHolds() {
       { agencyId: agency.id, view: 'people', identityStatus: 'rejected' },
       { agencyId: agency.id, view: 'people', identityStatus: ['claimed', 'verified'] },
       { agencyId: agency.id, view: 'people', unitId: unit.id, identityStatus: 'claimed' },
+      { agencyId: agency.id, view: 'people', status: 'belum-ditugaskan' },
+      { agencyId: agency.id, view: 'people', status: 'belum-ditugaskan', unitIds: [unit.id] },
     ]
     for (const filter of filters) {
       let rows = 0
@@ -109,6 +111,13 @@ describe('the kept headcount of an agency (decision 055)', () => {
 
     // A transfer to another agency (and its unit).
     await db.user.update({ where: { id: people[3]!.id }, data: { agencyId: agencies.otherAgency.id, unitId: agencies.otherUnit.id } })
+    await expectHeadcountHolds()
+
+    // Into a cohort and out of it again: "enrolledInAgency" (kept by the enrolment triggers) moves the count.
+    const cohort = await db.cohort.create({ data: { agencyId: agencies.agency.id, kind: 'onboarding', year: 2026, name: 'Hitung 2026' } })
+    await db.enrolment.createMany({ data: people.slice(4, 6).map((p) => ({ userId: p.id, cohortId: cohort.id, cycleKey: 'onboarding' })) })
+    await expectHeadcountHolds()
+    await db.enrolment.deleteMany({ where: { cohortId: cohort.id, userId: people[4]!.id } })
     await expectHeadcountHolds()
 
     // A unit deleted: its people lose their unit through the foreign key's SET NULL.
