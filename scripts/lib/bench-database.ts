@@ -51,6 +51,11 @@ export async function prepareBenchDatabase(name: string, publicBaseUrl: string, 
   const { migrate } = await import('../db/migrate')
   migrate(url, { quiet: true })
   const { db } = await import('../../lib/db/db.server')
+  // The current lessons, as a deployed app has had them since its first request: otherwise the
+  // server's first HR request would recompute every seeded enrolment's facts (on PostgreSQL at
+  // 100,000 enrolments that took over a minute: bench:hr's first request timed out).
+  const { ensureCurrentLessons } = await import('../../lib/hr/enrolment-facts.server')
+  await ensureCurrentLessons()
   const { auth } = await import('../../lib/auth/auth.server')
   const { seedAgency } = await import('../../prisma/seed/seeders')
   const { DEMO_AGENCIES } = await import('../../prisma/seed/demo-data')
