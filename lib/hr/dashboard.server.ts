@@ -25,6 +25,7 @@ import {
   inUnits,
   dashboardCountsFromSummary,
   enrolmentRowsPage,
+  enrolmentRowsPageAndTotal,
   scoreAveragesFromSummary,
   type RowFilter,
   type RowKey,
@@ -259,10 +260,9 @@ export async function listPeople(agencyId: string, query: PeopleQuery, now = new
     status: query.status,
     identityStatus: query.identityStatus,
   }
-  const [units, page, total] = await Promise.all([
+  const [units, { rows: page, total }] = await Promise.all([
     agencyUnits(agencyId, unitIds),
-    enrolmentRowsPage(filter, { after: query.before ? undefined : query.after, before: query.before, limit: PAGE_SIZE + 1 }),
-    countEnrolmentRows(filter),
+    enrolmentRowsPageAndTotal(filter, { after: query.before ? undefined : query.after, before: query.before, limit: PAGE_SIZE + 1 }),
   ])
   // One row more than a page says whether there is another page in the direction of travel.
   const more = page.length > PAGE_SIZE

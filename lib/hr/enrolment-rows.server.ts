@@ -190,22 +190,40 @@ function currentLessonSlugs() {
  *               LIKE does - and the plain condition decides each of them, so the rows are exactly
  *               the plain definition's. Trigrams need 3 characters: a shorter search (or shorter
  *               NIP digits) uses the plain condition alone.
+ * The people list's page of a search sorts the matches by name. PostgreSQL's planner would walk
+ * the agency's name index in order and test each person against the search, expecting the
+ * matches to be spread evenly; a first name is not: "sri" walked ~140,000 people to find a
+ * page (300 ms at bench:hr's agency) and "budi" 17,000. So when every condition is the
+ * person's own, the page is sorted out of the matches the trigram indexes give (rowQuery), and
+ * their count comes with it (enrolmentRowsPageAndTotal): a page then costs about what the
+ * search's count costs, growing with the matches, not with the agency (decision 057).
  * `search` is already trimmed and lower-cased.
  */
-function searchCondition(search: string): { condition: Prisma.Sql; indexed: boolean } {
+type SearchCondition = {
+  condition: Prisma.Sql
+  /** SQLite: the condition reads the FTS5 index's candidates. */
+  ftsCandidates: boolean
+  /** PostgreSQL: the trigram indexes can give the matches (3 characters or more). */
+  trigramCandidates: boolean
+}
+
+function searchCondition(search: string): SearchCondition {
   const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
   const digits = search.replace(/\s+/g, '')
   const byNip = /^\d+$/.test(digits)
   const plain = Prisma.sql`(LOWER(u."name") LIKE ${pattern} ESCAPE '\\' OR LOWER(u."email") LIKE ${pattern} ESCAPE '\\'
       ${byNip ? Prisma.sql`OR u."nip" LIKE ${`%${digits}%`}` : Prisma.empty})`
-  if (databaseProvider !== 'sqlite' || [...search].length < 3 || (byNip && digits.length < 3)) return { condition: plain, indexed: false }
+  const trigrams = [...search].length >= 3 && (!byNip || digits.length >= 3)
+  if (databaseProvider !== 'sqlite') return { condition: plain, ftsCandidates: false, trigramCandidates: trigrams }
+  if (!trigrams) return { condition: plain, ftsCandidates: false, trigramCandidates: false }
   // An FTS5 phrase is a double-quoted string (a quote inside doubled): every other character is
   // text for the tokenizer, so `%`, `_`, `*` and the like are no syntax here.
   const phrase = (text: string) => `"${text.replaceAll('"', '""')}"`
   const match = `{name email} : ${phrase(search)}${byNip ? ` OR nip : ${phrase(digits)}` : ''}`
   return {
     condition: Prisma.sql`(u."rowid" IN (SELECT "rowid" FROM "user_search" WHERE "user_search" MATCH ${match}) AND ${plain})`,
-    indexed: true,
+    ftsCandidates: true,
+    trigramCandidates: false,
   }
 }
 
@@ -226,16 +244,21 @@ function fragments(filter: RowFilter, now: Date) {
     WHEN e."lessonsDone" > 0 OR e."postTestAttempts" > 0 THEN 'sedang'
     ELSE 'belum-mulai' END)`
   const completedAt = Prisma.sql`COALESCE(ce."completedAt", e."passedAt")`
-
-  const from =
-    filter.view === 'enrolments'
-      ? Prisma.sql`FROM "enrolment" e
-          JOIN "cohort" co ON co."id" = e."cohortId"
-          JOIN "user" u ON u."id" = e."userId"
-          LEFT JOIN "unit" un ON un."id" = u."unitId"
-          LEFT JOIN "certificate" ce ON ce."enrolmentId" = e."id"`
-      : Prisma.sql`FROM "user" u
-          LEFT JOIN "enrolment" e ON e."id" = (
+  const unassigned = filter.status === UNASSIGNED
+  // Whether a condition reads the person's enrolment (the people view needs it for its rows anyway).
+  const readsEnrolment =
+    filter.view === 'enrolments' ||
+    !!filter.cohortId ||
+    (!!filter.status && !unassigned) ||
+    !!filter.completedFrom ||
+    !!filter.completedTo ||
+    !!filter.withValidCertificate
+  const search = filter.search?.trim().toLowerCase()
+  const searched = search ? searchCondition(search) : undefined
+  // PostgreSQL's search of the people view when every condition is the person's own: rowQuery
+  // finds the page's people first (see searchCondition and rowQuery).
+  const personSearch = searched?.trigramCandidates && filter.view === 'people' && !readsEnrolment ? searched.condition : null
+  const peopleJoins = Prisma.sql`LEFT JOIN "enrolment" e ON e."id" = (
             SELECT e2."id" FROM "enrolment" e2 JOIN "cohort" c2 ON c2."id" = e2."cohortId"
             WHERE e2."userId" = u."id" AND c2."agencyId" = ${agencyId}
               ${filter.cohortId ? Prisma.sql`AND c2."id" = ${filter.cohortId}` : Prisma.empty}
@@ -244,6 +267,14 @@ function fragments(filter: RowFilter, now: Date) {
           LEFT JOIN "cohort" co ON co."id" = e."cohortId"
           LEFT JOIN "unit" un ON un."id" = u."unitId"
           LEFT JOIN "certificate" ce ON ce."enrolmentId" = e."id"`
+  const from =
+    filter.view === 'enrolments'
+      ? Prisma.sql`FROM "enrolment" e
+          JOIN "cohort" co ON co."id" = e."cohortId"
+          JOIN "user" u ON u."id" = e."userId"
+          LEFT JOIN "unit" un ON un."id" = u."unitId"
+          LEFT JOIN "certificate" ce ON ce."enrolmentId" = e."id"`
+      : Prisma.sql`FROM "user" u ${peopleJoins}`
 
   const inAgency = Prisma.sql`u."agencyId" = ${agencyId}`
   const conditions: Prisma.Sql[] = [inAgency]
@@ -270,7 +301,6 @@ function fragments(filter: RowFilter, now: Date) {
   // enrolment in the agency's cohorts (in the cohort, when one is given), tested by an index
   // probe per person instead of finding each person's latest enrolment; the enrolments view has
   // none such.
-  const unassigned = filter.status === UNASSIGNED
   if (unassigned) {
     conditions.push(
       filter.view === 'people' && !filter.cohortId
@@ -283,8 +313,7 @@ function fragments(filter: RowFilter, now: Date) {
         : Prisma.sql`1 = 0`,
     )
   } else if (filter.status) conditions.push(Prisma.sql`${status} = ${filter.status}`)
-  const search = filter.search?.trim().toLowerCase()
-  const searched = search ? searchCondition(search) : undefined
+  const personConditions = [...conditions]
   if (searched) conditions.push(searched.condition)
   if (filter.completedFrom) conditions.push(Prisma.sql`${completedAt} >= ${filter.completedFrom}`)
   if (filter.completedTo) conditions.push(Prisma.sql`${completedAt} <= ${filter.completedTo}`)
@@ -292,13 +321,6 @@ function fragments(filter: RowFilter, now: Date) {
 
   // Counting the people view needs the enrolment only when a condition reads it; without one,
   // the count is over the agency's people alone (the LEFT JOINs add no rows: at most one each).
-  const readsEnrolment =
-    filter.view === 'enrolments' ||
-    !!filter.cohortId ||
-    (!!filter.status && !unassigned) ||
-    !!filter.completedFrom ||
-    !!filter.completedTo ||
-    !!filter.withValidCertificate
   // Without a condition on the enrolment, the people alone. A whole agency's count is then, on
   // PostgreSQL, an index-only scan of the partial index of its counted people (decision 039).
   const countFrom = readsEnrolment ? from : Prisma.sql`FROM "user" u`
@@ -307,33 +329,49 @@ function fragments(filter: RowFilter, now: Date) {
   // every person of the agency, each row fetched (~1.5 s at 100,000 when most match, against
   // ~0.25 s from the candidates). The page keeps the agency's index: it walks it in key order
   // and stops after a page.
-  const countConditions = searched?.indexed
+  const countConditions = searched?.ftsCandidates
     ? conditions.map((condition) => (condition === inAgency ? Prisma.sql`+u."agencyId" = ${agencyId}` : condition))
     : conditions
 
-  return { slugs, from, countFrom, conditions, countConditions, status, looseLessonFacts }
+  return { slugs, from, countFrom, conditions, countConditions, status, looseLessonFacts, peopleJoins,
+    personSearch: personSearch ? { search: personSearch, conditions: personConditions } : null }
 }
 
-function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?: RowKey; limit: number }, options: { sqlStatus?: boolean } = {}) {
+function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?: RowKey; limit: number }, options: { sqlStatus?: boolean; total?: boolean } = {}) {
   const f = fragments(filter, now)
   const people = filter.view === 'people'
-  const conditions = [...f.conditions]
   const key = page.after ?? page.before
   const op = page.before ? Prisma.sql`<` : Prisma.sql`>`
-  if (key) {
-    conditions.push(
-      people
-        ? Prisma.sql`(LOWER(u."name") ${op} ${key.name ?? ''} OR (LOWER(u."name") = ${key.name ?? ''} AND u."id" ${op} ${key.id}))`
-        : Prisma.sql`e."id" ${op} ${key.id}`,
-    )
-  }
+  const keyCondition = key
+    ? people
+      ? [Prisma.sql`(LOWER(u."name") ${op} ${key.name ?? ''} OR (LOWER(u."name") = ${key.name ?? ''} AND u."id" ${op} ${key.id}))`]
+      : [Prisma.sql`e."id" ${op} ${key.id}`]
+    : []
   const direction = page.before ? Prisma.sql`DESC` : Prisma.sql`ASC`
   const order = people ? Prisma.sql`LOWER(u."name") ${direction}, u."id" ${direction}` : Prisma.sql`e."id" ${direction}`
+  // A PostgreSQL search of the people view (see searchCondition): the matches first, from the
+  // trigram indexes (MATERIALIZED: the planner may not fold them back into a walk of the name
+  // index), the page's people sorted out of them, and only those 26 joined to their enrolment,
+  // cohort, unit and certificate (joined before the sort, every match was: PostgreSQL hashed
+  // every enrolment, 230 ms for "budi"). The page meets every condition already: tested again
+  // in the outer WHERE, they made PostgreSQL expect one row and join certificates by a scan.
+  const matchesFirst = f.personSearch
+  const matches = matchesFirst
+    ? Prisma.sql`WITH "matched" AS MATERIALIZED (
+        SELECT u."id", u."name" FROM "user" u WHERE ${Prisma.join([...matchesFirst.conditions, matchesFirst.search], ' AND ')}),
+      "page" AS (
+        SELECT u."id" FROM "matched" u WHERE ${keyCondition.length ? keyCondition[0]! : Prisma.sql`1 = 1`} ORDER BY ${order} LIMIT ${page.limit})`
+    : Prisma.empty
+  const [from, conditions] = matchesFirst
+    ? [Prisma.sql`FROM "page" p JOIN "user" u ON u."id" = p."id" ${f.peopleJoins}`, [Prisma.sql`1 = 1`]]
+    : [f.from, [...f.conditions, ...keyCondition]]
+  // The filter's total beside each row: the matches counted once (enrolmentRowsPageAndTotal).
+  const total = options.total && matchesFirst ? Prisma.sql`, (SELECT COUNT(*) FROM "matched") AS "total"` : Prisma.empty
   const lastActivity = people
     ? Prisma.sql`(SELECT MAX(lp."updatedAt") FROM "lesson_progress" lp WHERE lp."userId" = u."id") AS "lastLessonAt",
         (SELECT MAX(COALESCE(qa."submittedAt", qa."startedAt")) FROM "quiz_attempt" qa WHERE qa."userId" = u."id") AS "lastQuizAt"`
     : Prisma.sql`NULL AS "lastLessonAt", NULL AS "lastQuizAt"`
-  return Prisma.sql`
+  return Prisma.sql`${matches}
     SELECT u."id" AS "userId", LOWER(u."name") AS "sortName", u."name", u."nip", u."email",
       CAST(u."employmentType" AS TEXT) AS "employmentType", u."unitId", un."name" AS "unitName",
       CAST(u."identityStatus" AS TEXT) AS "identityStatus", u."identityMethod", u."identityVerifiedAt",
@@ -344,7 +382,8 @@ function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?:
       ce."number" AS "certificateNumber", ce."completedAt" AS "certificateCompletedAt", ce."validUntil", ce."revokedAt", ce."jp",
       ${lastActivity}
       ${options.sqlStatus ? Prisma.sql`, ${f.status} AS "sqlStatus"` : Prisma.empty}
-    ${f.from}
+      ${total}
+    ${from}
     WHERE ${Prisma.join(conditions, ' AND ')}
     ORDER BY ${order}
     LIMIT ${page.limit}`
@@ -421,10 +460,17 @@ function toRow(raw: RawRow, view: RowView, lessonsTotal: number, now: Date): Enr
 export type RowPage = { after?: RowKey; before?: RowKey; limit: number }
 
 /** One page of the read model's raw rows (the limit capped at 1,000). */
-async function rawRowsPage(filter: RowFilter, page: RowPage, now: Date): Promise<RawRow[]> {
+async function rawRowsPage(filter: RowFilter, page: RowPage, now: Date, options: { total?: boolean } = {}): Promise<(RawRow & { total?: number | bigint | string })[]> {
   await ensureCurrentLessons()
   const limit = Math.max(1, Math.min(1000, Math.floor(page.limit)))
-  return db.$queryRaw<RawRow[]>(rowQuery(filter, now, { ...page, limit }))
+  return db.$queryRaw<RawRow[]>(rowQuery(filter, now, { ...page, limit }, options))
+}
+
+/** A page's rows in ascending key order (a page `before` a key is read descending). */
+function pageRows(raws: RawRow[], filter: RowFilter, page: RowPage, now: Date): EnrolmentRow[] {
+  const lessonsTotal = currentLessonSlugs().total
+  const rows = raws.map((raw) => toRow(raw, filter.view, lessonsTotal, now))
+  return page.before ? rows.reverse() : rows
 }
 
 /**
@@ -433,10 +479,25 @@ async function rawRowsPage(filter: RowFilter, page: RowPage, now: Date): Promise
  */
 export async function enrolmentRowsPage(filter: RowFilter, page: RowPage): Promise<EnrolmentRow[]> {
   const now = filter.now ?? new Date()
-  const raws = await rawRowsPage(filter, page, now)
-  const lessonsTotal = currentLessonSlugs().total
-  const rows = raws.map((raw) => toRow(raw, filter.view, lessonsTotal, now))
-  return page.before ? rows.reverse() : rows
+  return pageRows(await rawRowsPage(filter, page, now), filter, page, now)
+}
+
+/**
+ * One page of rows and the filter's total, as the people list shows them. A PostgreSQL search
+ * of the people view answers both from one statement, whose matches it finds anyway (see
+ * rowQuery): the count cost what finding the page costs, and this way it is paid once. Other
+ * filters read the page and count in parallel (the count is often a kept sum: decision 055).
+ */
+export async function enrolmentRowsPageAndTotal(filter: RowFilter, page: RowPage): Promise<{ rows: EnrolmentRow[]; total: number }> {
+  const now = filter.now ?? new Date()
+  if (!fragments(filter, now).personSearch) {
+    const [rows, total] = await Promise.all([enrolmentRowsPage(filter, page), countEnrolmentRows(filter)])
+    return { rows, total }
+  }
+  const raws = await rawRowsPage(filter, page, now, { total: true })
+  // No row: no match at all, unless the page lies past either end of them (a stale link).
+  const total = raws.length ? Number(raws[0]!.total) : page.after || page.before ? await countEnrolmentRows(filter) : 0
+  return { rows: pageRows(raws, filter, page, now), total }
 }
 
 /**

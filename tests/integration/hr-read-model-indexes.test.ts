@@ -7,6 +7,7 @@ import {
   countStatementForTest,
   enrolmentRows,
   enrolmentRowsPage,
+  enrolmentRowsPageAndTotal,
   rowsPageStatementForTest,
   type RowFilter,
 } from '@/lib/hr/enrolment-rows.server'
@@ -228,5 +229,40 @@ describe('the HR read model at scale: the name search', () => {
     expect(byText, byText).toContain('user_lower_email_trgm_idx')
     const byDigits = await plan(countStatementForTest(filter(nips.wijaya!)))
     expect(byDigits, byDigits).toContain('user_nip_trgm_idx')
+
+    // The people list's page of a search and its total (decision 057): sorted out of the
+    // matches, in one statement. The plain definition's rows, page after page, forwards and
+    // back, with the count beside them. At 20,000 "Pengisi <n>" people:
+    //   'pengisi 1'    11,111 matches from the start of the name index;
+    //   'contoh'       everyone (the e-mail domain);
+    //   'pengisi 19'   1,111 matches, all ~10,000 people along the index;
+    //   'siti'         two, at the very end;
+    //   'pengisi 1999' eleven, one short page;
+    //   '1000'         names and NIPs with those digits;
+    //   'zzqx'         nobody.
+    const pageSize = 26
+    for (const query of ['pengisi 1', 'contoh', 'pengisi 19', 'siti', 'pengisi 1999', '1000', 'zzqx']) {
+      const expected = await plainIds(query)
+      const ids = (rows: { person: { id: string } }[]) => rows.map((row) => row.person.id)
+      const first = await enrolmentRowsPageAndTotal(filter(query), { limit: pageSize })
+      expect(ids(first.rows), query).toEqual(expected.slice(0, pageSize))
+      expect(first.total, query).toBe(expected.length)
+      expect(ids(await enrolmentRowsPage(filter(query), { limit: pageSize })), query).toEqual(expected.slice(0, pageSize))
+      if (expected.length <= pageSize) continue
+      const second = await enrolmentRowsPageAndTotal(filter(query), { after: first.rows.at(-1)!.key, limit: pageSize })
+      expect(ids(second.rows), query).toEqual(expected.slice(pageSize, 2 * pageSize))
+      expect(second.total, query).toBe(expected.length)
+      const back = await enrolmentRowsPageAndTotal(filter(query), { before: second.rows[0]!.key, limit: pageSize })
+      expect(ids(back.rows), query).toEqual(expected.slice(0, pageSize))
+      // After the last match (a stale link): no rows, and still the total.
+      const last = await db.user.findUniqueOrThrow({ where: { id: expected.at(-1)! }, select: { id: true, name: true } })
+      const past = await enrolmentRowsPageAndTotal(filter(query), { after: { id: last.id, name: last.name.toLowerCase() }, limit: pageSize })
+      expect([past.rows.length, past.total], query).toEqual([0, expected.length])
+    }
+    expect((await plainIds('pengisi 19')).length).toBe(1111)
+    // The matches come from the trigram indexes, not from a walk of the agency's people.
+    const clustered = await plan(rowsPageStatementForTest(filter('pengisi 19'), { limit: pageSize }))
+    expect(clustered, clustered).toContain('user_lower_name_trgm_idx')
+    expect(clustered, clustered).not.toContain('user_agencyId_lower_name_id_idx')
   })
 })
