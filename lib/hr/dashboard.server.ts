@@ -23,6 +23,7 @@ import {
   countEnrolmentRows,
   COUNTED_PERSON_SQL,
   inUnits,
+  COHORT_ORDER,
   dashboardCountsFromSummary,
   enrolmentRowsPage,
   enrolmentRowsPageAndTotal,
@@ -103,7 +104,7 @@ export async function listCohorts(agencyId: string, unitIds: UnitIds = null): Pr
         ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}) AS "enrolments"
     FROM "cohort" co
     WHERE co."agencyId" = ${agencyId}
-    ORDER BY co."year" DESC, co."createdAt" DESC, co."name" ASC`)
+    ORDER BY ${COHORT_ORDER}`)
   return rows.map((row) => ({
     id: row.id,
     name: row.name,
@@ -121,11 +122,16 @@ export async function listCohorts(agencyId: string, unitIds: UnitIds = null): Pr
  */
 export async function getDashboard(agencyId: string, cohortId?: string | null, now = new Date(), unitIds: UnitIds = null): Promise<Dashboard | null> {
   // Tagged statements, no query building: the dashboard is the HR page viewed most.
-  const [[agency], cohorts, units, unassigned] = await Promise.all([
+  // One round of statements: the counts of the selected cohort are asked for beside the list of
+  // cohorts (the newest one chosen in SQL by the list's order, when none is given); another
+  // agency's cohort id finds no counts, and the page answers 404 below.
+  const [[agency], cohorts, units, unassigned, summary, averages] = await Promise.all([
     db.$queryRaw<{ name: string }[]>(Prisma.sql`SELECT a."name" FROM "agency" a WHERE a."id" = ${agencyId}`),
     listCohorts(agencyId, unitIds),
     agencyUnits(agencyId, unitIds),
     countEnrolmentRows({ agencyId, view: 'people', status: UNASSIGNED, now, unitIds }),
+    dashboardCountsFromSummary(agencyId, cohortId ?? null, now, unitIds),
+    scoreAveragesFromSummary(agencyId, cohortId ?? null, unitIds),
   ])
   if (!agency) throw new Error(`agency ${agencyId} not found`)
   const selected = cohortId ? cohorts.find((cohort) => cohort.id === cohortId) : cohorts[0]
@@ -152,10 +158,6 @@ export async function getDashboard(agencyId: string, cohortId?: string | null, n
   // Counts: the read model's counts kept per key by triggers (the same rows as the reports:
   // decision 033, and the integration tests hold them to the GROUP BY over the rows), summed in
   // SQL per breakdown.
-  const [summary, averages] = await Promise.all([
-    dashboardCountsFromSummary(agencyId, selected.id, now, unitIds),
-    scoreAveragesFromSummary(agencyId, selected.id, unitIds),
-  ])
   const breakdown = (by: SummaryBreakdown) => summary.filter((row) => row.by === by).map((row) => ({ groupKey: row.key, status: row.status, count: row.count }))
   const byIdentity = breakdown('identityStatus')
   // Means as scoreSummary rounds them (one decimal).
@@ -293,50 +295,36 @@ const maybeDate = (value: RawDate | null): Date | null => (value === null ? null
  * lesson from LessonProgress.activeSeconds. Nothing is masked: HR is entitled to it.
  */
 export async function getPersonHistory(agencyId: string, personId: string, now = new Date(), unitIds: UnitIds = null) {
-  // Tagged statements, no query building (as the dashboard; docs/benchmarks.md).
-  const [raw] = await db.$queryRaw<
-    {
-      id: string
-      name: string
-      nip: string | null
-      rejectedNip: string | null
-      email: string
-      employmentType: string | null
-      claimedAt: RawDate | null
-      createdAt: RawDate
-      identityStatus: string
-      identityMethod: string | null
-      identityVerifiedAt: RawDate | null
-      identityRejectedAt: RawDate | null
-      unitName: string | null
-    }[]
-  >(Prisma.sql`
-    SELECT u."id", u."name", u."nip", u."rejectedNip", u."email", CAST(u."employmentType" AS TEXT) AS "employmentType",
-      u."claimedAt", u."createdAt", CAST(u."identityStatus" AS TEXT) AS "identityStatus", u."identityMethod",
-      u."identityVerifiedAt", u."identityRejectedAt", un."name" AS "unitName"
-    FROM "user" u LEFT JOIN "unit" un ON un."id" = u."unitId"
-    WHERE u."id" = ${personId} AND u."agencyId" = ${agencyId} AND ${COUNTED_PERSON_SQL} AND ${visiblePersonSql('u')}
-      ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`u."unitId"`, unitIds)}` : Prisma.empty}`)
-  if (!raw) return null
-  const person = {
-    id: raw.id,
-    name: raw.name,
-    nip: raw.nip,
-    rejectedNip: raw.rejectedNip,
-    email: raw.email,
-    employmentType: (raw.employmentType as EmploymentType | null) ?? null,
-    claimedAt: maybeDate(raw.claimedAt),
-    createdAt: asDate(raw.createdAt),
-    identityStatus: isIdentityStatus(raw.identityStatus) ? raw.identityStatus : ('claimed' as const),
-    identityMethod: raw.identityMethod,
-    identityVerifiedAt: maybeDate(raw.identityVerifiedAt),
-    identityRejectedAt: maybeDate(raw.identityRejectedAt),
-    unit: raw.unitName === null ? null : { name: raw.unitName },
-  }
-  const [enrolments, lessonRows, attemptRows, certificateRows] = await Promise.all([
-    enrolmentRowsPage({ agencyId, view: 'enrolments', personId: person.id, now }, { limit: 1000 }),
+  // Tagged statements, no query building (as the dashboard; docs/benchmarks.md), all in one
+  // round: the history is read beside the check that the person is one HR may see, and thrown
+  // away when they are not (a round trip less on every person page, decision 057).
+  const [[raw], enrolments, lessonRows, attemptRows, certificateRows] = await Promise.all([
+    db.$queryRaw<
+      {
+        id: string
+        name: string
+        nip: string | null
+        rejectedNip: string | null
+        email: string
+        employmentType: string | null
+        claimedAt: RawDate | null
+        createdAt: RawDate
+        identityStatus: string
+        identityMethod: string | null
+        identityVerifiedAt: RawDate | null
+        identityRejectedAt: RawDate | null
+        unitName: string | null
+      }[]
+    >(Prisma.sql`
+      SELECT u."id", u."name", u."nip", u."rejectedNip", u."email", CAST(u."employmentType" AS TEXT) AS "employmentType",
+        u."claimedAt", u."createdAt", CAST(u."identityStatus" AS TEXT) AS "identityStatus", u."identityMethod",
+        u."identityVerifiedAt", u."identityRejectedAt", un."name" AS "unitName"
+      FROM "user" u LEFT JOIN "unit" un ON un."id" = u."unitId"
+      WHERE u."id" = ${personId} AND u."agencyId" = ${agencyId} AND ${COUNTED_PERSON_SQL} AND ${visiblePersonSql('u')}
+        ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`u."unitId"`, unitIds)}` : Prisma.empty}`),
+    enrolmentRowsPage({ agencyId, view: 'enrolments', personId, now }, { limit: 1000 }),
     db.$queryRaw<{ lessonSlug: string; completedAt: RawDate | null; updatedAt: RawDate; activeSeconds: number | bigint }[]>(Prisma.sql`
-      SELECT lp."lessonSlug", lp."completedAt", lp."updatedAt", lp."activeSeconds" FROM "lesson_progress" lp WHERE lp."userId" = ${person.id}`),
+      SELECT lp."lessonSlug", lp."completedAt", lp."updatedAt", lp."activeSeconds" FROM "lesson_progress" lp WHERE lp."userId" = ${personId}`),
     db.$queryRaw<
       {
         id: string
@@ -355,7 +343,7 @@ export async function getPersonHistory(agencyId: string, personId: string, now =
       FROM "quiz_attempt" qa
         LEFT JOIN "enrolment" e ON e."id" = qa."enrolmentId"
         LEFT JOIN "cohort" co ON co."id" = e."cohortId"
-      WHERE qa."userId" = ${person.id}
+      WHERE qa."userId" = ${personId}
       ORDER BY qa."startedAt" DESC`),
     db.$queryRaw<
       {
@@ -371,9 +359,25 @@ export async function getPersonHistory(agencyId: string, personId: string, now =
       }[]
     >(Prisma.sql`
       SELECT ce."id", ce."number", ce."year", ce."cycleKey", ce."score", ce."completedAt", ce."validUntil", ce."revokedAt", ce."revokedReason"
-      FROM "certificate" ce WHERE ce."userId" = ${person.id}
+      FROM "certificate" ce WHERE ce."userId" = ${personId}
       ORDER BY ce."issuedAt" DESC`),
   ])
+  if (!raw) return null
+  const person = {
+    id: raw.id,
+    name: raw.name,
+    nip: raw.nip,
+    rejectedNip: raw.rejectedNip,
+    email: raw.email,
+    employmentType: (raw.employmentType as EmploymentType | null) ?? null,
+    claimedAt: maybeDate(raw.claimedAt),
+    createdAt: asDate(raw.createdAt),
+    identityStatus: isIdentityStatus(raw.identityStatus) ? raw.identityStatus : ('claimed' as const),
+    identityMethod: raw.identityMethod,
+    identityVerifiedAt: maybeDate(raw.identityVerifiedAt),
+    identityRejectedAt: maybeDate(raw.identityRejectedAt),
+    unit: raw.unitName === null ? null : { name: raw.unitName },
+  }
   const lessons = lessonRows.map((row) => ({
     lessonSlug: row.lessonSlug,
     completedAt: maybeDate(row.completedAt),

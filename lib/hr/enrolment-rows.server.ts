@@ -684,6 +684,19 @@ export async function countEnrolmentsFromSummary(agencyId: string, now = new Dat
     .filter((row) => row.count !== 0)
 }
 
+/** The agency's cohorts newest first (over `co`): the dashboard's list, and its default cohort. */
+export const COHORT_ORDER = Prisma.sql`co."year" DESC, co."createdAt" DESC, co."name" ASC, co."id" ASC`
+
+/**
+ * A cohort of the agency in SQL: the given id, or (null) the agency's newest, so the dashboard
+ * can ask for its counts in the same round as its list of cohorts instead of after it.
+ */
+function cohortOrNewest(agencyId: string, cohortId: string | null): Prisma.Sql {
+  return cohortId
+    ? Prisma.sql`${cohortId}`
+    : Prisma.sql`(SELECT co."id" FROM "cohort" co WHERE co."agencyId" = ${agencyId} ORDER BY ${COHORT_ORDER} LIMIT 1)`
+}
+
 /** One of the dashboard's breakdowns: the rows counted per status and per one key. */
 export type SummaryBreakdown = 'cohort' | 'unit' | 'employmentType' | 'identityStatus'
 
@@ -691,23 +704,25 @@ export type SummaryCount = { by: SummaryBreakdown; key: string | null; status: E
 
 /**
  * What the dashboard shows, from enrolment_count in one statement: every cohort of the agency
- * per status, and the selected cohort per status and unit, employment type and identity status.
+ * per status, and the selected cohort (null: the newest) per status and unit, employment type
+ * and identity status.
  * The same sums as countEnrolmentsFromSummary (which the integration tests hold to the GROUP BY
  * over the rows), added up in SQL per breakdown: a few hundred rows back instead of one per
  * (cohort, unit, employment type, identity status, status) combination (~1,400 at bench:hr's
  * agency), whose conversion into JavaScript cost more than the query (docs/benchmarks.md).
  */
-export async function dashboardCountsFromSummary(agencyId: string, cohortId: string, now = new Date(), unitIds: readonly string[] | null = null): Promise<SummaryCount[]> {
+export async function dashboardCountsFromSummary(agencyId: string, cohortId: string | null, now = new Date(), unitIds: readonly string[] | null = null): Promise<SummaryCount[]> {
   await ensureCurrentLessons()
+  const selected = cohortOrNewest(agencyId, cohortId)
   const raws = await db.$queryRaw<{ by: string; key: string | null; status: string; n: number | bigint | string }[]>`
     WITH c AS (${keptCountsWithStatus(agencyId, now, unitIds)})
     SELECT CAST('cohort' AS TEXT) AS "by", c."cohortId" AS "key", c."status", SUM(c."n") AS "n" FROM c GROUP BY c."cohortId", c."status"
     UNION ALL
-    SELECT CAST('unit' AS TEXT), c."unitId", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${cohortId} GROUP BY c."unitId", c."status"
+    SELECT CAST('unit' AS TEXT), c."unitId", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${selected} GROUP BY c."unitId", c."status"
     UNION ALL
-    SELECT CAST('employmentType' AS TEXT), c."employmentType", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${cohortId} GROUP BY c."employmentType", c."status"
+    SELECT CAST('employmentType' AS TEXT), c."employmentType", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${selected} GROUP BY c."employmentType", c."status"
     UNION ALL
-    SELECT CAST('identityStatus' AS TEXT), c."identityStatus", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${cohortId} GROUP BY c."identityStatus", c."status"`
+    SELECT CAST('identityStatus' AS TEXT), c."identityStatus", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${selected} GROUP BY c."identityStatus", c."status"`
   return raws
     .map((raw) => ({
       by: raw.by as SummaryBreakdown,
@@ -758,14 +773,14 @@ export async function scoreAverages(filter: RowFilter): Promise<RowScoreAverages
   }
 }
 
-/** scoreAverages of one cohort of the agency (no other filter), from enrolment_count's sums. */
-export async function scoreAveragesFromSummary(agencyId: string, cohortId: string, unitIds: readonly string[] | null = null): Promise<RowScoreAverages> {
+/** scoreAverages of one cohort of the agency (null: its newest; no other filter), from enrolment_count's sums. */
+export async function scoreAveragesFromSummary(agencyId: string, cohortId: string | null, unitIds: readonly string[] | null = null): Promise<RowScoreAverages> {
   await ensureCurrentLessons()
   const [raw] = await db.$queryRaw<Record<string, number | bigint | string | null>[]>`
     SELECT SUM(ec."bestCount") AS "bestCount", SUM(ec."bestSum") AS "bestSum", SUM(ec."gainCount") AS "gainCount",
       SUM(ec."gainPreSum") AS "gainPreSum", SUM(ec."gainBestSum") AS "gainBestSum"
     FROM "enrolment_count" ec JOIN "cohort" co ON co."id" = ec."cohortId"
-    WHERE ec."cohortId" = ${cohortId} AND co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId}
+    WHERE ec."cohortId" = ${cohortOrNewest(agencyId, cohortId)} AND co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId}
       ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}`
   const number = (key: string) => Number(raw?.[key] ?? 0)
   const postLearners = number('bestCount')

@@ -20,6 +20,7 @@ import {
   type RowCount,
   type SummaryCount,
 } from '@/lib/hr/enrolment-rows.server'
+import { listCohorts } from '@/lib/hr/dashboard.server'
 import { recordLessonProgress } from '@/lib/progress/progress.server'
 import { seedUser } from '@/prisma/seed/seeders'
 import { assignNow, seedAgencies, uniqueNip } from './helpers'
@@ -100,6 +101,10 @@ async function expectFactsHold(): Promise<Map<string, EnrolmentFacts>> {
         else expect(kept[key]).toBeCloseTo(counted[key]!, 6)
       }
     }
+    // No cohort given: the agency's newest, the first of the dashboard's list (listCohorts).
+    const [newest] = await listCohorts(id)
+    expect(sortedSummary(await dashboardCountsFromSummary(id, null, now))).toEqual(newest ? sortedSummary(breakdowns(byGroup, newest.id)) : [])
+    if (newest) expect(await scoreAveragesFromSummary(id, null)).toEqual(await scoreAveragesFromSummary(id, newest.id))
   }
   const flags = await db.user.findMany({
     select: { id: true, agencyId: true, enrolledInAgency: true, enrolments: { select: { cohort: { select: { agencyId: true } } } } },
