@@ -5,8 +5,11 @@ import { invitationSummary } from '@/lib/accounts/invitation-summary'
 
 type Invited = { sent: number; already: number; unreachable: number }
 
-/** "Kirim undangan" for one past import (POST /api/hr/roster/imports/<id>/undangan, decision 052). */
-export function ImportInviteButton({ importId, fileName }: { importId: string; fileName: string }) {
+/**
+ * "Kirim undangan" to the accounts one import created (POST /api/hr/roster/imports/<id>/undangan,
+ * decision 052): under the result of an import just made, and beside each past import on /hr/impor.
+ */
+export function ImportInviteButton({ importId, fileName, className = 'button secondary' }: { importId: string; fileName: string; className?: string }) {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
 
@@ -26,7 +29,7 @@ export function ImportInviteButton({ importId, fileName }: { importId: string; f
 
   return (
     <>
-      <button type="button" className="button secondary" onClick={invite} disabled={busy} aria-label={`Kirim undangan untuk impor ${fileName}`}>
+      <button type="button" className={className} onClick={invite} disabled={busy} aria-label={`Kirim undangan untuk impor ${fileName}`}>
         {busy ? 'Mengirim…' : 'Kirim undangan'}
       </button>
       {message && (

@@ -4,7 +4,7 @@ import Link from 'next/link'
 import { formatNumber } from '@/lib/format/indonesian'
 import { useRef, useState } from 'react'
 import { formatShortDate } from '@/lib/format/indonesian'
-import { invitationSummary } from '@/lib/accounts/invitation-summary'
+import { ImportInviteButton } from './import-invite-button'
 
 type Decision = 'konfirmasi' | 'tolak'
 type Conflict = {
@@ -23,7 +23,6 @@ type Preview = {
   rejectionsTruncated: boolean
 }
 type Imported = Preview['counts'] & { importId: string; claimsConfirmed: number; claimsRejected: number }
-type Invited = { sent: number; already: number; unreachable: number }
 
 const DECISION_LABELS: Record<Decision, string> = { konfirmasi: 'Konfirmasi pengklaim', tolak: 'Tolak klaim' }
 
@@ -57,8 +56,7 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
   const [preview, setPreview] = useState<Preview | null>(null)
   const [imported, setImported] = useState<Imported | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<'preview' | 'import' | 'assign' | 'invite' | null>(null)
-  const [invited, setInvited] = useState<Invited | null>(null)
+  const [busy, setBusy] = useState<'preview' | 'import' | 'assign' | null>(null)
   const [cohortId, setCohortId] = useState(cohorts[0]?.id ?? '')
   const [assigned, setAssigned] = useState<Assigned | null>(null)
   const [decisions, setDecisions] = useState<Record<string, Decision>>({})
@@ -73,22 +71,6 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
     else setError(result.message)
   }
 
-  /** "Kirim undangan" to the accounts this import created (decision 052). */
-  async function runInvite() {
-    if (!imported) return
-    setBusy('invite')
-    setError(null)
-    try {
-      const response = await fetch(`/api/hr/roster/imports/${encodeURIComponent(imported.importId)}/undangan`, { method: 'POST' })
-      const data = await response.json().catch(() => null)
-      if (response.ok) setInvited(data as Invited)
-      else setError((data as { error?: { message?: string } } | null)?.error?.message ?? 'Undangan tidak dapat dikirim.')
-    } catch {
-      setError('Koneksi terputus. Undangan mungkin belum terkirim; coba lagi (yang sudah diundang hari ini tidak dikirimi dua kali).')
-    }
-    setBusy(null)
-  }
-
   async function runPreview(event: React.FormEvent) {
     event.preventDefault()
     const chosen = input.current?.files?.[0]
@@ -98,7 +80,6 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
     setError(null)
     setPreview(null)
     setImported(null)
-    setInvited(null)
     setDecisions({})
     const result = await send('/api/hr/roster/preview', chosen)
     setBusy(null)
@@ -118,7 +99,6 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
     setBusy(null)
     if (result.ok) {
       setImported(result.data as Imported)
-      setInvited(null)
       setPreview(null)
     } else setError(result.message)
   }
@@ -194,14 +174,7 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
               Pegawai tanpa alamat email yang valid dihitung terpisah: berikan mereka kode dari CSV di bawah. Kode dari email dan kode
               dari CSV sama-sama berlaku sampai akunnya diaktifkan.
             </p>
-            <button type="button" className="button" onClick={runInvite} disabled={busy !== null}>
-              {busy === 'invite' ? 'Mengirim…' : 'Kirim undangan'}
-            </button>
-            {invited && (
-              <p className="alert success" role="status">
-                {invitationSummary(invited, 'berikan mereka kode dari CSV')}
-              </p>
-            )}
+            <ImportInviteButton importId={imported.importId} fileName={file?.name ?? ''} className="button" />
           </div>
         )}
         {imported && imported.create > 0 && (
