@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url'
 import { prepareBenchDatabase, type BenchProvider } from './lib/bench-database'
 import { postgresWriter, seedPeople, sqliteWriter } from './lib/bench-seed'
 import { benchRosterCsv } from './lib/bench-roster-file'
-import { importDuringLearnerLoad, prepareLearners } from './lib/import-load'
+import { formatByPhase, importDuringLearnerLoad, prepareLearners } from './lib/import-load'
 import { startNextServer } from './lib/next-server'
 
 const args = process.argv.slice(2)
@@ -234,6 +234,7 @@ try {
       const result = await importDuringLearnerLoad({ base, hrCookie: cookies[0]!, file: importRoster, nextRequest: nextLearnerRequest, ratePerSecond: rate })
       const { baseline, duringImport: during } = result
       console.log(`import of ${IMPORT_ROWS.toLocaleString('en')} rows: preview ${result.previewMs} ms, import ${result.importMs} ms, phases ${JSON.stringify(result.phases)}`)
+      console.log(`learners by import phase: ${formatByPhase(result.byPhase)}`)
       console.log(`learners at ${rate}/s without import: p50 ${baseline.p50Ms} ms, p99 ${baseline.p99Ms} ms, ${baseline.errors} errors; during import: ${during.requests} requests, p50 ${during.p50Ms} ms, p99 ${during.p99Ms} ms, max ${during.maxMs} ms, ${during.errors} errors (target p99 < 250 ms, 0 errors)`)
       duringImport = { p99Ms: during.p99Ms, errors: during.errors }
       errors += during.errors

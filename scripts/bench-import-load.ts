@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process'
 import os from 'node:os'
 import { prepareBenchDatabase } from './lib/bench-database'
 import { benchRosterCsv } from './lib/bench-roster-file'
-import { importDuringLearnerLoad, prepareLearners } from './lib/import-load'
+import { formatByPhase, importDuringLearnerLoad, prepareLearners } from './lib/import-load'
 import { startNextServer } from './lib/next-server'
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 50_000)
@@ -39,6 +39,7 @@ try {
   console.log(`preview: ${result.previewMs} ms, ${JSON.stringify(result.previewCounts)}`)
   const { baseline, duringImport } = result
   console.log(`import:  ${result.importMs} ms (HTTP ${result.importStatus}), phases ${JSON.stringify(result.phases)}, ${result.importBody}`)
+  console.log(`learners by import phase: ${formatByPhase(result.byPhase)}`)
   console.log(`learners without import: ${baseline.requests} requests, p50 ${baseline.p50Ms} ms, p99 ${baseline.p99Ms} ms, max ${baseline.maxMs} ms, ${baseline.errors} errors, statuses ${JSON.stringify(baseline.statuses)}`)
   console.log(`learners during import:  ${duringImport.requests} requests, p50 ${duringImport.p50Ms} ms, p99 ${duringImport.p99Ms} ms, max ${duringImport.maxMs} ms, ${duringImport.errors} errors, statuses ${JSON.stringify(duringImport.statuses)} (target p99 < 250 ms, 0 errors)`)
   console.log(`load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}; ${os.cpus().length} cores; git ${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()}`)

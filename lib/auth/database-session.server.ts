@@ -2,6 +2,7 @@ import 'server-only'
 import { getSessionCookie } from 'better-auth/cookies'
 import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
+import { asDate } from '@/lib/db/raw-values'
 import { env } from '@/lib/env.server'
 import { DEFAULT_COURSE_SETTINGS, resolveSettings } from '@/lib/settings/course-settings'
 import type { EmploymentType } from '@/lib/vocabulary/employment-types'
@@ -51,8 +52,6 @@ type SessionRow = {
 
 const isCapability = (value: string): value is Capability => (CAPABILITIES as readonly string[]).includes(value)
 
-/** Raw results carry SQLite's ISO text or PostgreSQL's Date. */
-const asDate = (value: Date | string): Date => (value instanceof Date ? value : new Date(value))
 
 /**
  * The session this request's cookie names, checked in the DATABASE on every call (never the

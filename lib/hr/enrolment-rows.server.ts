@@ -5,6 +5,7 @@ import type { CertificateStatus } from '@/lib/vocabulary/statuses'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { Prisma } from '@/lib/db/create-client'
 import { databaseProvider, db } from '@/lib/db/db.server'
+import { asDate, asNumber } from '@/lib/db/raw-values'
 import { isIdentityStatus, type IdentityStatus } from '@/lib/identity/identity-status'
 import type { EmploymentType } from '@/lib/identity/nip'
 import { ensureCurrentLessons } from './enrolment-facts.server'
@@ -168,11 +169,6 @@ type RawRow = {
   sqlStatus?: string
 }
 
-/** Raw results carry SQLite's ISO text or PostgreSQL's Date, and BigInt counts: one shape here. */
-const asDate = (value: Date | string | null | undefined): Date | null =>
-  value === null || value === undefined ? null : value instanceof Date ? value : new Date(value)
-const asNumber = (value: number | bigint | string | null | undefined): number | null =>
-  value === null || value === undefined ? null : Number(value)
 
 function currentLessonSlugs() {
   const slugs = getLessonOutline().map((lesson) => lesson.slug)

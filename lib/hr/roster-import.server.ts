@@ -5,6 +5,8 @@ import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
 import { withCheckpointOffThread } from '@/lib/db/wal-checkpoint.server'
 import { isUniqueViolation, isWriteConflict } from '@/lib/db/errors'
+import { jsonRecordsTable, jsonValuesList } from '@/lib/db/json-rows.server'
+import { asDate } from '@/lib/db/raw-values'
 import type { EmploymentType } from '@/lib/identity/nip'
 import { AppError } from '@/lib/errors/app-error'
 import { rejectClaimInTx, verifyClaimInTx } from '@/lib/identity/identity-review.server'
@@ -12,23 +14,33 @@ import { MAX_CONFLICT_DECISIONS } from '@/lib/identity/review-schemas'
 import {
   backgroundTurn,
   previewRoster,
+  sortInTurns,
   readRosterRows,
   turnAfter,
   RosterFileError,
   validateRosterRow,
   type ClaimConflict,
+  type EmailOwner,
+  type ExistingPerson,
   type ConflictDecision,
   type RosterLookups,
   type RosterPreview,
 } from '@/lib/roster'
 import { logger } from '@/lib/observability/log.server'
-import { visiblePeople } from './visible-people.server'
+import { visiblePersonSql } from './visible-people.server'
 
 type Officer = { id: string; agencyId: string }
 type Upload = { body: AsyncIterable<Uint8Array>; fileName: string }
 
 const REJECTIONS_SHOWN = 500
 
+/**
+ * The preview's lookups, 500 keys a statement: raw SQL with the keys as one JSON parameter
+ * (lib/db/json-rows; a findMany with 500 keys cost the process ~30 ms of CPU per call, blocking
+ * learners' requests meanwhile). A concurrent import's pending accounts are nobody yet
+ * (visiblePersonSql): its rows clash with ours on the unique keys while writing, which is the 409
+ * of decisions 006/026.
+ */
 async function lookupsFor(agencyId: string): Promise<RosterLookups> {
   const units = await db.unit.findMany({ where: { agencyId }, select: { id: true, name: true } })
   return {
@@ -36,29 +48,18 @@ async function lookupsFor(agencyId: string): Promise<RosterLookups> {
     units,
     findPeopleByNip: async (nips) =>
       (
-        await db.user.findMany({
-          // A concurrent import's pending accounts are nobody yet: its rows clash with ours on
-          // the unique keys while writing, which is the 409 of decisions 006/026.
-          where: visiblePeople({ nip: { in: nips } }),
-          select: {
-            id: true,
-            nip: true,
-            name: true,
-            email: true,
-            agencyId: true,
-            unitId: true,
-            employmentType: true,
-            identityStatus: true,
-            createdAt: true,
-            unit: { select: { name: true } },
-          },
-        })
-      ).map(({ unit, ...user }) => ({ ...user, userId: user.id, nip: user.nip as string, unitName: unit?.name ?? null })),
-    findAccountsByEmail: async (emails) =>
-      (await db.user.findMany({ where: visiblePeople({ email: { in: emails } }), select: { id: true, email: true, nip: true } })).map((user) => ({
-        ...user,
-        userId: user.id,
-      })),
+        await db.$queryRaw<
+          Array<Omit<ExistingPerson, 'createdAt' | 'nip'> & { nip: string; createdAt: Date | string }>
+        >`
+          SELECT u."id" AS "userId", u."nip", u."name", u."email", u."agencyId", u."unitId", u."employmentType",
+                 u."identityStatus", u."createdAt", un."name" AS "unitName"
+          FROM "user" u LEFT JOIN "unit" un ON un."id" = u."unitId"
+          WHERE u."nip" IN ${jsonValuesList(nips)} AND ${visiblePersonSql('u')}`
+      ).map((person) => ({ ...person, createdAt: asDate(person.createdAt) })),
+    findAccountsByEmail: (emails) =>
+      db.$queryRaw<EmailOwner[]>`
+        SELECT u."id" AS "userId", u."email", u."nip" FROM "user" u
+        WHERE u."email" IN ${jsonValuesList(emails)} AND ${visiblePersonSql('u')}`,
   }
 }
 
@@ -164,26 +165,28 @@ type Fixed = { importId: string; agencyId: string; officerId: string; now: Date 
 /**
  * One batch of new accounts, straight into "user" and flagged with the import (invisible until
  * it is published), with their roster_import_person rows and the import's liveness stamp: one
- * short transaction of three tagged statements (tagged SQL rather than createMany: Prisma's query
- * builder cost ~0.5 ms per row here, all of it blocking the process). Standard SQL on both
- * providers. Returns false when the import was declared dead meanwhile (its rows are being
- * deleted by another import).
+ * short transaction of three statements. The rows travel as one JSON parameter per statement
+ * (lib/db/json-rows: the client's cost is per parameter, and it blocks the process). Returns
+ * false when the import was declared dead meanwhile (its rows are being deleted by another
+ * import).
  */
 async function writeAccounts(rows: readonly { id: string; account: NewAccount }[], fixed: Fixed, stagedAt: Date): Promise<boolean> {
+  const accounts = jsonRecordsTable(
+    rows.map(({ id, account }) => ({ id, name: account.name, email: account.email, nip: account.nip, employmentType: account.employmentType, unitId: account.unitId })),
+    { id: 'text', name: 'text', email: 'text', nip: 'text', employmentType: '"EmploymentType"', unitId: 'text' },
+    'a',
+  )
   const [, , touched] = await db.$transaction([
+    // The agency's own roster names these people: verified from the start.
     db.$executeRaw`
       INSERT INTO "user" ("id", "name", "email", "nip", "employmentType", "agencyId", "unitId", "identityStatus",
                           "identityMethod", "identityVerifiedAt", "identityVerifiedById", "createdAt", "updatedAt", "pendingImportId")
-      VALUES ${Prisma.join(
-        rows.map(
-          // The agency's own roster names this person: verified from the start.
-          ({ id, account }) => Prisma.sql`(${id}, ${account.name}, ${account.email}, ${account.nip}, ${account.employmentType}, ${fixed.agencyId},
-            ${account.unitId}, 'verified', 'import', ${fixed.now}, ${fixed.officerId}, ${fixed.now}, ${fixed.now}, ${fixed.importId})`,
-        ),
-      )}`,
+      SELECT a."id", a."name", a."email", a."nip", a."employmentType", ${fixed.agencyId}, a."unitId", 'verified',
+             'import', ${fixed.now}, ${fixed.officerId}, ${fixed.now}, ${fixed.now}, ${fixed.importId}
+      FROM ${accounts}`,
     db.$executeRaw`
       INSERT INTO "roster_import_person" ("importId", "userId")
-      VALUES ${Prisma.join(rows.map(({ id }) => Prisma.sql`(${fixed.importId}, ${id})`))}`,
+      SELECT ${fixed.importId}, "ids"."value" FROM ${jsonValuesList(rows.map(({ id }) => id))} AS "ids"`,
     touch(fixed.importId, stagedAt),
   ])
   return touched === 1
@@ -196,12 +199,16 @@ function touch(importId: string, stagedAt: Date) {
 
 /** One batch of unit moves into roster_import_staging (applied by the publishing transaction). */
 function stageMoves(rows: readonly { userId: string; unitId: string }[], first: number, fixed: Fixed, stagedAt: Date) {
+  const moves = jsonRecordsTable(
+    rows.map((row, i) => ({ seq: first + i, userId: row.userId, unitId: row.unitId })),
+    { seq: 'integer', userId: 'text', unitId: 'text' },
+    'm',
+  )
   return db.$transaction([
     db.$executeRaw`
       INSERT INTO "roster_import_staging" ("importId", "seq", "kind", "agencyId", "userId", "unitId", "at", "stagedAt")
-      VALUES ${Prisma.join(
-        rows.map((row, i) => Prisma.sql`(${fixed.importId}, ${first + i}, 'move', ${fixed.agencyId}, ${row.userId}, ${row.unitId}, ${fixed.now}, ${stagedAt})`),
-      )}`,
+      SELECT ${fixed.importId}, m."seq", 'move', ${fixed.agencyId}, m."userId", m."unitId", ${fixed.now}, ${stagedAt}
+      FROM ${moves}`,
     touch(fixed.importId, stagedAt),
   ])
 }
@@ -326,15 +333,16 @@ export async function importRosterUpload(
   const importId = randomUUID()
   // New accounts in NIP order, each given one of a sorted set of fresh random ids: each batch then
   // writes `user`'s primary key and NIP index in ascending order, page after page, instead of at
-  // random places. Each step is a few tens of milliseconds for 50,000 rows; other requests go in
-  // between. (The accounts of rejected claims are written by the publishing transaction: their
-  // NIPs are free only once the claims are rejected there.)
-  const byNip = preview.plan.create.toSorted((a, b) => (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0))
-  await backgroundTurn()
-  const ids = Array.from(byNip, () => randomUUID())
-  await backgroundTurn()
-  ids.sort()
-  await backgroundTurn()
+  // random places. Sorted and drawn in steps (a single sort of 50,000 is a 30-140 ms block):
+  // other requests go in between. (The accounts of rejected claims are written by the publishing
+  // transaction: their NIPs are free only once the claims are rejected there.)
+  const byNip = await sortInTurns(preview.plan.create, (a, b) => (a.nip < b.nip ? -1 : a.nip > b.nip ? 1 : 0))
+  const drawn: string[] = []
+  for (let i = 0; i < byNip.length; i++) {
+    drawn.push(randomUUID())
+    await turnAfter(i)
+  }
+  const ids = await sortInTurns(drawn, (a, b) => (a < b ? -1 : a > b ? 1 : 0))
   const created = byNip.length + decided.reject.length
   const fixed: Fixed = { importId, agencyId: officer.agencyId, officerId: officer.id, now }
   await db.$executeRaw`

@@ -268,7 +268,8 @@ export async function classifyRoster(
   )
   const takenEmails = new Set(owners.map((o) => o.email.toLowerCase()))
   const create: PlannedAccount[] = []
-  for (const { row, unitId } of newPeople) {
+  for (const [index, { row, unitId }] of newPeople.entries()) {
+    await turnAfter(index)
     if (takenEmails.has(row.email)) reject(row.rowNumber, 'Email sudah dipakai akun lain.')
     else create.push({ ...row, unitId })
   }

@@ -29,7 +29,7 @@ export {
   type ColumnPositions,
 } from './read-roster'
 export { detectDelimiter } from './csv-rows'
-export { backgroundTurn, nextTurn, turnAfter, ROWS_PER_TURN, MAX_BACKGROUND_WAIT_MS } from './next-turn'
+export { backgroundTurn, nextTurn, sortInTurns, turnAfter, ROWS_PER_TURN, MAX_BACKGROUND_WAIT_MS } from './next-turn'
 export { RosterFileError, formatFileSize, type RosterFileErrorCode } from './roster-file-error'
 export {
   validateRosterRow,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { pieces } from './csv-rows'
 import { previewRoster } from './index'
-import { backgroundTurn, nextTurn, ROWS_PER_TURN } from './next-turn'
+import { backgroundTurn, nextTurn, ROWS_PER_TURN, sortInTurns } from './next-turn'
 import { csvText, HEADER, TODAY } from './test-helpers'
 
 /** Counts turns of the event loop (a setImmediate that schedules itself) until stopped. */
@@ -98,5 +98,30 @@ describe('giving the event loop back during an import (issue 13)', () => {
     expect(result.preview.counts.create).toBe(ROWS)
     // Reading and validating alone give at least ROWS / ROWS_PER_TURN turns; classifying more.
     expect(counter.turns).toBeGreaterThanOrEqual(ROWS / ROWS_PER_TURN)
+  })
+
+  it('sortInTurns sorts as Array.prototype.sort does (stable), for any length around its step', async () => {
+    // A fixed pseudo-random sequence: keys with many ties, so stability shows.
+    let state = 7
+    const next = () => (state = (state * 1103515245 + 12345) % 2147483648)
+    for (const length of [0, 1, 2, 2_499, 2_500, 2_501, 5_000, 7_777, 20_001]) {
+      const items = Array.from({ length }, (_, i) => ({ key: next() % 997, i }))
+      const byKey = (a: { key: number }, b: { key: number }) => a.key - b.key
+      expect(await sortInTurns(items, byKey)).toEqual(items.toSorted(byKey))
+    }
+    const words = Array.from({ length: 6_000 }, () => String(next()))
+    const plain = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+    expect(await sortInTurns(words, plain)).toEqual(words.toSorted())
+  })
+
+  it('sortInTurns of 50,000 rows gives the event loop back while it sorts', async () => {
+    const items = Array.from({ length: 50_000 }, (_, i) => `${(i * 7919) % 50_000}`.padStart(6, '0'))
+    const counter = turnCounter()
+    const sorted = await sortInTurns(items, (a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    counter.stop()
+    expect(sorted[0]).toBe('000000')
+    expect(sorted.at(-1)).toBe('049999')
+    // 20 sorted runs, then merges of 50,000 rows in 5 passes: a turn every 2,500 rows.
+    expect(counter.turns).toBeGreaterThanOrEqual(20 + 5 * 20)
   })
 })

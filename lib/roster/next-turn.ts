@@ -43,3 +43,34 @@ export async function backgroundTurn(maxWaitMs = MAX_BACKGROUND_WAIT_MS): Promis
 export function turnAfter(index: number, every = ROWS_PER_TURN): Promise<void> | undefined {
   return index % every === every - 1 ? backgroundTurn() : undefined
 }
+
+/** Elements sorted, or merged, between two background turns: a millisecond or two of work. */
+const SORT_STEP = 2_500
+
+/**
+ * `items` sorted by `compare` (stable), in steps with a background turn between them:
+ * `Array.prototype.sort` of a 50,000-row roster is one 30-140 ms block of the event loop. Runs of
+ * SORT_STEP are sorted natively, then merged pairwise, SORT_STEP elements at a time.
+ */
+export async function sortInTurns<T>(items: readonly T[], compare: (a: T, b: T) => number): Promise<T[]> {
+  let sorted: T[] = []
+  for (let start = 0; start < items.length; start += SORT_STEP) {
+    for (const item of items.slice(start, start + SORT_STEP).sort(compare)) sorted.push(item)
+    await backgroundTurn()
+  }
+  for (let width = SORT_STEP; width < sorted.length; width *= 2) {
+    const merged: T[] = []
+    for (let left = 0; left < sorted.length; left += 2 * width) {
+      const middle = Math.min(left + width, sorted.length)
+      const end = Math.min(left + 2 * width, sorted.length)
+      let i = left
+      let j = middle
+      while (i < middle || j < end) {
+        merged.push(j >= end || (i < middle && compare(sorted[i]!, sorted[j]!) <= 0) ? sorted[i++]! : sorted[j++]!)
+        if (merged.length % SORT_STEP === 0) await backgroundTurn()
+      }
+    }
+    sorted = merged
+  }
+  return sorted
+}

@@ -108,6 +108,11 @@ export type ImportLoadResult = {
   importBody: string
   /** From the import response's Server-Timing header (name → ms), empty when it sends none. */
   phases: Record<string, number>
+  /**
+   * The learner requests started during each phase of the import (the phases laid end to end
+   * from the import's start, in the header's order): where the slow ones fall.
+   */
+  byPhase: Record<string, LatencySummary>
 }
 
 export function percentile(values: readonly number[], p: number): number {
@@ -199,12 +204,28 @@ export async function measureLearnersDuringImport(options: {
   }
   const importEnd = performance.now()
   await Promise.all(inFlight)
+  const during = samples.filter((s) => s.startedAt >= importStart && s.startedAt < importEnd)
+  const byPhase: Record<string, LatencySummary> = {}
+  let phaseStart = importStart
+  for (const [name, ms] of Object.entries(phases)) {
+    const phaseEnd = phaseStart + ms
+    byPhase[name] = summarise(during.filter((s) => s.startedAt >= phaseStart && s.startedAt < phaseEnd))
+    phaseStart = phaseEnd
+  }
   return {
     baseline: summarise(samples.filter((s) => s.startedAt < importStart)),
-    duringImport: summarise(samples.filter((s) => s.startedAt >= importStart && s.startedAt < importEnd)),
+    duringImport: summarise(during),
     importMs: Math.round(importEnd - importStart),
     importStatus,
     importBody,
     phases,
+    byPhase,
   }
+}
+
+/** `read: 120 requests, p99 80 ms, max 95 ms; stage: …` for a result's byPhase. */
+export function formatByPhase(byPhase: Record<string, LatencySummary>): string {
+  return Object.entries(byPhase)
+    .map(([name, s]) => `${name}: ${s.requests} requests, p50 ${s.p50Ms} ms, p99 ${s.p99Ms} ms, max ${s.maxMs} ms, ${s.errors} errors`)
+    .join('; ')
 }

@@ -107,7 +107,13 @@ describe('roster import and claimed NIPs', () => {
       expect.objectContaining({
         nip: squatter.nip,
         rosterName: 'Siti Aminah',
-        claimant: expect.objectContaining({ name: 'Penyerobot Satu', sameAgency: true, email: squatter.email, unitName: agency.units[0]!.name }),
+        claimant: expect.objectContaining({
+          name: 'Penyerobot Satu',
+          sameAgency: true,
+          email: squatter.email,
+          unitName: agency.units[0]!.name,
+          registeredAt: squatter.createdAt.toISOString(),
+        }),
         allowed: ['konfirmasi', 'tolak'],
       }),
     ])
