@@ -47,7 +47,10 @@ export async function registerLearner(
 
   const [unit, nipOwner, emailOwner] = await Promise.all([
     db.unit.findUnique({ where: { id: input.unitId }, select: { agencyId: true } }),
-    db.user.findUnique({ where: { nip: input.nip }, select: { id: true, identityStatus: true } }),
+    db.user.findUnique({
+      where: { nip: input.nip },
+      select: { identityStatus: true, identityMethod: true, claimedAt: true, pendingImport: { select: { publishedAt: true } } },
+    }),
     db.user.findUnique({ where: { email: input.email }, select: { id: true } }),
   ])
   const errors: FieldErrors = {}
@@ -56,10 +59,17 @@ export async function registerLearner(
     const label = nipLabel(input.employmentType)
     // Someone else may have claimed the NIP first: say what the real person can do, and nothing
     // about the other account.
+    // An account the agency's roster made (published or still being imported) is the person's
+    // own: they activate it rather than register a second one.
+    const fromRoster = nipOwner.identityMethod === 'import' && nipOwner.claimedAt === null
     errors.nip =
-      nipOwner.identityStatus === 'verified'
-        ? `${label} ini sudah terdaftar. Masuk dengan akun tersebut, atau hubungi admin kepegawaian instansi Anda.`
-        : `${label} ini sudah diklaim oleh akun yang belum diverifikasi instansi. Jika ini ${label} Anda, hubungi admin kepegawaian instansi Anda: mereka dapat menolak klaim tersebut sehingga ${label} ini dapat Anda pakai.`
+      nipOwner.pendingImport && nipOwner.pendingImport.publishedAt === null
+        ? `${label} ini sedang dimasukkan instansi Anda dari daftar pegawai. Akun Anda dibuat oleh admin kepegawaian: aktifkan dengan kode aktivasi dari mereka di halaman Aktivasi akun, tidak perlu mendaftar.`
+        : fromRoster
+          ? `${label} ini sudah didaftarkan instansi Anda dari daftar pegawai. Aktifkan akun tersebut dengan kode aktivasi dari admin kepegawaian instansi Anda di halaman Aktivasi akun.`
+          : nipOwner.identityStatus === 'verified'
+            ? `${label} ini sudah terdaftar. Masuk dengan akun tersebut, atau hubungi admin kepegawaian instansi Anda.`
+            : `${label} ini sudah diklaim oleh akun yang belum diverifikasi instansi. Jika ini ${label} Anda, hubungi admin kepegawaian instansi Anda: mereka dapat menolak klaim tersebut sehingga ${label} ini dapat Anda pakai.`
   }
   if (emailOwner) errors.email = 'Email ini sudah dipakai akun lain.'
   if (Object.keys(errors).length) return fail(errors)

@@ -5,7 +5,11 @@ import { z } from 'zod'
 import { emailSchema, fullNameSchema, passwordSchema } from '@/lib/accounts/registration-schema'
 import { grantCapability } from '@/lib/auth/grants.server'
 import { db } from '@/lib/db/db.server'
+import { isUniqueViolation } from '@/lib/db/errors'
+import { visiblePeople } from '@/lib/hr/visible-people.server'
 import { fieldErrorsOf, type FieldErrors } from '@/lib/validation/field-errors'
+
+const ADMIN_GRANT = { capability: 'admin' as const, agencyId: null, unitId: null }
 
 const platformAdminSchema = z.object({ email: emailSchema, name: fullNameSchema, password: passwordSchema.optional() })
 
@@ -34,16 +38,29 @@ export async function createPlatformAdmin(input: { email?: unknown; name?: unkno
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) }
   const { email, name } = parsed.data
   const password = parsed.data.password ?? null
-  const existing = await db.user.findUnique({ where: { email }, select: { id: true } })
-  const adminGrant = { capability: 'admin' as const, agencyId: null, unitId: null }
+  // An account of a roster import not yet published is nobody yet (decision 053): it is neither
+  // given the grant nor replaced; its email is taken until the import publishes or is deleted.
+  const existing = await db.user.findFirst({ where: visiblePeople({ email }), select: { id: true } })
   if (existing) {
-    const granted = await db.$transaction((tx) => grantCapability(tx, null, existing.id, adminGrant))
+    const granted = await db.$transaction((tx) => grantCapability(tx, null, existing.id, ADMIN_GRANT))
     return { ok: true, userId: existing.id, created: false, granted, generatedPassword: null }
   }
   const chosen = password ?? generatedPassword()
   const hash = await hashPassword(chosen)
   const id = randomUUID()
-  await db.$transaction(async (tx) => {
+  try {
+    await createAdmin(id, name, email, hash)
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, fieldErrors: { email: PENDING_IMPORT_EMAIL } }
+    throw error
+  }
+  return { ok: true, userId: id, created: true, granted: true, generatedPassword: password ? null : chosen }
+}
+
+const PENDING_IMPORT_EMAIL = 'Email ini dipakai akun dari impor daftar pegawai yang sedang berjalan. Coba lagi setelah impor selesai.'
+
+function createAdmin(id: string, name: string, email: string, hash: string) {
+  return db.$transaction(async (tx) => {
     await tx.user.create({
       data: {
         id,
@@ -54,7 +71,6 @@ export async function createPlatformAdmin(input: { email?: unknown; name?: unkno
         accounts: { create: { id: randomUUID(), accountId: id, providerId: 'credential', password: hash } },
       },
     })
-    await grantCapability(tx, null, id, adminGrant)
+    await grantCapability(tx, null, id, ADMIN_GRANT)
   })
-  return { ok: true, userId: id, created: true, granted: true, generatedPassword: password ? null : chosen }
 }

@@ -3,6 +3,7 @@ import { createPlatformAdmin } from '@/lib/admin/platform-admin.server'
 import { auth } from '@/lib/auth/auth.server'
 import { db } from '@/lib/db/db.server'
 import { seedUser } from '@/prisma/seed/seeders'
+import { seedAgencies } from './helpers'
 
 // `npm run admin:create` (docs/deploy.md): the first admin of a real deployment.
 describe('createPlatformAdmin', () => {
@@ -35,5 +36,21 @@ describe('createPlatformAdmin', () => {
       fieldErrors: { email: expect.stringContaining('email'), name: expect.any(String), password: expect.stringContaining('minimal') },
     })
     expect(await db.user.count()).toBe(before)
+  })
+
+  it("leaves an unpublished roster import's account alone: no grant, a clear refusal, nothing created", async () => {
+    const { agency } = await seedAgencies()
+    const importId = 'impor-belum-terbit'
+    await db.rosterImport.create({
+      data: { id: importId, agencyId: agency.id, fileName: 'daftar.csv', importedAt: new Date(), created: 1, publishedAt: null, stagedAt: new Date() },
+    })
+    const pending = await db.user.create({
+      data: { id: 'akun-impor', name: 'Pegawai Impor', email: 'impor@instansi.go.id', agencyId: agency.id, pendingImportId: importId },
+    })
+    const before = await db.user.count()
+    const result = await createPlatformAdmin({ email: 'Impor@Instansi.go.id', name: 'Admin Baru' })
+    expect(result).toEqual({ ok: false, fieldErrors: { email: expect.stringContaining('impor daftar pegawai yang sedang berjalan') } })
+    expect(await db.user.count()).toBe(before)
+    expect(await db.capabilityGrant.count({ where: { userId: pending.id } })).toBe(0)
   })
 })

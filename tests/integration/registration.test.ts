@@ -82,6 +82,26 @@ describe('registerLearner', () => {
     expect(JSON.stringify(result)).not.toContain('asli-')
   })
 
+  it("sends a person whose NIP the agency's roster holds, imported or still importing, to activation; nothing is created", async () => {
+    const imported = uniqueNip(2)
+    await db.user.create({
+      data: { id: `daftar-${imported}`, name: 'Dari Daftar', email: `daftar-${imported}@contoh.go.id`, nip: imported, agencyId, unitId, identityStatus: 'verified', identityMethod: 'import' },
+    })
+    const importing = uniqueNip(2)
+    const importId = `impor-${importing}`
+    await db.rosterImport.create({ data: { id: importId, agencyId, fileName: 'daftar.csv', importedAt: new Date(), created: 1, publishedAt: null, stagedAt: new Date() } })
+    await db.user.create({
+      data: { id: `impor-${importing}`, name: 'Sedang Diimpor', email: `impor-${importing}@contoh.go.id`, nip: importing, agencyId, unitId, identityStatus: 'verified', identityMethod: 'import', pendingImportId: importId },
+    })
+    const before = await counts()
+    const fromRoster = await registerLearner(form({ nip: imported }), new Headers())
+    const duringImport = await registerLearner(form({ nip: importing }), new Headers())
+    expect(fromRoster).toMatchObject({ ok: false, fieldErrors: { nip: expect.stringMatching(/sudah didaftarkan instansi Anda dari daftar pegawai.*kode aktivasi.*Aktivasi akun/) } })
+    expect(duringImport).toMatchObject({ ok: false, fieldErrors: { nip: expect.stringMatching(/sedang dimasukkan instansi Anda dari daftar pegawai.*kode aktivasi.*tidak perlu mendaftar/) } })
+    expect(JSON.stringify([fromRoster, duringImport])).not.toMatch(/daftar-|impor-/)
+    expect(await counts()).toEqual(before)
+  })
+
   it('cannot be made an HR officer or admin by a crafted form', async () => {
     const input = form({ role: 'admin', capability: 'admin', grants: [{ capability: 'admin', scopeKey: '' }] })
     const result = await registerLearner(input, new Headers())
