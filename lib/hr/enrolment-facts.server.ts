@@ -47,26 +47,94 @@ export function ensureCurrentLessons(): Promise<void> {
 const sameSet = (stored: { slug: string }[], slugs: string[]) =>
   stored.length === slugs.length && stored.every((row, index) => row.slug === slugs[index])
 
-/** Makes `current_lesson` exactly these lessons, recomputing every enrolment's lesson facts if it changed. */
-export async function syncCurrentLessons(lessonSlugs: string[]): Promise<void> {
+/**
+ * Enrolments recomputed per statement. One statement for all of them ran for over ten minutes on
+ * PostgreSQL at 100,000 enrolments (the statement trigger that keeps enrolment_count joins the
+ * statement's old and new rows, and with no statistics on them the planner loops), holding
+ * lesson saves the whole time; 1,000 took 115 ms. SQLite's driver blocks the process for each.
+ */
+export const RECOMPUTE_BATCH = databaseProvider === 'postgresql' ? 1_000 : 250
+
+const RECOMPUTE_ID = 1
+
+/**
+ * Makes `current_lesson` exactly these lessons, then recomputes every enrolment's lesson facts if
+ * the set changed, a batch of enrolments per short transaction (decision 059). The new set and
+ * the record of the unfinished recomputation (`lesson_facts_recompute`) are written together, so
+ * a process that dies mid-way leaves the rest to the next call, in any instance. Lesson saves go
+ * on between batches and count by the new set.
+ */
+export async function syncCurrentLessons(
+  lessonSlugs: string[],
+  options: {
+    batchSize?: number
+    /** Called after each batch's commit (tests write between batches, or stop here as a crash would). */
+    afterBatch?: (batch: number) => void | Promise<void>
+  } = {},
+): Promise<void> {
   const slugs = [...lessonSlugs].sort()
-  const stored = await db.currentLesson.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } })
-  if (sameSet(stored, slugs)) return
-  await db.$transaction(
+  const [stored, pending] = await Promise.all([
+    db.currentLesson.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } }),
+    db.lessonFactsRecompute.count(),
+  ])
+  if (sameSet(stored, slugs) && pending === 0) return
+  await db.$transaction(async (tx) => {
+    // No lesson save may commit between the new set and the record (see recomputeBatch).
+    if (databaseProvider === 'postgresql') await tx.$executeRaw`LOCK TABLE "lesson_progress" IN SHARE MODE`
+    const again = await tx.currentLesson.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } })
+    if (sameSet(again, slugs)) return
+    await tx.currentLesson.deleteMany()
+    await tx.currentLesson.createMany({ data: slugs.map((slug) => ({ slug })) })
+    // From the first enrolment again, also when an earlier recomputation was unfinished.
+    await tx.lessonFactsRecompute.upsert({
+      where: { id: RECOMPUTE_ID },
+      create: { id: RECOMPUTE_ID, afterEnrolmentId: '', startedAt: new Date() },
+      update: { afterEnrolmentId: '', startedAt: new Date() },
+    })
+  })
+  for (let batch = 0; await recomputeBatch(options.batchSize ?? RECOMPUTE_BATCH); batch++) {
+    await options.afterBatch?.(batch)
+    // Other requests (on SQLite, the one connection) go between batches.
+    await new Promise((resolve) => setImmediate(resolve))
+  }
+}
+
+/**
+ * The next batch of the unfinished recomputation, in one transaction; false when there was none
+ * left (the record is deleted with the last batch).
+ */
+async function recomputeBatch(size: number): Promise<boolean> {
+  return db.$transaction(
     async (tx) => {
-      // No lesson save may commit between the new set and the recomputation (its trigger would
-      // count by the old set): on PostgreSQL lesson_progress is locked against writes for this
-      // short transaction; SQLite's transactions take the one write lock anyway.
+      // A lesson save that committed while this batch's statement ran could be overwritten by a
+      // value computed without it (the statement reads a snapshot from its start): on PostgreSQL
+      // lesson_progress is locked against writes for the batch; SQLite's transactions take the
+      // one write lock anyway. Several instances: the record's row lock makes them take turns.
       if (databaseProvider === 'postgresql') await tx.$executeRaw`LOCK TABLE "lesson_progress" IN SHARE MODE`
-      const again = await tx.currentLesson.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } })
-      if (sameSet(again, slugs)) return
-      await tx.currentLesson.deleteMany()
-      await tx.currentLesson.createMany({ data: slugs.map((slug) => ({ slug })) })
-      await tx.$executeRaw`UPDATE "enrolment" SET
-        "lessonsDone" = (SELECT COUNT(lp."completedAt") FROM "lesson_progress" lp JOIN "current_lesson" cl ON cl."slug" = lp."lessonSlug" WHERE lp."userId" = "enrolment"."userId"),
-        "activeSeconds" = (SELECT COALESCE(SUM(lp."activeSeconds"), 0) FROM "lesson_progress" lp JOIN "current_lesson" cl ON cl."slug" = lp."lessonSlug" WHERE lp."userId" = "enrolment"."userId")`
+      const [record] = await tx.$queryRaw<{ afterEnrolmentId: string }[]>`
+        SELECT "afterEnrolmentId" FROM "lesson_facts_recompute" WHERE "id" = ${RECOMPUTE_ID} ${databaseProvider === 'postgresql' ? Prisma.sql`FOR UPDATE` : Prisma.empty}`
+      if (!record) return false
+      const batch = await tx.$queryRaw<{ id: string }[]>`
+        SELECT "id" FROM "enrolment" WHERE "id" > ${record.afterEnrolmentId} ORDER BY "id" LIMIT ${size}`
+      const last = batch.at(-1)
+      if (!last) {
+        await tx.lessonFactsRecompute.delete({ where: { id: RECOMPUTE_ID } })
+        return false
+      }
+      // Only the enrolments whose facts change are written (and their counts' triggers fired).
+      await tx.$executeRaw`
+        UPDATE "enrolment" SET "lessonsDone" = f."lessonsDone", "activeSeconds" = f."activeSeconds"
+        FROM (
+          SELECT e."id",
+            (SELECT COUNT(lp."completedAt") FROM "lesson_progress" lp JOIN "current_lesson" cl ON cl."slug" = lp."lessonSlug" WHERE lp."userId" = e."userId") AS "lessonsDone",
+            (SELECT COALESCE(SUM(lp."activeSeconds"), 0) FROM "lesson_progress" lp JOIN "current_lesson" cl ON cl."slug" = lp."lessonSlug" WHERE lp."userId" = e."userId") AS "activeSeconds"
+          FROM "enrolment" e WHERE e."id" > ${record.afterEnrolmentId} AND e."id" <= ${last.id}
+        ) AS f
+        WHERE "enrolment"."id" = f."id" AND ("enrolment"."lessonsDone" <> f."lessonsDone" OR "enrolment"."activeSeconds" <> f."activeSeconds")`
+      await tx.lessonFactsRecompute.update({ where: { id: RECOMPUTE_ID }, data: { afterEnrolmentId: last.id } })
+      return true
     },
-    { timeout: 300_000, maxWait: 60_000 },
+    { timeout: 60_000, maxWait: 60_000 },
   )
 }
 

@@ -208,6 +208,51 @@ describe('stored enrolment facts', () => {
     await expectFactsHold()
   })
 
+  it('are recomputed in batches; one cut short is finished by the next call, and saves between batches count by the new set', async () => {
+    const learners = []
+    for (let i = 0; i < 7; i++) learners.push(await newLearner(`batch-${i}`))
+    await assignNow(officer, cohortId, { target: 'nip', nips: learners.map((learner) => learner.nip) })
+    for (const learner of learners) {
+      await db.lessonProgress.createMany({
+        data: [first!, second!].map((lesson) => ({ userId: learner.id, lessonSlug: lesson.slug, contentVersion: 'test', completedAt: new Date(), activeSeconds: 30 })),
+      })
+    }
+    const withdrawn = outline.slice(1).map((lesson) => lesson.slug)
+    // A process that dies after its second batch: the new set and the record are there, the rest
+    // of the enrolments still count by the old set.
+    class Crash extends Error {}
+    await expect(
+      syncCurrentLessons(withdrawn, {
+        batchSize: 2,
+        afterBatch: (batch) => {
+          if (batch === 1) throw new Crash()
+        },
+      }),
+    ).rejects.toBeInstanceOf(Crash)
+    expect(await db.lessonFactsRecompute.findUnique({ where: { id: 1 } })).toMatchObject({ afterEnrolmentId: expect.any(String) })
+    expect(await storedEnrolmentFacts()).not.toEqual(await enrolmentFactsFromScratch(undefined, withdrawn))
+
+    // The next call (any instance) finishes it; a learner saves a lesson between two batches.
+    const saver = learners.at(-1)!
+    let batches = 0
+    await syncCurrentLessons(withdrawn, {
+      batchSize: 2,
+      afterBatch: async () => {
+        if (batches++ === 0) await db.lessonProgress.create({ data: { userId: saver.id, lessonSlug: third!.slug, contentVersion: 'test', completedAt: new Date() } })
+      },
+    })
+    expect(batches).toBeGreaterThan(1)
+    expect(await db.lessonFactsRecompute.count()).toBe(0)
+    const stored = await storedEnrolmentFacts()
+    expect(stored).toEqual(await enrolmentFactsFromScratch(undefined, withdrawn))
+    const saverEnrolment = await db.enrolment.findFirstOrThrow({ where: { userId: saver.id, cohortId } })
+    expect(stored.get(saverEnrolment.id)).toMatchObject({ lessonsDone: 2 })
+
+    // Back to this build's lessons, in batches too.
+    await syncCurrentLessons(outline.map((lesson) => lesson.slug), { batchSize: 3 })
+    await expectFactsHold()
+  })
+
   it('hold under concurrent writers of one person (lesson saves and quiz writes at once)', async () => {
     const learner = await newLearner('serentak')
     await assignNow(officer, cohortId, { target: 'nip', nips: [learner.nip] })
