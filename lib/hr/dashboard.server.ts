@@ -6,6 +6,7 @@ import { certificateStatus } from '@/lib/certificates/certificate-status'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
+import { asDate } from '@/lib/db/raw-values'
 import { isIdentityStatus, type IdentityStatus } from '@/lib/identity/identity-status'
 import type { QuizKind } from '@/lib/db/generated/sqlite/enums'
 import type { EmploymentType } from '@/lib/vocabulary/employment-types'
@@ -110,8 +111,8 @@ export async function listCohorts(agencyId: string, unitIds: UnitIds = null): Pr
     name: row.name,
     kind: row.kind === 'refresher' ? 'refresher' : 'onboarding',
     year: Number(row.year),
-    dueDate: maybeDate(row.dueDate),
-    remindersPausedAt: maybeDate(row.remindersPausedAt),
+    dueDate: asDate(row.dueDate),
+    remindersPausedAt: asDate(row.remindersPausedAt),
     enrolments: Number(row.enrolments ?? 0),
   }))
 }
@@ -286,8 +287,6 @@ export async function listPeople(agencyId: string, query: PeopleQuery, now = new
 
 /** Raw results carry SQLite's ISO text or PostgreSQL's Date. */
 type RawDate = Date | string
-const asDate = (value: RawDate): Date => (value instanceof Date ? value : new Date(value))
-const maybeDate = (value: RawDate | null): Date | null => (value === null ? null : asDate(value))
 
 /**
  * One person of the agency (everyone is a learner, decision 037) with their history, or null
@@ -370,17 +369,17 @@ export async function getPersonHistory(agencyId: string, personId: string, now =
     rejectedNip: raw.rejectedNip,
     email: raw.email,
     employmentType: (raw.employmentType as EmploymentType | null) ?? null,
-    claimedAt: maybeDate(raw.claimedAt),
+    claimedAt: asDate(raw.claimedAt),
     createdAt: asDate(raw.createdAt),
     identityStatus: isIdentityStatus(raw.identityStatus) ? raw.identityStatus : ('claimed' as const),
     identityMethod: raw.identityMethod,
-    identityVerifiedAt: maybeDate(raw.identityVerifiedAt),
-    identityRejectedAt: maybeDate(raw.identityRejectedAt),
+    identityVerifiedAt: asDate(raw.identityVerifiedAt),
+    identityRejectedAt: asDate(raw.identityRejectedAt),
     unit: raw.unitName === null ? null : { name: raw.unitName },
   }
   const lessons = lessonRows.map((row) => ({
     lessonSlug: row.lessonSlug,
-    completedAt: maybeDate(row.completedAt),
+    completedAt: asDate(row.completedAt),
     updatedAt: asDate(row.updatedAt),
     activeSeconds: Number(row.activeSeconds),
   }))
@@ -391,7 +390,7 @@ export async function getPersonHistory(agencyId: string, personId: string, now =
     score: row.score === null ? null : Number(row.score),
     passed: row.passed === null ? null : Boolean(Number(row.passed)),
     startedAt: asDate(row.startedAt),
-    submittedAt: maybeDate(row.submittedAt),
+    submittedAt: asDate(row.submittedAt),
     enrolment: cohortName !== null ? { cohort: { name: cohortName, agencyId: cohortAgencyId } } : null,
   }))
   const certificates = certificateRows.map((row) => ({
@@ -400,7 +399,7 @@ export async function getPersonHistory(agencyId: string, personId: string, now =
     score: Number(row.score),
     completedAt: asDate(row.completedAt),
     validUntil: asDate(row.validUntil),
-    revokedAt: maybeDate(row.revokedAt),
+    revokedAt: asDate(row.revokedAt),
   }))
 
   const outline = getLessonOutline()

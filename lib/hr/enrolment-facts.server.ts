@@ -2,6 +2,8 @@ import 'server-only'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { Prisma } from '@/lib/db/create-client'
 import { databaseProvider, db } from '@/lib/db/db.server'
+import { asDate, asNumber } from '@/lib/db/raw-values'
+import { nextTurn } from '@/lib/roster/next-turn'
 
 /**
  * The stored facts of each enrolment (decision 033): lessons done and time on task over the
@@ -95,7 +97,7 @@ export async function syncCurrentLessons(
   for (let batch = 0; await recomputeBatch(options.batchSize ?? RECOMPUTE_BATCH); batch++) {
     await options.afterBatch?.(batch)
     // Other requests (on SQLite, the one connection) go between batches.
-    await new Promise((resolve) => setImmediate(resolve))
+    await nextTurn()
   }
 }
 
@@ -149,12 +151,12 @@ type RawFacts = {
 }
 
 const asFacts = (raw: RawFacts): EnrolmentFacts => ({
-  lessonsDone: Number(raw.lessonsDone),
-  activeSeconds: Number(raw.activeSeconds),
-  postTestAttempts: Number(raw.postTestAttempts),
-  bestPostTestScore: raw.bestPostTestScore === null ? null : Number(raw.bestPostTestScore),
-  preTestScore: raw.preTestScore === null ? null : Number(raw.preTestScore),
-  passedAt: raw.passedAt === null ? null : raw.passedAt instanceof Date ? raw.passedAt : new Date(raw.passedAt),
+  lessonsDone: asNumber(raw.lessonsDone),
+  activeSeconds: asNumber(raw.activeSeconds),
+  postTestAttempts: asNumber(raw.postTestAttempts),
+  bestPostTestScore: asNumber(raw.bestPostTestScore),
+  preTestScore: asNumber(raw.preTestScore),
+  passedAt: asDate(raw.passedAt),
 })
 
 /** The stored facts of these enrolments (all, when no ids are given), by id. */
