@@ -3,8 +3,8 @@
  * Text is real page text at CSS pixel sizes (at least 13 px on a 360 px phone; an SVG scaled to
  * the screen shrank it to ~6 px), and row labels wrap. Colour is never the only cue: every series
  * has its own pattern, the legend names them, each segment wide enough carries its number, and
- * the whole chart is one image whose label reads the numbers out. Pages show the same numbers
- * in a table next to it.
+ * the whole chart is one image whose label reads the numbers out (a long chart's label reads the
+ * totals and points to the table). Pages show the same numbers in a table next to it.
  */
 import { formatNumber, formatPercent } from '@/lib/format/indonesian'
 import { staticMarkup } from '@/components/static-markup'
@@ -26,14 +26,32 @@ export type ChartRow = { label: string; values: readonly number[] }
 /** A segment narrower than this share of its bar shows no number (it would not fit). */
 const MIN_LABELLED_SHARE = 0.08
 
-/** "Dinas A, 10 orang: Lulus 4 (40%), Sedang belajar 3 (30%) …" for each row. */
+/**
+ * A chart with more rows than this is labelled with its totals, not row by row: a screen reader
+ * reads a label as one unbroken string (48 units made a 27 kB label, sent twice in the page),
+ * while the table after the chart can be read row by row.
+ */
+export const MAX_ROWS_READ_OUT = 6
+
+function describeRow(series: readonly ChartSeries[], values: readonly number[]): string {
+  const total = values.reduce((sum, value) => sum + value, 0)
+  return series.map((s, i) => `${s.label} ${formatNumber(values[i] ?? 0)} (${formatPercent(values[i] ?? 0, total)})`).join(', ')
+}
+
+/**
+ * "T. Dinas A, 10 orang: Lulus 4 (40%), Sedang belajar 3 (30%) …" for each row; past
+ * MAX_ROWS_READ_OUT rows, "T. 48 baris, 20.000 orang: Lulus … . Angka tiap baris ada di tabel
+ * berikutnya."
+ */
 export function describeChart(title: string, series: readonly ChartSeries[], rows: readonly ChartRow[], unit = 'orang'): string {
-  const parts = rows.map((row) => {
-    const total = row.values.reduce((sum, value) => sum + value, 0)
-    const values = series.map((s, i) => `${s.label} ${formatNumber(row.values[i] ?? 0)} (${formatPercent(row.values[i] ?? 0, total)})`).join(', ')
-    return `${row.label}, ${formatNumber(total)} ${unit}: ${values}`
-  })
-  return `${title}. ${parts.length ? parts.join('; ') : 'Belum ada data'}.`
+  if (rows.length === 0) return `${title}. Belum ada data.`
+  const totalOf = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0)
+  if (rows.length <= MAX_ROWS_READ_OUT) {
+    const parts = rows.map((row) => `${row.label}, ${formatNumber(totalOf(row.values))} ${unit}: ${describeRow(series, row.values)}`)
+    return `${title}. ${parts.join('; ')}.`
+  }
+  const sums = series.map((_, i) => rows.reduce((sum, row) => sum + (row.values[i] ?? 0), 0))
+  return `${title}. ${formatNumber(rows.length)} baris, ${formatNumber(totalOf(sums))} ${unit}: ${describeRow(series, sums)}. Angka tiap baris ada di tabel berikutnya.`
 }
 
 /** The series' fill and pattern: a class (charts.module.css) and the two colours it reads. */
