@@ -7,7 +7,8 @@ import { columnAlign, columnText, type ColumnAlign, type ColumnDef } from '@/lib
  * (`<th scope="col">`), an optional row header (`<th scope="row">`), numbers at the end of their
  * cells, and an empty state. Too wide for the screen, it scrolls inside its own labelled,
  * focusable box. Styles live in components/hr/data-tables.css (the layouts of /hr and /admin
- * import it); no inline styles. A server component: no client JavaScript.
+ * import it); no inline styles. Rendered on the server (no client JavaScript), except inside a
+ * client component that needs form controls in its cells (the roster import's preview).
  *
  * `markup="static"`: the table is sent as HTML text inside its box (components/static-markup.ts,
  * decision 039), the same DOM at a fraction of React's cost per row; every cell must then be

@@ -4,6 +4,7 @@ import Link from 'next/link'
 import { formatNumber } from '@/lib/format/indonesian'
 import { useRef, useState } from 'react'
 import { formatShortDate } from '@/lib/format/indonesian'
+import { DataTable, type TableColumn } from '@/components/data-table'
 import { ImportInviteButton } from './import-invite-button'
 
 type Decision = 'konfirmasi' | 'tolak'
@@ -25,6 +26,57 @@ type Preview = {
 type Imported = Preview['counts'] & { importId: string; claimsConfirmed: number; claimsRejected: number }
 
 const DECISION_LABELS: Record<Decision, string> = { konfirmasi: 'Konfirmasi pengklaim', tolak: 'Tolak klaim' }
+
+function claimantDetails(claimant: Conflict['claimant']): string {
+  if (!claimant.sameAgency) return ' (terdaftar di instansi lain)'
+  const registered = claimant.registeredAt ? `mendaftar ${formatShortDate(new Date(claimant.registeredAt))}` : null
+  return ` ${[claimant.email, claimant.unitName, registered].filter(Boolean).join(' · ')}`
+}
+
+/** The preview's conflicts: who the roster names, who claimed the NIP, and HR's decision. */
+function conflictColumns(decisions: Partial<Record<string, Decision>>, decide: (nip: string, decision: Decision) => void): TableColumn<Conflict>[] {
+  return [
+    { key: 'row', header: 'Baris', cell: (conflict) => conflict.rowNumber, align: 'end', nowrap: true },
+    { key: 'nip', header: 'NIP', cell: (conflict) => conflict.nip, nowrap: true },
+    { key: 'rosterName', header: 'Nama di daftar', cell: (conflict) => conflict.rosterName },
+    {
+      key: 'claimant',
+      header: 'Pengklaim (belum diverifikasi)',
+      cell: (conflict) => (
+        <>
+          {conflict.claimant.name}
+          <span className="hint">{claimantDetails(conflict.claimant)}</span>
+        </>
+      ),
+    },
+    {
+      key: 'decision',
+      header: 'Keputusan',
+      cell: (conflict) => (
+        <fieldset className="choices">
+          <legend className="visually-hidden">Keputusan untuk baris {conflict.rowNumber}</legend>
+          {conflict.allowed.map((decision) => (
+            <label key={decision}>
+              <input
+                type="radio"
+                name={`keputusan-${conflict.nip}`}
+                value={decision}
+                checked={decisions[conflict.nip] === decision}
+                onChange={() => decide(conflict.nip, decision)}
+              />{' '}
+              {DECISION_LABELS[decision]}
+            </label>
+          ))}
+        </fieldset>
+      ),
+    },
+  ]
+}
+
+const REJECTION_COLUMNS: TableColumn<Preview['rejections'][number]>[] = [
+  { key: 'row', header: 'Baris', cell: (rejection) => rejection.rowNumber, align: 'end', nowrap: true },
+  { key: 'reasons', header: 'Alasan', cell: (rejection) => rejection.reasons.join('; ') },
+]
 
 async function send(
   url: string,
@@ -168,7 +220,7 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
         )}
         {imported && imported.create > 0 && (
           <div className="card">
-            <h2 style={{ marginTop: 0 }}>Kirim undangan</h2>
+            <h2 className="flush-top">Kirim undangan</h2>
             <p className="muted">
               Email berisi kode aktivasi untuk {imported.create} akun baru dari impor ini yang belum diaktifkan, apa pun kelompoknya.
               Pegawai tanpa alamat email yang valid dihitung terpisah: berikan mereka kode dari CSV di bawah. Kode dari email dan kode
@@ -192,7 +244,7 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
 
       {preview && (
         <section className="card" aria-labelledby="hasil-pratinjau">
-          <h2 id="hasil-pratinjau" style={{ marginTop: 0 }}>
+          <h2 id="hasil-pratinjau" className="flush-top">
             Pratinjau: {preview.counts.rows} baris
           </h2>
           <ul>
@@ -216,86 +268,35 @@ export function RosterUpload({ cohorts }: { cohorts: { id: string; name: string 
             </li>
           </ul>
           {conflicts.length > 0 && (
-            <div className="table-wrap">
-              <table>
-                <caption style={{ textAlign: 'left', fontWeight: 600 }}>Konflik klaim NIP</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Baris</th>
-                    <th scope="col">NIP</th>
-                    <th scope="col">Nama di daftar</th>
-                    <th scope="col">Pengklaim (belum diverifikasi)</th>
-                    <th scope="col">Keputusan</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {conflicts.map((conflict) => (
-                    <tr key={conflict.nip} data-testid={`konflik-${conflict.nip}`}>
-                      <td>{conflict.rowNumber}</td>
-                      <td>{conflict.nip}</td>
-                      <td>{conflict.rosterName}</td>
-                      <td>
-                        {conflict.claimant.name}
-                        {conflict.claimant.sameAgency ? (
-                          <span className="hint">
-                            {' '}
-                            {[conflict.claimant.email, conflict.claimant.unitName, conflict.claimant.registeredAt ? `mendaftar ${formatShortDate(new Date(conflict.claimant.registeredAt))}` : null]
-                              .filter(Boolean)
-                              .join(' · ')}
-                          </span>
-                        ) : (
-                          <span className="hint"> (terdaftar di instansi lain)</span>
-                        )}
-                      </td>
-                      <td>
-                        <fieldset style={{ border: 0, margin: 0, padding: 0 }}>
-                          <legend className="visually-hidden">Keputusan untuk baris {conflict.rowNumber}</legend>
-                          {conflict.allowed.map((decision) => (
-                            <label key={decision} style={{ display: 'block' }}>
-                              <input
-                                type="radio"
-                                name={`keputusan-${conflict.nip}`}
-                                value={decision}
-                                checked={decisions[conflict.nip] === decision}
-                                onChange={() => setDecisions((current) => ({ ...current, [conflict.nip]: decision }))}
-                              />{' '}
-                              {DECISION_LABELS[decision]}
-                            </label>
-                          ))}
-                        </fieldset>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            <>
+              <DataTable
+                caption="Konflik klaim NIP"
+                captionVisible
+                columns={conflictColumns(decisions, (nip, decision) => setDecisions((current) => ({ ...current, [nip]: decision })))}
+                rows={conflicts}
+                rowKey={(conflict) => conflict.nip}
+                rowProps={(conflict) => ({ 'data-testid': `konflik-${conflict.nip}` })}
+                empty={null}
+              />
               <p className="hint">
                 Menolak klaim melepas NIP dari akun pengklaim (riwayatnya tetap, sertifikatnya dengan NIP itu dicabut) dan membuat akun untuk
                 pegawai dalam daftar, yang diaktifkan dengan kode aktivasi.
               </p>
-            </div>
+            </>
           )}
           {preview.blocker && <p className="alert info">{preview.blocker}</p>}
           {preview.rejections.length > 0 && (
-            <div className="table-wrap">
-              <table>
-                <caption style={{ textAlign: 'left', fontWeight: 600 }}>Baris yang ditolak</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Baris</th>
-                    <th scope="col">Alasan</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.rejections.map((rejection) => (
-                    <tr key={rejection.rowNumber}>
-                      <td>{rejection.rowNumber}</td>
-                      <td>{rejection.reasons.join('; ')}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            <>
+              <DataTable
+                caption="Baris yang ditolak"
+                captionVisible
+                columns={REJECTION_COLUMNS}
+                rows={preview.rejections}
+                rowKey={(rejection) => String(rejection.rowNumber)}
+                empty={null}
+              />
               {preview.rejectionsTruncated && <p className="muted">Hanya 500 penolakan pertama yang ditampilkan.</p>}
-            </div>
+            </>
           )}
           {preview.notes.length > 0 && (
             <details>
