@@ -1,8 +1,8 @@
 /**
  * Lesson page weight and throughput, from the production build.
  *   npm run bench:pages
- * 1. Starts `next start` with a DATABASE_URL that cannot be opened: if a lesson page touched
- *    the database it would fail, so 200s prove they are served without it.
+ * 1. Starts `next start` with a DATABASE_URL whose server cannot be reached: if a lesson page
+ *    touched the database it would fail, so 200s prove they are served without it.
  * 2. For each lesson route: first-load JavaScript = the <script src> files a modern browser
  *    loads (not the `nomodule` polyfills) plus the inline data scripts (`__NEXT_DATA__`, which
  *    carries the compiled lesson code), gzipped. Both parts are printed.
@@ -30,9 +30,13 @@ const slugs = fs
   .sort()
   .map((file) => String(matter(fs.readFileSync(path.join(root, 'content/lessons', file), 'utf8')).data.slug))
 
-// DATABASE_URL points where no database can be opened: a page that touched it would fail.
+// DATABASE_URL names a PostgreSQL server that is not there (port 9, discard): a page that
+// touched it would fail. PostgreSQL, because its pool connects on the first statement; a SQLite
+// file is opened when the app starts (lib/db/adapter.ts), and an unusable one stops the start-up
+// (Node 20's recursive mkdir under /proc, the path used here before, never returns).
 const server = await startNextServer(PORT, {
-  DATABASE_URL: 'file:/proc/no-database-here/app.db',
+  DATABASE_URL: 'postgresql://nobody:nothing@127.0.0.1:9/no_database',
+  MAIL_WORKER: 'off',
   BETTER_AUTH_SECRET: 'benchmark-secret-0123456789abcdefghijklmnop',
 })
 

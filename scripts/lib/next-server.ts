@@ -16,8 +16,13 @@ export async function startNextServer(port: number, env: Record<string, string |
     throw new Error('No production build: run `npx next build` first.')
   }
   const base = `http://localhost:${port}`
-  const answers = await fetch(`${base}/api/health`).then(() => true, () => false)
-  if (answers) throw new Error(`port ${port} already answers: stop that server first (or choose another port)`)
+  // A server there that accepts and never answers (one stuck at start-up) counts as taken too:
+  // without the time limit this probe waited for it forever.
+  const taken = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) }).then(
+    () => true,
+    (error: unknown) => error instanceof Error && error.name === 'TimeoutError',
+  )
+  if (taken) throw new Error(`port ${port} is taken by a server (answering or not): stop it first (or choose another port)`)
   const logFd = options.logFile ? fs.openSync(options.logFile, 'a') : null
   const child = spawn(path.join(root, 'node_modules/.bin/next'), ['start', '-p', String(port)], {
     cwd: root,
