@@ -239,7 +239,7 @@ export function LessonProgressSync({ slug, knowledgeQuestionIds, next }: Props) 
   return (
     <section className="lesson-status card" aria-labelledby="status-pelajaran">
       <div ref={endRef} aria-hidden="true" />
-      <h2 id="status-pelajaran" style={{ marginTop: 0 }}>
+      <h2 className="flush-top" id="status-pelajaran">
         {completed ? 'Pelajaran selesai' : 'Menyelesaikan pelajaran'}
       </h2>
       <div aria-live="polite">

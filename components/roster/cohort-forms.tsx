@@ -42,7 +42,7 @@ export function CreateCohortForm({ thisYear }: { thisYear: number }) {
   const [state, action, pending] = useActionState<CohortFormState, FormData>(createCohortAction, null)
   return (
     <form action={action} className="card">
-      <h2 style={{ marginTop: 0 }}>Kelompok baru</h2>
+      <h2 className="flush-top">Kelompok baru</h2>
       <fieldset>
         <legend>Jenis</legend>
         <div className="radio-row">
@@ -91,7 +91,7 @@ export function AssignForm({
   const [target, setTarget] = useState('semua')
   return (
     <form action={action} className="card">
-      <h2 style={{ marginTop: 0 }}>Tetapkan peserta</h2>
+      <h2 className="flush-top">Tetapkan peserta</h2>
       <div className="field">
         <label htmlFor="cohortId">Kelompok</label>
         <select id="cohortId" name="cohortId" required>
@@ -151,7 +151,7 @@ export function SelfEnrolCohortForm({ cohorts, currentId }: { cohorts: { id: str
   const [state, action, pending] = useActionState<CohortFormState, FormData>(selfEnrolCohortAction, null)
   return (
     <form action={action} className="card">
-      <h2 style={{ marginTop: 0 }}>Kelompok untuk pendaftar mandiri</h2>
+      <h2 className="flush-top">Kelompok untuk pendaftar mandiri</h2>
       <p className="muted">
         Pegawai yang mendaftar sendiri langsung masuk kelompok ini, sehingga terhitung di dasbor dan laporan. Tanpa pilihan, mereka
         menunggu sebagai &ldquo;belum ditugaskan&rdquo; sampai Anda menetapkannya.
@@ -235,7 +235,7 @@ export function InvitationForm({ cohorts }: { cohorts: { id: string; name: strin
   const [state, action, pending] = useActionState<CohortFormState, FormData>(sendInvitationsAction, null)
   return (
     <form action={action} className="card">
-      <h2 style={{ marginTop: 0 }}>Kirim undangan</h2>
+      <h2 className="flush-top">Kirim undangan</h2>
       <p className="muted">
         Email berisi kode aktivasi dan tautan aktivasi untuk setiap peserta kelompok yang belum mengaktifkan akunnya. Kode dari email
         sebelumnya diganti; kode dari CSV tetap berlaku. Untuk pegawai tanpa alamat email yang valid, unduh kode aktivasi (CSV) di halaman Impor.

@@ -35,7 +35,7 @@ export default async function AdminHomePage() {
         ))}
       </ul>
       <section className="card" aria-labelledby="instansi">
-        <h2 id="instansi" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="instansi">
           Instansi
         </h2>
         <DataTable
@@ -52,7 +52,7 @@ export default async function AdminHomePage() {
         />
       </section>
       <section className="card" aria-labelledby="audit">
-        <h2 id="audit" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="audit">
           Log audit terbaru
         </h2>
         <p>

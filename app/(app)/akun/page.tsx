@@ -33,14 +33,14 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
         <Link href="/akun/data-saya">Data saya</Link>: semua data pribadi Anda yang kami simpan, untuk dibaca atau diunduh.
       </p>
       <section className="card" aria-labelledby="ganti-sandi">
-        <h2 id="ganti-sandi" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="ganti-sandi">
           Ganti kata sandi
         </h2>
         <p className="muted">Setelah diganti, Anda tetap masuk di perangkat ini; sesi di perangkat lain diakhiri.</p>
         <ChangePasswordForm />
       </section>
       <section className="card" aria-labelledby="semua-perangkat">
-        <h2 id="semua-perangkat" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="semua-perangkat">
           Keluar dari semua perangkat
         </h2>
         <p className="muted">

@@ -87,7 +87,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </p>
       )}
       <section aria-labelledby="kemajuan" className="card">
-        <h2 id="kemajuan" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="kemajuan">
           Kemajuan belajar
         </h2>
         <p>
@@ -111,7 +111,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         )}
       </section>
       <section aria-labelledby="langkah" className="card" data-testid="langkah-berikutnya" data-step={step.kind}>
-        <h2 id="langkah" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="langkah">
           Langkah berikutnya
         </h2>
         <p className={step.kind === 'certificate-revoked' ? 'alert error' : undefined}>{step.message}</p>
@@ -124,7 +124,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         )}
       </section>
       <section aria-labelledby="uji" className="card">
-        <h2 id="uji" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="uji">
           Uji
         </h2>
         <ul className="outline">
@@ -155,7 +155,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </ul>
       </section>
       <section aria-labelledby="materi" className="card">
-        <h2 id="materi" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="materi">
           Materi kursus
         </h2>
         <CourseOutline lessons={progress.lessons.map((lesson) => ({ ...lesson, state: lesson.status }))} linkLessons />

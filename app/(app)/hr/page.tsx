@@ -52,7 +52,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
       )}
       {dashboard.unassigned > 0 && (
         <section className="card" aria-labelledby="belum-ditugaskan">
-          <h2 id="belum-ditugaskan" style={{ marginTop: 0 }}>
+          <h2 className="flush-top" id="belum-ditugaskan">
             {PERSON_STATUS_LABELS[UNASSIGNED]}
           </h2>
           <p>
@@ -71,7 +71,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
 
       {!selected ? (
         <section className="card" aria-labelledby="kosong">
-          <h2 id="kosong" style={{ marginTop: 0 }}>
+          <h2 className="flush-top" id="kosong">
             Belum ada data
           </h2>
           <p>
@@ -111,7 +111,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
 
           {scope.act && notPassed > 0 && (
             <section className="card" aria-labelledby="pengingat">
-              <h2 id="pengingat" style={{ marginTop: 0 }}>
+              <h2 className="flush-top" id="pengingat">
                 Pengingat
               </h2>
               {selected.remindersPausedAt ? (
@@ -132,7 +132,7 @@ export default async function HrDashboardPage({ searchParams }: { searchParams: 
           )}
 
           <section className="card" aria-labelledby="nilai">
-            <h2 id="nilai" style={{ marginTop: 0 }}>
+            <h2 className="flush-top" id="nilai">
               Nilai
             </h2>
             <dl>

@@ -28,7 +28,7 @@ export default async function CertificatesPage() {
       <h1>Sertifikat saya</h1>
       {pending > 0 && !issuing.ready && (
         <section className="card" aria-labelledby="disiapkan">
-          <h2 id="disiapkan" style={{ marginTop: 0 }}>
+          <h2 className="flush-top" id="disiapkan">
             Sertifikat Anda sedang disiapkan
           </h2>
           <p>
@@ -39,7 +39,7 @@ export default async function CertificatesPage() {
       )}
       {pending > 0 && issuing.ready && (
         <section className="card" aria-labelledby="belum-terbit">
-          <h2 id="belum-terbit" style={{ marginTop: 0 }}>
+          <h2 className="flush-top" id="belum-terbit">
             Sertifikat Anda siap diterbitkan
           </h2>
           <p>Kelulusan uji akhir Anda sudah tercatat, tetapi sertifikatnya belum terbit.</p>
@@ -59,7 +59,7 @@ export default async function CertificatesPage() {
         </div>
       ) : (
         <section className="card" aria-labelledby="terbaru">
-          <h2 id="terbaru" style={{ marginTop: 0 }}>
+          <h2 className="flush-top" id="terbaru">
             {latest.number}
           </h2>
           {latest.revokedAt && (
@@ -113,7 +113,7 @@ export default async function CertificatesPage() {
       )}
       {older.length > 0 && (
         <section className="card" aria-labelledby="riwayat">
-          <h2 id="riwayat" style={{ marginTop: 0 }}>
+          <h2 className="flush-top" id="riwayat">
             Riwayat sertifikat
           </h2>
           <div className="table-wrap">

@@ -17,7 +17,7 @@ export default async function AdminAgenciesPage() {
       <AdminNav current="/admin/instansi" />
       <h1>Instansi dan unit kerja</h1>
       <section className="card" aria-labelledby="daftar-instansi">
-        <h2 id="daftar-instansi" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="daftar-instansi">
           Daftar instansi
         </h2>
         <DataTable
@@ -34,7 +34,7 @@ export default async function AdminAgenciesPage() {
         />
       </section>
       <section className="card narrow" aria-labelledby="instansi-baru">
-        <h2 id="instansi-baru" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="instansi-baru">
           Tambah instansi
         </h2>
         <AdminForm

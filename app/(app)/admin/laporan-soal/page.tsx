@@ -54,7 +54,7 @@ function QuestionedItemCard({ item }: { item: QuestionedItem }) {
   const stats = item.statistics
   return (
     <section className="card" aria-labelledby={headingId} data-item={item.itemId}>
-      <h2 id={headingId} style={{ marginTop: 0 }}>
+      <h2 className="flush-top" id={headingId}>
         Soal <code>{item.itemId}</code>
         {item.type ? ` (${TYPE_LABELS[item.type]})` : ''}
       </h2>

@@ -142,7 +142,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         kemajuan belajarnya; ia tetap peserta di instansi yang sama.
       </p>
       <section className="card" aria-labelledby="cari">
-        <h2 id="cari" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="cari">
           Cari pengguna
         </h2>
         <form role="search" className="actions" style={{ marginTop: 0, alignItems: 'flex-end' }}>
@@ -176,7 +176,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         )}
       </section>
       <section className="card" aria-labelledby="hr-sekarang">
-        <h2 id="hr-sekarang" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="hr-sekarang">
           Admin kepegawaian saat ini
         </h2>
         {officers.length === 0 ? <p className="muted">Belum ada admin kepegawaian.</p> : table(officers, 'hr', 'Admin kepegawaian saat ini')}

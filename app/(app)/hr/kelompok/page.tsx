@@ -37,7 +37,7 @@ export default async function CohortsPage() {
       </p>
       {assignments.length > 0 && (
         <section id="penetapan" className="card" aria-labelledby="penetapan-judul">
-          <h2 id="penetapan-judul" style={{ marginTop: 0 }}>
+          <h2 className="flush-top" id="penetapan-judul">
             Penetapan di latar belakang
           </h2>
           <p className="muted">

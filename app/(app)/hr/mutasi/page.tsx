@@ -29,7 +29,7 @@ export default async function TransfersPage() {
       </p>
 
       <section className="card" aria-labelledby="ajukan">
-        <h2 id="ajukan" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="ajukan">
           Ajukan mutasi masuk
         </h2>
         <AdminForm
@@ -46,7 +46,7 @@ export default async function TransfersPage() {
       </section>
 
       <section className="card" aria-labelledby="masuk-menunggu">
-        <h2 id="masuk-menunggu" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="masuk-menunggu">
           Permintaan untuk pegawai Anda
         </h2>
         <DataTable
@@ -73,7 +73,7 @@ export default async function TransfersPage() {
       </section>
 
       <section className="card" aria-labelledby="riwayat">
-        <h2 id="riwayat" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="riwayat">
           Riwayat permintaan
         </h2>
         {outgoing.length + incoming.length === 0 ? (

@@ -69,7 +69,7 @@ export default async function UnitStaffPage() {
         />
       </div>
       <section className="card" aria-labelledby="tunjuk" style={{ marginTop: '1rem' }}>
-        <h2 id="tunjuk" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="tunjuk">
           Tunjuk operator atau pimpinan unit
         </h2>
         <AdminForm

@@ -51,7 +51,7 @@ export default async function FollowUpPage({ params }: { params: Promise<{ id: s
         Hasil soal tindak lanjut
       </h1>
       <section className="card" aria-labelledby="ringkasan">
-        <h2 id="ringkasan" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="ringkasan">
           {followUp.correctCount} dari {result.itemCount} soal tepat
         </h2>
         <p>

@@ -38,7 +38,7 @@ export default async function QuizPage({ params }: Props) {
         </p>
       )}
       <section className="card" aria-labelledby="status-uji">
-        <h2 id="status-uji" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="status-uji">
           Status
         </h2>
         {status.lastResult && (

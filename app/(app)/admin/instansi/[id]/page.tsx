@@ -38,7 +38,7 @@ export default async function AdminAgencyPage({ params, searchParams }: { params
       </p>
       <div className="admin-grid">
         <section className="card" aria-labelledby="ubah-nama">
-          <h2 id="ubah-nama" style={{ marginTop: 0 }}>
+          <h2 className="flush-top" id="ubah-nama">
             Ubah nama instansi
           </h2>
           <AdminForm
@@ -50,7 +50,7 @@ export default async function AdminAgencyPage({ params, searchParams }: { params
           />
         </section>
         <section className="card" aria-labelledby="unit-baru">
-          <h2 id="unit-baru" style={{ marginTop: 0 }}>
+          <h2 className="flush-top" id="unit-baru">
             Tambah unit kerja
           </h2>
           <AdminForm
@@ -63,7 +63,7 @@ export default async function AdminAgencyPage({ params, searchParams }: { params
         </section>
       </div>
       <section className="card" aria-labelledby="domain-email">
-        <h2 id="domain-email" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="domain-email">
           Domain email instansi
         </h2>
         <p className="muted">
@@ -100,7 +100,7 @@ export default async function AdminAgencyPage({ params, searchParams }: { params
         />
       </section>
       <section className="card" aria-labelledby="unit-kerja">
-        <h2 id="unit-kerja" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="unit-kerja">
           Unit kerja
         </h2>
         {agency.units.length === 0 ? (

@@ -102,7 +102,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
       {officer.scope.manage && (
         <section className="card" aria-labelledby="atur-ulang">
-          <h2 id="atur-ulang" style={{ marginTop: 0 }}>
+          <h2 className="flush-top" id="atur-ulang">
             Lupa kata sandi
           </h2>
           <p className="muted">

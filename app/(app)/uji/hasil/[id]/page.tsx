@@ -57,7 +57,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
         Hasil {attempt.title.toLowerCase()}
       </h1>
       <section className="card" aria-labelledby="ringkasan">
-        <h2 id="ringkasan" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="ringkasan">
           Nilai Anda
         </h2>
         <p className={`result-score ${!isPost ? '' : result.passed ? 'result-pass' : 'result-fail'}`}>{formatScore(result.total)}</p>
@@ -105,7 +105,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
       </section>
 
       <section className="card" aria-labelledby="per-bidang">
-        <h2 id="per-bidang" style={{ marginTop: 0 }}>
+        <h2 className="flush-top" id="per-bidang">
           Nilai per bidang
         </h2>
         <p className="muted" id="per-bidang-keterangan">
