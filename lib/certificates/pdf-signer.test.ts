@@ -88,6 +88,13 @@ describe('the PKCS#12 PDF signer', () => {
     openssl(['req', '-x509', '-key', 'ec.key', '-out', 'ec.crt', '-days', '30', '-subj', '/CN=EC'])
     openssl(['pkcs12', '-export', '-inkey', 'ec.key', '-in', 'ec.crt', '-out', 'ec.p12', '-passout', 'pass:x'])
     expect(() => readP12(readFileSync(path.join(dir, 'ec.p12')), 'x')).toThrow(expect.objectContaining({ kind: 'not-rsa' }))
+    // An RSA signer issued by an EC authority, the authority's certificate in the file: the same
+    // reason, not "is not a PKCS#12 file".
+    openssl(['req', '-new', '-key', 'rsa.key', '-out', 'leaf.csr', '-subj', '/CN=RSA under EC'])
+    openssl(['x509', '-req', '-in', 'leaf.csr', '-CA', 'ec.crt', '-CAkey', 'ec.key', '-CAcreateserial', '-out', 'leaf.crt', '-days', '30'])
+    openssl(['pkcs12', '-export', '-inkey', 'rsa.key', '-in', 'leaf.crt', '-certfile', 'ec.crt', '-out', 'chain.p12', '-passout', 'pass:x'])
+    expect(readFileSync(path.join(dir, 'chain.p12')).length).toBeGreaterThan(0)
+    expect(() => readP12(readFileSync(path.join(dir, 'chain.p12')), 'x')).toThrow(expect.objectContaining({ kind: 'not-rsa', message: expect.stringMatching(/EC signature/) }))
   })
 })
 

@@ -113,7 +113,14 @@ export function readP12(p12: Uint8Array, password: string): SigningIdentity {
     const publicKey = cert.publicKey as forge.pki.rsa.PublicKey
     return publicKey.n?.compareTo(key.n) === 0 && publicKey.e?.compareTo(key.e) === 0
   })
-  if (!certificate) throw new SigningKeyError('no-key', 'holds no certificate for its private key')
+  if (!certificate) {
+    // forge leaves `cert` null for a certificate it cannot read: an EC key, or an RSA key signed
+    // by an EC authority (an ECDSA signature).
+    if (bags(OIDS.certBag).some((bag) => !bag.cert)) {
+      throw new SigningKeyError('not-rsa', 'holds a certificate with an EC key or an EC signature, e.g. from an EC authority (only RSA is supported)')
+    }
+    throw new SigningKeyError('no-key', 'holds no certificate for its private key')
+  }
   const privateKey = createPrivateKey(forge.pki.privateKeyToPem(key))
   return { privateKey, certificate, chain: certificates.filter((cert) => cert !== certificate) }
 }

@@ -51,7 +51,7 @@ export async function loadP12Signer(source: SigningEnv & { CERT_SIGNING_P12: str
       password: `CERT_SIGNING_PASSWORD salah untuk CERT_SIGNING_P12 (wrong password for ${where})`,
       format: `CERT_SIGNING_P12 bukan berkas PKCS#12 .p12/.pfx (is not a PKCS#12 file): ${where}`,
       'no-key': `CERT_SIGNING_P12 tidak memuat kunci privat dengan sertifikatnya (holds no private key with its certificate): ${where}`,
-      'not-rsa': `CERT_SIGNING_P12 memuat kunci selain RSA (holds a non-RSA key; only RSA is supported): ${where}`,
+      'not-rsa': `CERT_SIGNING_P12 memuat kunci atau sertifikat selain RSA, mis. sertifikat yang diterbitkan otoritas ber-EC (holds a non-RSA key or certificate; only RSA is supported): ${where}`,
     }[error.kind]
     throw new SigningConfigError(line)
   }
