@@ -13,10 +13,10 @@
  * {"people": N, "provider": "sqlite", "p95Ms": {"dashboard", "peopleFirst", "peopleSearch", "peoplePage200", "person"}, "cpuPerRequestMs",
  *  "reference": {"page", "p95Ms", "cpuPerRequestMs"}, "bytes", "duringImport": {"p99Ms", "errors"}}
  * Target (issue 13): every p95 < 300 ms. `reference` is the same load on the signed-out sign-in
- * page right after: the machine's speed at that hour, to compare runs of different hours. duringImport: afterwards, 30 learners save progress and
- * submit quizzes (BENCH_IMPORT_RATE per second, default 30) while an officer imports a
- * BENCH_IMPORT_ROWS-row roster (default 50,000; 0 skips it: null) through the real routes on the
- * same server (scripts/lib/import-load.ts, as bench:import-load); target p99 < 250 ms, 0 errors.
+ * page right after: the machine's speed at that hour, to compare runs of different hours.
+ * duringImport: afterwards, 30 learners save progress and submit quizzes (BENCH_IMPORT_RATE per
+ * second, default 30) while an officer imports a BENCH_IMPORT_ROWS-row roster (default 50,000; 0
+ * skips it: null) through the real routes on the same server (scripts/lib/import-load.ts, as bench:import-load); target p99 < 250 ms, 0 errors.
  *
  * BENCH_ROWS (default 100000), BENCH_ROUNDS (rounds per officer, default 6), BENCH_PORT,
  * BENCH_REUSE=1 (measure the database an earlier run seeded), BENCH_CPU_PROF=1 (the server writes a

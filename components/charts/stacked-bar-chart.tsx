@@ -28,7 +28,7 @@ const MIN_LABELLED_SHARE = 0.08
 
 /**
  * A chart with more rows than this is labelled with its totals, not row by row: a screen reader
- * reads a label as one unbroken string (48 units made a 27 kB label, sent twice in the page),
+ * reads a label as one unbroken string (41 units made a 4.6 kB label, sent twice in the page),
  * while the table after the chart can be read row by row.
  */
 export const MAX_ROWS_READ_OUT = 6
