@@ -18,8 +18,8 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
     <>
       <AdminNav current="/admin/audit" />
       <h1>Log audit</h1>
-      <form role="search" aria-label="Saring log audit" className="card actions" style={{ alignItems: 'flex-end' }}>
-        <div className="field" style={{ marginBottom: 0 }}>
+      <form role="search" aria-label="Saring log audit" className="card actions filter-bar">
+        <div className="field">
           <label htmlFor="aksi">Tindakan diawali</label>
           <input id="aksi" name="aksi" type="search" list="daftar-aksi" defaultValue={query.actionPrefix} maxLength={60} aria-describedby="aksi-hint" />
           <span className="hint" id="aksi-hint">
@@ -31,7 +31,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             ))}
           </datalist>
         </div>
-        <div className="field" style={{ marginBottom: 0 }}>
+        <div className="field">
           <label htmlFor="instansi">Instansi</label>
           <select id="instansi" name="instansi" defaultValue={query.agencyId}>
             <option value="">Semua instansi</option>

@@ -65,15 +65,15 @@ export default async function BankSoalPage({ searchParams }: { searchParams: Pro
           </li>
         </ul>
       </details>
-      <form role="search" aria-label="Saring bank soal" className="card actions" style={{ alignItems: 'flex-end' }}>
-        <div className="field" style={{ marginBottom: 0 }}>
+      <form role="search" aria-label="Saring bank soal" className="card actions filter-bar">
+        <div className="field">
           <label htmlFor="uji">Uji</label>
           <select id="uji" name="uji" defaultValue={query.uji}>
             <option value="akhir">Uji akhir</option>
             <option value="awal">Uji awal</option>
           </select>
         </div>
-        <div className="field" style={{ marginBottom: 0 }}>
+        <div className="field">
           <label htmlFor="tanda">Tanda</label>
           <select id="tanda" name="tanda" defaultValue={query.tanda ?? ''}>
             <option value="">Semua soal</option>
@@ -84,7 +84,7 @@ export default async function BankSoalPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </div>
-        <div className="field" style={{ marginBottom: 0 }}>
+        <div className="field">
           <label htmlFor="area">Area</label>
           <select id="area" name="area" defaultValue={query.area ?? ''}>
             <option value="">Semua area</option>

@@ -145,8 +145,8 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         <h2 className="flush-top" id="cari">
           Cari pengguna
         </h2>
-        <form role="search" className="actions" style={{ marginTop: 0, alignItems: 'flex-end' }}>
-          <div className="field" style={{ marginBottom: 0 }}>
+        <form role="search" className="actions filter-bar flush-top">
+          <div className="field">
             <label htmlFor="q">Email atau NIP</label>
             <input
               id="q"
