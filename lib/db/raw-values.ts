@@ -2,9 +2,11 @@
  * Values of raw query results in one shape: SQLite returns a DateTime column as ISO text and
  * PostgreSQL as a Date; counts come as BigInt (or text) from either.
  */
-export function asDate(value: Date | string): Date
-export function asDate(value: Date | string | null | undefined): Date | null
-export function asDate(value: Date | string | null | undefined): Date | null {
+export type RawDate = Date | string
+
+export function asDate(value: RawDate): Date
+export function asDate(value: RawDate | null | undefined): Date | null
+export function asDate(value: RawDate | null | undefined): Date | null {
   return value === null || value === undefined ? null : value instanceof Date ? value : new Date(value)
 }
 

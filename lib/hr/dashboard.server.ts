@@ -6,7 +6,7 @@ import { certificateStatus } from '@/lib/certificates/certificate-status'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
-import { asDate } from '@/lib/db/raw-values'
+import { asDate, type RawDate } from '@/lib/db/raw-values'
 import { isIdentityStatus, type IdentityStatus } from '@/lib/identity/identity-status'
 import type { QuizKind } from '@/lib/db/generated/sqlite/enums'
 import type { EmploymentType } from '@/lib/vocabulary/employment-types'
@@ -284,9 +284,6 @@ export async function listPeople(agencyId: string, query: PeopleQuery, now = new
 // ---------------------------------------------------------------------------------------
 // One person
 // ---------------------------------------------------------------------------------------
-
-/** Raw results carry SQLite's ISO text or PostgreSQL's Date. */
-type RawDate = Date | string
 
 /**
  * One person of the agency (everyone is a learner, decision 037) with their history, or null
