@@ -21,10 +21,10 @@ export function CourseOutline({ lessons, linkLessons }: { lessons: OutlineLesson
             {lesson.order}
           </span>
           <div>
-            <h3 style={{ margin: 0, fontSize: '1.05rem' }}>
+            <h3>
               {linkLessons ? <Link href={`/belajar/${lesson.slug}`}>{lesson.title}</Link> : lesson.title}
             </h3>
-            <p className="meta" style={{ margin: '0.2rem 0' }}>
+            <p className="meta">
               {lesson.summary}
             </p>
             <span className="meta">± {lesson.minutes} menit</span>{' '}

@@ -14,10 +14,10 @@ export function EmailVerificationPrompt({
   const [state, formAction, pending] = useActionState<FormState, FormData>(action, null)
   return (
     <section className="alert info" aria-labelledby="verifikasi-email">
-      <h2 id="verifikasi-email" style={{ margin: '0 0 0.4rem', fontSize: '1.05rem' }}>
+      <h2 id="verifikasi-email" className="box-heading">
         Alamat email belum terverifikasi
       </h2>
-      <p style={{ margin: '0 0 0.6rem' }}>
+      <p className="box-text">
         Buka tautan yang kami kirim ke <strong>{email}</strong> agar pengingat tenggat, sertifikat, dan tautan atur ulang kata sandi pasti sampai.
       </p>
       <form action={formAction}>
@@ -26,12 +26,12 @@ export function EmailVerificationPrompt({
         </button>
       </form>
       {state?.error && (
-        <p role="alert" style={{ margin: '0.6rem 0 0' }}>
+        <p role="alert" className="box-note">
           {state.error}
         </p>
       )}
       {state?.done && (
-        <p role="status" style={{ margin: '0.6rem 0 0' }}>
+        <p role="status" className="box-note">
           {state.done}
         </p>
       )}

@@ -50,7 +50,7 @@ export function RevokeForm({ certificateId, number }: { certificateId: string; n
           </span>
         )}
       </div>
-      <button type="submit" className="button secondary" disabled={pending} style={{ marginTop: '0.4rem' }}>
+      <button type="submit" className="button secondary space-top-sm" disabled={pending}>
         Cabut
       </button>
       <span aria-live="polite">

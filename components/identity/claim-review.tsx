@@ -15,12 +15,12 @@ export function ClaimReview({ userId, name }: { userId: string; name: string }) 
     <div>
       <div aria-live="polite">
         {done && (
-          <p className="alert success" role="status" style={{ margin: 0 }}>
+          <p className="alert success flush" role="status">
             {done}
           </p>
         )}
         {error && (
-          <p className="alert error" role="alert" style={{ margin: 0 }}>
+          <p className="alert error flush" role="alert">
             {error}
           </p>
         )}
@@ -33,7 +33,7 @@ export function ClaimReview({ userId, name }: { userId: string; name: string }) 
               Konfirmasi
             </button>
           </form>
-          <form action={rejectAction} aria-label={`Tolak klaim NIP ${name}`} style={{ marginTop: '0.5rem' }}>
+          <form action={rejectAction} aria-label={`Tolak klaim NIP ${name}`} className="space-top-sm">
             <input type="hidden" name="userId" value={userId} />
             <label htmlFor={reasonId}>Alasan menolak klaim {name}</label>
             <input
@@ -51,7 +51,7 @@ export function ClaimReview({ userId, name }: { userId: string; name: string }) 
                 {reasonError}
               </span>
             )}
-            <button type="submit" className="button secondary" disabled={confirming || rejecting} style={{ marginTop: '0.4rem' }}>
+            <button type="submit" className="button secondary space-top-sm" disabled={confirming || rejecting}>
               Tolak klaim
             </button>
           </form>

@@ -46,7 +46,7 @@ export function AccountDeletionForm() {
           {errors.confirmation}
         </span>
       )}
-      <button type="submit" className="button danger" disabled={pending} style={{ marginTop: '0.5rem' }}>
+      <button type="submit" className="button danger space-top-sm" disabled={pending}>
         Hapus akun saya sekarang
       </button>
     </form>

@@ -58,7 +58,7 @@ export function NameCorrectionForm({ currentName }: { currentName: string }) {
           {errors.reason}
         </span>
       )}
-      <button type="submit" className="button" disabled={pending} style={{ marginTop: '0.5rem' }}>
+      <button type="submit" className="button space-top-sm" disabled={pending}>
         Ajukan koreksi nama
       </button>
     </form>

@@ -18,12 +18,12 @@ export function NameCorrectionReview({ requestId, name }: { requestId: string; n
     <div>
       <div aria-live="polite">
         {done && (
-          <p className="alert success" role="status" style={{ margin: 0 }}>
+          <p className="alert success flush" role="status">
             {done}
           </p>
         )}
         {error && (
-          <p className="alert error" role="alert" style={{ margin: 0 }}>
+          <p className="alert error flush" role="alert">
             {error}
           </p>
         )}
@@ -37,7 +37,7 @@ export function NameCorrectionReview({ requestId, name }: { requestId: string; n
               Setujui
             </button>
           </form>
-          <form action={rejectAction} aria-label={`Tolak koreksi nama ${name}`} style={{ marginTop: '0.5rem' }}>
+          <form action={rejectAction} aria-label={`Tolak koreksi nama ${name}`} className="space-top-sm">
             <input type="hidden" name="requestId" value={requestId} />
             <input type="hidden" name="decision" value="tolak" />
             <label htmlFor={reasonId}>Alasan menolak koreksi nama {name}</label>
@@ -56,7 +56,7 @@ export function NameCorrectionReview({ requestId, name }: { requestId: string; n
                 {reasonError}
               </span>
             )}
-            <button type="submit" className="button secondary" disabled={busy} style={{ marginTop: '0.4rem' }}>
+            <button type="submit" className="button secondary space-top-sm" disabled={busy}>
               Tolak
             </button>
           </form>

@@ -74,7 +74,7 @@ export function AssignmentProgress({ job: initial }: { job: AssignmentProgressJo
       <p id={labelId}>
         <strong>{job.cohortName}</strong> · {assignmentTargetLabel(job.target)} · <span aria-live="polite">{assignmentStatusLabel(job.status)}</span>
       </p>
-      <progress aria-labelledby={labelId} max={Math.max(job.total, 1)} value={job.total ? job.processed : 1} style={{ width: '100%' }} />
+      <progress aria-labelledby={labelId} max={Math.max(job.total, 1)} value={job.total ? job.processed : 1} className="full-width" />
       <p className="muted">
         {formatNumber(job.processed)} dari {formatNumber(job.total)} orang ({percent}%)
       </p>

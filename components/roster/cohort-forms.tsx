@@ -215,7 +215,7 @@ export function CohortRemindersToggle({ cohortId, cohortName, paused }: { cohort
   const [state, action, pending] = useActionState<CohortFormState, FormData>(cohortRemindersAction, null)
   // After a successful change the page is revalidated; the state's line says what happened.
   return (
-    <form action={action} style={{ display: 'flex', gap: '0.5rem', alignItems: 'center', flexWrap: 'wrap' }}>
+    <form action={action} className="inline-form">
       <input type="hidden" name="cohortId" value={cohortId} />
       <input type="hidden" name="pengingat" value={paused ? 'lanjut' : 'jeda'} />
       <span>{paused ? 'Dijeda' : 'Aktif'} </span>

@@ -22,13 +22,13 @@ export default async function AdminHomePage() {
     <>
       <AdminNav current="/admin" />
       <h1>Admin platform</h1>
-      <ul className="admin-grid" style={{ listStyle: 'none', padding: 0, margin: '0 0 1rem' }}>
+      <ul className="admin-grid">
         {SECTIONS.map((section) => (
           <li key={section.href} className="card">
-            <a href={section.href} style={{ fontWeight: 700 }}>
+            <a href={section.href}>
               {section.title}
             </a>
-            <p className="muted" style={{ margin: '0.3rem 0 0' }}>
+            <p className="muted">
               {section.text}
             </p>
           </li>

@@ -105,7 +105,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <span style={{ width: `${percent}%` }} />
         </div>
         {progress.completedCount === total && (
-          <p className="alert success" style={{ margin: 0 }}>
+          <p className="alert success flush">
             Semua pelajaran selesai.
           </p>
         )}
@@ -130,10 +130,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <ul className="outline">
           <li>
             <div>
-              <h3 style={{ margin: 0, fontSize: '1.05rem' }}>
+              <h3>
                 <Link href="/uji/akhir">Uji akhir</Link>
               </h3>
-              <p className="meta" style={{ margin: '0.2rem 0' }}>
+              <p className="meta">
                 {posttest.passed
                   ? PASSED_NOTE[step.kind]
                   : posttest.openAttemptId
@@ -144,10 +144,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </li>
           <li>
             <div>
-              <h3 style={{ margin: 0, fontSize: '1.05rem' }}>
+              <h3>
                 <Link href="/uji/awal">Uji awal (opsional)</Link>
               </h3>
-              <p className="meta" style={{ margin: '0.2rem 0' }}>
+              <p className="meta">
                 {pretestNote({ lessonsDone: progress.completedCount, lessonsTotal: total, pretestScore: pretest.lastResult?.score ?? null })}
               </p>
             </div>
@@ -159,7 +159,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Materi kursus
         </h2>
         <CourseOutline lessons={progress.lessons.map((lesson) => ({ ...lesson, state: lesson.status }))} linkLessons />
-        <p className="muted" style={{ marginBottom: 0 }}>
+        <p className="muted flush-bottom">
           Untuk dicetak: alur keputusan “Sebelum unggah” dari pelajaran 4.{' '}
           <a href={DECISION_AID_PDF_HREF} download="sebelum-unggah.pdf">
             Unduh PDF (1 halaman A4)

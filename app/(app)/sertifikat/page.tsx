@@ -107,7 +107,7 @@ export default async function CertificatesPage() {
           <iframe
             src={`/sertifikat/${latest.id}/pdf?tampil=1`}
             title={`Pratinjau sertifikat ${latest.number}`}
-            style={{ width: '100%', aspectRatio: '297 / 210', marginTop: '1rem', border: '1px solid var(--c-border)' }}
+            className="pdf-preview"
           />
         </section>
       )}

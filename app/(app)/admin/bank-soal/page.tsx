@@ -156,13 +156,13 @@ function ChoiceDetails({ item }: { item: ItemStatistics }) {
       </summary>
       {item.type === 'judge' && (
         <>
-          <p style={{ margin: '0.4rem 0 0', fontWeight: 600 }}>Putusan</p>
+          <p className="choice-heading">Putusan</p>
           <ChoiceList choices={item.verdicts} weak={weak} />
-          <p style={{ margin: '0.4rem 0 0', fontWeight: 600 }}>Alasan</p>
+          <p className="choice-heading">Alasan</p>
         </>
       )}
       <ChoiceList choices={item.choices} weak={weak} />
-      <p className="muted" style={{ margin: '0.2rem 0 0' }}>
+      <p className="muted">
         Tanpa jawaban: {percent(item.unanswered / item.answers)} ({formatNumber(item.unanswered)})
         {item.type === 'multi' ? '. Satu jawaban dapat memilih beberapa pilihan.' : ''}
       </p>
@@ -172,7 +172,7 @@ function ChoiceDetails({ item }: { item: ItemStatistics }) {
 
 function ChoiceList({ choices, weak }: { choices: readonly ChoiceShare[]; weak: ReadonlySet<string> }) {
   return (
-    <ul style={{ margin: '0.2rem 0 0', paddingLeft: '1.1rem', minWidth: '18rem' }}>
+    <ul className="choice-shares">
       {choices.map((choice) => (
         <li key={choice.id}>
           <strong>{percent(choice.share)}</strong> ({formatNumber(choice.count)}) · {ROLE_LABELS[choice.role]}

@@ -80,7 +80,7 @@ function QuestionedItemCard({ item }: { item: QuestionedItem }) {
               <strong>Kunci putusan:</strong> {item.verdict}
             </p>
           )}
-          <p style={{ marginBottom: '0.2rem' }}>
+          <p className="choices-heading">
             <strong>{item.type === 'judge' ? 'Alasan' : 'Pilihan'} dan kunci:</strong>
           </p>
           <ul>
@@ -102,21 +102,21 @@ function QuestionedItemCard({ item }: { item: QuestionedItem }) {
       <ul className="report-list">
         {item.reports.map((report) => (
           <li key={report.id} data-report={report.id}>
-            <p style={{ margin: 0 }}>
+            <p>
               <strong>{report.reporterName}</strong>
               {report.reporterAgency ? `, ${report.reporterAgency}` : ''} · {formatShortDateTime(report.createdAt)} ·{' '}
               {REPORT_STATUS_LABELS[report.status]}
             </p>
-            <p style={{ margin: '0.2rem 0', whiteSpace: 'pre-wrap' }} data-testid="alasan-laporan">
+            <p className="report-reason" data-testid="alasan-laporan">
               {report.reason}
             </p>
             {report.suggested && (
-              <p style={{ margin: 0 }} className="muted">
+              <p className="muted">
                 Pilihan yang disarankan: <code>{report.suggested.id}</code> {report.suggested.text} [{report.suggested.key}]
               </p>
             )}
             {report.reply && (
-              <p style={{ margin: 0 }} className="muted">
+              <p className="muted">
                 Balasan: {report.reply}
               </p>
             )}

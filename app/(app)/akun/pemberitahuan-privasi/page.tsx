@@ -47,7 +47,7 @@ export default async function AcceptPrivacyNoticePage({ searchParams }: { search
         <label>
           <input type="checkbox" name="setuju" value="ya" required /> Saya telah membaca Pemberitahuan Privasi versi {PRIVACY_NOTICE_VERSION}.
         </label>
-        <button type="submit" className="button" style={{ marginTop: '0.5rem' }}>
+        <button type="submit" className="button space-top-sm">
           Lanjutkan
         </button>
       </form>

@@ -99,7 +99,7 @@ export default async function CohortsPage() {
           />
         </div>
       )}
-      <div className="grid grid-2" style={{ marginTop: '1rem' }}>
+      <div className="grid grid-2 space-top">
         {scope.manage && <CreateCohortForm thisYear={yearWib(new Date())} />}
         {cohorts.length > 0 && (
           <AssignForm

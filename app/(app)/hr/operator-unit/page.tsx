@@ -68,7 +68,7 @@ export default async function UnitStaffPage() {
           empty="Belum ada operator atau pimpinan unit."
         />
       </div>
-      <section className="card" aria-labelledby="tunjuk" style={{ marginTop: '1rem' }}>
+      <section className="card space-top" aria-labelledby="tunjuk">
         <h2 className="flush-top" id="tunjuk">
           Tunjuk operator atau pimpinan unit
         </h2>

@@ -109,7 +109,7 @@ export default async function AdminAgencyPage({ params, searchParams }: { params
           <ul className="admin-units">
             {agency.units.map((unit) => (
               <li key={unit.id}>
-                <h3 style={{ margin: '0 0 0.4rem' }}>
+                <h3>
                   {unit.name} <span className="muted">({formatNumber(unit.userCount)} pengguna)</span>
                 </h3>
                 <div className="admin-grid">

@@ -162,7 +162,7 @@ export default async function ResultPage({ params }: { params: Promise<{ id: str
                 <>
                   <dt>Pelajari lagi</dt>
                   <dd>
-                    <ul style={{ margin: 0, paddingLeft: '1.1rem' }}>
+                    <ul className="compact-list">
                       {item.rules.map((rule) => (
                         <li key={rule}>
                           {lessonOf.has(rule) ? (
