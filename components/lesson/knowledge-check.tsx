@@ -6,6 +6,7 @@ import type { KnowledgeQuestion } from '@/lib/content/knowledge-check'
 import { chooseOrderSeed, DEVICE_SEED_KEY, newDeviceSeed, orderOptions, type OrderSeed } from '@/lib/content/knowledge-check-order'
 import { useLearningStore } from './learning-store'
 import { useCurrentLessonState } from './lesson-context'
+import { QuestionSetMarkup, QUESTION_SET_KINDS } from './question-set-markup'
 
 export type KnowledgeCheckProps = { id: string; questions?: KnowledgeQuestion[] }
 
@@ -70,75 +71,58 @@ export function QuestionSet({ id, questions = [], heading, intro, className }: Q
   const all = questions.length > 0 && answered === questions.length
 
   return (
-    <section className={className ? `lesson-check ${className}` : 'lesson-check'} aria-labelledby={`${prefix}-judul`}>
-      <h2 id={`${prefix}-judul`}>{heading}</h2>
-      <p className="lesson-check-intro">{intro}</p>
-      {questions.map((question, index) => {
-        const chosen = answers[question.id]
-        const option = question.options.find((item) => item.id === chosen)
-        const right = option?.correct === true
-        return (
-          <fieldset key={question.id} className="lesson-question">
-            <legend>
-              <span className="lesson-question-number">
-                Pertanyaan {index + 1} dari {questions.length}
-              </span>
-              <span className="lesson-question-prompt">{question.prompt}</span>
-            </legend>
-            {seed === null ? (
-              <p className="muted lesson-choices-loading">Memuat pilihan jawaban…</p>
-            ) : (
-              <div className="lesson-choices">
-                {orderOptions(question.options, seed, slug, question.id).map((item) => (
-                  <label key={item.id} className="lesson-choice">
-                    <input
-                      type="radio"
-                      name={`${prefix}-${question.id}`}
-                      value={item.id}
-                      checked={chosen === item.id}
-                      onChange={() => answer(slug, id, question.id, item.id)}
-                    />
-                    <span>{item.text}</span>
-                  </label>
-                ))}
-              </div>
-            )}
-            <div className="lesson-feedback-slot" aria-live={hydrated ? 'polite' : 'off'}>
-              {option && (
-                <div className={`lesson-feedback ${right ? 'lesson-right' : 'lesson-wrong'}`}>
-                  <p className="lesson-feedback-verdict">
-                    <span className="lesson-feedback-mark" aria-hidden="true">
-                      {right ? '✓' : '!'}
-                    </span>
-                    {right ? 'Tepat.' : 'Belum tepat.'}
-                  </p>
-                  <p>{question.explanation}</p>
-                </div>
-              )}
-            </div>
-          </fieldset>
+    <QuestionSetMarkup
+      labelId={`${prefix}-judul`}
+      heading={heading}
+      intro={intro}
+      className={className}
+      questions={questions}
+      live={hydrated ? 'polite' : 'off'}
+      choices={(question) =>
+        seed === null ? (
+          <p className="muted lesson-choices-loading">Memuat pilihan jawaban…</p>
+        ) : (
+          <div className="lesson-choices">
+            {orderOptions(question.options, seed, slug, question.id).map((item) => (
+              <label key={item.id} className="lesson-choice">
+                <input
+                  type="radio"
+                  name={`${prefix}-${question.id}`}
+                  value={item.id}
+                  checked={answers[question.id] === item.id}
+                  onChange={() => answer(slug, id, question.id, item.id)}
+                />
+                <span>{item.text}</span>
+              </label>
+            ))}
+          </div>
         )
-      })}
-      <div className="lesson-check-summary">
-        <p>
-          {answered} dari {questions.length} pertanyaan terjawab.
-        </p>
-        <div aria-live={hydrated ? 'polite' : 'off'}>
-          {all && <p className="lesson-check-done">Semua pertanyaan terjawab.</p>}
-        </div>
-      </div>
-    </section>
+      }
+      feedback={(question) => {
+        const option = question.options.find((item) => item.id === answers[question.id])
+        if (!option) return null
+        const right = option.correct === true
+        return (
+          <div className={`lesson-feedback ${right ? 'lesson-right' : 'lesson-wrong'}`}>
+            <p className="lesson-feedback-verdict">
+              <span className="lesson-feedback-mark" aria-hidden="true">
+                {right ? '✓' : '!'}
+              </span>
+              {right ? 'Tepat.' : 'Belum tepat.'}
+            </p>
+            <p>{question.explanation}</p>
+          </div>
+        )
+      }}
+      answered={answered}
+      allAnswered={all && <p className="lesson-check-done">Semua pertanyaan terjawab.</p>}
+    />
   )
 }
 
 /** The ungraded check that closes every lesson; answering all of it is part of completing the lesson. */
 export function KnowledgeCheck({ id, questions }: KnowledgeCheckProps) {
   return (
-    <QuestionSet
-      id={id}
-      questions={questions}
-      heading="Uji pemahaman"
-      intro="Tidak dinilai. Pilih jawaban untuk melihat penjelasannya; Anda boleh mengubah jawaban kapan saja."
-    />
+<QuestionSet id={id} questions={questions} {...QUESTION_SET_KINDS.knowledgeCheck} />
   )
 }

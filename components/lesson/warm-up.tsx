@@ -2,6 +2,7 @@
 
 import type { KnowledgeQuestion } from '@/lib/content/knowledge-check'
 import { QuestionSet } from './knowledge-check'
+import { QUESTION_SET_KINDS } from './question-set-markup'
 
 export type WarmUpProps = {
   id: string
@@ -16,12 +17,6 @@ export type WarmUpProps = {
  */
 export function WarmUp({ id, questions }: WarmUpProps) {
   return (
-    <QuestionSet
-      id={id}
-      questions={questions}
-      heading="Pemanasan"
-      intro="Dua pertanyaan dari pelajaran sebelumnya untuk menyegarkan ingatan. Tidak dinilai dan tidak memengaruhi penyelesaian pelajaran ini."
-      className="lesson-warm-up"
-    />
+<QuestionSet id={id} questions={questions} {...QUESTION_SET_KINDS.warmUp} />
   )
 }

@@ -23,6 +23,7 @@ import { DoDont } from '@/components/lesson/do-dont'
 import { LessonProvider } from '@/components/lesson/lesson-context'
 import { MockPost, type MockPostProps } from '@/components/lesson/mock-post'
 import { PlatformComparison } from '@/components/lesson/platform-comparison'
+import { QUESTION_SET_KINDS, QuestionSetMarkup } from '@/components/lesson/question-set-markup'
 import { RuleCard } from '@/components/lesson/rule-card'
 import { WorkedExample } from '@/components/lesson/worked-example'
 import { compileLesson, getContentVersion, getLessonOutline, getSources, type Source } from '@/lib/content/lessons.server'
@@ -61,49 +62,39 @@ function inlineJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c')
 }
 
-type QuestionSetProps = { id: string; questions?: KnowledgeQuestion[]; heading: string; intro: string; className?: string }
-
 /**
- * The knowledge check / warm-up markup of the hosted component (components/lesson/knowledge-check.tsx)
- * with every option present (the hosted one waits for the learner's order) and the key and
- * explanation as data attributes for the package script.
+ * A knowledge check or warm-up in a package: the hosted set's markup (QuestionSetMarkup) with
+ * every option in the author's order (the hosted set waits for the learner's own order) and the
+ * key and explanation as data attributes for the package script.
  */
-function PackageQuestionSet({ id, questions = [], heading, intro, className }: QuestionSetProps) {
+function PackageQuestionSet({ id, questions = [], kind }: { id: string; questions?: KnowledgeQuestion[]; kind: keyof typeof QUESTION_SET_KINDS }) {
   const prefix = `cek-${id}`
   return (
-    <section className={className ? `lesson-check ${className}` : 'lesson-check'} aria-labelledby={`${prefix}-judul`} data-bbs-check={id}>
-      <h2 id={`${prefix}-judul`}>{heading}</h2>
-      <p className="lesson-check-intro">{intro}</p>
-      {questions.map((question, index) => (
-        <fieldset
-          key={question.id}
-          className="lesson-question"
-          data-question={question.id}
-          data-correct={question.options.find((option) => option.correct)?.id ?? ''}
-          data-explanation={question.explanation}
-        >
-          <legend>
-            <span className="lesson-question-number">
-              Pertanyaan {index + 1} dari {questions.length}
-            </span>
-            <span className="lesson-question-prompt">{question.prompt}</span>
-          </legend>
-          <div className="lesson-choices">
-            {question.options.map((option) => (
-              <label key={option.id} className="lesson-choice">
-                <input type="radio" name={`${prefix}-${question.id}`} value={option.id} />
-                <span>{option.text}</span>
-              </label>
-            ))}
-          </div>
-          <div className="lesson-feedback-slot" aria-live="polite" />
-        </fieldset>
-      ))}
-      <div className="lesson-check-summary">
-        <p data-bbs-count="">0 dari {questions.length} pertanyaan terjawab.</p>
-        <div aria-live="polite" data-bbs-all="" />
-      </div>
-    </section>
+    <QuestionSetMarkup
+      labelId={`${prefix}-judul`}
+      {...QUESTION_SET_KINDS[kind]}
+      questions={questions}
+      live="polite"
+      data={{ 'data-bbs-check': id }}
+      questionData={(question) => ({
+        'data-question': question.id,
+        'data-correct': question.options.find((option) => option.correct)?.id ?? '',
+        'data-explanation': question.explanation,
+      })}
+      choices={(question) => (
+        <div className="lesson-choices">
+          {question.options.map((option) => (
+            <label key={option.id} className="lesson-choice">
+              <input type="radio" name={`${prefix}-${question.id}`} value={option.id} />
+              <span>{option.text}</span>
+            </label>
+          ))}
+        </div>
+      )}
+      answered={0}
+      countData={{ 'data-bbs-count': '' }}
+      allData={{ 'data-bbs-all': '' }}
+    />
   )
 }
 
@@ -128,21 +119,8 @@ const packageComponents = {
       <Checklist {...props} />
     </div>
   ),
-  KnowledgeCheck: (props: { id: string; questions?: KnowledgeQuestion[] }) => (
-    <PackageQuestionSet
-      {...props}
-      heading="Uji pemahaman"
-      intro="Tidak dinilai. Pilih jawaban untuk melihat penjelasannya; Anda boleh mengubah jawaban kapan saja."
-    />
-  ),
-  WarmUp: (props: { id: string; questions?: KnowledgeQuestion[] }) => (
-    <PackageQuestionSet
-      {...props}
-      heading="Pemanasan"
-      intro="Dua pertanyaan dari pelajaran sebelumnya untuk menyegarkan ingatan. Tidak dinilai dan tidak memengaruhi penyelesaian pelajaran ini."
-      className="lesson-warm-up"
-    />
-  ),
+  KnowledgeCheck: (props: { id: string; questions?: KnowledgeQuestion[] }) => <PackageQuestionSet {...props} kind="knowledgeCheck" />,
+  WarmUp: (props: { id: string; questions?: KnowledgeQuestion[] }) => <PackageQuestionSet {...props} kind="warmUp" />,
 }
 
 function page(options: { title: string; depth: number; body: string; attributes: Record<string, string> }): string {
