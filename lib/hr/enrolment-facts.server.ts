@@ -3,16 +3,18 @@ import { getLessonOutline } from '@/lib/content/lessons.server'
 import { Prisma } from '@/lib/db/create-client'
 import { databaseProvider, db } from '@/lib/db/db.server'
 import { asDate, asNumber } from '@/lib/db/raw-values'
-import { nextTurn } from '@/lib/roster/next-turn'
+import { logger } from '@/lib/observability/log.server'
+import { finishRecomputation, sameSet, syncLessonSet, type SyncOptions } from './lesson-set'
 
 /**
  * The stored facts of each enrolment (decision 033): lessons done and time on task over the
  * current lessons, post-test attempts, the best post-test score, the first pass and the first
  * pre-test score. Database triggers (migration 20261202023944_enrolment_facts) keep them equal to
- * lesson_progress and quiz_attempt in the same transaction as every write, whoever writes. What
- * the app must do is keep the `current_lesson` table equal to the lessons it was built with:
- * `ensureCurrentLessons` does that before the read model reads, and recomputes every enrolment's
- * lesson facts when the set changed (a deploy with a lesson added or withdrawn).
+ * lesson_progress and quiz_attempt in the same transaction as every write, whoever writes. The
+ * lessons they count are the `current_lesson` table: the deploy writes it (`npm run db:migrate`,
+ * which runs `npm run lessons:sync`), and recomputes every enrolment's lesson facts when the set
+ * changed (a release with a lesson added or withdrawn). An instance writes it only into an empty
+ * database (decision 061).
  */
 
 /** The facts as the triggers store them, per enrolment id. */
@@ -25,119 +27,58 @@ export type EnrolmentFacts = {
   passedAt: Date | null
 }
 
-const settled = new Map<string, Promise<void>>()
+let settled: Promise<void> | null = null
 
 /**
- * Makes `current_lesson` the lessons of this build (once per process and lesson set). Several
- * instances may start at once: the check is repeated inside one transaction that holds the write
- * lock, so only the first one rewrites and recomputes.
+ * Before the read model's first read in this process: `reconcileCurrentLessons` with this build's
+ * lessons. Once per process; a failure is tried again by the next read.
  */
 export function ensureCurrentLessons(): Promise<void> {
-  const slugs = getLessonOutline().map((lesson) => lesson.slug)
-  const key = [...slugs].sort().join('\n')
-  let done = settled.get(key)
-  if (!done) {
-    done = syncCurrentLessons(slugs).catch((error: unknown) => {
-      settled.delete(key)
+  if (settled) return settled
+  const done = reconcileCurrentLessons(getLessonOutline().map((lesson) => lesson.slug)).then(
+    () => undefined,
+    (error: unknown) => {
+      settled = null
       throw error
-    })
-    settled.set(key, done)
-  }
+    },
+  )
+  settled = done
   return done
 }
 
-const sameSet = (stored: { slug: string }[], slugs: string[]) =>
-  stored.length === slugs.length && stored.every((row, index) => row.slug === slugs[index])
+export type Reconciled = 'written' | 'same' | 'another-release'
 
 /**
- * Enrolments recomputed per statement. One statement for all of them ran for over ten minutes on
- * PostgreSQL at 100,000 enrolments (the statement trigger that keeps enrolment_count joins the
- * statement's old and new rows, and with no statistics on them the planner loops), holding
- * lesson saves the whole time; 1,000 took 115 ms. SQLite's driver blocks the process for each.
+ * What an app instance does about the lesson set (decision 061). It writes the set only when
+ * there is none (a database no deploy has synced yet: the demo, the tests' databases); it
+ * finishes a recomputation a process left unfinished, by the stored set; and it never replaces
+ * a set another release wrote. During a rolling deploy an old instance that restarts after the
+ * new release's `db:migrate` would otherwise write its old set back, and the new instances would
+ * read facts counted over it until they restarted. Several instances may start at once on an
+ * empty database: `syncCurrentLessons` checks again under the write lock.
  */
-export const RECOMPUTE_BATCH = databaseProvider === 'postgresql' ? 1_000 : 250
-
-const RECOMPUTE_ID = 1
-
-/**
- * Makes `current_lesson` exactly these lessons, then recomputes every enrolment's lesson facts if
- * the set changed, a batch of enrolments per short transaction (decision 059). The new set and
- * the record of the unfinished recomputation (`lesson_facts_recompute`) are written together, so
- * a process that dies mid-way leaves the rest to the next call, in any instance. Lesson saves go
- * on between batches and count by the new set.
- */
-export async function syncCurrentLessons(
-  lessonSlugs: string[],
-  options: {
-    batchSize?: number
-    /** Called after each batch's commit (tests write between batches, or stop here as a crash would). */
-    afterBatch?: (batch: number) => void | Promise<void>
-  } = {},
-): Promise<void> {
-  const slugs = [...lessonSlugs].sort()
-  const [stored, pending] = await Promise.all([
-    db.currentLesson.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } }),
-    db.lessonFactsRecompute.count(),
-  ])
-  if (sameSet(stored, slugs) && pending === 0) return
-  await db.$transaction(async (tx) => {
-    // No lesson save may commit between the new set and the record (see recomputeBatch).
-    if (databaseProvider === 'postgresql') await tx.$executeRaw`LOCK TABLE "lesson_progress" IN SHARE MODE`
-    const again = await tx.currentLesson.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } })
-    if (sameSet(again, slugs)) return
-    await tx.currentLesson.deleteMany()
-    await tx.currentLesson.createMany({ data: slugs.map((slug) => ({ slug })) })
-    // From the first enrolment again, also when an earlier recomputation was unfinished.
-    await tx.lessonFactsRecompute.upsert({
-      where: { id: RECOMPUTE_ID },
-      create: { id: RECOMPUTE_ID, afterEnrolmentId: '', startedAt: new Date() },
-      update: { afterEnrolmentId: '', startedAt: new Date() },
-    })
-  })
-  for (let batch = 0; await recomputeBatch(options.batchSize ?? RECOMPUTE_BATCH); batch++) {
-    await options.afterBatch?.(batch)
-    // Other requests (on SQLite, the one connection) go between batches.
-    await nextTurn()
+export async function reconcileCurrentLessons(buildSlugs: string[]): Promise<Reconciled> {
+  const slugs = [...buildSlugs].sort()
+  const stored = await db.currentLesson.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } })
+  if (stored.length === 0) {
+    await syncCurrentLessons(slugs)
+    return 'written'
   }
+  await finishRecomputation({ db, provider: databaseProvider })
+  if (sameSet(stored, slugs)) return 'same'
+  logger().warn(
+    { storedLessons: stored.map((row) => row.slug), buildLessons: slugs },
+    'current lessons: the database counts the lessons of another release; this instance leaves them (run `npm run lessons:sync` from the release that should count)',
+  )
+  return 'another-release'
 }
 
 /**
- * The next batch of the unfinished recomputation, in one transaction; false when there was none
- * left (the record is deleted with the last batch).
+ * `syncLessonSet` (lib/hr/lesson-set.ts) on the app's database: makes `current_lesson` exactly
+ * these lessons and recomputes the lesson facts if they changed. True when the set was rewritten.
  */
-async function recomputeBatch(size: number): Promise<boolean> {
-  return db.$transaction(
-    async (tx) => {
-      // A lesson save that committed while this batch's statement ran could be overwritten by a
-      // value computed without it (the statement reads a snapshot from its start): on PostgreSQL
-      // lesson_progress is locked against writes for the batch; SQLite's transactions take the
-      // one write lock anyway. Several instances: the record's row lock makes them take turns.
-      if (databaseProvider === 'postgresql') await tx.$executeRaw`LOCK TABLE "lesson_progress" IN SHARE MODE`
-      const [record] = await tx.$queryRaw<{ afterEnrolmentId: string }[]>`
-        SELECT "afterEnrolmentId" FROM "lesson_facts_recompute" WHERE "id" = ${RECOMPUTE_ID} ${databaseProvider === 'postgresql' ? Prisma.sql`FOR UPDATE` : Prisma.empty}`
-      if (!record) return false
-      const batch = await tx.$queryRaw<{ id: string }[]>`
-        SELECT "id" FROM "enrolment" WHERE "id" > ${record.afterEnrolmentId} ORDER BY "id" LIMIT ${size}`
-      const last = batch.at(-1)
-      if (!last) {
-        await tx.lessonFactsRecompute.delete({ where: { id: RECOMPUTE_ID } })
-        return false
-      }
-      // Only the enrolments whose facts change are written (and their counts' triggers fired).
-      await tx.$executeRaw`
-        UPDATE "enrolment" SET "lessonsDone" = f."lessonsDone", "activeSeconds" = f."activeSeconds"
-        FROM (
-          SELECT e."id",
-            (SELECT COUNT(lp."completedAt") FROM "lesson_progress" lp JOIN "current_lesson" cl ON cl."slug" = lp."lessonSlug" WHERE lp."userId" = e."userId") AS "lessonsDone",
-            (SELECT COALESCE(SUM(lp."activeSeconds"), 0) FROM "lesson_progress" lp JOIN "current_lesson" cl ON cl."slug" = lp."lessonSlug" WHERE lp."userId" = e."userId") AS "activeSeconds"
-          FROM "enrolment" e WHERE e."id" > ${record.afterEnrolmentId} AND e."id" <= ${last.id}
-        ) AS f
-        WHERE "enrolment"."id" = f."id" AND ("enrolment"."lessonsDone" <> f."lessonsDone" OR "enrolment"."activeSeconds" <> f."activeSeconds")`
-      await tx.lessonFactsRecompute.update({ where: { id: RECOMPUTE_ID }, data: { afterEnrolmentId: last.id } })
-      return true
-    },
-    { timeout: 60_000, maxWait: 60_000 },
-  )
+export function syncCurrentLessons(lessonSlugs: string[], options: SyncOptions = {}): Promise<boolean> {
+  return syncLessonSet({ db, provider: databaseProvider }, lessonSlugs, options)
 }
 
 type RawFacts = {

@@ -5,6 +5,7 @@ import { db } from '@/lib/db/db.server'
 import {
   enrolmentFactsFromScratch,
   ensureCurrentLessons,
+  reconcileCurrentLessons,
   storedEnrolmentFacts,
   syncCurrentLessons,
   type EnrolmentFacts,
@@ -250,6 +251,46 @@ describe('stored enrolment facts', () => {
 
     // Back to this build's lessons, in batches too.
     await syncCurrentLessons(outline.map((lesson) => lesson.slug), { batchSize: 3 })
+    await expectFactsHold()
+  })
+
+  it("are an instance's to write only into an empty database: it finishes a cut-short recomputation and leaves another release's set (decision 061)", async () => {
+    const learners = []
+    for (let i = 0; i < 3; i++) learners.push(await newLearner(`rilis-${i}`))
+    await assignNow(officer, cohortId, { target: 'nip', nips: learners.map((learner) => learner.nip) })
+    for (const learner of learners) {
+      await db.lessonProgress.createMany({
+        data: [first!, second!].map((lesson) => ({ userId: learner.id, lessonSlug: lesson.slug, contentVersion: 'test', completedAt: new Date(), activeSeconds: 40 })),
+      })
+    }
+    const build = outline.map((lesson) => lesson.slug)
+    const otherRelease = outline.slice(1).map((lesson) => lesson.slug)
+    const storedSet = async () => (await db.currentLesson.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } })).map((row) => row.slug)
+
+    // Another release's `lessons:sync` (its deploy) is cut short after its first batch.
+    class Crash extends Error {}
+    await expect(
+      syncCurrentLessons(otherRelease, {
+        batchSize: 1,
+        afterBatch: () => {
+          throw new Crash()
+        },
+      }),
+    ).rejects.toBeInstanceOf(Crash)
+    expect(await db.lessonFactsRecompute.count()).toBe(1)
+
+    // An instance of this build (an old one restarting during a rolling deploy) finishes the
+    // recomputation by the stored set and does not put its own lessons back.
+    expect(await reconcileCurrentLessons(build)).toBe('another-release')
+    expect(await storedSet()).toEqual([...otherRelease].sort())
+    expect(await db.lessonFactsRecompute.count()).toBe(0)
+    expect(await storedEnrolmentFacts()).toEqual(await enrolmentFactsFromScratch(undefined, otherRelease))
+    expect(await reconcileCurrentLessons(otherRelease)).toBe('same')
+
+    // A database no deploy has synced (no set at all): the first instance writes its own.
+    await db.currentLesson.deleteMany()
+    expect(await reconcileCurrentLessons(build)).toBe('written')
+    expect(await storedSet()).toEqual([...build].sort())
     await expectFactsHold()
   })
 
