@@ -3,7 +3,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { DatabaseProvider } from '@/lib/db/database-url'
 import type { Db } from '@/lib/db/create-client'
-import { compareMigrations, migrationNames, type AppliedMigration, type Readiness } from './readiness'
+import { getLessonOutline } from '@/lib/content/lessons.server'
+import { compareLessonSets, compareMigrations, migrationNames, type AppliedMigration, type Readiness } from './readiness'
 import { logger } from '@/lib/observability/log.server'
 
 /** How long a readiness probe waits for the database before calling it unreachable. */
@@ -34,8 +35,16 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
 
 type MigrationRow = { name: string; finished: number | bigint | boolean; rolledBack: number | bigint | boolean }
 
-/** Whether the database answers and carries every migration of this build. */
-export async function checkReadiness(db: Db, provider: DatabaseProvider, expected = expectedMigrations(provider)): Promise<Readiness> {
+/**
+ * Whether the database answers and carries every migration of this build; when it does, also
+ * whose lessons it counts (decision 061).
+ */
+export async function checkReadiness(
+  db: Db,
+  provider: DatabaseProvider,
+  expected = expectedMigrations(provider),
+  buildLessons = getLessonOutline().map((lesson) => lesson.slug),
+): Promise<Readiness> {
   let rows: MigrationRow[]
   try {
     rows = await withTimeout(
@@ -58,5 +67,9 @@ export async function checkReadiness(db: Db, provider: DatabaseProvider, expecte
     return { ready: false, reason: 'database unreachable' }
   }
   const applied: AppliedMigration[] = rows.map((row) => ({ name: row.name, finished: Number(row.finished) === 1, rolledBack: Number(row.rolledBack) === 1 }))
-  return compareMigrations(expected, applied)
+  const readiness = compareMigrations(expected, applied)
+  if (!readiness.ready) return readiness
+  // Information only: a probe that cannot read it still answers on the migrations.
+  const stored = await withTimeout(db.$queryRawUnsafe<{ slug: string }[]>(`SELECT "slug" FROM "current_lesson"`), DATABASE_TIMEOUT_MS).catch(() => null)
+  return stored ? { ...readiness, lessons: compareLessonSets(buildLessons, stored.map((row) => row.slug)) } : readiness
 }

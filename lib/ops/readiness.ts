@@ -7,8 +7,23 @@
 export type AppliedMigration = { name: string; finished: boolean; rolledBack: boolean }
 
 export type Readiness =
-  | { ready: true; migrations: number; ahead: number }
+  | { ready: true; migrations: number; ahead: number; lessons?: LessonSetState }
   | { ready: false; reason: string; pending?: string[]; failed?: string[] }
+
+/**
+ * Whose lessons the database counts (`current_lesson`, decision 061): this build's, another
+ * release's (an instance not yet restarted onto the release that ran `lessons:sync`, or one
+ * whose release was not synced), or none yet (no deploy has synced the database; the first HR
+ * read writes this build's). Reported, not a reason to take the instance out of rotation.
+ */
+export type LessonSetState = 'this-build' | 'another-release' | 'not-synced'
+
+export function compareLessonSets(build: readonly string[], stored: readonly string[]): LessonSetState {
+  if (stored.length === 0) return 'not-synced'
+  const sorted = [...build].sort()
+  const storedSorted = [...stored].sort()
+  return sorted.length === storedSorted.length && sorted.every((slug, index) => slug === storedSorted[index]) ? 'this-build' : 'another-release'
+}
 
 /**
  * Compares the migrations this build ships (`expected`, folder names) with those the database

@@ -3,8 +3,10 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { GET as health } from '@/app/api/health/route'
 import { GET as ready } from '@/app/api/ready/route'
+import { getLessonOutline } from '@/lib/content/lessons.server'
 import { createDbClient } from '@/lib/db/create-client'
 import { databaseProvider, db } from '@/lib/db/db.server'
+import { syncCurrentLessons } from '@/lib/hr/enrolment-facts.server'
 import { checkReadiness, expectedMigrations } from '@/lib/ops/readiness.server'
 import { DATA_DIR } from '../setup/test-databases'
 import { emptyPostgresDatabase } from './helpers'
@@ -40,9 +42,19 @@ describe('GET /api/ready', () => {
     expect(expectedMigrations(databaseProvider)).toEqual(shipped)
   })
 
-  it('is 200 on a database with every migration of this build', async () => {
+  it("is 200 on a database with every migration of this build, and says whose lessons it counts (decision 061)", async () => {
+    const build = getLessonOutline().map((lesson) => lesson.slug)
+    await syncCurrentLessons(build)
     const answer = await readyAnswer()
-    expect(answer).toEqual({ status: 200, body: { ready: true, migrations: shipped.length, ahead: 0 }, cache: 'no-store' })
+    expect(answer).toEqual({ status: 200, body: { ready: true, migrations: shipped.length, ahead: 0, lessons: 'this-build' }, cache: 'no-store' })
+
+    // Another release's `lessons:sync` (a lesson withdrawn): still ready, and it says so.
+    await syncCurrentLessons(build.slice(1))
+    expect(await readyAnswer()).toMatchObject({ status: 200, body: { ready: true, lessons: 'another-release' } })
+    // No set yet: the first HR read writes this build's.
+    await db.currentLesson.deleteMany()
+    expect(await readyAnswer()).toMatchObject({ status: 200, body: { ready: true, lessons: 'not-synced' } })
+    await syncCurrentLessons(build)
   })
 
   it('is 503 naming the migration that is missing, and 200 again once it is applied', async () => {
@@ -71,7 +83,7 @@ describe('GET /api/ready', () => {
     )
     const answer = await readyAnswer()
     expect(answer.status).toBe(200)
-    expect(answer.body).toEqual({ ready: true, migrations: shipped.length, ahead: 1 })
+    expect(answer.body).toEqual({ ready: true, migrations: shipped.length, ahead: 1, lessons: 'this-build' })
     await db.$executeRawUnsafe(`DELETE FROM "_prisma_migrations" WHERE "id" = 'readiness-newer'`)
   })
 
