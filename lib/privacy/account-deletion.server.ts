@@ -3,6 +3,7 @@ import { verifyPassword } from 'better-auth/crypto'
 import { activationIdentifiers } from '@/lib/accounts/activation.server'
 import { auditLogCreate } from '@/lib/audit/audit.server'
 import { db } from '@/lib/db/db.server'
+import { asDate, asNumber, type RawDate } from '@/lib/db/raw-values'
 import { AppError } from '@/lib/errors/app-error'
 import { retryPhrase } from '@/lib/rate-limit/limiter'
 import { hitLimit, resetLimit } from '@/lib/rate-limit/limiter.server'
@@ -130,15 +131,17 @@ export async function eraseAccount(userId: string, actorId: string, now = new Da
  * certificates are kept as compliance records); never a name (there is none left).
  */
 export async function accountDeletionsOfAgency(agencyId: string, take = 10) {
-  const [count, latest] = await Promise.all([
-    db.accountDeletion.count({ where: { agencyId } }),
-    db.accountDeletion.findMany({ where: { agencyId }, orderBy: { requestedAt: 'desc' }, take, select: { requestedAt: true, kept: true } }),
-  ])
+  // One tagged statement on the dashboard's path (decision 034): the total rides on each of the
+  // latest rows (a window count is taken before the limit).
+  const rows = await db.$queryRaw<{ requestedAt: RawDate; kept: string; total: number | bigint }[]>`
+    SELECT ad."requestedAt", ad."kept", COUNT(*) OVER () AS "total"
+    FROM "account_deletion" ad WHERE ad."agencyId" = ${agencyId}
+    ORDER BY ad."requestedAt" DESC LIMIT ${take}`
   return {
-    count,
-    latest: latest.map((row) => {
+    count: rows.length ? asNumber(rows[0]!.total) : 0,
+    latest: rows.map((row) => {
       const kept = JSON.parse(row.kept) as Partial<KeptRecords>
-      return { requestedAt: row.requestedAt, certificates: kept.certificates?.length ?? 0 }
+      return { requestedAt: asDate(row.requestedAt), certificates: kept.certificates?.length ?? 0 }
     }),
   }
 }

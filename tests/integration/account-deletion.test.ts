@@ -84,8 +84,9 @@ describe('deleting one\'s own account', () => {
     expect(audit).toMatchObject({ actorId: user.id, agencyId: agency.id })
     expect(JSON.parse(audit.details)).toMatchObject({ deleted: { sessions: 1, passwords: 1, answers: 2, attempts: 1, enrolments: 1, privacyAcceptances: 1 }, kept: { certificates: [] } })
     const hr = await accountDeletionsOfAgency(agency.id)
+    expect(hr.count).toBe(await db.accountDeletion.count({ where: { agencyId: agency.id } }))
     expect(hr.count).toBeGreaterThanOrEqual(1)
-    expect(hr.latest[0]).toMatchObject({ certificates: 0 })
+    expect(hr.latest[0]).toMatchObject({ certificates: 0, requestedAt: expect.any(Date) })
     // Twice is refused.
     expect(await db.accountDeletion.count({ where: { userId: user.id } })).toBe(1)
   })
@@ -115,6 +116,12 @@ describe('deleting one\'s own account', () => {
     expect(await db.quizAnswer.count({ where: { attemptId: attempt.id } })).toBe(0)
     expect((await verifyCertificate(certificate.code))!.fullName).toBe(certificate.fullName)
     expect(await db.followUp.count({ where: { userId: user.id } })).toBe(0)
+    // HR's list: every deletion of the agency counted, not only the latest shown; this one first,
+    // with its kept certificate.
+    const hr = await accountDeletionsOfAgency(agency.id, 1)
+    expect(hr.count).toBe(await db.accountDeletion.count({ where: { agencyId: agency.id } }))
+    expect(hr.count).toBeGreaterThanOrEqual(2)
+    expect(hr.latest).toEqual([{ requestedAt: expect.any(Date), certificates: 1 }])
   })
 })
 
