@@ -122,7 +122,5 @@ export function QuestionSet({ id, questions = [], heading, intro, className }: Q
 
 /** The ungraded check that closes every lesson; answering all of it is part of completing the lesson. */
 export function KnowledgeCheck({ id, questions }: KnowledgeCheckProps) {
-  return (
-<QuestionSet id={id} questions={questions} {...QUESTION_SET_KINDS.knowledgeCheck} />
-  )
+  return <QuestionSet id={id} questions={questions} {...QUESTION_SET_KINDS.knowledgeCheck} />
 }

@@ -16,7 +16,5 @@ export type WarmUpProps = {
  * but not part of completing the lesson.
  */
 export function WarmUp({ id, questions }: WarmUpProps) {
-  return (
-<QuestionSet id={id} questions={questions} {...QUESTION_SET_KINDS.warmUp} />
-  )
+  return <QuestionSet id={id} questions={questions} {...QUESTION_SET_KINDS.warmUp} />
 }

@@ -4,7 +4,7 @@ import { Prisma } from '@/lib/db/create-client'
 import { databaseProvider, db } from '@/lib/db/db.server'
 import { asDate, asNumber } from '@/lib/db/raw-values'
 import { logger } from '@/lib/observability/log.server'
-import { finishRecomputation, sameSet, syncLessonSet, type SyncOptions } from './lesson-set'
+import { finishRecomputation, sameLessons, syncLessonSet, type SyncOptions } from './lesson-set'
 
 /**
  * The stored facts of each enrolment (decision 033): lessons done and time on task over the
@@ -58,16 +58,15 @@ export type Reconciled = 'written' | 'same' | 'another-release'
  * empty database: `syncCurrentLessons` checks again under the write lock.
  */
 export async function reconcileCurrentLessons(buildSlugs: string[]): Promise<Reconciled> {
-  const slugs = [...buildSlugs].sort()
-  const stored = await db.currentLesson.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } })
+  const stored = (await db.currentLesson.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } })).map((row) => row.slug)
   if (stored.length === 0) {
-    await syncCurrentLessons(slugs)
+    await syncCurrentLessons(buildSlugs)
     return 'written'
   }
   await finishRecomputation({ db, provider: databaseProvider })
-  if (sameSet(stored, slugs)) return 'same'
+  if (sameLessons(stored, buildSlugs)) return 'same'
   logger().warn(
-    { storedLessons: stored.map((row) => row.slug), buildLessons: slugs },
+    { storedLessons: stored, buildLessons: [...buildSlugs].sort() },
     'current lessons: the database counts the lessons of another release; this instance leaves them (run `npm run lessons:sync` from the release that should count)',
   )
   return 'another-release'

@@ -17,8 +17,14 @@ export type SyncOptions = {
   afterBatch?: (batch: number) => void | Promise<void>
 }
 
-export const sameSet = (stored: { slug: string }[], slugs: string[]) =>
-  stored.length === slugs.length && stored.every((row, index) => row.slug === slugs[index])
+/** Whether two lists name the same lessons, in any order. */
+export function sameLessons(a: readonly string[], b: readonly string[]): boolean {
+  const sortedA = [...a].sort()
+  const sortedB = [...b].sort()
+  return sortedA.length === sortedB.length && sortedA.every((slug, index) => slug === sortedB[index])
+}
+
+const slugsOf = (rows: { slug: string }[]) => rows.map((row) => row.slug)
 
 /**
  * Enrolments recomputed per statement. One statement for all of them ran for over ten minutes on
@@ -43,12 +49,12 @@ export async function syncLessonSet({ db, provider }: Database, lessonSlugs: str
     db.currentLesson.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } }),
     db.lessonFactsRecompute.count(),
   ])
-  if (sameSet(stored, slugs) && pending === 0) return false
+  if (sameLessons(slugsOf(stored), slugs) && pending === 0) return false
   const changed = await db.$transaction(async (tx) => {
     // No lesson save may commit between the new set and the record (see recomputeBatch).
     if (provider === 'postgresql') await tx.$executeRaw`LOCK TABLE "lesson_progress" IN SHARE MODE`
     const again = await tx.currentLesson.findMany({ orderBy: { slug: 'asc' }, select: { slug: true } })
-    if (sameSet(again, slugs)) return false
+    if (sameLessons(slugsOf(again), slugs)) return false
     await tx.currentLesson.deleteMany()
     await tx.currentLesson.createMany({ data: slugs.map((slug) => ({ slug })) })
     // From the first enrolment again, also when an earlier recomputation was unfinished.

@@ -4,7 +4,8 @@ import path from 'node:path'
 import type { DatabaseProvider } from '@/lib/db/database-url'
 import type { Db } from '@/lib/db/create-client'
 import { getLessonOutline } from '@/lib/content/lessons.server'
-import { compareLessonSets, compareMigrations, migrationNames, type AppliedMigration, type Readiness } from './readiness'
+import { sameLessons } from '@/lib/hr/lesson-set'
+import { compareMigrations, migrationNames, type AppliedMigration, type LessonSetState, type Readiness } from './readiness'
 import { logger } from '@/lib/observability/log.server'
 
 /** How long a readiness probe waits for the database before calling it unreachable. */
@@ -71,5 +72,8 @@ export async function checkReadiness(
   if (!readiness.ready) return readiness
   // Information only: a probe that cannot read it still answers on the migrations.
   const stored = await withTimeout(db.$queryRawUnsafe<{ slug: string }[]>(`SELECT "slug" FROM "current_lesson"`), DATABASE_TIMEOUT_MS).catch(() => null)
-  return stored ? { ...readiness, lessons: compareLessonSets(buildLessons, stored.map((row) => row.slug)) } : readiness
+  if (!stored) return readiness
+  const slugs = stored.map((row) => row.slug)
+  const lessons: LessonSetState = slugs.length === 0 ? 'not-synced' : sameLessons(slugs, buildLessons) ? 'this-build' : 'another-release'
+  return { ...readiness, lessons }
 }

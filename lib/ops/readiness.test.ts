@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareLessonSets, compareMigrations, migrationNames } from './readiness'
+import { compareMigrations, migrationNames } from './readiness'
 
 const done = (name: string) => ({ name, finished: true, rolledBack: false })
 
@@ -26,14 +26,5 @@ describe('migrationNames', () => {
   it('keeps timestamped folders only, sorted', () => {
     const entry = (name: string, dir = true) => ({ name, isDirectory: () => dir })
     expect(migrationNames([entry('20261202054005_item_reports'), entry('migration_lock.toml', false), entry('20250101000000_init'), entry('notes')])).toEqual(['20250101000000_init', '20261202054005_item_reports'])
-  })
-})
-
-describe('compareLessonSets', () => {
-  it("says whether the database counts this build's lessons, in any order", () => {
-    expect(compareLessonSets(['b', 'a'], ['a', 'b'])).toBe('this-build')
-    expect(compareLessonSets(['a', 'b', 'c'], ['a', 'b'])).toBe('another-release')
-    expect(compareLessonSets(['a', 'b'], ['a', 'x'])).toBe('another-release')
-    expect(compareLessonSets(['a'], [])).toBe('not-synced')
   })
 })

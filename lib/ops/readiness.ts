@@ -18,13 +18,6 @@ export type Readiness =
  */
 export type LessonSetState = 'this-build' | 'another-release' | 'not-synced'
 
-export function compareLessonSets(build: readonly string[], stored: readonly string[]): LessonSetState {
-  if (stored.length === 0) return 'not-synced'
-  const sorted = [...build].sort()
-  const storedSorted = [...stored].sort()
-  return sorted.length === storedSorted.length && sorted.every((slug, index) => slug === storedSorted[index]) ? 'this-build' : 'another-release'
-}
-
 /**
  * Compares the migrations this build ships (`expected`, folder names) with those the database
  * records. Not ready while one is pending (not yet applied) or failed/in progress (started, not
