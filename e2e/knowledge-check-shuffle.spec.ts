@@ -47,11 +47,15 @@ test('two learners see the options in different orders, each keeps theirs across
   const firstOrder = expectedTexts(`pengguna:${first.id}`)
 
   // A second learner whose order differs from the first's (a fresh learner almost always does:
-  // 216 orders for this lesson; the loop makes the test certain, not lucky).
-  const context = await browser.newContext()
-  const other = await context.newPage()
+  // 216 orders for this lesson; the loop makes the test certain, not lucky). Each try signs in
+  // in a browser context of its own: /masuk sends a signed-in visitor on to their dashboard.
+  let context = await browser.newContext()
+  let other = await context.newPage()
   let second = await signInNewLearner(other, 'urutan-b')
   while (JSON.stringify(expectedTexts(`pengguna:${second.id}`)) === JSON.stringify(firstOrder)) {
+    await context.close()
+    context = await browser.newContext()
+    other = await context.newPage()
     second = await signInNewLearner(other, 'urutan-b')
   }
   const secondOrder = expectedTexts(`pengguna:${second.id}`)
