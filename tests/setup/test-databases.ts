@@ -66,9 +66,33 @@ export async function prepareBaseDatabase(): Promise<void> {
   migrate(postgresUrlFor(template), { quiet: true })
 }
 
+/** What every test file's copy is named after: `test-….db` files, `<base>_f_…` databases. */
+const SQLITE_COPY = /^test-.+\.db(-wal|-shm)?$/
+const postgresName = (name: string) => name.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63)
+const postgresCopyPrefix = () => postgresName(`${new URL(process.env.TEST_POSTGRES_URL as string).pathname.slice(1)}_f_`)
+
+/**
+ * Removes every test file's copy of this provider's base. The global set-up runs it before and
+ * after the run: vitest skips a file's `afterAll` when all its tests are skipped (a SQLite-only
+ * file on PostgreSQL), and a run that is killed drops nothing.
+ */
+export async function dropTestDatabaseCopies(): Promise<void> {
+  if (providerUnderTest() === 'sqlite') {
+    if (!fs.existsSync(DATA_DIR)) return
+    for (const name of fs.readdirSync(DATA_DIR)) if (SQLITE_COPY.test(name)) fs.rmSync(path.join(DATA_DIR, name), { force: true })
+    return
+  }
+  await withAdminClient(async (client) => {
+    const prefix = postgresCopyPrefix().replace(/_/g, '\\_')
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1`, [`${prefix}%`])
+    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`)
+  })
+}
+
 /** A fresh copy of the base for one test file; returns its DATABASE_URL and a clean-up. */
 export async function createTestDatabase(label: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const unique = `${label}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`
+  // What makes the name unique first: PostgreSQL cuts names at 63 characters.
+  const unique = `${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}_${label}`
   if (providerUnderTest() === 'sqlite') {
     const file = path.join(DATA_DIR, `test-${unique}.db`)
     fs.copyFileSync(SQLITE_BASE, file)
@@ -79,7 +103,7 @@ export async function createTestDatabase(label: string): Promise<{ url: string; 
       },
     }
   }
-  const database = `bbs_t_${unique}`.toLowerCase().replace(/[^a-z0-9_]/g, '_').slice(0, 63)
+  const database = postgresName(`${postgresCopyPrefix()}${unique}`)
   await withAdminClient((client) => client.query(`CREATE DATABASE "${database}" TEMPLATE "${postgresTemplateName()}"`))
   return {
     url: postgresUrlFor(database),
