@@ -186,13 +186,14 @@ function currentLessonSlugs() {
  *               LIKE does - and the plain condition decides each of them, so the rows are exactly
  *               the plain definition's. Trigrams need 3 characters: a shorter search (or shorter
  *               NIP digits) uses the plain condition alone.
- * The people list's page of a search sorts the matches by name. PostgreSQL's planner would walk
- * the agency's name index in order and test each person against the search, expecting the
- * matches to be spread evenly; a first name is not: "sri" walked ~140,000 people to find a
- * page (300 ms at bench:hr's agency) and "budi" 17,000. So when every condition is the
- * person's own, the page is sorted out of the matches the trigram indexes give (rowQuery), and
- * their count comes with it (enrolmentRowsPageAndTotal): a page then costs about what the
- * search's count costs, growing with the matches, not with the agency (decision 057).
+ * The people list's page of a search sorts the matches by name. Either planner would walk the
+ * agency's name index in order and test each person against the search, expecting the matches
+ * to be spread evenly; a first name is not: "sri" walked ~140,000 people to find a page (300 ms
+ * on PostgreSQL at bench:hr's agency), and a rare match (one NIP, one email) walked the whole
+ * agency (~25 ms on SQLite). So when every condition is the person's own, the page is sorted out
+ * of the matches the index gives (rowQuery), and their count comes with it
+ * (enrolmentRowsPageAndTotal): a page then costs about what the search's count costs, growing
+ * with the matches, not with the agency (decision 057; on SQLite too, decision 062).
  * `search` is already trimmed and lower-cased.
  */
 type SearchCondition = {
@@ -251,9 +252,9 @@ function fragments(filter: RowFilter, now: Date) {
     !!filter.withValidCertificate
   const search = filter.search?.trim().toLowerCase()
   const searched = search ? searchCondition(search) : undefined
-  // PostgreSQL's search of the people view when every condition is the person's own: rowQuery
+  // An indexed search of the people view when every condition is the person's own: rowQuery
   // finds the page's people first (see searchCondition and rowQuery).
-  const personSearch = searched?.trigramCandidates && filter.view === 'people' && !readsEnrolment ? searched.condition : null
+  const personSearch = (searched?.trigramCandidates || searched?.ftsCandidates) && filter.view === 'people' && !readsEnrolment ? searched.condition : null
   const peopleJoins = Prisma.sql`LEFT JOIN "enrolment" e ON e."id" = (
             SELECT e2."id" FROM "enrolment" e2 JOIN "cohort" c2 ON c2."id" = e2."cohortId"
             WHERE e2."userId" = u."id" AND c2."agencyId" = ${agencyId}
@@ -320,17 +321,17 @@ function fragments(filter: RowFilter, now: Date) {
   // Without a condition on the enrolment, the people alone. A whole agency's count is then, on
   // PostgreSQL, an index-only scan of the partial index of its counted people (decision 039).
   const countFrom = readsEnrolment ? from : Prisma.sql`FROM "user" u`
-  // The count of an indexed search (SQLite) starts from the search index's candidates: the
-  // unary + keeps the agency's index out of it, which SQLite's planner would otherwise walk -
-  // every person of the agency, each row fetched (~1.5 s at 100,000 when most match, against
-  // ~0.25 s from the candidates). The page keeps the agency's index: it walks it in key order
-  // and stops after a page.
-  const countConditions = searched?.ftsCandidates
-    ? conditions.map((condition) => (condition === inAgency ? Prisma.sql`+u."agencyId" = ${agencyId}` : condition))
-    : conditions
+  // An indexed search's count and matches (SQLite) start from the search index's candidates:
+  // the unary + keeps the agency's index out of them, which SQLite's planner would otherwise
+  // walk - every person of the agency, each row fetched (~1.5 s at 100,000 when most match,
+  // against ~0.25 s from the candidates). A page with a condition on the enrolment as well keeps
+  // the agency's index: it walks it in key order and stops after a page.
+  const fromSearchIndex = (list: Prisma.Sql[]) =>
+    searched?.ftsCandidates ? list.map((condition) => (condition === inAgency ? Prisma.sql`+u."agencyId" = ${agencyId}` : condition)) : list
+  const countConditions = fromSearchIndex(conditions)
 
   return { slugs, from, countFrom, conditions, countConditions, status, looseLessonFacts, peopleJoins,
-    personSearch: personSearch ? { search: personSearch, conditions: personConditions } : null }
+    personSearch: personSearch ? { search: personSearch, conditions: fromSearchIndex(personConditions) } : null }
 }
 
 function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?: RowKey; limit: number }, options: { sqlStatus?: boolean; total?: boolean } = {}) {
@@ -345,8 +346,8 @@ function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?:
     : []
   const direction = page.before ? Prisma.sql`DESC` : Prisma.sql`ASC`
   const order = people ? Prisma.sql`LOWER(u."name") ${direction}, u."id" ${direction}` : Prisma.sql`e."id" ${direction}`
-  // A PostgreSQL search of the people view (see searchCondition): the matches first, from the
-  // trigram indexes (MATERIALIZED: the planner may not fold them back into a walk of the name
+  // An indexed search of the people view (see searchCondition): the matches first, from the
+  // search index (MATERIALIZED: the planner may not fold them back into a walk of the name
   // index), the page's people sorted out of them, and only those 26 joined to their enrolment,
   // cohort, unit and certificate (joined before the sort, every match was: PostgreSQL hashed
   // every enrolment, 230 ms for "budi"). The page meets every condition already: tested again
