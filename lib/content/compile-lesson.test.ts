@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compileLesson } from './lessons.server'
+import { compileLesson } from './compile-lesson.server'
 
 describe('compileLesson', () => {
   it('leaves the frontmatter out of the compiled code every lesson page carries (the page has it from the outline)', async () => {

@@ -4,9 +4,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import matter from 'gray-matter'
-import { bundleMDX } from 'mdx-bundler'
 import { parse } from 'yaml'
-import { rehypeHeadingIds } from './heading-ids'
 import { extractKnowledgeQuestions } from './knowledge-check'
 import { lessonFrontmatterSchema, type LessonFrontmatter } from './lesson-frontmatter'
 import { SAMPLE_LESSON_SLUG } from './sample-lesson'
@@ -56,24 +54,6 @@ export function getSampleLesson(): LessonSummary {
   const sample = findLesson(SAMPLE_LESSON_SLUG)
   if (!sample) throw new Error(`content/lessons has no lesson ${SAMPLE_LESSON_SLUG} (the public sample)`)
   return sample
-}
-
-/** Compiles one lesson with mdx-bundler. Called at build time (lesson pages are static). */
-export async function compileLesson(slug: string): Promise<{ lesson: LessonSummary; code: string }> {
-  const lesson = findLesson(slug)
-  if (!lesson) throw new Error(`unknown lesson ${slug}`)
-  // Without its frontmatter: the page has it from the outline, and mdx-bundler would otherwise
-  // export it again inside the compiled code that every lesson page carries (decision 025).
-  const { content } = matter(fs.readFileSync(path.join(LESSONS_DIR, lesson.file), 'utf8'))
-  const { code } = await bundleMDX({
-    source: content,
-    cwd: LESSONS_DIR,
-    mdxOptions(options) {
-      options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeHeadingIds]
-      return options
-    },
-  })
-  return { lesson, code }
 }
 
 let sources: Record<string, Source> | null = null

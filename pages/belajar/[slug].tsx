@@ -7,7 +7,8 @@ import { LessonProgressSync } from '@/components/lesson/lesson-progress-sync'
 import { LESSON_HEAD, ServerOnly } from '@/components/lesson/static-island'
 import { formatLongDate, formatNumber } from '@/lib/format/indonesian'
 import { SAMPLE_LESSON_SLUG } from '@/lib/content/sample-lesson'
-import { compileLesson, getLessonOutline, getSources, type LessonSummary, type Source } from '@/lib/content/lessons.server'
+import { compileLesson } from '@/lib/content/compile-lesson.server'
+import { getLessonOutline, getSources, type LessonSummary, type Source } from '@/lib/content/lessons.server'
 
 // Lesson pages are the one Pages Router route (docs/decisions/008): the App Router's browser
 // runtime alone is over their 130 kB budget. Every lesson is compiled by mdx-bundler and
