@@ -21,19 +21,18 @@ import {
   type StatusCounts,
 } from './dashboard'
 import {
-  countEnrolmentRows,
   COUNTED_PERSON_SQL,
   inUnits,
   COHORT_ORDER,
-  dashboardCountsFromSummary,
+  dashboardSummary,
   enrolmentRowsPage,
   enrolmentRowsPageAndTotal,
-  scoreAveragesFromSummary,
+  unassignedCountStatement,
   type RowFilter,
   type RowKey,
   type SummaryBreakdown,
 } from './enrolment-rows.server'
-import { UNASSIGNED, type PersonStatus } from './enrolment-status'
+import type { PersonStatus } from './enrolment-status'
 
 /**
  * Everything here is scoped by the HR officer's agencyId: every query filters on it (the
@@ -82,31 +81,29 @@ export type Dashboard = {
  */
 export type UnitIds = readonly string[] | null
 
+type RawCohort = {
+  id: string
+  name: string
+  kind: string
+  year: number | bigint
+  dueDate: RawDate | null
+  remindersPausedAt: RawDate | null
+  enrolments: number | bigint | string | null
+}
+
 /**
- * The agency's cohorts, newest first (year, then creation), with their enrolments counted from
- * the kept counts (decision 033: each enrolment is in enrolment_count once, under its cohort)
- * instead of reading 100,000 index entries per page view. One tagged statement: it runs on every
- * dashboard view (docs/benchmarks.md, "Where an HR request's time goes").
+ * A cohort's columns over `co`, with its enrolments counted from the kept counts (decision 033:
+ * each enrolment is in enrolment_count once, under its cohort) instead of reading 100,000 index
+ * entries per page view; of `unitIds` only when given.
  */
-export async function listCohorts(agencyId: string, unitIds: UnitIds = null): Promise<CohortOption[]> {
-  const rows = await db.$queryRaw<
-    {
-      id: string
-      name: string
-      kind: string
-      year: number | bigint
-      dueDate: Date | string | null
-      remindersPausedAt: Date | string | null
-      enrolments: number | bigint | string | null
-    }[]
-  >(Prisma.sql`
-    SELECT co."id", co."name", CAST(co."kind" AS TEXT) AS "kind", co."year", co."dueDate", co."remindersPausedAt",
-      (SELECT SUM(ec."n") FROM "enrolment_count" ec WHERE ec."cohortId" = co."id"
-        ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}) AS "enrolments"
-    FROM "cohort" co
-    WHERE co."agencyId" = ${agencyId}
-    ORDER BY ${COHORT_ORDER}`)
-  return rows.map((row) => ({
+function cohortColumns(unitIds: UnitIds): Prisma.Sql {
+  return Prisma.sql`co."id", co."name", CAST(co."kind" AS TEXT) AS "kind", co."year", co."dueDate", co."remindersPausedAt",
+    (SELECT SUM(ec."n") FROM "enrolment_count" ec WHERE ec."cohortId" = co."id"
+      ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}) AS "enrolments"`
+}
+
+function cohortOption(row: RawCohort): CohortOption {
+  return {
     id: row.id,
     name: row.name,
     kind: row.kind === 'refresher' ? 'refresher' : 'onboarding',
@@ -114,7 +111,39 @@ export async function listCohorts(agencyId: string, unitIds: UnitIds = null): Pr
     dueDate: asDate(row.dueDate),
     remindersPausedAt: asDate(row.remindersPausedAt),
     enrolments: Number(row.enrolments ?? 0),
-  }))
+  }
+}
+
+/**
+ * The agency's cohorts, newest first (year, then creation), with their enrolments. One tagged
+ * statement: the cohort pages, the reports and the import read it.
+ */
+export async function listCohorts(agencyId: string, unitIds: UnitIds = null): Promise<CohortOption[]> {
+  const rows = await db.$queryRaw<RawCohort[]>(Prisma.sql`
+    SELECT ${cohortColumns(unitIds)} FROM "cohort" co WHERE co."agencyId" = ${agencyId} ORDER BY ${COHORT_ORDER}`)
+  return rows.map(cohortOption)
+}
+
+/**
+ * The dashboard's frame in one statement (it runs on every dashboard view; each statement costs
+ * the app and PostgreSQL ~2 ms of CPU: docs/benchmarks.md): the agency's name, how many of its
+ * people are in no cohort, and its cohorts as listCohorts lists them (one row with no cohort
+ * when it has none).
+ */
+async function agencyWithCohorts(agencyId: string, unitIds: UnitIds): Promise<{ name: string; unassigned: number; cohorts: CohortOption[] }> {
+  type Row = { agencyName: string; unassigned: number | bigint | string | null } & (RawCohort | { [K in keyof RawCohort]: null })
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    SELECT a."name" AS "agencyName", (${unassignedCountStatement(agencyId, unitIds)}) AS "unassigned", ${cohortColumns(unitIds)}
+    FROM "agency" a LEFT JOIN "cohort" co ON co."agencyId" = a."id"
+    WHERE a."id" = ${agencyId}
+    ORDER BY ${COHORT_ORDER}`)
+  const [first] = rows
+  if (!first) throw new Error(`agency ${agencyId} not found`)
+  return {
+    name: first.agencyName,
+    unassigned: Number(first.unassigned ?? 0),
+    cohorts: rows.flatMap((row) => (row.id === null ? [] : [cohortOption(row)])),
+  }
 }
 
 /**
@@ -123,22 +152,18 @@ export async function listCohorts(agencyId: string, unitIds: UnitIds = null): Pr
  */
 export async function getDashboard(agencyId: string, cohortId?: string | null, now = new Date(), unitIds: UnitIds = null): Promise<Dashboard | null> {
   // Tagged statements, no query building: the dashboard is the HR page viewed most.
-  // One round of statements: the counts of the selected cohort are asked for beside the list of
-  // cohorts (the newest one chosen in SQL by the list's order, when none is given); another
-  // agency's cohort id finds no counts, and the page answers 404 below.
-  const [[agency], cohorts, units, unassigned, summary, averages] = await Promise.all([
-    db.$queryRaw<{ name: string }[]>(Prisma.sql`SELECT a."name" FROM "agency" a WHERE a."id" = ${agencyId}`),
-    listCohorts(agencyId, unitIds),
+  // One round of three statements: the counts of the selected cohort are asked for beside the
+  // list of cohorts (the newest one chosen in SQL by the list's order, when none is given);
+  // another agency's cohort id finds no counts, and the page answers 404 below.
+  const [{ name: agencyName, unassigned, cohorts }, units, { counts: summary, scores: averages }] = await Promise.all([
+    agencyWithCohorts(agencyId, unitIds),
     agencyUnits(agencyId, unitIds),
-    countEnrolmentRows({ agencyId, view: 'people', status: UNASSIGNED, now, unitIds }),
-    dashboardCountsFromSummary(agencyId, cohortId ?? null, now, unitIds),
-    scoreAveragesFromSummary(agencyId, cohortId ?? null, unitIds),
+    dashboardSummary(agencyId, cohortId ?? null, now, unitIds),
   ])
-  if (!agency) throw new Error(`agency ${agencyId} not found`)
   const selected = cohortId ? cohorts.find((cohort) => cohort.id === cohortId) : cohorts[0]
   if (cohortId && !selected) return null
   const base = {
-    agencyName: agency.name,
+    agencyName,
     units,
     cohorts,
     selected: selected ?? null,

@@ -596,6 +596,17 @@ function keptHeadcountQuery(filter: RowFilter): Prisma.Sql | null {
     FROM "agency_headcount" h WHERE ${Prisma.join(kept, ' AND ')}`
 }
 
+/**
+ * The statement that counts the agency's people in no cohort ("belum ditugaskan"), of `unitIds`
+ * only when given: the kept headcount (keptHeadcountQuery), for the dashboard to read beside
+ * its other figures in one statement.
+ */
+export function unassignedCountStatement(agencyId: string, unitIds: readonly string[] | null): Prisma.Sql {
+  const kept = keptHeadcountQuery({ agencyId, view: 'people', status: UNASSIGNED, unitIds })
+  if (!kept) throw new Error('the people in no cohort are always counted from the kept headcount')
+  return kept
+}
+
 function countQuery(filter: RowFilter): Prisma.Sql {
   const f = fragments(filter, filter.now ?? new Date())
   return Prisma.sql`SELECT COUNT(*) AS "n" ${f.countFrom} WHERE ${Prisma.join(f.countConditions, ' AND ')}`
@@ -699,38 +710,6 @@ export type SummaryBreakdown = 'cohort' | 'unit' | 'employmentType' | 'identityS
 
 export type SummaryCount = { by: SummaryBreakdown; key: string | null; status: EnrolmentStatus; count: number }
 
-/**
- * What the dashboard shows, from enrolment_count in one statement: every cohort of the agency
- * per status, and the selected cohort (null: the newest) per status and unit, employment type
- * and identity status.
- * The same sums as countEnrolmentsFromSummary (which the integration tests hold to the GROUP BY
- * over the rows), added up in SQL per breakdown: a few hundred rows back instead of one per
- * (cohort, unit, employment type, identity status, status) combination (~1,400 at bench:hr's
- * agency), whose conversion into JavaScript cost more than the query (docs/benchmarks.md).
- */
-export async function dashboardCountsFromSummary(agencyId: string, cohortId: string | null, now = new Date(), unitIds: readonly string[] | null = null): Promise<SummaryCount[]> {
-  await ensureCurrentLessons()
-  const selected = cohortOrNewest(agencyId, cohortId)
-  const raws = await db.$queryRaw<{ by: string; key: string | null; status: string; n: number | bigint | string }[]>`
-    WITH c AS (${keptCountsWithStatus(agencyId, now, unitIds)})
-    SELECT CAST('cohort' AS TEXT) AS "by", c."cohortId" AS "key", c."status", SUM(c."n") AS "n" FROM c GROUP BY c."cohortId", c."status"
-    UNION ALL
-    SELECT CAST('unit' AS TEXT), c."unitId", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${selected} GROUP BY c."unitId", c."status"
-    UNION ALL
-    SELECT CAST('employmentType' AS TEXT), c."employmentType", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${selected} GROUP BY c."employmentType", c."status"
-    UNION ALL
-    SELECT CAST('identityStatus' AS TEXT), c."identityStatus", c."status", SUM(c."n") FROM c WHERE c."cohortId" = ${selected} GROUP BY c."identityStatus", c."status"`
-  return raws
-    .map((raw) => ({
-      by: raw.by as SummaryBreakdown,
-      // enrolment_count keys "no unit" and "no employment type" as ''.
-      key: raw.key === '' ? null : raw.key,
-      status: raw.status as EnrolmentStatus,
-      count: Number(raw.n),
-    }))
-    .filter((row) => row.count !== 0)
-}
-
 export type RowScoreAverages = {
   /** Rows with a best post-test score, and its mean. */
   postLearners: number
@@ -770,28 +749,70 @@ export async function scoreAverages(filter: RowFilter): Promise<RowScoreAverages
   }
 }
 
-/** scoreAverages of one cohort of the agency (null: its newest; no other filter), from enrolment_count's sums. */
-export async function scoreAveragesFromSummary(agencyId: string, cohortId: string | null, unitIds: readonly string[] | null = null): Promise<RowScoreAverages> {
+/** The dashboard's counts and score means (see dashboardSummary). */
+export type DashboardSummary = { counts: SummaryCount[]; scores: RowScoreAverages }
+
+/**
+ * What the dashboard shows, from enrolment_count in one statement: every cohort of the agency
+ * per status; the selected cohort (null: the newest) per status and unit, employment type and
+ * identity status; and the selected cohort's score sums, from which scoreAverages' means follow.
+ * The same sums as countEnrolmentsFromSummary (which the integration tests hold to the GROUP BY
+ * over the rows), added up in SQL per breakdown: a few hundred rows back instead of one per
+ * (cohort, unit, employment type, identity status, status) combination (~1,400 at bench:hr's
+ * agency), whose conversion into JavaScript cost more than the query (docs/benchmarks.md).
+ * The score sums come first: PostgreSQL types a UNION's columns branch by branch from the left,
+ * and their columns are NULL in every other branch.
+ */
+export async function dashboardSummary(agencyId: string, cohortId: string | null, now = new Date(), unitIds: readonly string[] | null = null): Promise<DashboardSummary> {
   await ensureCurrentLessons()
-  const [raw] = await db.$queryRaw<Record<string, number | bigint | string | null>[]>`
-    SELECT SUM(ec."bestCount") AS "bestCount", SUM(ec."bestSum") AS "bestSum", SUM(ec."gainCount") AS "gainCount",
+  const selected = cohortOrNewest(agencyId, cohortId)
+  const noScores = Prisma.sql`NULL, NULL, NULL, NULL, NULL`
+  const raws = await db.$queryRaw<
+    ({ by: string; key: string | null; status: string | null; n: number | bigint | string | null } & Record<ScoreSum, number | bigint | string | null>)[]
+  >`
+    WITH c AS (${keptCountsWithStatus(agencyId, now, unitIds)})
+    SELECT CAST('scores' AS TEXT) AS "by", NULL AS "key", NULL AS "status", NULL AS "n",
+      SUM(ec."bestCount") AS "bestCount", SUM(ec."bestSum") AS "bestSum", SUM(ec."gainCount") AS "gainCount",
       SUM(ec."gainPreSum") AS "gainPreSum", SUM(ec."gainBestSum") AS "gainBestSum"
     FROM "enrolment_count" ec JOIN "cohort" co ON co."id" = ec."cohortId"
-    WHERE ec."cohortId" = ${cohortOrNewest(agencyId, cohortId)} AND co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId}
-      ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}`
-  const number = (key: string) => Number(raw?.[key] ?? 0)
-  const postLearners = number('bestCount')
-  const gainLearners = number('gainCount')
-  const mean = (sum: number, count: number) => (count > 0 ? sum / count : null)
+    WHERE ec."cohortId" = ${selected} AND co."agencyId" = ${agencyId} AND ec."agencyId" = ${agencyId}
+      ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`ec."unitId"`, unitIds)}` : Prisma.empty}
+    UNION ALL
+    SELECT CAST('cohort' AS TEXT), c."cohortId", c."status", SUM(c."n"), ${noScores} FROM c GROUP BY c."cohortId", c."status"
+    UNION ALL
+    SELECT CAST('unit' AS TEXT), c."unitId", c."status", SUM(c."n"), ${noScores} FROM c WHERE c."cohortId" = ${selected} GROUP BY c."unitId", c."status"
+    UNION ALL
+    SELECT CAST('employmentType' AS TEXT), c."employmentType", c."status", SUM(c."n"), ${noScores} FROM c WHERE c."cohortId" = ${selected} GROUP BY c."employmentType", c."status"
+    UNION ALL
+    SELECT CAST('identityStatus' AS TEXT), c."identityStatus", c."status", SUM(c."n"), ${noScores} FROM c WHERE c."cohortId" = ${selected} GROUP BY c."identityStatus", c."status"`
+  const sums = raws.find((raw) => raw.by === 'scores')
+  const sum = (key: ScoreSum) => Number(sums?.[key] ?? 0)
+  const postLearners = sum('bestCount')
+  const gainLearners = sum('gainCount')
+  const mean = (total: number, count: number) => (count > 0 ? total / count : null)
   return {
-    postLearners,
-    averageBestPost: mean(number('bestSum'), postLearners),
-    gainLearners,
-    averagePreOfGain: mean(number('gainPreSum'), gainLearners),
-    averagePostOfGain: mean(number('gainBestSum'), gainLearners),
-    averageGain: mean(number('gainBestSum') - number('gainPreSum'), gainLearners),
+    counts: raws
+      .filter((raw) => raw.by !== 'scores')
+      .map((raw) => ({
+        by: raw.by as SummaryBreakdown,
+        // enrolment_count keys "no unit" and "no employment type" as ''.
+        key: raw.key === '' ? null : raw.key,
+        status: raw.status as EnrolmentStatus,
+        count: Number(raw.n),
+      }))
+      .filter((row) => row.count !== 0),
+    scores: {
+      postLearners,
+      averageBestPost: mean(sum('bestSum'), postLearners),
+      gainLearners,
+      averagePreOfGain: mean(sum('gainPreSum'), gainLearners),
+      averagePostOfGain: mean(sum('gainBestSum'), gainLearners),
+      averageGain: mean(sum('gainBestSum') - sum('gainPreSum'), gainLearners),
+    },
   }
 }
+
+type ScoreSum = 'bestCount' | 'bestSum' | 'gainCount' | 'gainPreSum' | 'gainBestSum'
 
 /**
  * The SQL status of each row of a page, by key id: for the test that both copies of the rule

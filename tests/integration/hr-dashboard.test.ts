@@ -205,6 +205,8 @@ describe('HR dashboard', () => {
     const none = (await getDashboard(empty.id, null, now))!
     expect(none.selected).toBeNull()
     expect(none.counts.total).toBe(0)
+    // The agency's frame still comes back without a cohort to join (one row, its cohort columns empty).
+    expect(none).toMatchObject({ agencyName: 'Instansi Kosong', cohorts: [], unassigned: 0 })
   })
 
   it("refuses another agency's cohort id (as not found)", async () => {
