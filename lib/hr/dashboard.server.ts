@@ -1,4 +1,5 @@
 import 'server-only'
+import { auditLogCreateIf } from '@/lib/audit/audit.server'
 import { visiblePersonSql } from './visible-people.server'
 import { withdrawnItemIds } from '@/lib/assessment/item-status.server'
 import { getQuestionBank } from '@/lib/assessment/bank.server'
@@ -315,6 +316,29 @@ export async function listPeople(agencyId: string, query: PeopleQuery, now = new
  * (unknown id, another agency's, or outside a unit operator's units). Enrolments come from the read model; time on task per
  * lesson from LessonProgress.activeSeconds. Nothing is masked: HR is entitled to it.
  */
+/** `u` is this person, of the agency, counted, visible, and of `unitIds` when given: one HR may see. */
+function personOfAgencySql(agencyId: string, personId: string, unitIds: UnitIds): Prisma.Sql {
+  return Prisma.sql`u."id" = ${personId} AND u."agencyId" = ${agencyId} AND ${COUNTED_PERSON_SQL} AND ${visiblePersonSql('u')}
+    ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`u."unitId"`, unitIds)}` : Prisma.empty}`
+}
+
+/**
+ * A person's history as an HR officer opens it (getPersonHistory), the view recorded in the audit
+ * log in the same round of statements (UU 27/2022: who looked at whose personal data, and when;
+ * shown to the person in "Data saya"), and only when the person is one the officer may see: an
+ * unknown id, another agency's or another unit's person is neither shown nor logged.
+ */
+export async function viewPersonHistory(officer: { id: string; agencyId: string }, personId: string, unitIds: UnitIds, now = new Date()) {
+  const [history] = await Promise.all([
+    getPersonHistory(officer.agencyId, personId, now, unitIds),
+    auditLogCreateIf(
+      { action: 'person.viewed', actorId: officer.id, agencyId: officer.agencyId, targetType: 'user', targetId: personId },
+      Prisma.sql`EXISTS (SELECT 1 FROM "user" u WHERE ${personOfAgencySql(officer.agencyId, personId, unitIds)})`,
+    ),
+  ])
+  return history
+}
+
 export async function getPersonHistory(agencyId: string, personId: string, now = new Date(), unitIds: UnitIds = null) {
   // Tagged statements, no query building (as the dashboard; docs/benchmarks.md), all in one
   // round: the history is read beside the check that the person is one HR may see, and thrown
@@ -341,8 +365,7 @@ export async function getPersonHistory(agencyId: string, personId: string, now =
         u."claimedAt", u."createdAt", CAST(u."identityStatus" AS TEXT) AS "identityStatus", u."identityMethod",
         u."identityVerifiedAt", u."identityRejectedAt", un."name" AS "unitName"
       FROM "user" u LEFT JOIN "unit" un ON un."id" = u."unitId"
-      WHERE u."id" = ${personId} AND u."agencyId" = ${agencyId} AND ${COUNTED_PERSON_SQL} AND ${visiblePersonSql('u')}
-        ${unitIds ? Prisma.sql`AND ${inUnits(Prisma.sql`u."unitId"`, unitIds)}` : Prisma.empty}`),
+      WHERE ${personOfAgencySql(agencyId, personId, unitIds)}`),
     enrolmentRowsPage({ agencyId, view: 'enrolments', personId, now }, { limit: 1000 }),
     db.$queryRaw<{ lessonSlug: string; completedAt: RawDate | null; updatedAt: RawDate; activeSeconds: number | bigint }[]>(Prisma.sql`
       SELECT lp."lessonSlug", lp."completedAt", lp."updatedAt", lp."activeSeconds" FROM "lesson_progress" lp WHERE lp."userId" = ${personId}`),

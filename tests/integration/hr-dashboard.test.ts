@@ -4,7 +4,7 @@ import { getQuestionBank } from '@/lib/assessment/bank.server'
 import { issueCertificateIfEligible } from '@/lib/certificates/certificates.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
 import { db } from '@/lib/db/db.server'
-import { getDashboard, getItemAnalysis, getPersonHistory, listCohorts, listPeople, PAGE_SIZE } from '@/lib/hr/dashboard.server'
+import { getDashboard, getItemAnalysis, getPersonHistory, listCohorts, listPeople, PAGE_SIZE, viewPersonHistory } from '@/lib/hr/dashboard.server'
 import { seedAgencies, uniqueNip } from './helpers'
 
 const DAY = 86_400_000
@@ -311,5 +311,24 @@ describe('person history', () => {
     // The same officer with a NIP is a learner of the agency like anyone (decision 037).
     await db.user.update({ where: { id: hr.id }, data: { nip: uniqueNip() } })
     expect(await getPersonHistory(agencyId, hr.id, now)).toMatchObject({ person: { id: hr.id } })
+  })
+
+  it('records an officer’s view in the audit log with the reads, and no view of a person the officer may not see', async () => {
+    const officer = await db.user.create({ data: { id: randomUUID(), name: 'Petugas Pembaca', email: 'pembaca@contoh.go.id', agencyId } })
+    const views = () => db.auditLog.findMany({ where: { action: 'person.viewed', actorId: officer.id } })
+    const started = Date.now()
+    expect((await viewPersonHistory({ id: officer.id, agencyId }, people.lulus!, null, now))?.person.name).toBe('Ayu Lestari')
+    const [entry, ...more] = await views()
+    expect(more).toEqual([])
+    expect(entry).toMatchObject({ agencyId, targetType: 'user', targetId: people.lulus, details: '{}', ip: null })
+    // The time as the other entries keep it (UTC), whatever the database made of its parameter.
+    expect(entry!.at.getTime()).toBeGreaterThanOrEqual(started - 1_000)
+    expect(entry!.at.getTime()).toBeLessThanOrEqual(Date.now() + 1_000)
+
+    // Another agency's person, an unknown id, a person outside the officer's units: neither shown nor logged.
+    expect(await viewPersonHistory({ id: officer.id, agencyId }, people['lain-0']!, null, now)).toBeNull()
+    expect(await viewPersonHistory({ id: officer.id, agencyId }, 'tidak-ada', null, now)).toBeNull()
+    expect(await viewPersonHistory({ id: officer.id, agencyId }, people.lulus!, [units[1]!.id], now)).toBeNull()
+    expect(await views()).toHaveLength(1)
   })
 })

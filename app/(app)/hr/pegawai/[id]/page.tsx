@@ -7,9 +7,8 @@ import { PERSON_ENROLMENT_COLUMNS } from '@/components/hr/hr-columns'
 import { toHrTableRow } from '@/lib/hr/hr-rows'
 import { formatDuration } from '@/components/hr/format'
 import { AdminForm } from '@/components/admin/admin-form'
-import { writeAudit } from '@/lib/audit/audit.server'
 import { requireAgencyViewer } from '@/lib/auth/session.server'
-import { getPersonHistory } from '@/lib/hr/dashboard.server'
+import { getPersonHistory, viewPersonHistory } from '@/lib/hr/dashboard.server'
 import { CERTIFICATE_STATUS_LABELS, IDENTITY_METHOD_LABELS, identityStatusLabel, QUIZ_KIND_LABELS } from '@/lib/vocabulary/statuses'
 import { issueResetCodeAction } from './actions'
 
@@ -63,12 +62,11 @@ const CERTIFICATE_COLUMNS: readonly TableColumn<History['certificates'][number]>
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const officer = await requireAgencyViewer(`/hr/pegawai/${encodeURIComponent(id)}`)
-  // Another agency's person, or another unit's for a unit operator, is answered exactly like an unknown id.
-  const history = await getPersonHistory(officer.agencyId, id, new Date(), officer.scope.unitIds)
+  // Another agency's person, or another unit's for a unit operator, is answered exactly like an
+  // unknown id. The view is audited (UU 27/2022) in the same round as the reads.
+  const history = await viewPersonHistory(officer, id, officer.scope.unitIds)
   if (!history) notFound()
   const { person } = history
-  // UU 27/2022: who looked at whose personal data, and when (shown to the person in "Data saya").
-  await writeAudit({ action: 'person.viewed', actorId: officer.id, agencyId: officer.agencyId, targetType: 'user', targetId: person.id })
 
   return (
     <>
