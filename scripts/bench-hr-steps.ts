@@ -15,6 +15,9 @@ import { DEMO_AGENCIES } from '../prisma/seed/demo-data'
 
 process.env.BETTER_AUTH_SECRET ??= 'benchmark-secret-0123456789abcdefghijklmnop'
 if (!process.env.DATABASE_URL) throw new Error('set DATABASE_URL to a seeded bench database (see the comment at the top)')
+// A database seeded before the latest migrations is brought up to date first, as bench:hr does.
+const { migrate } = await import('./db/migrate')
+migrate(process.env.DATABASE_URL, { quiet: true })
 
 // Count statements where they leave for the database (both drivers).
 let statements = 0
