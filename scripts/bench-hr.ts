@@ -166,29 +166,29 @@ const names = (Object.keys(pages) as PageName[]).filter((name) => !chosen || cho
 // BENCH_CPU_PROF=1: the server writes a V8 CPU profile to .next-profiles/ when it stops (Next's
 // own NEXT_CPU_PROF; Node refuses --cpu-prof in NODE_OPTIONS).
 const server = await startNextServer(PORT, process.env.BENCH_CPU_PROF ? { NEXT_CPU_PROF: '1' } : {})
-/** CPU time (user + system) the server process has used so far, in ms (Linux /proc). */
-const serverCpuMs = (): number => {
-  const fields = fs.readFileSync(`/proc/${server.serverPid()}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
+/** A process's CPU time (user + system) so far, in ms, from its /proc/<pid>/stat line. */
+const cpuMsOfStat = (stat: string): number => {
+  const fields = stat.replace(/^.*\) /, '').split(' ')
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
 }
+/** CPU time the server process has used so far, in ms. */
+const serverCpuMs = (): number => cpuMsOfStat(fs.readFileSync(`/proc/${server.serverPid()}/stat`, 'utf8'))
 /**
  * CPU time all PostgreSQL server processes on this machine have used so far, in ms (Linux /proc;
  * on SQLite the database's work is in the app's process). A backend that ends during the phase
  * takes its time with it, so this is a lower bound; the pool keeps its connections open.
  */
 const databaseCpuMs = (): number => {
-  let ticks = 0
+  let ms = 0
   for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8')
-      if (!stat.includes('(postgres)')) continue
-      const fields = stat.replace(/^.*\) /, '').split(' ')
-      ticks += Number(fields[11]) + Number(fields[12])
+      if (stat.includes('(postgres)')) ms += cpuMsOfStat(stat)
     } catch {
       // the process ended while we read
     }
   }
-  return (ticks * 1000) / 100
+  return ms
 }
 let errors = 0
 /** A request that takes longer than this counts as an error, with this time as its sample. */
