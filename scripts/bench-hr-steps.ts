@@ -45,11 +45,26 @@ const cookie = signIn.headers.getSetCookie().map((c) => c.split(';')[0]).join(';
 const headers = new Headers({ cookie })
 const person = await db.user.findFirstOrThrow({ where: { agencyId: agency.id, grants: { none: {} }, enrolments: { some: {} } }, select: { id: true }, skip: 500 })
 
+// Keys of pages 200 and 3,800 of the people list (ordered by lower-cased name, then id), as
+// "Berikutnya" links carry them: keyset paging should cost the same on both as on the first page.
+const { Prisma } = await import('../lib/db/create-client')
+const keyAt = async (offset: number) => {
+  const [row] = await db.$queryRaw<{ id: string; name: string }[]>(Prisma.sql`
+    SELECT u."id", LOWER(u."name") AS "name" FROM "user" u WHERE u."agencyId" = ${agency.id}
+    ORDER BY LOWER(u."name"), u."id" LIMIT 1 OFFSET ${offset}`)
+  if (!row) throw new Error(`the bench database has fewer than ${offset + 1} people`)
+  return row
+}
+const page200Key = await keyAt(199 * 25 - 1)
+const page3800Key = await keyAt(3799 * 25 - 1)
+
 const steps: Record<string, () => Promise<unknown>> = {
   session: () => getDatabaseSessionUser(headers),
   dashboard: () => getDashboard(agency.id),
   peopleFirst: () => listPeople(agency.id, {}),
   peopleSearch: () => listPeople(agency.id, { q: 'budi' }),
+  peoplePage200: () => listPeople(agency.id, { after: page200Key }),
+  peoplePage3800: () => listPeople(agency.id, { after: page3800Key }),
   person: () => getPersonHistory(agency.id, person.id),
 }
 const median = (values: number[]) => {

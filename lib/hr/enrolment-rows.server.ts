@@ -339,9 +339,13 @@ function rowQuery(filter: RowFilter, now: Date, page: { after?: RowKey; before?:
   const people = filter.view === 'people'
   const key = page.after ?? page.before
   const op = page.before ? Prisma.sql`<` : Prisma.sql`>`
+  // The people view's key as a row value, which PostgreSQL's index scan starts from; the bound
+  // on the name alone is what SQLite's planner can start from (it does not use a row value
+  // against an expression index). Written as `a > x OR (a = x AND b > y)`, neither could: a
+  // page cost a walk over every person before it (page 3,800 of 100,000: ~100 ms on PostgreSQL).
   const keyCondition = key
     ? people
-      ? [Prisma.sql`(LOWER(u."name") ${op} ${key.name ?? ''} OR (LOWER(u."name") = ${key.name ?? ''} AND u."id" ${op} ${key.id}))`]
+      ? [Prisma.sql`(LOWER(u."name") ${op}= ${key.name ?? ''} AND (LOWER(u."name"), u."id") ${op} (${key.name ?? ''}, ${key.id}))`]
       : [Prisma.sql`e."id" ${op} ${key.id}`]
     : []
   const direction = page.before ? Prisma.sql`DESC` : Prisma.sql`ASC`
