@@ -222,7 +222,10 @@ try {
     const rsc = [...body.matchAll(/<script[^>]*>(self\.__next_f\.push[\s\S]*?)<\/script>/g)].reduce((sum, m) => sum + Buffer.byteLength(m[1]!), 0)
     bytes[name] = { html: Buffer.byteLength(body), rsc }
     // BENCH_DUMP=<dir>: keep each page's HTML to look at.
-    if (process.env.BENCH_DUMP) fs.writeFileSync(`${process.env.BENCH_DUMP}/${name}.html`, body)
+    if (process.env.BENCH_DUMP) {
+      fs.mkdirSync(process.env.BENCH_DUMP, { recursive: true })
+      fs.writeFileSync(`${process.env.BENCH_DUMP}/${name}.html`, body)
+    }
     console.log(`${name.padEnd(14)} ${(bytes[name].html / 1000).toFixed(1)} kB HTML, of it ${(rsc / 1000).toFixed(1)} kB inline RSC payload`)
   }
   const times: Record<PageName, number[]> = { dashboard: [], peopleFirst: [], peopleSearch: [], peoplePage200: [], person: [] }
