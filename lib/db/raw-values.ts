@@ -15,3 +15,15 @@ export function asNumber(value: number | bigint | string | null | undefined): nu
 export function asNumber(value: number | bigint | string | null | undefined): number | null {
   return value === null || value === undefined ? null : Number(value)
 }
+
+/**
+ * A date inside a JSON value from the database (lib/db/json-rows' jsonArrayOf): ISO text, with
+ * its zone from SQLite (stored so) and without one from PostgreSQL's `timestamp(3)` columns, which
+ * hold UTC. Read without a zone, JavaScript would take it as the server's local time.
+ */
+export function jsonDate(value: string): Date
+export function jsonDate(value: string | null | undefined): Date | null
+export function jsonDate(value: string | null | undefined): Date | null {
+  if (value === null || value === undefined) return null
+  return new Date(/(Z|[+-]\d\d:?\d\d)$/i.test(value) ? value : `${value}Z`)
+}

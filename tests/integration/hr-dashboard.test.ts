@@ -286,6 +286,61 @@ describe('person history', () => {
     expect(history.certificates[0]!.status).toBe('berlaku')
   })
 
+  it('gives every lesson, attempt and certificate value as stored: dates to the millisecond in UTC, pass flags, scores, cohorts', async () => {
+    // The lists come as JSON from the person's statement (lib/db/json-rows' jsonArrayOf): each
+    // provider writes dates and booleans its own way there. Prisma's own reads are the oracle.
+    // Read on a server set to Jakarta's time, as an Indonesian host may be: a date without its
+    // zone would come out seven hours off.
+    const zone = process.env.TZ
+    process.env.TZ = 'Asia/Jakarta'
+    const history = await getPersonHistory(agencyId, people.lulus!, now).finally(() => {
+      if (zone === undefined) delete process.env.TZ
+      else process.env.TZ = zone
+    })
+    if (!history) throw new Error('the person was not found')
+    const progress = await db.lessonProgress.findMany({ where: { userId: people.lulus! } })
+    for (const lesson of history.lessons) {
+      const stored = progress.find((row) => row.lessonSlug === lesson.slug)!
+      expect(lesson.completedAt?.toISOString()).toBe(stored.completedAt?.toISOString())
+      expect(lesson.updatedAt?.toISOString()).toBe(stored.updatedAt.toISOString())
+      expect(lesson.activeSeconds).toBe(stored.activeSeconds)
+    }
+    const attempts = await db.quizAttempt.findMany({
+      where: { userId: people.lulus! },
+      orderBy: [{ startedAt: 'desc' }, { id: 'asc' }],
+      include: { enrolment: { include: { cohort: true } } },
+    })
+    expect(history.attempts).toEqual(
+      attempts.map((attempt) => ({
+        id: attempt.id,
+        enrolmentId: attempt.enrolmentId,
+        kind: attempt.kind,
+        score: attempt.score,
+        passed: attempt.passed,
+        startedAt: attempt.startedAt,
+        submittedAt: attempt.submittedAt,
+        cohortName: attempt.enrolment?.cohort.name ?? null,
+      })),
+    )
+    expect(history.attempts.some((attempt) => attempt.passed === true)).toBe(true)
+    expect(history.attempts.some((attempt) => attempt.passed === false)).toBe(true)
+    const certificates = await db.certificate.findMany({ where: { userId: people.lulus! }, orderBy: { issuedAt: 'desc' } })
+    expect(history.certificates).toEqual(
+      certificates.map((certificate) => ({
+        id: certificate.id,
+        number: certificate.number,
+        year: certificate.year,
+        cycleKey: certificate.cycleKey,
+        score: certificate.score,
+        completedAt: certificate.completedAt,
+        validUntil: certificate.validUntil,
+        revokedAt: certificate.revokedAt,
+        revokedReason: certificate.revokedReason,
+        status: 'berlaku',
+      })),
+    )
+  })
+
   it('shows time on task per lesson and in total, from the server-recorded seconds of current lessons', async () => {
     const [first, second] = getLessonOutline()
     await db.lessonProgress.update({ where: { userId_lessonSlug: { userId: people.sedang!, lessonSlug: first!.slug } }, data: { activeSeconds: 610 } })
