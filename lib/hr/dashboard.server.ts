@@ -312,11 +312,6 @@ export async function listPeople(agencyId: string, query: PeopleQuery, now = new
 // One person
 // ---------------------------------------------------------------------------------------
 
-/**
- * One person of the agency (everyone is a learner, decision 037) with their history, or null
- * (unknown id, another agency's, or outside a unit operator's units). Enrolments come from the read model; time on task per
- * lesson from LessonProgress.activeSeconds. Nothing is masked: HR is entitled to it.
- */
 /** `u` is this person, of the agency, counted, visible, and of `unitIds` when given: one HR may see. */
 function personOfAgencySql(agencyId: string, personId: string, unitIds: UnitIds): Prisma.Sql {
   return Prisma.sql`u."id" = ${personId} AND u."agencyId" = ${agencyId} AND ${COUNTED_PERSON_SQL} AND ${visiblePersonSql('u')}
@@ -340,6 +335,11 @@ export async function viewPersonHistory(officer: { id: string; agencyId: string 
   return history
 }
 
+/**
+ * One person of the agency (everyone is a learner, decision 037) with their history, or null
+ * (unknown id, another agency's, or outside a unit operator's units). Enrolments come from the read model; time on task per
+ * lesson from lesson_progress.activeSeconds. Nothing is masked: HR is entitled to it.
+ */
 export async function getPersonHistory(agencyId: string, personId: string, now = new Date(), unitIds: UnitIds = null) {
   // Two statements in one round (as the dashboard; docs/benchmarks.md): the person, with their
   // lessons, quiz attempts and certificates as JSON lists in the same row, and their enrolments
