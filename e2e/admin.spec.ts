@@ -53,6 +53,13 @@ test('an admin changes the pass mark, sees old and new value in the audit log; a
   await expect(row.locator('pre')).toContainText('"old": 80')
   await expect(row.locator('pre')).toContainText('"new": 75')
   await expectAccessible(page)
+  // "Sampai tanggal" before the change: nothing there, and a way back to the newest entries.
+  await page.getByLabel('Sampai tanggal').fill('2020-01-31')
+  await page.getByRole('button', { name: 'Saring' }).click()
+  await expect(page).toHaveURL(/sampai=2020-01-31/)
+  await expect(page.getByText('Tidak ada catatan sesuai saringan di sini.')).toBeVisible()
+  await page.getByRole('link', { name: 'Terbaru' }).click()
+  await expect(page.getByRole('row').filter({ hasText: 'settings.updated' })).toHaveCount(1)
 
   // A learner replays the admin's server-action request with another pass mark: refused, nothing written.
   const learner = await (await browser.newContext()).newPage()

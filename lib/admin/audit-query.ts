@@ -2,6 +2,44 @@ import { z } from 'zod'
 
 export const AUDIT_PAGE_SIZE = 50
 
+/**
+ * A position in the log, newest first: an entry's time and id. Pages are read from a key, not by
+ * an offset, so a page deep in a log of millions of entries costs what the first one does
+ * (decision 065). In a URL it is `<milliseconds since 1970>.<id>`.
+ */
+export type AuditKey = { at: Date; id: string }
+
+/** Entries older than the key (the "Lebih lama" link) or newer than it ("Lebih baru"). */
+export type AuditCursor = { direction: 'older' | 'newer'; key: AuditKey }
+
+export type AuditQuery = {
+  actionPrefix: string
+  agencyId: string
+  /** "Sampai tanggal": the page starts at the last entry of that WIB day (only without a cursor). */
+  untilDay: string
+  cursor: AuditCursor | null
+}
+
+const KEY = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/
+
+export function auditKeyParam(key: AuditKey): string {
+  return `${key.at.getTime()}.${key.id}`
+}
+
+function parseKey(value: string): AuditKey | null {
+  const match = KEY.exec(value)
+  if (!match) return null
+  const at = new Date(Number(match[1]))
+  return Number.isNaN(at.getTime()) ? null : { at, id: match[2]! }
+}
+
+/** A calendar day that exists (2026-02-30 does not). */
+function isCalendarDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+}
+
 /** The audit-log filters as they arrive in the URL; anything odd falls back to "no filter". */
 export const auditQuerySchema = z.object({
   aksi: z
@@ -11,23 +49,40 @@ export const auditQuerySchema = z.object({
     .regex(/^[a-z0-9._-]*$/i)
     .catch(''),
   instansi: z.string().trim().max(100).catch(''),
-  halaman: z.coerce.number().int().min(1).max(100_000).catch(1),
+  sampai: z.string().trim().refine(isCalendarDay).catch(''),
+  sebelum: z.string().trim().max(100).catch(''),
+  sesudah: z.string().trim().max(100).catch(''),
 })
-
-export type AuditQuery = { actionPrefix: string; agencyId: string; page: number }
 
 export function parseAuditQuery(params: Record<string, string | string[] | undefined>): AuditQuery {
   const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? ''
-  const parsed = auditQuerySchema.parse({ aksi: first(params.aksi), instansi: first(params.instansi), halaman: first(params.halaman) || 1 })
-  return { actionPrefix: parsed.aksi, agencyId: parsed.instansi, page: parsed.halaman }
+  const parsed = auditQuerySchema.parse({
+    aksi: first(params.aksi),
+    instansi: first(params.instansi),
+    sampai: first(params.sampai),
+    sebelum: first(params.sebelum),
+    sesudah: first(params.sesudah),
+  })
+  const older = parseKey(parsed.sebelum)
+  const newer = older ? null : parseKey(parsed.sesudah)
+  const cursor: AuditCursor | null = older ? { direction: 'older', key: older } : newer ? { direction: 'newer', key: newer } : null
+  return { actionPrefix: parsed.aksi, agencyId: parsed.instansi, untilDay: cursor ? '' : parsed.sampai, cursor }
 }
 
-/** The URL of one page of the log with the same filters. */
-export function auditPageHref(query: AuditQuery, page: number): string {
+/**
+ * Where a page without a cursor starts: after the last moment of the "sampai" day in WIB (an
+ * exclusive bound), or nowhere (the newest entry).
+ */
+export function untilBound(untilDay: string): Date | null {
+  return untilDay ? new Date(new Date(`${untilDay}T00:00:00+07:00`).getTime() + 24 * 60 * 60 * 1000) : null
+}
+
+/** The URL of the log with the same filters, from a cursor (or from the start). */
+export function auditPageHref(query: Pick<AuditQuery, 'actionPrefix' | 'agencyId'>, cursor: AuditCursor | null = null): string {
   const params = new URLSearchParams()
   if (query.actionPrefix) params.set('aksi', query.actionPrefix)
   if (query.agencyId) params.set('instansi', query.agencyId)
-  if (page > 1) params.set('halaman', String(page))
+  if (cursor) params.set(cursor.direction === 'older' ? 'sebelum' : 'sesudah', auditKeyParam(cursor.key))
   const search = params.toString()
   return search ? `/admin/audit?${search}` : '/admin/audit'
 }

@@ -13,7 +13,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
   await requireAdmin('/admin/audit')
   const query = parseAuditQuery(await searchParams)
   const [log, agencies, actions] = await Promise.all([listAuditLog(query), listAgenciesForAdmin(), listAuditActions()])
-  const filtered = Boolean(query.actionPrefix || query.agencyId)
+  const filtered = Boolean(query.actionPrefix || query.agencyId || query.untilDay)
+  const first = log.entries[0]
+  const last = log.entries.at(-1)
   return (
     <>
       <AdminNav current="/admin/audit" />
@@ -42,13 +44,23 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
             ))}
           </select>
         </div>
+        <div className="field">
+          <label htmlFor="sampai">Sampai tanggal</label>
+          <input id="sampai" name="sampai" type="date" defaultValue={query.untilDay} aria-describedby="sampai-hint" />
+          <span className="hint" id="sampai-hint">
+            kosong: mulai dari yang terbaru
+          </span>
+        </div>
         <button type="submit" className="button secondary">
           Saring
         </button>
         {filtered && <a href="/admin/audit">Hapus saringan</a>}
       </form>
       <p className="muted" aria-live="polite">
-        {formatNumber(log.total)} catatan{filtered ? ' sesuai saringan' : ''}. Halaman {formatNumber(query.page)} dari {formatNumber(log.pages)}. Waktu dalam WIB.
+        {first && last
+          ? `${formatNumber(log.entries.length)} catatan${filtered ? ' sesuai saringan' : ''}, ${formatLoggedMomentWib(first.at)} sampai ${formatLoggedMomentWib(last.at)}.`
+          : `Tidak ada catatan${filtered ? ' sesuai saringan' : ''} di sini.`}{' '}
+        Terbaru di atas.
       </p>
       <div className="card">
         <DataTable
@@ -93,11 +105,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
         />
       </div>
       <nav className="admin-pager" aria-label="Halaman log audit">
-        {query.page > 1 ? <a href={auditPageHref(query, query.page - 1)}>← Lebih baru</a> : null}
-        <span>
-          Halaman {query.page} dari {log.pages}
-        </span>
-        {query.page < log.pages ? <a href={auditPageHref(query, query.page + 1)}>Lebih lama →</a> : null}
+        {log.newer ? <a href={auditPageHref(query, log.newer)}>← Lebih baru</a> : null}
+        {log.newer || query.untilDay ? <a href={auditPageHref(query)}>Terbaru</a> : null}
+        {log.older ? <a href={auditPageHref(query, log.older)}>Lebih lama →</a> : null}
       </nav>
     </>
   )
