@@ -11,7 +11,12 @@
  * first row built the way the page's "Berikutnya" link builds it) and a person page. Readable
  * lines, then per provider one JSON line:
  * {"people": N, "provider": "sqlite", "p95Ms": {"dashboard", "peopleFirst", "peopleSearch", "peoplePage200", "person"}, "cpuPerRequestMs",
- *  "databaseCpuPerRequestMs", "loadGeneratorCpuPerRequestMs", "reference": {"page", "p95Ms", "cpuPerRequestMs"}, "bytes", "duringImport": {"p99Ms", "errors"}}
+ *  "databaseCpuPerRequestMs", "loadGeneratorCpuPerRequestMs", "reference": {"page", "p95Ms", "cpuPerRequestMs"}, "bytes", "duringImport": {"p99Ms", "errors"},
+ *  "idlePressurePct", "stealPct"}
+ * How busy the machine was from outside (scripts/lib/cpu-pressure.ts): idlePressurePct, the share
+ * of 5 s before the server starts in which some task of this machine waited for a CPU (other
+ * jobs here); stealPct, the share of CPU time the hypervisor gave to other machines while the
+ * officers' requests ran.
  * The officers' requests ask for gzip as a browser does and are read with as little CPU as
  * possible (scripts/lib/bench-http.ts): the load generator shares the server's two cores.
  * CPU per request is printed for the app's process, PostgreSQL's processes (null on SQLite,
@@ -39,6 +44,7 @@ import { postgresWriter, seedPeople, sqliteWriter } from './lib/bench-seed'
 import { timedGet } from './lib/bench-http'
 import { benchRosterCsv } from './lib/bench-roster-file'
 import { formatByPhase, importDuringLearnerLoad, prepareLearners } from './lib/import-load'
+import { idleCpuPressurePct, startStealMeter } from './lib/cpu-pressure'
 import { startNextServer } from './lib/next-server'
 
 const args = process.argv.slice(2)
@@ -165,6 +171,9 @@ const names = (Object.keys(pages) as PageName[]).filter((name) => !chosen || cho
 
 // BENCH_CPU_PROF=1: the server writes a V8 CPU profile to .next-profiles/ when it stops (Next's
 // own NEXT_CPU_PROF; Node refuses --cpu-prof in NODE_OPTIONS).
+// How busy the machine is from outside, before the server starts (scripts/lib/cpu-pressure.ts).
+const idlePressurePct = await idleCpuPressurePct()
+console.log(`CPU pressure from outside before the run: ${idlePressurePct ?? 'unknown'} % (some task waiting for a CPU)`)
 const server = await startNextServer(PORT, process.env.BENCH_CPU_PROF ? { NEXT_CPU_PROF: '1' } : {})
 /** A process's CPU time (user + system) so far, in ms, from its /proc/<pid>/stat line. */
 const cpuMsOfStat = (stat: string): number => {
@@ -233,6 +242,7 @@ try {
   const cpuBefore = serverCpuMs()
   const databaseCpuBefore = databaseCpuMs()
   const loadGeneratorCpuBefore = process.cpuUsage()
+  const stolen = startStealMeter()
   await Promise.all(
     cookies.map(async (cookie, officer) => {
       for (let round = 0; round < ROUNDS; round++) {
@@ -246,6 +256,7 @@ try {
     }),
   )
   const wallMs = performance.now() - wall
+  const stealPct = stolen()
   const cpuPerRequestMs = Math.round((serverCpuMs() - cpuBefore) / (OFFICERS * ROUNDS * names.length))
   const databaseCpuPerRequestMs = provider === 'postgresql' ? Math.round((10 * (databaseCpuMs() - databaseCpuBefore)) / (OFFICERS * ROUNDS * names.length)) / 10 : null
   const loadGeneratorCpu = process.cpuUsage(loadGeneratorCpuBefore)
@@ -262,7 +273,7 @@ try {
     console.log(`${name.padEnd(14)} median ${String(percentile(times[name], 50)).padStart(6)} ms  p95 ${String(p95Ms[name]).padStart(6)} ms  (${times[name].length} requests)`)
   }
   console.log(`${OFFICERS * ROUNDS * names.length} requests in ${Math.round(wallMs)} ms, ${errors} errors; target: every p95 < 300 ms`)
-  console.log(`server CPU (the Node process, user + system) per request: ${cpuPerRequestMs} ms; ${databaseCpuPerRequestMs === null ? '' : `PostgreSQL's ${databaseCpuPerRequestMs} ms; `}the load generator's ${loadGeneratorCpuPerRequestMs} ms; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`)
+  console.log(`server CPU (the Node process, user + system) per request: ${cpuPerRequestMs} ms; ${databaseCpuPerRequestMs === null ? '' : `PostgreSQL's ${databaseCpuPerRequestMs} ms; `}the load generator's ${loadGeneratorCpuPerRequestMs} ms; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}; CPU time stolen by the hypervisor ${stealPct ?? 'unknown'} %`)
 
   // The machine's speed varies by the hour (the same build has cost 22 and 34 ms of CPU per HR
   // request): the same load on a trivial page (the sign-in form, signed out: proxy, layouts,
@@ -298,7 +309,7 @@ try {
       console.error(`duringImport: ${error instanceof Error ? error.message : error}`)
     }
   }
-  console.log(JSON.stringify({ people: PEOPLE, provider, p95Ms, cpuPerRequestMs, databaseCpuPerRequestMs, loadGeneratorCpuPerRequestMs, reference, bytes, duringImport }))
+  console.log(JSON.stringify({ people: PEOPLE, provider, p95Ms, cpuPerRequestMs, databaseCpuPerRequestMs, loadGeneratorCpuPerRequestMs, reference, bytes, duringImport, idlePressurePct, stealPct }))
 } finally {
   await server.stop()
 }

@@ -5,13 +5,15 @@
  *    every request a different attempt of one of 50 signed-in learners, next to a trivial
  *    dynamic route (/api/health) measured in the same run. Then checks that every 2xx
  *    submission was recorded exactly once.
- * Prints readable lines, then one JSON object on the last line.
+ * Prints readable lines, then one JSON object on the last line, with idlePressurePct: the share of
+ * 5 s before the server starts in which some task waited for a CPU (scripts/lib/cpu-pressure.ts).
  */
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { prepareBenchDatabase } from './lib/bench-database'
+import { idleCpuPressurePct } from './lib/cpu-pressure'
 import { startNextServer } from './lib/next-server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -67,6 +69,9 @@ jobs.sort((a, b) => a.path.split('-').at(-1)!.localeCompare(b.path.split('-').at
 console.log(`prepared ${LEARNERS} learners with ${jobs.length} open attempts in ${path.relative(root, DB_FILE)}`)
 
 // 3. The production server on that database.
+// How busy the machine is from outside, before the server starts (scripts/lib/cpu-pressure.ts).
+const idlePressurePct = await idleCpuPressurePct()
+console.log(`CPU pressure from outside before the run: ${idlePressurePct ?? 'unknown'} % (some task waiting for a CPU)`)
 const server = await startNextServer(PORT, {})
 
 function percentile(values: number[], p: number): number {
@@ -148,6 +153,7 @@ console.log(
     submitToTrivialRatio: ratio,
     connections: CONNECTIONS,
     durationS: DURATION_S,
+    idlePressurePct,
   }),
 )
 process.exit(exactlyOnce ? 0 : 1)
