@@ -106,7 +106,7 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: P
       </div>
       <nav className="admin-pager" aria-label="Halaman log audit">
         {log.newer ? <a href={auditPageHref(query, log.newer)}>← Lebih baru</a> : null}
-        {log.newer || query.untilDay ? <a href={auditPageHref(query)}>Terbaru</a> : null}
+        {log.newer || query.cursor || query.untilDay ? <a href={auditPageHref(query)}>Terbaru</a> : null}
         {log.older ? <a href={auditPageHref(query, log.older)}>Lebih lama →</a> : null}
       </nav>
     </>
