@@ -2,12 +2,20 @@
  * How busy the machine is from outside a benchmark, measured before it starts: the share of
  * wall time in which some runnable task waited for a CPU (Linux pressure stall information,
  * `/proc/pressure/cpu`, the "some" line's `total` in microseconds), over a window in which the
- * benchmark itself runs nothing. On a shared virtual machine this is other jobs' and the
- * neighbours' load. Figures judged "on a quiet machine" (docs/benchmarks.md, decisions.md) come
- * with it, so a run can be told apart from a run at a busy hour. Null where the kernel has no
- * pressure information.
+ * benchmark itself runs nothing: other jobs on this machine. Other virtual machines on the same
+ * host show as steal instead (startStealMeter below). Figures judged "on a quiet machine"
+ * (docs/benchmarks.md, decisions.md) come with them, so a run can be told apart from a run at a
+ * busy hour. Null where the kernel has no such information.
  */
 import fs from 'node:fs'
+
+function readText(path: string): string | null {
+  try {
+    return fs.readFileSync(path, 'utf8')
+  } catch {
+    return null
+  }
+}
 
 /** The "some" line's cumulative stall time in microseconds, from the text of /proc/pressure/cpu. */
 export function someStallTotalUs(pressure: string): number | null {
@@ -16,11 +24,8 @@ export function someStallTotalUs(pressure: string): number | null {
 }
 
 function readSomeStallTotalUs(): number | null {
-  try {
-    return someStallTotalUs(fs.readFileSync('/proc/pressure/cpu', 'utf8'))
-  } catch {
-    return null
-  }
+  const pressure = readText('/proc/pressure/cpu')
+  return pressure === null ? null : someStallTotalUs(pressure)
 }
 
 /** Percent of `windowMs` in which some task waited for a CPU (one decimal), or null. */
@@ -45,11 +50,8 @@ export function stealAndTotalTicks(stat: string): [number, number] | null {
 }
 
 function readStealAndTotalTicks(): [number, number] | null {
-  try {
-    return stealAndTotalTicks(fs.readFileSync('/proc/stat', 'utf8'))
-  } catch {
-    return null
-  }
+  const stat = readText('/proc/stat')
+  return stat === null ? null : stealAndTotalTicks(stat)
 }
 
 /**
