@@ -54,11 +54,14 @@ export async function listAuditLog(query: AuditQuery) {
   const entries = direction === 'older' ? page : page.reverse()
   const first = entries[0]
   const last = entries.at(-1)
-  // The other side of a page reached from a key or a day: is anything there?
+  // The other side of a page: is anything there?
   const anyBeyond = async (side: AuditCursor['direction'], key: AuditKey) =>
     (await db.auditLog.findFirst({ where: { AND: [filter, beyond(side, key)] }, select: { id: true } })) !== null
-  const hasNewer = first ? (direction === 'newer' ? more : query.cursor !== null || until !== null ? await anyBeyond('newer', keyOf(first)) : false) : false
-  const hasOlder = last ? (direction === 'older' ? more : await anyBeyond('older', keyOf(last))) : false
+  // The page read newer-wards knows its newer side from the extra row; one read older-wards
+  // from the newest entry (no key, no day) has nothing newer.
+  const startsAtNewest = query.cursor === null && until === null
+  const hasNewer = !!first && (direction === 'newer' ? more : !startsAtNewest && (await anyBeyond('newer', keyOf(first))))
+  const hasOlder = !!last && (direction === 'older' ? more : await anyBeyond('older', keyOf(last)))
   return {
     entries,
     newer: hasNewer && first ? ({ direction: 'newer', key: keyOf(first) } satisfies AuditCursor) : null,
