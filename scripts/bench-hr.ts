@@ -44,7 +44,7 @@ import { postgresWriter, seedPeople, sqliteWriter } from './lib/bench-seed'
 import { timedGet } from './lib/bench-http'
 import { benchRosterCsv } from './lib/bench-roster-file'
 import { formatByPhase, importDuringLearnerLoad, prepareLearners } from './lib/import-load'
-import { idleCpuPressurePct, startStealMeter } from './lib/cpu-pressure'
+import { reportIdleCpuPressure, startStealMeter } from './lib/cpu-pressure'
 import { startNextServer } from './lib/next-server'
 
 const args = process.argv.slice(2)
@@ -169,11 +169,10 @@ type PageName = keyof typeof pages
 const chosen = process.env.BENCH_PAGES?.split(',').map((name) => name.trim())
 const names = (Object.keys(pages) as PageName[]).filter((name) => !chosen || chosen.includes(name))
 
+// How busy the machine is from outside, before the server starts (scripts/lib/cpu-pressure.ts).
+const idlePressurePct = await reportIdleCpuPressure()
 // BENCH_CPU_PROF=1: the server writes a V8 CPU profile to .next-profiles/ when it stops (Next's
 // own NEXT_CPU_PROF; Node refuses --cpu-prof in NODE_OPTIONS).
-// How busy the machine is from outside, before the server starts (scripts/lib/cpu-pressure.ts).
-const idlePressurePct = await idleCpuPressurePct()
-console.log(`CPU pressure from outside before the run: ${idlePressurePct ?? 'unknown'} % (some task waiting for a CPU)`)
 const server = await startNextServer(PORT, process.env.BENCH_CPU_PROF ? { NEXT_CPU_PROF: '1' } : {})
 /** A process's CPU time (user + system) so far, in ms, from its /proc/<pid>/stat line. */
 const cpuMsOfStat = (stat: string): number => {

@@ -13,7 +13,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import { prepareBenchDatabase } from './lib/bench-database'
-import { idleCpuPressurePct } from './lib/cpu-pressure'
+import { reportIdleCpuPressure } from './lib/cpu-pressure'
 import { startNextServer } from './lib/next-server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -70,8 +70,7 @@ console.log(`prepared ${LEARNERS} learners with ${jobs.length} open attempts in 
 
 // 3. The production server on that database.
 // How busy the machine is from outside, before the server starts (scripts/lib/cpu-pressure.ts).
-const idlePressurePct = await idleCpuPressurePct()
-console.log(`CPU pressure from outside before the run: ${idlePressurePct ?? 'unknown'} % (some task waiting for a CPU)`)
+const idlePressurePct = await reportIdleCpuPressure()
 const server = await startNextServer(PORT, {})
 
 function percentile(values: number[], p: number): number {

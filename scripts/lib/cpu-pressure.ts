@@ -39,6 +39,13 @@ export async function idleCpuPressurePct(windowMs = 5_000): Promise<number | nul
   return Math.round(((after - before) / elapsedUs) * 1_000) / 10
 }
 
+/** Measures idleCpuPressurePct over 5 s and prints it, before a benchmark starts its server. */
+export async function reportIdleCpuPressure(): Promise<number | null> {
+  const pct = await idleCpuPressurePct()
+  console.log(`CPU pressure from outside before the run: ${pct ?? 'unknown'} % (some task waiting for a CPU)`)
+  return pct
+}
+
 /** The `cpu` line of /proc/stat: [steal ticks, all ticks], or null. */
 export function stealAndTotalTicks(stat: string): [number, number] | null {
   const line = /^cpu\s+(.*)$/m.exec(stat)?.[1]
