@@ -10,7 +10,8 @@
  * the dashboard (/hr), the people list's first page, a name search, page 200 (the key of its
  * first row built the way the page's "Berikutnya" link builds it) and a person page. Readable
  * lines, then per provider one JSON line:
- * {"people": N, "provider": "sqlite", "p95Ms": {"dashboard", "peopleFirst", "peopleSearch", "peoplePage200", "person"}, "cpuPerRequestMs",
+ * {"people": N, "provider": "sqlite", "p95Ms": {"dashboard", "peopleFirst", "peopleSearch", "peoplePage200", "person"},
+ *  "warmUpRounds", "warmUpMaxMs": {page: ms}, "cpuPerRequestMs",
  *  "databaseCpuPerRequestMs", "loadGeneratorCpuPerRequestMs", "reference": {"page", "p95Ms", "cpuPerRequestMs"}, "bytes", "duringImport": {"p99Ms", "errors"},
  *  "idlePressurePct", "stealPct"}
  * How busy the machine was from outside (scripts/lib/cpu-pressure.ts): idlePressurePct, the share
@@ -21,6 +22,10 @@
  * possible (scripts/lib/bench-http.ts): the load generator shares the server's two cores.
  * CPU per request is printed for the app's process, PostgreSQL's processes (null on SQLite,
  * whose work is in the app's) and the load generator: together, what one HR page costs the machine.
+ * Warm-up: before the measured rounds the officers run BENCH_WARMUP_ROUNDS (default 1) rounds of
+ * the same load, not counted; a fresh server's first requests run in code V8 has not optimised
+ * yet, and a deployed server serves thousands of requests (decision 066). warmUpMaxMs is the
+ * slowest request per page of the warm-up: what the first officers after a restart see.
  * Target (issue 13): every p95 < 300 ms. `reference` is the same load on the signed-out sign-in
  * page right after: the machine's speed at that hour, to compare runs of different hours.
  * duringImport: afterwards, 30 learners save progress and submit quizzes (BENCH_IMPORT_RATE per
@@ -31,7 +36,8 @@
  * BENCH_REUSE=1 (measure the database an earlier run seeded; a run with the import adds its learners
  * and 50,000 people to it, so measure a copy of a BENCH_SEED_ONLY database for each such run), BENCH_CPU_PROF=1 (the server writes a
  * V8 CPU profile to .next-profiles/ when it stops; scripts/cpu-profile-summary.ts reads it),
- * BENCH_TIMEOUT_MS (a slower request counts as an error; default 60000), BENCH_PAGES (a comma list
+ * BENCH_TIMEOUT_MS (a slower request counts as an error; default 60000), BENCH_TIMELINE=<file> (each
+ * measured request's start in ms from the first, its time, page and officer, one line each), BENCH_PAGES (a comma list
  * of the page names above: only those), BENCH_SEED_ONLY=1
  * (seed the scratch database and stop: for EXPLAIN and in-process timing).
  */
@@ -66,6 +72,7 @@ if (!providerArg) {
 const provider = providerArg as BenchProvider
 const PEOPLE = Number(process.env.BENCH_ROWS ?? 100_000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6)
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 1)
 const OFFICERS = 10
 const PORT = Number(process.env.BENCH_PORT ?? 3411)
 const base = `http://localhost:${PORT}`
@@ -236,25 +243,47 @@ try {
     }
     console.log(`${name.padEnd(14)} ${(bytes[name].html / 1000).toFixed(1)} kB HTML, of it ${(rsc / 1000).toFixed(1)} kB inline RSC payload`)
   }
-  const times: Record<PageName, number[]> = { dashboard: [], peopleFirst: [], peopleSearch: [], peoplePage200: [], person: [] }
+  /**
+   * The officers' load: each officer asks for the pages one after another, `rounds` times, all
+   * officers at once. Returns each page's times and, for BENCH_TIMELINE, each request's start (ms
+   * from the load's start), time, page and officer.
+   */
+  async function officersLoad(rounds: number, firstRound = 0) {
+    const times: Record<PageName, number[]> = { dashboard: [], peopleFirst: [], peopleSearch: [], peoplePage200: [], person: [] }
+    const timeline: string[] = []
+    const loadStart = performance.now()
+    await Promise.all(
+      cookies.map(async (cookie, officer) => {
+        for (let round = firstRound; round < firstRound + rounds; round++) {
+          // Each officer visits the pages in a different order, so the mix at any moment varies.
+          for (let k = 0; k < names.length; k++) {
+            const name = names[(k + officer + round) % names.length]!
+            const requestStart = performance.now() - loadStart
+            const { ms } = await get(pages[name](officer * (WARMUP_ROUNDS + ROUNDS) + round), cookie)
+            times[name].push(ms)
+            timeline.push(`${Math.round(requestStart)} ${Math.round(ms)} ${name} ${officer}`)
+          }
+        }
+      }),
+    )
+    return { times, timeline }
+  }
+  // The same load, unmeasured, first: a fresh server's first requests run in code V8 has not yet
+  // optimised (at 10 officers the first round took up to 890 ms a page, against ~250 ms after).
+  // Its figures are printed (warmUpMaxMs), not counted in the p95.
+  const warmUp = WARMUP_ROUNDS > 0 ? await officersLoad(WARMUP_ROUNDS) : null
+  const warmUpMaxMs = warmUp
+    ? (Object.fromEntries(names.map((name) => [name, Math.round(Math.max(...warmUp.times[name]))])) as Partial<Record<PageName, number>>)
+    : null
+  if (warmUpMaxMs) console.log(`warm-up (${WARMUP_ROUNDS} round${WARMUP_ROUNDS === 1 ? '' : 's'} of the same load, not counted): slowest request per page ${JSON.stringify(warmUpMaxMs)} ms`)
   const wall = performance.now()
   const cpuBefore = serverCpuMs()
   const databaseCpuBefore = databaseCpuMs()
   const loadGeneratorCpuBefore = process.cpuUsage()
   const stolen = startStealMeter()
-  await Promise.all(
-    cookies.map(async (cookie, officer) => {
-      for (let round = 0; round < ROUNDS; round++) {
-        // Each officer visits the pages in a different order, so the mix at any moment varies.
-        for (let k = 0; k < names.length; k++) {
-          const name = names[(k + officer + round) % names.length]!
-          const { ms } = await get(pages[name](officer * ROUNDS + round), cookie)
-          times[name].push(ms)
-        }
-      }
-    }),
-  )
+  const { times, timeline } = await officersLoad(ROUNDS, WARMUP_ROUNDS)
   const wallMs = performance.now() - wall
+  if (process.env.BENCH_TIMELINE) fs.writeFileSync(process.env.BENCH_TIMELINE, timeline.join('\n') + '\n')
   const stealPct = stolen()
   const cpuPerRequestMs = Math.round((serverCpuMs() - cpuBefore) / (OFFICERS * ROUNDS * names.length))
   const databaseCpuPerRequestMs = provider === 'postgresql' ? Math.round((10 * (databaseCpuMs() - databaseCpuBefore)) / (OFFICERS * ROUNDS * names.length)) / 10 : null
@@ -277,13 +306,19 @@ try {
   // The machine's speed varies by the hour (the same build has cost 22 and 34 ms of CPU per HR
   // request): the same load on a trivial page (the sign-in form, signed out: proxy, layouts,
   // both renders and compression, no database), measured right after, tells the hour from the code.
-  const referenceTimes: number[] = []
+  // Warmed up as the HR pages were, with as many requests as their warm-up.
+  const referenceLoad = async (requestsPerOfficer: number) => {
+    const referenceTimes: number[] = []
+    await Promise.all(
+      cookies.map(async () => {
+        for (let i = 0; i < requestsPerOfficer; i++) referenceTimes.push((await get(REFERENCE_PAGE, '')).ms)
+      }),
+    )
+    return referenceTimes
+  }
+  await referenceLoad(WARMUP_ROUNDS * names.length)
   const referenceCpuBefore = serverCpuMs()
-  await Promise.all(
-    cookies.map(async () => {
-      for (let i = 0; i < ROUNDS * names.length; i++) referenceTimes.push((await get(REFERENCE_PAGE, '')).ms)
-    }),
-  )
+  const referenceTimes = await referenceLoad(ROUNDS * names.length)
   const reference = {
     page: REFERENCE_PAGE,
     p95Ms: percentile(referenceTimes, 95),
@@ -308,7 +343,7 @@ try {
       console.error(`duringImport: ${error instanceof Error ? error.message : error}`)
     }
   }
-  console.log(JSON.stringify({ people: PEOPLE, provider, p95Ms, cpuPerRequestMs, databaseCpuPerRequestMs, loadGeneratorCpuPerRequestMs, reference, bytes, duringImport, idlePressurePct, stealPct }))
+  console.log(JSON.stringify({ people: PEOPLE, provider, p95Ms, warmUpRounds: WARMUP_ROUNDS, warmUpMaxMs, cpuPerRequestMs, databaseCpuPerRequestMs, loadGeneratorCpuPerRequestMs, reference, bytes, duringImport, idlePressurePct, stealPct }))
 } finally {
   await server.stop()
 }
