@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
 import { importRosterUpload } from '@/lib/hr/roster-import.server'
 import { countEnrolmentRows, enrolmentRows, type RowFilter } from '@/lib/hr/enrolment-rows.server'
@@ -98,6 +99,17 @@ describe('the kept headcount of an agency (decision 055)', () => {
 
     // An update of other columns changes nothing (and writes no count).
     await db.user.update({ where: { id: people[5]!.id }, data: { name: 'Pegawai Ganti Nama', quizStartSeq: { increment: 1 } } })
+    await expectHeadcountHolds()
+
+    // One statement that changes some of its rows and leaves the rest as they were (decision 067:
+    // the trigger finds the changed rows without joining its transition tables): two change unit,
+    // one has another NIP (still counted, no change of key), one loses the NIP (no longer counted),
+    // one is written unchanged.
+    const moved = await db.$executeRaw`UPDATE "user"
+      SET "unitId" = CASE WHEN "id" IN (${people[1]!.id}, ${people[3]!.id}) THEN ${agencies.unit.id} ELSE "unitId" END,
+          "nip" = CASE WHEN "id" = ${people[5]!.id} THEN ${uniqueNip()} WHEN "id" = ${people[4]!.id} THEN NULL ELSE "nip" END
+      WHERE "id" IN (${Prisma.join(people.slice(1, 6).map((p) => p.id))})`
+    expect(moved).toBe(5)
     await expectHeadcountHolds()
 
     // Identity: confirmed, then another claim rejected (the NIP is cleared: still counted, as rejected).

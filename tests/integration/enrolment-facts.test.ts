@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { startAttempt, submitAttempt } from '@/lib/assessment/attempts.server'
 import { getLessonOutline } from '@/lib/content/lessons.server'
+import { Prisma } from '@/lib/db/create-client'
 import { db } from '@/lib/db/db.server'
 import {
   enrolmentFactsFromScratch,
@@ -395,6 +396,21 @@ describe('stored enrolment facts', () => {
     // One statement changing the unit of many people (as a roster import may).
     await db.user.updateMany({ where: { id: { in: people.slice(0, 6).map((person) => person.id) } }, data: { unitId: units[1]!.id } })
     await expectFactsHold()
+    // One statement that changes some of its rows and leaves the rest as they were (decision 067:
+    // the trigger finds the changed rows without joining its transition tables), in a transaction
+    // whose first write is one enrolment. Two move back to the first wave (one of them passed),
+    // one into another agency's cohort (no longer "in a cohort of the agency"), nine stay.
+    const elsewhere = await db.cohort.create({ data: { agencyId: (await db.agency.findFirstOrThrow({ where: { id: { not: agencyId } } })).id, kind: 'onboarding', year: 2026, name: 'Massal di instansi lain' } })
+    const ids = people.map((person) => person.id)
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`UPDATE "enrolment" SET "activeSeconds" = "activeSeconds" WHERE "userId" = ${ids[11]!} AND "cohortId" = ${wave2}`
+      const changed = await tx.$executeRaw`UPDATE "enrolment"
+        SET "cohortId" = CASE WHEN "userId" IN (${ids[0]!}, ${ids[1]!}) THEN ${wave1} WHEN "userId" = ${ids[2]!} THEN ${elsewhere.id} ELSE "cohortId" END
+        WHERE "cohortId" = ${wave2} AND "userId" IN (${Prisma.join(ids)})`
+      expect(changed).toBe(12)
+    })
+    await expectFactsHold()
+    expect(await db.user.findUniqueOrThrow({ where: { id: ids[2]! }, select: { enrolledInAgency: true } })).toEqual({ enrolledInAgency: false })
     await db.enrolment.deleteMany({ where: { cohortId: wave2, userId: { in: people.slice(0, 7).map((person) => person.id) } } })
     await expectFactsHold()
   })
