@@ -160,3 +160,56 @@ test('the admin pages pass axe with data on them', async ({ page }) => {
   await expect(ownRow.getByText('Akun Anda sendiri')).toHaveCount(2)
   await expect(ownRow.getByRole('button')).toHaveCount(0)
 })
+
+test('the outbox pages older and newer from a key, filters by status and counts each status (decision 068)', async ({ page }) => {
+  // 53 messages from 2020, older than any other test's, so a page that starts at 2021 holds only
+  // them: two in each millisecond, every tenth failed.
+  const prefix = `e2eobx${Date.now().toString(36)}`
+  const subjects = Array.from({ length: 53 }, (_, i) => `Pesan uji halaman ${String(i).padStart(2, '0')}`)
+  await e2eDb((db) =>
+    db.outboxMessage.createMany({
+      data: subjects.map((subject, i) => ({
+        id: `${prefix}${String(i).padStart(2, '0')}`,
+        idempotencyKey: `${prefix}${i}`,
+        kind: 'test',
+        toAddress: `${prefix}${i}@contoh.go.id`,
+        toName: 'Penerima Uji',
+        subject,
+        text: 'teks',
+        html: '<p>teks</p>',
+        status: i % 10 === 0 ? ('failed' as const) : ('sent' as const),
+        createdAt: new Date(Date.parse('2020-06-01T00:00:00Z') + Math.floor(i / 2) * 60_000),
+      })),
+    }),
+  )
+  try {
+    await signInAdmin(page)
+    const table = page.getByRole('table', { name: 'Pesan email, terbaru di atas' })
+    const rows = table.getByRole('row')
+    const pager = page.getByRole('navigation', { name: 'Halaman kotak keluar' })
+    await page.goto(`/admin/kotak-keluar?sebelum=${Date.parse('2021-01-01T00:00:00Z')}.z`)
+    // Newest first: 52 (alone in its minute), then 51 and 50 (same millisecond: the larger id first) …
+    await expect(rows).toHaveCount(51)
+    await expect(rows.nth(1)).toContainText(subjects[52]!)
+    await expect(rows.nth(2)).toContainText(subjects[51]!)
+    await expect(page.getByText(/^50 pesan, dibuat .* sampai .*\. Terbaru di atas\./)).toBeVisible()
+    await expect(pager.getByRole('link', { name: 'Terbaru' })).toHaveAttribute('href', '/admin/kotak-keluar')
+    await expectAccessible(page)
+
+    await pager.getByRole('link', { name: 'Lebih lama →' }).click()
+    await expect(rows).toHaveCount(4)
+    await expect(rows.nth(3)).toContainText(subjects[0]!)
+    await expect(pager.getByRole('link', { name: 'Lebih lama →' })).toHaveCount(0)
+    await pager.getByRole('link', { name: '← Lebih baru' }).click()
+    await expect(rows).toHaveCount(51)
+    await expect(rows.nth(50)).toContainText(subjects[3]!)
+
+    // The status filter keeps its start; its link carries the count of that status.
+    await page.goto(`/admin/kotak-keluar?status=failed&sebelum=${Date.parse('2021-01-01T00:00:00Z')}.z`)
+    await expect(rows).toHaveCount(7)
+    await expect(page.getByRole('navigation', { name: 'Saring menurut status' }).getByRole('link', { name: /^Gagal \(\d+\)$/ })).toHaveAttribute('aria-current', 'page')
+    await expect(page.getByText(/^6 pesan berstatus gagal, dibuat/)).toBeVisible()
+  } finally {
+    await e2eDb((db) => db.outboxMessage.deleteMany({ where: { id: { startsWith: prefix } } }))
+  }
+})

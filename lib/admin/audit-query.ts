@@ -1,16 +1,11 @@
 import { z } from 'zod'
+import { parseTimeCursor, setCursorParam, type TimeCursor, type TimeKey } from '@/lib/paging/time-key'
 
 export const AUDIT_PAGE_SIZE = 50
 
-/**
- * A position in the log, newest first: an entry's time and id. Pages are read from a key, not by
- * an offset, so a page deep in a log of millions of entries costs what the first one does
- * (decision 065). In a URL it is `<milliseconds since 1970>.<id>`.
- */
-export type AuditKey = { at: Date; id: string }
-
-/** Entries older than the key (the "Lebih lama" link) or newer than it ("Lebih baru"). */
-export type AuditCursor = { direction: 'older' | 'newer'; key: AuditKey }
+/** The audit log's position and cursor: a time key (lib/paging/time-key.ts, decision 065). */
+export type AuditKey = TimeKey
+export type AuditCursor = TimeCursor
 
 export type AuditQuery = {
   actionPrefix: string
@@ -18,19 +13,6 @@ export type AuditQuery = {
   /** "Sampai tanggal": the page starts at the last entry of that WIB day (only without a cursor). */
   untilDay: string
   cursor: AuditCursor | null
-}
-
-const KEY = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/
-
-export function auditKeyParam(key: AuditKey): string {
-  return `${key.at.getTime()}.${key.id}`
-}
-
-function parseKey(value: string): AuditKey | null {
-  const match = KEY.exec(value)
-  if (!match) return null
-  const at = new Date(Number(match[1]))
-  return Number.isNaN(at.getTime()) ? null : { at, id: match[2]! }
 }
 
 /** A calendar day that exists (2026-02-30 does not). */
@@ -63,9 +45,7 @@ export function parseAuditQuery(params: Record<string, string | string[] | undef
     sebelum: first(params.sebelum),
     sesudah: first(params.sesudah),
   })
-  const older = parseKey(parsed.sebelum)
-  const newer = older ? null : parseKey(parsed.sesudah)
-  const cursor: AuditCursor | null = older ? { direction: 'older', key: older } : newer ? { direction: 'newer', key: newer } : null
+  const cursor = parseTimeCursor(parsed.sebelum, parsed.sesudah)
   return { actionPrefix: parsed.aksi, agencyId: parsed.instansi, untilDay: cursor ? '' : parsed.sampai, cursor }
 }
 
@@ -82,7 +62,7 @@ export function auditPageHref(query: Pick<AuditQuery, 'actionPrefix' | 'agencyId
   const params = new URLSearchParams()
   if (query.actionPrefix) params.set('aksi', query.actionPrefix)
   if (query.agencyId) params.set('instansi', query.agencyId)
-  if (cursor) params.set(cursor.direction === 'older' ? 'sebelum' : 'sesudah', auditKeyParam(cursor.key))
+  setCursorParam(params, cursor)
   const search = params.toString()
   return search ? `/admin/audit?${search}` : '/admin/audit'
 }

@@ -6,7 +6,7 @@ import { env } from '@/lib/env.server'
 import { formatLoggedMomentWib, formatNumber, MISSING } from '@/lib/format/indonesian'
 import { listOutbox } from '@/lib/mail/outbox-query.server'
 import { runSchedulerNowAction } from './actions'
-import { OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, outboxPageHref, parseOutboxQuery } from '@/lib/mail/outbox-view'
+import { formatBoundedCount, OUTBOX_STATUS_LABELS, OUTBOX_STATUSES, outboxPageHref, parseOutboxQuery, sumBoundedCounts } from '@/lib/mail/outbox-view'
 
 export const metadata: Metadata = { title: 'Kotak keluar' }
 
@@ -17,6 +17,8 @@ export default async function AdminOutboxPage({ searchParams }: { searchParams: 
   // Set by "Periksa pesan terjadwal sekarang" (how many it queued).
   const scheduled = typeof params.terjadwal === 'string' && /^\d{1,7}$/.test(params.terjadwal) ? Number(params.terjadwal) : null
   const outbox = await listOutbox(query)
+  const newest = outbox.messages[0]
+  const oldest = outbox.messages.at(-1)
   return (
     <>
       <AdminNav current="/admin/kotak-keluar" />
@@ -44,17 +46,20 @@ export default async function AdminOutboxPage({ searchParams }: { searchParams: 
         </p>
       )}
       <nav aria-label="Saring menurut status" className="card actions">
-        <a href={outboxPageHref({ page: 1 })} aria-current={!query.status ? 'page' : undefined}>
-          Semua ({formatNumber(Object.values(outbox.counts).reduce((a, b) => a + b, 0))})
+        <a href={outboxPageHref({})} aria-current={!query.status ? 'page' : undefined}>
+          Semua ({formatBoundedCount(sumBoundedCounts(Object.values(outbox.counts)))})
         </a>
         {OUTBOX_STATUSES.map((status) => (
-          <a key={status} href={outboxPageHref({ status, page: 1 })} aria-current={query.status === status ? 'page' : undefined}>
-            {OUTBOX_STATUS_LABELS[status]} ({formatNumber(outbox.counts[status])})
+          <a key={status} href={outboxPageHref({ status })} aria-current={query.status === status ? 'page' : undefined}>
+            {OUTBOX_STATUS_LABELS[status]} ({formatBoundedCount(outbox.counts[status])})
           </a>
         ))}
       </nav>
       <p className="muted" aria-live="polite">
-        {formatNumber(outbox.total)} pesan. Halaman {formatNumber(query.page)} dari {formatNumber(outbox.pages)}. Waktu dalam WIB.
+        {newest && oldest
+          ? `${formatNumber(outbox.messages.length)} pesan${query.status ? ` berstatus ${OUTBOX_STATUS_LABELS[query.status].toLowerCase()}` : ''}, dibuat ${formatLoggedMomentWib(oldest.createdAt)} sampai ${formatLoggedMomentWib(newest.createdAt)}.`
+          : `Tidak ada pesan${query.status ? ` berstatus ${OUTBOX_STATUS_LABELS[query.status].toLowerCase()}` : ''} di sini.`}{' '}
+        Terbaru di atas. Waktu dalam WIB.
       </p>
       <div className="card">
         <DataTable
@@ -87,12 +92,11 @@ export default async function AdminOutboxPage({ searchParams }: { searchParams: 
           ]}
         />
       </div>
-      {outbox.pages > 1 && (
-        <nav aria-label="Halaman" className="actions">
-          {query.page > 1 && <a href={outboxPageHref({ ...query, page: query.page - 1 })}>Sebelumnya</a>}
-          {query.page < outbox.pages && <a href={outboxPageHref({ ...query, page: query.page + 1 })}>Berikutnya</a>}
-        </nav>
-      )}
+      <nav className="admin-pager" aria-label="Halaman kotak keluar">
+        {outbox.newer ? <a href={outboxPageHref(query, outbox.newer)}>← Lebih baru</a> : null}
+        {outbox.newer || query.cursor ? <a href={outboxPageHref(query)}>Terbaru</a> : null}
+        {outbox.older ? <a href={outboxPageHref(query, outbox.older)}>Lebih lama →</a> : null}
+      </nav>
     </>
   )
 }
