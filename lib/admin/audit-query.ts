@@ -1,10 +1,9 @@
 import { z } from 'zod'
-import { parseTimeCursor, setCursorParam, type TimeCursor, type TimeKey } from '@/lib/paging/time-key'
+import { parseTimeCursor, setCursorParam, type TimeCursor } from '@/lib/paging/time-key'
 
 export const AUDIT_PAGE_SIZE = 50
 
-/** The audit log's position and cursor: a time key (lib/paging/time-key.ts, decision 065). */
-export type AuditKey = TimeKey
+/** The audit log's cursor: a time key (lib/paging/time-key.ts, decision 065). */
 export type AuditCursor = TimeCursor
 
 export type AuditQuery = {

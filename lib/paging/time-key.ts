@@ -13,11 +13,11 @@ export type TimeCursor = { direction: 'older' | 'newer'; key: TimeKey }
 
 const KEY = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/
 
-export function timeKeyParam(key: TimeKey): string {
+function timeKeyParam(key: TimeKey): string {
   return `${key.at.getTime()}.${key.id}`
 }
 
-export function parseTimeKey(value: string): TimeKey | null {
+function parseTimeKey(value: string): TimeKey | null {
   const match = KEY.exec(value)
   if (!match) return null
   const at = new Date(Number(match[1]))
